@@ -1,0 +1,68 @@
+import { javascript, typescript } from 'projen';
+import { NpmWorkspace } from './projenrc/npm-workspace';
+import { NxWorkspace } from './projenrc/nx-workspace';
+import { packageCommon, typescriptPackage, jsiiPackage } from './projenrc/packages';
+import { VERSIONS } from './projenrc/versions';
+
+const root = new javascript.NodeProject({
+  name: 'bottlerocket-eks-monorepo',
+  description: 'Bottlerocket Spot managed node groups on EKS, stamped out per project prefix.',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  license: 'Apache-2.0',
+  copyrightOwner: 'The bottlerocket-eks authors',
+  minNodeVersion: '20.0.0',
+  projenVersion: VERSIONS.projen,
+  projenrcJs: false,
+  projenrcJson: false,
+  github: false,
+  release: false,
+  package: false,
+  jest: false,
+  depsUpgrade: false,
+  devDeps: [`typescript@${VERSIONS.typescript}`, `@types/node@${VERSIONS.nodeTypes}`, `constructs@${VERSIONS.constructs}`],
+  gitignore: ['.nx/', 'cdk.out/', '/demo/', '*.tgz'],
+  npmignoreEnabled: false,
+  entrypoint: '',
+});
+root.addDevDeps(`tsx@${VERSIONS.tsx}`);
+root.package.addField('private', true);
+new typescript.ProjenrcTs(root, { runner: typescript.TypeScriptRunner.tsx() });
+
+const workspace = new NpmWorkspace(root, packageCommon.compilerOptions);
+const nx = new NxWorkspace(root, VERSIONS.nx);
+
+// ---------------------------------------------------------------------------------
+// packages/config: option types, defaults, validation and names. jsii, no dependencies,
+// so that both the CDK stacks and the jsii project type can depend on it.
+const config = jsiiPackage(root, {
+  name: 'bottlerocket-eks-config',
+  outdir: 'packages/config',
+  description: 'Settings of a bottlerocket-eks deployment: option types, defaults, validation and the export contract.',
+});
+workspace.addMember(config);
+
+// packages/stacks: the three CDK stacks, the plain templates' generator and the preflight.
+const stacks = typescriptPackage(root, {
+  name: 'bottlerocket-eks-stacks',
+  outdir: 'packages/stacks',
+  description: 'CDK stacks for a VPC, an EKS cluster and a Bottlerocket Spot managed node group, wired by CloudFormation exports.',
+  deps: [`${config.package.packageName}@^${VERSIONS.product}`, `yaml@${VERSIONS.yaml}`],
+  bin: { 'bottlerocket-eks': 'lib/cli.js' },
+  peerDeps: [`aws-cdk-lib@^${VERSIONS.awsCdkLib}`, `constructs@^${VERSIONS.constructs}`],
+  devDeps: [`aws-cdk-lib@${VERSIONS.awsCdkLib}`, `constructs@${VERSIONS.constructs}`, `aws-cdk@${VERSIONS.awsCdkCli}`],
+});
+workspace.addMember(stacks);
+
+// The plain CloudFormation templates at the repository root come from the stacks library.
+// The root builds and tests every package through nx, in dependency order and cached.
+root.compileTask.exec('nx run-many -t build');
+root.testTask.exec('nx run-many -t test');
+
+root.addTask('templates', {
+  description: 'Regenerate templates/*.yaml (plain CloudFormation) from packages/stacks',
+  exec: 'node packages/stacks/lib/cli.js templates templates',
+});
+void nx;
+
+root.synth();

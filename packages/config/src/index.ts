@@ -1,0 +1,5 @@
+export * from './settings';
+export * from './names';
+export * from './cidr';
+export { Settings } from './validation';
+export * from './defaults';

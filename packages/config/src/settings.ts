@@ -1,0 +1,159 @@
+/** Whether nodes run on Spot or on-demand capacity. */
+export enum CapacityType {
+  /** Spare EC2 capacity at a discount; nodes can be reclaimed (the blog's choice). */
+  SPOT = 'SPOT',
+  /** Regular on-demand capacity. */
+  ON_DEMAND = 'ON_DEMAND',
+}
+
+/** The CPU architecture of the nodes, which picks the Bottlerocket AMI type. */
+export enum NodeArchitecture {
+  /** Intel and AMD instances: `BOTTLEROCKET_x86_64`. */
+  X86_64 = 'x86_64',
+  /** AWS Graviton instances: `BOTTLEROCKET_ARM_64`. */
+  ARM_64 = 'arm64',
+}
+
+/**
+ * What a team chooses for its deployment. Only `pjPrefix` is required; every other
+ * setting has the default given in its doc comment.
+ */
+export interface BottlerocketEksSettings {
+  /**
+   * The project prefix (the blog's `PJPrefix`): it starts every stack name, export name
+   * and physical name, so two prefixes can share an account and region.
+   * 1-24 characters: lowercase letters, digits and hyphens, starting with a letter and
+   * not ending with a hyphen.
+   */
+  readonly pjPrefix: string;
+
+  /**
+   * The AWS region the stacks are deployed to.
+   * @default "ap-northeast-1"
+   */
+  readonly region?: string;
+
+  /**
+   * The availability zones of the VPC, at least two, all in `region`. Each gets one
+   * public and one private subnet, exported by its zone letter.
+   * @default - zones `a` and `c` of the region, as in the blog
+   */
+  readonly availabilityZones?: string[];
+
+  /**
+   * The IPv4 CIDR block of the VPC, split evenly into the subnets.
+   * @default "10.0.0.0/16"
+   */
+  readonly vpcCidr?: string;
+
+  /**
+   * How many NAT gateways to run: 1 (cheaper, one zone's NAT serves all) or one per zone.
+   * @default 1
+   */
+  readonly natGateways?: number;
+
+  /**
+   * The name of the EKS cluster.
+   * @default "<pjPrefix>-cluster"
+   */
+  readonly clusterName?: string;
+
+  /**
+   * The Kubernetes version of the cluster (and of its node groups).
+   * @default "1.35"
+   */
+  readonly kubernetesVersion?: string;
+
+  /**
+   * CIDR blocks allowed to reach the public endpoint of the Kubernetes API.
+   * @default ["0.0.0.0/0"]
+   */
+  readonly endpointPublicAccessCidrs?: string[];
+
+  /**
+   * IAM role or user ARNs that get cluster-admin access entries, besides the creator.
+   * @default - none
+   */
+  readonly adminPrincipalArns?: string[];
+
+  /**
+   * Instance types of the node group, all of the same size so Spot can swap them.
+   * @default - m6i, m6a, m5, m5a and m7i `.xlarge` for x86_64; m7g, m6g, c7g... `.xlarge` for arm64
+   */
+  readonly instanceTypes?: string[];
+
+  /**
+   * Spot or on-demand capacity for the node group.
+   * @default CapacityType.SPOT
+   */
+  readonly capacityType?: CapacityType;
+
+  /**
+   * CPU architecture of the nodes.
+   * @default NodeArchitecture.X86_64
+   */
+  readonly architecture?: NodeArchitecture;
+
+  /**
+   * Desired number of nodes.
+   * @default 2
+   */
+  readonly nodeDesiredSize?: number;
+
+  /**
+   * Minimum number of nodes.
+   * @default 1
+   */
+  readonly nodeMinSize?: number;
+
+  /**
+   * Maximum number of nodes.
+   * @default 4
+   */
+  readonly nodeMaxSize?: number;
+
+  /**
+   * The AWS account the stacks belong to. When set, deploys to any other account are
+   * refused by the preflight.
+   * @default - any account
+   */
+  readonly accountId?: string;
+}
+
+/** Settings with every default applied and every value validated. */
+export interface ResolvedSettings {
+  /** See `BottlerocketEksSettings.pjPrefix`. */
+  readonly pjPrefix: string;
+  /** See `BottlerocketEksSettings.region`. */
+  readonly region: string;
+  /** The AWS partition of `region`: `aws`, `aws-cn` or `aws-us-gov`. */
+  readonly partition: string;
+  /** See `BottlerocketEksSettings.availabilityZones`. */
+  readonly availabilityZones: string[];
+  /** See `BottlerocketEksSettings.vpcCidr`. */
+  readonly vpcCidr: string;
+  /** See `BottlerocketEksSettings.natGateways`. */
+  readonly natGateways: number;
+  /** See `BottlerocketEksSettings.clusterName`. */
+  readonly clusterName: string;
+  /** See `BottlerocketEksSettings.kubernetesVersion`. */
+  readonly kubernetesVersion: string;
+  /** See `BottlerocketEksSettings.endpointPublicAccessCidrs`. */
+  readonly endpointPublicAccessCidrs: string[];
+  /** See `BottlerocketEksSettings.adminPrincipalArns`. */
+  readonly adminPrincipalArns: string[];
+  /** See `BottlerocketEksSettings.instanceTypes`. */
+  readonly instanceTypes: string[];
+  /** See `BottlerocketEksSettings.capacityType`. */
+  readonly capacityType: CapacityType;
+  /** See `BottlerocketEksSettings.architecture`. */
+  readonly architecture: NodeArchitecture;
+  /** See `BottlerocketEksSettings.nodeDesiredSize`. */
+  readonly nodeDesiredSize: number;
+  /** See `BottlerocketEksSettings.nodeMinSize`. */
+  readonly nodeMinSize: number;
+  /** See `BottlerocketEksSettings.nodeMaxSize`. */
+  readonly nodeMaxSize: number;
+  /** See `BottlerocketEksSettings.accountId`. */
+  readonly accountId?: string;
+}

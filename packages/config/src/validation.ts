@@ -1,0 +1,153 @@
+import { Cidr } from './cidr';
+import * as defaults from './defaults';
+import { ResourceNames } from './names';
+import { BottlerocketEksSettings, CapacityType, NodeArchitecture, ResolvedSettings } from './settings';
+
+/** The `name` of every error that a bad setting raises, so callers can tell user errors apart. */
+export const SETTINGS_ERROR_NAME = 'BottlerocketEksSettingsError';
+
+/** Longest prefix: `<prefix>-bottlerocket-ondemand` must fit the 63 characters of a node group name and a label value. */
+const MAX_PREFIX_LENGTH = 24;
+const PREFIX_PATTERN = /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/;
+const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+const CLUSTER_NAME_PATTERN = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
+const INSTANCE_TYPE_PATTERN = /^([a-z]+)(\d+)([a-z-]*)\.([a-z0-9]+)$/;
+const ACCOUNT_ID_PATTERN = /^\d{12}$/;
+const PRINCIPAL_ARN_PATTERN = /^arn:(aws|aws-cn|aws-us-gov):(iam|sts)::(\d{12}):(role|user|assumed-role)\/[\w+=,.@/-]+$/;
+
+/**
+ * Applies defaults to settings and validates them.
+ *
+ * Every entry point (the stacks, the project type, the create command) calls this, so a
+ * bad value fails the same way everywhere: an Error named `BottlerocketEksSettingsError`
+ * whose message names the option, the value and what is allowed.
+ */
+export class Settings {
+  /** The error name of every settings error (see `SETTINGS_ERROR_NAME`). */
+  public static readonly ERROR_NAME = SETTINGS_ERROR_NAME;
+
+  /** Whether `error` is a settings error (a user error, not a bug). */
+  public static isSettingsError(error: any): boolean {
+    return error instanceof Error && error.name === SETTINGS_ERROR_NAME;
+  }
+
+  /** The AWS partition a region belongs to. */
+  public static partitionOf(region: string): string {
+    if (region.startsWith('cn-')) return 'aws-cn';
+    if (region.startsWith('us-gov-')) return 'aws-us-gov';
+    return 'aws';
+  }
+
+  /** Applies defaults and validates; throws a `BottlerocketEksSettingsError` for the first bad value. */
+  public static resolve(settings: BottlerocketEksSettings): ResolvedSettings {
+    const pjPrefix = checkPrefix(settings.pjPrefix);
+    const region = check('region', settings.region ?? defaults.DEFAULT_REGION, (r) => REGION_PATTERN.test(r),
+      'an AWS region code such as ap-northeast-1 or us-east-1');
+    const partition = Settings.partitionOf(region);
+    const availabilityZones = checkZones(region, settings.availabilityZones ?? defaults.DEFAULT_ZONE_LETTERS.map((l) => `${region}${l}`));
+    const vpcCidr = checkVpcCidr(settings.vpcCidr ?? defaults.DEFAULT_VPC_CIDR, availabilityZones.length);
+    const natGateways = checkInteger('natGateways', settings.natGateways ?? defaults.DEFAULT_NAT_GATEWAYS, 1, availabilityZones.length,
+      `1, or up to one per availability zone (${availabilityZones.length})`);
+    const clusterName = check('clusterName', settings.clusterName ?? ResourceNames.defaultClusterName(pjPrefix),
+      (n) => CLUSTER_NAME_PATTERN.test(n), '1-100 letters, digits, hyphens and underscores, starting with a letter or digit');
+    const kubernetesVersion = check('kubernetesVersion', settings.kubernetesVersion ?? defaults.DEFAULT_KUBERNETES_VERSION,
+      (v) => defaults.SUPPORTED_KUBERNETES_VERSIONS.includes(v), `one of ${defaults.SUPPORTED_KUBERNETES_VERSIONS.join(', ')} (EKS standard support)`);
+    const endpointPublicAccessCidrs = checkList('endpointPublicAccessCidrs', settings.endpointPublicAccessCidrs ?? defaults.DEFAULT_PUBLIC_ACCESS_CIDRS,
+      (c) => isAlignedCidr(c), 'IPv4 CIDR blocks such as 203.0.113.0/24, with no host bits set', 1);
+    const adminPrincipalArns = checkList('adminPrincipalArns', settings.adminPrincipalArns ?? [],
+      (a) => PRINCIPAL_ARN_PATTERN.exec(a)?.[1] === partition,
+      `IAM role or user ARNs of partition ${partition} (the partition of ${region}), such as arn:${partition}:iam::123456789012:role/admin`, 0);
+    const capacityType = checkEnum('capacityType', settings.capacityType ?? defaults.DEFAULT_CAPACITY_TYPE, Object.values(CapacityType));
+    const architecture = checkEnum('architecture', settings.architecture ?? defaults.DEFAULT_ARCHITECTURE, Object.values(NodeArchitecture));
+    const instanceTypes = checkInstanceTypes(settings.instanceTypes ?? defaults.DEFAULT_INSTANCE_TYPES[architecture], architecture);
+    const nodeMinSize = checkInteger('nodeMinSize', settings.nodeMinSize ?? defaults.DEFAULT_NODE_MIN_SIZE, 0, 1000, 'a whole number from 0 to 1000');
+    const nodeMaxSize = checkInteger('nodeMaxSize', settings.nodeMaxSize ?? defaults.DEFAULT_NODE_MAX_SIZE, Math.max(1, nodeMinSize), 1000,
+      `a whole number from max(1, nodeMinSize = ${nodeMinSize}) to 1000`);
+    const nodeDesiredSize = checkInteger('nodeDesiredSize', settings.nodeDesiredSize ?? Math.max(nodeMinSize, Math.min(defaults.DEFAULT_NODE_DESIRED_SIZE, nodeMaxSize)),
+      nodeMinSize, nodeMaxSize, `a whole number from nodeMinSize (${nodeMinSize}) to nodeMaxSize (${nodeMaxSize})`);
+    const accountId = settings.accountId === undefined ? undefined
+      : check('accountId', settings.accountId, (a) => ACCOUNT_ID_PATTERN.test(a), 'a 12-digit AWS account id');
+    return {
+      pjPrefix, region, partition, availabilityZones, vpcCidr, natGateways, clusterName, kubernetesVersion,
+      endpointPublicAccessCidrs, adminPrincipalArns, instanceTypes, capacityType, architecture,
+      nodeDesiredSize, nodeMinSize, nodeMaxSize, accountId,
+    };
+  }
+}
+
+function fail(option: string, value: unknown, allowed: string): never {
+  const error = new Error(`Invalid ${option} ${JSON.stringify(value)}: expected ${allowed}.`);
+  error.name = SETTINGS_ERROR_NAME;
+  throw error;
+}
+
+function check<T>(option: string, value: T, ok: (v: T) => boolean, allowed: string): T {
+  if (!ok(value)) fail(option, value, allowed);
+  return value;
+}
+
+function checkPrefix(prefix: unknown): string {
+  const allowed = `1-${MAX_PREFIX_LENGTH} characters of lowercase letters, digits and hyphens, starting with a letter and `
+    + 'not ending with a hyphen (it starts every stack, export and resource name)';
+  if (typeof prefix !== 'string' || prefix.length > MAX_PREFIX_LENGTH || !PREFIX_PATTERN.test(prefix)) fail('pjPrefix', prefix, allowed);
+  return prefix;
+}
+
+function checkInteger(option: string, value: unknown, min: number, max: number, allowed: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) fail(option, value, allowed);
+  return value;
+}
+
+function checkEnum<T extends string>(option: string, value: T, allowed: string[]): T {
+  return check(option, value, (v) => allowed.includes(v), `one of ${allowed.join(', ')}`);
+}
+
+function checkList(option: string, values: unknown, ok: (v: string) => boolean, allowed: string, minItems: number): string[] {
+  if (!Array.isArray(values) || values.length < minItems) fail(option, values, `a list of at least ${minItems}: ${allowed}`);
+  for (const value of values) {
+    if (typeof value !== 'string' || !ok(value)) fail(option, value, allowed);
+  }
+  const duplicate = values.find((v, i) => values.indexOf(v) !== i);
+  if (duplicate !== undefined) fail(option, duplicate, `${allowed}, each listed once`);
+  return values;
+}
+
+function checkZones(region: string, zones: unknown): string[] {
+  const allowed = `at least two distinct zones of ${region}, such as ${region}a and ${region}c`;
+  if (!Array.isArray(zones) || zones.length < 2) fail('availabilityZones', zones, allowed);
+  return checkList('availabilityZones', zones, (z) => z.startsWith(region) && /^[a-z]$/.test(z.slice(region.length)), allowed, 2);
+}
+
+function isAlignedCidr(cidr: string): boolean {
+  const parsed = Cidr.parse(cidr);
+  return parsed !== undefined && parsed.address % 2 ** (32 - parsed.prefix) === 0;
+}
+
+function checkVpcCidr(cidr: string, zoneCount: number): string {
+  const maxPrefix = Cidr.SMALLEST_SUBNET_PREFIX - Cidr.bitsFor(2 * zoneCount);
+  return check('vpcCidr', cidr, (c) => {
+    const parsed = Cidr.parse(c);
+    return isAlignedCidr(c) && parsed!.prefix >= 16 && parsed!.prefix <= maxPrefix;
+  }, `an IPv4 CIDR block from /16 to /${maxPrefix} with no host bits set, such as 10.0.0.0/16 `
+    + `(${2 * zoneCount} subnets of at least /${Cidr.SMALLEST_SUBNET_PREFIX} must fit)`);
+}
+
+/** Graviton families carry a `g` right after the generation (m7g, c6gn, t4g, g5g); a1 is the first Graviton. */
+export function isArmInstanceType(instanceType: string): boolean {
+  const match = INSTANCE_TYPE_PATTERN.exec(instanceType);
+  if (!match) return false;
+  return (match[1] === 'a' && match[2] === '1') || match[3].startsWith('g');
+}
+
+function checkInstanceTypes(types: unknown, architecture: NodeArchitecture): string[] {
+  const list = checkList('instanceTypes', types, (t) => INSTANCE_TYPE_PATTERN.test(t),
+    'EC2 instance types such as m6i.xlarge', 1);
+  for (const type of list) {
+    if (isArmInstanceType(type) !== (architecture === NodeArchitecture.ARM_64)) {
+      fail('instanceTypes', type, architecture === NodeArchitecture.ARM_64
+        ? 'Graviton (arm64) instance types such as m7g.xlarge, because architecture is arm64'
+        : 'x86_64 instance types such as m6i.xlarge, because architecture is x86_64 (set architecture to arm64 for Graviton types)');
+    }
+  }
+  return list;
+}

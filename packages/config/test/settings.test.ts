@@ -1,0 +1,118 @@
+import { BottlerocketEksSettings, CapacityType, Cidr, ExportNames, NodeArchitecture, ResourceNames, Settings } from '../src';
+
+describe('Settings.resolve defaults', () => {
+  test('fill in the blog setup for a bare prefix', () => {
+    expect(Settings.resolve({ pjPrefix: 'team-a' })).toEqual({
+      pjPrefix: 'team-a',
+      region: 'ap-northeast-1',
+      partition: 'aws',
+      availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c'],
+      vpcCidr: '10.0.0.0/16',
+      natGateways: 1,
+      clusterName: 'team-a-cluster',
+      kubernetesVersion: '1.35',
+      endpointPublicAccessCidrs: ['0.0.0.0/0'],
+      adminPrincipalArns: [],
+      instanceTypes: ['m6i.xlarge', 'm6a.xlarge', 'm5.xlarge', 'm5a.xlarge', 'm7i.xlarge'],
+      capacityType: CapacityType.SPOT,
+      architecture: NodeArchitecture.X86_64,
+      nodeDesiredSize: 2,
+      nodeMinSize: 1,
+      nodeMaxSize: 4,
+      accountId: undefined,
+    });
+  });
+
+  test('follow the region, the partition and the architecture', () => {
+    const s = Settings.resolve({ pjPrefix: 'p', region: 'cn-north-1', architecture: NodeArchitecture.ARM_64 });
+    expect(s.availabilityZones).toEqual(['cn-north-1a', 'cn-north-1c']);
+    expect(s.partition).toBe('aws-cn');
+    expect(s.instanceTypes.every((t) => /^m\dgd?\./.test(t))).toBe(true);
+    expect(Settings.partitionOf('us-gov-west-1')).toBe('aws-us-gov');
+  });
+
+  test('keep desired size inside a narrow min..max', () => {
+    expect(Settings.resolve({ pjPrefix: 'p', nodeMinSize: 5, nodeMaxSize: 8 }).nodeDesiredSize).toBe(5);
+    expect(Settings.resolve({ pjPrefix: 'p', nodeMinSize: 0, nodeMaxSize: 1 }).nodeDesiredSize).toBe(1);
+  });
+});
+
+describe('Settings.resolve rejects bad values, naming option, value and what is allowed', () => {
+  const cases: Array<[string, Partial<BottlerocketEksSettings>, RegExp]> = [
+    ['empty prefix', { pjPrefix: '' }, /^Invalid pjPrefix "": expected 1-24 characters/],
+    ['uppercase prefix', { pjPrefix: 'TeamA' }, /^Invalid pjPrefix "TeamA"/],
+    ['prefix with underscore', { pjPrefix: 'team_a' }, /^Invalid pjPrefix "team_a"/],
+    ['prefix ending in hyphen', { pjPrefix: 'team-' }, /^Invalid pjPrefix "team-"/],
+    ['prefix starting with a digit', { pjPrefix: '1team' }, /^Invalid pjPrefix "1team"/],
+    ['prefix too long for node group names', { pjPrefix: 'a'.repeat(25) }, /^Invalid pjPrefix "a{25}"/],
+    ['malformed region', { region: 'tokyo' }, /^Invalid region "tokyo": expected an AWS region code/],
+    ['one zone', { availabilityZones: ['ap-northeast-1a'] }, /^Invalid availabilityZones \["ap-northeast-1a"\]: expected at least two distinct zones/],
+    ['zone of another region', { availabilityZones: ['ap-northeast-1a', 'us-east-1b'] }, /^Invalid availabilityZones "us-east-1b"/],
+    ['duplicate zones', { availabilityZones: ['ap-northeast-1a', 'ap-northeast-1a'] }, /^Invalid availabilityZones "ap-northeast-1a": .*each listed once/],
+    ['malformed CIDR', { vpcCidr: '10.0.0/16' }, /^Invalid vpcCidr "10.0.0\/16": expected an IPv4 CIDR block/],
+    ['CIDR with host bits', { vpcCidr: '10.0.0.1/16' }, /^Invalid vpcCidr "10.0.0.1\/16"/],
+    ['CIDR too small for the subnets', { vpcCidr: '10.0.0.0/24' }, /^Invalid vpcCidr "10.0.0.0\/24": .*from \/16 to \/22/],
+    ['octet over 255', { vpcCidr: '10.300.0.0/16' }, /^Invalid vpcCidr/],
+    ['too many NAT gateways', { natGateways: 3 }, /^Invalid natGateways 3: expected 1, or up to one per availability zone \(2\)/],
+    ['unsupported Kubernetes version', { kubernetesVersion: '1.21' }, /^Invalid kubernetesVersion "1.21": expected one of 1.34, 1.35/],
+    ['bad cluster name', { clusterName: '-x' }, /^Invalid clusterName "-x"/],
+    ['no instance types', { instanceTypes: [] }, /^Invalid instanceTypes \[\]: expected a list of at least 1/],
+    ['malformed instance type', { instanceTypes: ['xlarge'] }, /^Invalid instanceTypes "xlarge": expected EC2 instance types/],
+    ['Graviton type on x86_64', { instanceTypes: ['m7g.xlarge'] }, /^Invalid instanceTypes "m7g.xlarge": expected x86_64 instance types/],
+    ['x86 type on arm64', { architecture: NodeArchitecture.ARM_64, instanceTypes: ['m6i.xlarge'] }, /^Invalid instanceTypes "m6i.xlarge": expected Graviton/],
+    ['unknown capacity type', { capacityType: 'CHEAP' as CapacityType }, /^Invalid capacityType "CHEAP": expected one of SPOT, ON_DEMAND/],
+    ['min above max', { nodeMinSize: 3, nodeMaxSize: 2 }, /^Invalid nodeMaxSize 2/],
+    ['desired above max', { nodeDesiredSize: 9, nodeMaxSize: 4 }, /^Invalid nodeDesiredSize 9: expected a whole number from nodeMinSize \(1\) to nodeMaxSize \(4\)/],
+    ['negative min', { nodeMinSize: -1 }, /^Invalid nodeMinSize -1/],
+    ['max of zero', { nodeMinSize: 0, nodeMaxSize: 0 }, /^Invalid nodeMaxSize 0/],
+    ['fractional size', { nodeDesiredSize: 1.5 }, /^Invalid nodeDesiredSize 1.5/],
+    ['malformed admin ARN', { adminPrincipalArns: ['admin'] }, /^Invalid adminPrincipalArns "admin": expected IAM role or user ARNs/],
+    ['admin ARN of another partition', { adminPrincipalArns: ['arn:aws-cn:iam::123456789012:role/a'] }, /partition aws \(the partition of ap-northeast-1\)/],
+    ['short account id', { accountId: '1234' }, /^Invalid accountId "1234": expected a 12-digit AWS account id/],
+    ['public CIDR with host bits', { endpointPublicAccessCidrs: ['203.0.113.7/24'] }, /^Invalid endpointPublicAccessCidrs "203.0.113.7\/24"/],
+  ];
+
+  test.each(cases)('%s', (_name, override, message) => {
+    let error: any;
+    try {
+      Settings.resolve({ pjPrefix: 'team-a', ...override });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toMatch(message);
+    expect(Settings.isSettingsError(error)).toBe(true);
+  });
+
+  test('a bug is not a settings error', () => {
+    expect(Settings.isSettingsError(new TypeError('x'))).toBe(false);
+  });
+});
+
+describe('names', () => {
+  test('exports follow the contract table', () => {
+    const n = new ExportNames('team-a');
+    expect([n.vpcId, n.privateSubnet('a'), n.publicSubnet('c'), n.clusterName, n.clusterArn, n.clusterEndpoint,
+      n.clusterCertificateAuthority, n.clusterSecurityGroupId, n.nodegroupName, n.nodeRoleArn]).toEqual([
+      'team-a-vpc-id', 'team-a-private-subnet-a', 'team-a-public-subnet-c', 'team-a-cluster-name', 'team-a-cluster-arn',
+      'team-a-cluster-endpoint', 'team-a-cluster-certificate-authority', 'team-a-cluster-security-group-id',
+      'team-a-nodegroup-name', 'team-a-node-role-arn',
+    ]);
+  });
+
+  test('the longest prefix still gives a node group name EKS accepts (63 characters)', () => {
+    expect(ResourceNames.nodegroupName('a'.repeat(24), 'ON_DEMAND').length).toBeLessThanOrEqual(63);
+  });
+
+  test('zone letters come from the zone name', () => {
+    expect(ResourceNames.zoneLetter('us-east-1', 'us-east-1f')).toBe('f');
+  });
+});
+
+describe('Cidr.split', () => {
+  test('carves equal power-of-two blocks in order', () => {
+    expect(Cidr.split('10.0.0.0/16', 4)).toEqual(['10.0.0.0/18', '10.0.64.0/18', '10.0.128.0/18', '10.0.192.0/18']);
+    expect(Cidr.split('192.168.0.0/20', 6)).toEqual(['192.168.0.0/23', '192.168.2.0/23', '192.168.4.0/23',
+      '192.168.6.0/23', '192.168.8.0/23', '192.168.10.0/23']);
+  });
+});

@@ -1,0 +1,33 @@
+import { BootstraplessSynthesizer, Stack, StackProps, Tags } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { BottlerocketEksSettings, ResourceNames, Settings, StackKind } from 'bottlerocket-eks-config';
+import { StackInputs, stackInputs, TemplateModeProps } from './stack-inputs';
+
+/** Props every stack of this library takes: the team's settings, template mode and CDK's own. */
+export interface BottlerocketEksStackProps
+  extends Omit<StackProps, 'stackName' | 'env' | 'synthesizer'>, BottlerocketEksSettings, TemplateModeProps {}
+
+/**
+ * What the three stacks share: a name derived from the prefix, the configured account and
+ * region as environment, and a synthesizer that needs no `cdk bootstrap` (no assets, no
+ * bootstrap-version rule; the CLI deploys with the caller's own credentials).
+ */
+export abstract class BottlerocketEksStack extends Stack {
+  /** The validated settings and the derived prefix, region, zones and export names. */
+  protected readonly inputs: StackInputs;
+
+  protected constructor(scope: Construct, id: string, kind: StackKind, props: BottlerocketEksStackProps) {
+    // Validate before anything is created, so a bad value fails with its own message.
+    const settings = Settings.resolve(props);
+    const templateParameters = props.templateParameters ?? false;
+    super(scope, id, {
+      ...props,
+      stackName: templateParameters ? undefined : ResourceNames.stackName(settings.pjPrefix, kind),
+      env: templateParameters ? undefined : { region: settings.region, account: settings.accountId },
+      synthesizer: new BootstraplessSynthesizer({}),
+    });
+    this.inputs = stackInputs(this, settings, templateParameters);
+    Tags.of(this).add('bottlerocket-eks:pj-prefix', this.inputs.pjPrefix);
+    Tags.of(this).add('bottlerocket-eks:stack', kind);
+  }
+}

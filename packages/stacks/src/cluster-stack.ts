@@ -1,0 +1,103 @@
+import { CfnOutput, aws_eks as eks, aws_iam as iam, Aws } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ResourceNames, StackKind } from 'bottlerocket-eks-config';
+import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
+import { StackImports } from './imports';
+import { awsManagedPolicyArn, servicePrincipal } from './partition';
+
+/** Props of the cluster stack; only `pjPrefix` is required (see `BottlerocketEksSettings`). */
+export interface ClusterStackProps extends BottlerocketEksStackProps {}
+
+/** Control plane log types enabled by default: who called the API, what they did, how they authenticated. */
+export const DEFAULT_CLUSTER_LOG_TYPES = ['api', 'audit', 'authenticator'];
+
+/** Add-ons installed with the cluster; `coredns` waits for nodes and lives in the node group stack. */
+export const CLUSTER_ADDONS = ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'];
+
+/**
+ * `<prefix>-cluster`: a native `AWS::EKS::Cluster` in the network stack's private subnets,
+ * with access entries (API authentication mode) instead of the aws-auth ConfigMap,
+ * standard support only, control plane logging, and the networking add-ons.
+ *
+ * L1 resources throughout: `aws-eks` (v1) brings Lambda-backed custom resources and
+ * assets, and nothing here needs what `aws-eks-v2` adds.
+ */
+export class ClusterStack extends BottlerocketEksStack {
+  /** The EKS cluster. */
+  public readonly cluster: eks.CfnCluster;
+  /** The role the EKS control plane assumes. */
+  public readonly clusterRole: iam.CfnRole;
+
+  constructor(scope: Construct, id: string, props: ClusterStackProps) {
+    super(scope, id, StackKind.CLUSTER, props);
+    const { settings, pjPrefix, exportNames } = this.inputs;
+    const imports = new StackImports(this.inputs);
+    const clusterName = props.clusterName ?? ResourceNames.defaultClusterName(pjPrefix);
+
+    this.clusterRole = new iam.CfnRole(this, 'ClusterRole', {
+      assumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Effect: 'Allow',
+          Principal: { Service: [servicePrincipal(this, 'EKS')] },
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+        }],
+      },
+      managedPolicyArns: [awsManagedPolicyArn('AmazonEKSClusterPolicy')],
+      path: '/',
+      tags: [{ key: 'Name', value: `${Aws.STACK_NAME}/ClusterRole` }],
+    });
+
+    this.cluster = new eks.CfnCluster(this, 'Cluster', {
+      name: clusterName,
+      version: settings.kubernetesVersion,
+      roleArn: this.clusterRole.attrArn,
+      resourcesVpcConfig: {
+        subnetIds: imports.privateSubnetIds(),
+        endpointPublicAccess: true,
+        endpointPrivateAccess: true,
+        publicAccessCidrs: settings.endpointPublicAccessCidrs,
+      },
+      accessConfig: {
+        authenticationMode: 'API',
+        // Fixed at creation: changing it later replaces the cluster.
+        bootstrapClusterCreatorAdminPermissions: true,
+      },
+      upgradePolicy: { supportType: 'STANDARD' },
+      logging: { clusterLogging: { enabledTypes: DEFAULT_CLUSTER_LOG_TYPES.map((type) => ({ type })) } },
+      tags: [{ key: 'Name', value: clusterName }],
+    });
+
+    for (const addonName of CLUSTER_ADDONS) {
+      new eks.CfnAddon(this, `Addon-${addonName}`, {
+        clusterName: this.cluster.ref,
+        addonName,
+        resolveConflicts: 'OVERWRITE',
+      });
+    }
+
+    settings.adminPrincipalArns.forEach((principalArn, i) => {
+      new eks.CfnAccessEntry(this, `AdminAccessEntry${i + 1}`, {
+        clusterName: this.cluster.ref,
+        principalArn,
+        type: 'STANDARD',
+        accessPolicies: [{
+          policyArn: `arn:${Aws.PARTITION}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`,
+          accessScope: { type: 'cluster' },
+        }],
+      });
+    });
+
+    new CfnOutput(this, 'ClusterName', { value: this.cluster.ref, exportName: exportNames.clusterName });
+    new CfnOutput(this, 'ClusterArn', { value: this.cluster.attrArn, exportName: exportNames.clusterArn });
+    new CfnOutput(this, 'ClusterEndpoint', { value: this.cluster.attrEndpoint, exportName: exportNames.clusterEndpoint });
+    new CfnOutput(this, 'ClusterCertificateAuthority', {
+      value: this.cluster.attrCertificateAuthorityData,
+      exportName: exportNames.clusterCertificateAuthority,
+    });
+    new CfnOutput(this, 'ClusterSecurityGroupId', {
+      value: this.cluster.attrClusterSecurityGroupId,
+      exportName: exportNames.clusterSecurityGroupId,
+    });
+  }
+}

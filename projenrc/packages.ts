@@ -1,0 +1,104 @@
+import { cdk, javascript, typescript } from 'projen';
+import { NxProject } from './nx-project';
+import { VERSIONS } from './versions';
+
+/** What every package of this repository shares. */
+export const packageCommon = {
+  author: 'The bottlerocket-eks authors',
+  authorAddress: 'bottlerocket-eks@users.noreply.github.com',
+  repositoryUrl: 'https://github.com/bottlerocket-eks/bottlerocket-eks.git',
+  compilerOptions: {
+    strict: true,
+    target: 'ES2022',
+    module: 'CommonJS',
+    lib: ['es2022'],
+    esModuleInterop: true,
+    skipLibCheck: true,
+    declaration: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    noImplicitReturns: true,
+    noFallthroughCasesInSwitch: true,
+  } as javascript.TypeScriptCompilerOptions,
+};
+
+export interface PackageOptions {
+  readonly name: string;
+  readonly outdir: string;
+  readonly description: string;
+  readonly deps?: string[];
+  readonly devDeps?: string[];
+  readonly peerDeps?: string[];
+  readonly bin?: Record<string, string>;
+  readonly private?: boolean;
+}
+
+/**
+ * Settings shared by all packages: lockstep version, no release machinery of their own
+ * (the repository releases them together), tests as their own nx target.
+ */
+function sharedNodeOptions(o: PackageOptions) {
+  return {
+    name: o.name,
+    outdir: o.outdir,
+    description: o.description,
+    defaultReleaseBranch: 'main',
+    packageManager: javascript.NodePackageManager.NPM,
+    license: 'Apache-2.0',
+    copyrightOwner: packageCommon.author,
+    author: packageCommon.author,
+    authorAddress: packageCommon.authorAddress,
+    repositoryUrl: packageCommon.repositoryUrl,
+    minNodeVersion: '20.0.0',
+    projenVersion: VERSIONS.projen,
+    release: false,
+    depsUpgrade: false,
+    github: false,
+    eslint: false,
+    prettier: false,
+    deps: o.deps,
+    devDeps: o.devDeps,
+    peerDeps: o.peerDeps,
+    bin: o.bin,
+    typescriptVersion: VERSIONS.typescript,
+    jestOptions: { jestVersion: '^29', configFilePath: 'jest.config.json', updateSnapshot: javascript.UpdateSnapshot.NEVER },
+  };
+}
+
+/**
+ * The nx `build` target of a package: compile and pack, no tests. projen's own `build`
+ * task also runs the tests (and is locked), so nx runs this task instead and tests stay
+ * a separate, separately cached nx target.
+ */
+function addDistTask(project: javascript.NodeProject) {
+  project.packageTask.reset('mkdir -p dist/js && npm pack --pack-destination dist/js --silent');
+  const dist = project.addTask('dist', { description: 'Compile and pack the package into dist/js (the nx build target)' });
+  for (const step of [project.preCompileTask, project.compileTask, project.postCompileTask, project.packageTask]) {
+    dist.spawn(step);
+  }
+  project.package.addVersion(VERSIONS.product);
+  new NxProject(project, { targets: { build: 'dist', test: 'test' } });
+}
+
+export function typescriptPackage(parent: javascript.NodeProject, o: PackageOptions): typescript.TypeScriptProject {
+  const project = new typescript.TypeScriptProject({
+    parent,
+    ...sharedNodeOptions(o),
+    sampleCode: false,
+  });
+  addDistTask(project);
+  if (o.private) project.package.addField('private', true);
+  return project;
+}
+
+export function jsiiPackage(parent: javascript.NodeProject, o: PackageOptions): cdk.JsiiProject {
+  const project = new cdk.JsiiProject({
+    parent,
+    ...sharedNodeOptions(o),
+    jsiiVersion: VERSIONS.jsii,
+    sampleCode: false,
+    docgen: false,
+  });
+  addDistTask(project);
+  return project;
+}

@@ -1,0 +1,21 @@
+/**
+ * Every third-party version this repository pins, in one place.
+ * Measured together on Node 20 (see shared FIELD-NOTES): bump them together.
+ */
+export const VERSIONS = {
+  /** The version all packages of this repository are released under, in lockstep. */
+  product: '0.1.0',
+  projen: '0.103.25',
+  constructs: '10.8.1',
+  awsCdkLib: '2.276.0',
+  awsCdkCli: '2.1148.1',
+  jsii: '~6.0.16',
+  typescript: '~5.9.3',
+  nx: '24.0.6',
+  clientSts: '3.1174.0',
+  smolToml: '1.9.1',
+  yaml: '^2.8.1',
+  tsx: '4.23.15',
+  nodeTypes: '^20',
+  awsSdkClientMock: '4.1.0',
+} as const;
