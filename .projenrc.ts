@@ -55,6 +55,47 @@ const stacks = typescriptPackage(root, {
 workspace.addMember(stacks);
 
 // The plain CloudFormation templates at the repository root come from the stacks library.
+// packages/projen-bottlerocket-eks: the projen project type. jsii, because `projen new
+// --from` only discovers project types in jsii modules; projen and constructs are peers so
+// the team repository has one copy of each.
+const projectType = jsiiPackage(root, {
+  name: 'projen-bottlerocket-eks',
+  outdir: 'packages/projen-bottlerocket-eks',
+  description: 'projen project type that scaffolds an nx monorepo deploying a Bottlerocket Spot managed node group on EKS, by project prefix.',
+  // Its options expose the config package's types, so jsii wants it as a peer too (npm
+  // installs peers, so `projen new --from` gets it).
+  peerDeps: [`${config.package.packageName}@^${VERSIONS.product}`, `projen@^${VERSIONS.projen}`, `constructs@^${VERSIONS.constructs}`],
+  devDeps: [`projen@${VERSIONS.projen}`, `constructs@${VERSIONS.constructs}`],
+});
+workspace.addMember(projectType);
+
+// packages/create-bottlerocket-eks: `npm create bottlerocket-eks` runs `projen new --from`.
+const create = typescriptPackage(root, {
+  name: 'create-bottlerocket-eks',
+  outdir: 'packages/create-bottlerocket-eks',
+  description: 'npm create bottlerocket-eks: scaffold a team repository with the bottlerocket-eks projen project type.',
+  deps: [`${config.package.packageName}@^${VERSIONS.product}`, `projen@${VERSIONS.projen}`],
+  bin: { 'create-bottlerocket-eks': 'lib/index.js' },
+});
+workspace.addMember(create);
+
+// packages/e2e: end-to-end tests that pack the packages and scaffold a team repository as a
+// user would. Private: never published.
+const e2e = typescriptPackage(root, {
+  name: 'bottlerocket-eks-e2e',
+  outdir: 'packages/e2e',
+  description: 'End-to-end tests of bottlerocket-eks: pack, projen new --from, install, synthesize.',
+  private: true,
+  devDeps: [
+    `${config.package.packageName}@^${VERSIONS.product}`,
+    `${stacks.package.packageName}@^${VERSIONS.product}`,
+    `${projectType.package.packageName}@^${VERSIONS.product}`,
+    `${create.package.packageName}@^${VERSIONS.product}`,
+    `yaml@${VERSIONS.yaml}`,
+  ],
+});
+workspace.addMember(e2e);
+
 // The root builds and tests every package through nx, in dependency order and cached.
 root.compileTask.exec('nx run-many -t build');
 root.testTask.exec('nx run-many -t test');

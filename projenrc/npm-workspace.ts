@@ -34,4 +34,17 @@ export class NpmWorkspace extends Component {
       member.tsconfig.addExtends(this.baseTsconfig);
     }
   }
+
+  /**
+   * A member whose package.json changed needs the root to install again (the root only
+   * notices its own package.json), e.g. after a dependency is added to a member.
+   */
+  public postSynthesize(): void {
+    const rootInstalled = this.root.package.file.changed;
+    const changed = this.members.filter((m) => m.package.file.changed).map((m) => m.package.packageName);
+    if (!rootInstalled && changed.length > 0) {
+      this.root.logger.info(`Installing at the workspace root: ${changed.join(', ')} changed`);
+      this.root.tasks.runTask(this.root.package.installTask.name);
+    }
+  }
 }

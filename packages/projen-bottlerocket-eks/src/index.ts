@@ -1,0 +1,6 @@
+export * from './options';
+export * from './project';
+export * from './stack-app';
+export * from './nx-workspace';
+export * from './settings-file';
+export * from './readme';

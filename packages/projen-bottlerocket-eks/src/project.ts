@@ -1,0 +1,114 @@
+import { BottlerocketEksSettings, ResolvedSettings, ResourceNames, Settings } from 'bottlerocket-eks-config';
+import { javascript, typescript } from 'projen';
+import { TeamNxWorkspace } from './nx-workspace';
+import { BottlerocketEksProjectOptions } from './options';
+import { TeamReadme } from './readme';
+import { SETTINGS_FILE_NAME, TeamSettingsFile } from './settings-file';
+import { StackApp } from './stack-app';
+import { DEFAULT_VERSIONS, ownVersion } from './versions';
+
+/** The option names that are deployment settings (the rest configure the repository). */
+const SETTING_KEYS: Array<keyof BottlerocketEksSettings> = [
+  'pjPrefix', 'region', 'availabilityZones', 'vpcCidr', 'natGateways', 'clusterName', 'kubernetesVersion',
+  'endpointPublicAccessCidrs', 'adminPrincipalArns', 'instanceTypes', 'capacityType', 'architecture',
+  'nodeDesiredSize', 'nodeMinSize', 'nodeMaxSize', 'accountId',
+];
+
+/**
+ * A team repository that deploys a VPC, an EKS cluster and a Bottlerocket Spot managed
+ * node group, named by the team's project prefix: an nx monorepo with one CDK app per
+ * stack, one install, and the settings in `.projenrc.ts`.
+ *
+ * @pjid bottlerocket-eks
+ */
+export class BottlerocketEksProject extends typescript.TypeScriptProject {
+  /** The validated deployment settings. */
+  public readonly settings: ResolvedSettings;
+  /** The three stack apps, in deploy order. */
+  public readonly apps: StackApp[];
+
+  constructor(options: BottlerocketEksProjectOptions) {
+    // Validate first: a bad option must fail before any file is written.
+    const settings = Settings.resolve(pickSettings(options));
+    super({
+      defaultReleaseBranch: 'main',
+      packageManager: javascript.NodePackageManager.NPM,
+      minNodeVersion: '20.0.0',
+      typescriptVersion: DEFAULT_VERSIONS.typescript,
+      projenrcTs: true,
+      projenrcTsOptions: { runner: typescript.TypeScriptRunner.tsx() },
+      sampleCode: false,
+      jest: false,
+      eslint: false,
+      prettier: false,
+      release: false,
+      package: false,
+      github: false,
+      depsUpgrade: false,
+      entrypoint: '',
+      srcdir: 'packages',
+      tsconfigDevFile: 'tsconfig.dev.json',
+      npmignoreEnabled: false,
+      projenVersion: DEFAULT_VERSIONS.projen,
+      ...options,
+      tsconfig: {
+        include: ['packages/*/src/**/*.ts'],
+        compilerOptions: { rootDir: '.', noEmit: true },
+        ...options.tsconfig,
+      },
+    });
+    this.settings = settings;
+
+    this.addDeps(
+      `aws-cdk-lib@${options.cdkVersion ?? DEFAULT_VERSIONS.awsCdkLib}`,
+      `constructs@${options.constructsVersion ?? DEFAULT_VERSIONS.constructs}`,
+      options.stacksDependency ?? `bottlerocket-eks-stacks@^${ownVersion()}`,
+    );
+    this.addDevDeps(
+      `aws-cdk@${options.cdkCliVersion ?? DEFAULT_VERSIONS.awsCdkCli}`,
+      `nx@${options.nxVersion ?? DEFAULT_VERSIONS.nx}`,
+      `tsx@${DEFAULT_VERSIONS.tsx}`,
+    );
+    this.gitignore.exclude('cdk.out/', '.nx/');
+
+    new TeamSettingsFile(this, settings);
+    new TeamNxWorkspace(this, SETTINGS_FILE_NAME);
+    const order = ResourceNames.DEPLOY_ORDER;
+    this.apps = order.map((kind, i) => new StackApp(this, {
+      kind,
+      pjPrefix: settings.pjPrefix,
+      after: order[i - 1],
+      before: order[i + 1],
+    }));
+    new TeamReadme(this, settings);
+    this.addStackTasks();
+  }
+
+  /** Root tasks: type-check, then synth every stack through nx; deploy/diff/destroy through nx too. */
+  private addStackTasks(): void {
+    // The apps run through tsx, which does not type-check: the build does, once.
+    this.compileTask.reset('tsc --noEmit -p tsconfig.json');
+    const synth = this.addTask('synth', {
+      description: 'Synthesize the three stacks into templates/ (no AWS account needed)',
+      exec: 'mkdir -p templates && nx run-many -t synth',
+    });
+    this.postCompileTask.spawn(synth);
+    this.addTask('diff', { description: 'cdk diff of every stack', exec: 'nx run-many -t diff --parallel=1' });
+    this.addTask('deploy', {
+      description: 'Deploy network, cluster and nodegroup, in that order',
+      exec: 'nx run-many -t deploy --parallel=1',
+    });
+    this.addTask('destroy', {
+      description: 'Destroy nodegroup, cluster and network, in that order',
+      exec: 'nx run-many -t destroy --parallel=1',
+    });
+  }
+}
+
+function pickSettings(options: BottlerocketEksProjectOptions): BottlerocketEksSettings {
+  const picked: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    if (options[key] !== undefined) picked[key] = options[key];
+  }
+  return picked as unknown as BottlerocketEksSettings;
+}

@@ -1,0 +1,105 @@
+import { ResourceNames, StackKind } from 'bottlerocket-eks-config';
+import { Component, JsonFile, Project, SampleFile } from 'projen';
+
+/** The class of the stacks library each stack kind instantiates. */
+const STACK_CLASSES: Record<StackKind, string> = {
+  [StackKind.NETWORK]: 'NetworkStack',
+  [StackKind.CLUSTER]: 'ClusterStack',
+  [StackKind.NODEGROUP]: 'NodegroupStack',
+};
+
+/** Options of one stack app. */
+export interface StackAppOptions {
+  /** Which of the three stacks this app deploys. */
+  readonly kind: StackKind;
+  /** The project prefix (names the CloudFormation stack). */
+  readonly pjPrefix: string;
+  /** The stack app deployed just before this one, if any. */
+  readonly after?: StackKind;
+  /** The stack app deployed just after this one, if any (it is destroyed first). */
+  readonly before?: StackKind;
+}
+
+/**
+ * One CDK app of the team repository, `packages/<kind>`: an nx project whose `project.json`
+ * and `cdk.json` projen owns, and a sample `src/main.ts` that is the team's from the first
+ * synthesis on (projen writes it once, never again).
+ *
+ * Deploys follow the nx graph: each app depends on the one before it, so `deploy` runs
+ * network, cluster, nodegroup, and `destroy` runs the other way.
+ */
+export class StackApp extends Component {
+  /** The folder of the app, relative to the repository root. */
+  public readonly outdir: string;
+  /** The CloudFormation stack the app deploys. */
+  public readonly stackName: string;
+  /** The app's generated `project.json`. */
+  public readonly projectJson: JsonFile;
+  /** The app's generated `cdk.json`. */
+  public readonly cdkJson: JsonFile;
+
+  constructor(project: Project, options: StackAppOptions) {
+    super(project);
+    const { kind } = options;
+    this.outdir = `packages/${kind}`;
+    this.stackName = ResourceNames.stackName(options.pjPrefix, kind);
+    const cdk = 'cdk --no-notices';
+
+    this.projectJson = new JsonFile(project, `${this.outdir}/project.json`, {
+      obj: {
+        name: kind,
+        $schema: '../../node_modules/nx/schemas/project-schema.json',
+        projectType: 'application',
+        implicitDependencies: options.after ? [options.after] : [],
+        targets: {
+          synth: {
+            executor: 'nx:run-commands',
+            // The CLI prints a single stack's template as YAML: that is the reviewed copy.
+            options: { command: `${cdk} synth > ../../templates/${kind}.yaml`, cwd: this.outdir },
+            outputs: [`{projectRoot}/cdk.out`, `{workspaceRoot}/templates/${kind}.yaml`],
+          },
+          diff: {
+            executor: 'nx:run-commands',
+            options: { command: `${cdk} diff --all`, cwd: this.outdir },
+          },
+          deploy: {
+            executor: 'nx:run-commands',
+            options: { command: `${cdk} deploy --all`, cwd: this.outdir },
+            dependsOn: ['^deploy'],
+          },
+          destroy: {
+            executor: 'nx:run-commands',
+            options: { command: `${cdk} destroy --all --force`, cwd: this.outdir },
+            dependsOn: options.before ? [{ projects: [options.before], target: 'destroy' }] : [],
+          },
+        },
+      },
+    });
+
+    this.cdkJson = new JsonFile(project, `${this.outdir}/cdk.json`, {
+      obj: {
+        // tsx runs the TypeScript app without type-checking it on every synth (the
+        // build type-checks once with tsc).
+        app: 'node --import tsx src/main.ts',
+        output: 'cdk.out',
+      },
+    });
+
+    new SampleFile(project, `${this.outdir}/src/main.ts`, { contents: sampleMain(kind) });
+  }
+}
+
+function sampleMain(kind: StackKind): string {
+  const stackClass = STACK_CLASSES[kind];
+  return [
+    "import { App } from 'aws-cdk-lib';",
+    `import { ${stackClass}, readSettingsFile } from 'bottlerocket-eks-stacks';`,
+    '',
+    '// This app is yours: projen wrote it once and never overwrites it. The settings come',
+    '// from bottlerocket-eks.settings.json, which projen writes from .projenrc.ts.',
+    'const app = new App();',
+    `new ${stackClass}(app, '${stackClass.replace('Stack', '')}', readSettingsFile());`,
+    'app.synth();',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,111 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CapacityType, NodeArchitecture } from 'bottlerocket-eks-config';
+import { Testing } from 'projen/lib/testing';
+import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
+
+function tmpdir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'bottlerocket-eks-'));
+}
+
+function synth(options: Partial<BottlerocketEksProjectOptions> = {}) {
+  const project = new BottlerocketEksProject({ name: 'team-a', defaultReleaseBranch: 'main', pjPrefix: 'team-a', outdir: tmpdir(), ...options });
+  return Testing.synth(project);
+}
+
+describe('BottlerocketEksProject', () => {
+  const out = synth();
+
+  test('writes the team layout: one package.json, nx.json, three stack apps, settings, README', () => {
+    for (const file of ['package.json', 'nx.json', 'bottlerocket-eks.settings.json', 'README.md', '.gitignore', 'tsconfig.json']) {
+      expect(out[file]).toBeDefined();
+    }
+    for (const kind of ['network', 'cluster', 'nodegroup']) {
+      expect(out[`packages/${kind}/project.json`]).toBeDefined();
+      expect(out[`packages/${kind}/cdk.json`].app).toBe('node --import tsx src/main.ts');
+      expect(out[`packages/${kind}/src/main.ts`]).toContain("from 'bottlerocket-eks-stacks'");
+      expect(out[`packages/${kind}/package.json`]).toBeUndefined();
+    }
+    expect(out['packages/cluster/src/main.ts']).toContain("new ClusterStack(app, 'Cluster', readSettingsFile());");
+  });
+
+  test('pins current CDK versions and depends on the stacks library of the same release', () => {
+    const pkg = out['package.json'];
+    expect(pkg.dependencies).toMatchObject({ 'aws-cdk-lib': '^2.276.0', 'bottlerocket-eks-stacks': expect.stringMatching(/^\^\d+\.\d+\.\d+/) });
+    expect(pkg.devDependencies).toMatchObject({ 'aws-cdk': '^2.1148.1', 'nx': '24.0.6', 'tsx': '4.23.15' });
+  });
+
+  test('the stacks dependency can point at another spec', () => {
+    const custom = synth({ stacksDependency: 'bottlerocket-eks-stacks@file:../stacks.tgz' });
+    expect(custom['package.json'].dependencies['bottlerocket-eks-stacks']).toBe('file:../stacks.tgz');
+  });
+
+  test('nx targets deploy network -> cluster -> nodegroup and destroy the other way', () => {
+    const project = (kind: string) => out[`packages/${kind}/project.json`];
+    expect(project('network').implicitDependencies).toEqual([]);
+    expect(project('cluster').implicitDependencies).toEqual(['network']);
+    expect(project('nodegroup').implicitDependencies).toEqual(['cluster']);
+    for (const kind of ['network', 'cluster', 'nodegroup']) {
+      expect(Object.keys(project(kind).targets)).toEqual(['synth', 'diff', 'deploy', 'destroy']);
+      expect(project(kind).targets.deploy.dependsOn).toEqual(['^deploy']);
+    }
+    expect(project('network').targets.destroy.dependsOn).toEqual([{ projects: ['cluster'], target: 'destroy' }]);
+    expect(project('cluster').targets.destroy.dependsOn).toEqual([{ projects: ['nodegroup'], target: 'destroy' }]);
+    expect(project('nodegroup').targets.destroy.dependsOn).toEqual([]);
+    expect(project('cluster').targets.synth.options.command).toBe('cdk --no-notices synth > ../../templates/cluster.yaml');
+  });
+
+  test('options reach the settings file the apps read, validated and with defaults filled in', () => {
+    const custom = synth({
+      pjPrefix: 'team-b',
+      region: 'eu-west-1',
+      availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+      architecture: NodeArchitecture.ARM_64,
+      capacityType: CapacityType.ON_DEMAND,
+      nodeMaxSize: 9,
+      accountId: '123456789012',
+    });
+    expect(custom['bottlerocket-eks.settings.json']).toMatchObject({
+      pjPrefix: 'team-b',
+      region: 'eu-west-1',
+      availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+      architecture: 'arm64',
+      capacityType: 'ON_DEMAND',
+      instanceTypes: expect.arrayContaining(['m7g.xlarge']),
+      nodeMaxSize: 9,
+      nodeDesiredSize: 2,
+      clusterName: 'team-b-cluster',
+      accountId: '123456789012',
+    });
+  });
+
+  test('root tasks build the templates through nx and deploy in order', () => {
+    const tasks = out['.projen/tasks.json'].tasks;
+    expect(tasks.compile.steps).toEqual([{ exec: 'tsc --noEmit -p tsconfig.json' }]);
+    expect(tasks['post-compile'].steps).toEqual([{ spawn: 'synth' }]);
+    expect(tasks.synth.steps).toEqual([{ exec: 'mkdir -p templates && nx run-many -t synth' }]);
+    expect(tasks.deploy.steps).toEqual([{ exec: 'nx run-many -t deploy --parallel=1' }]);
+    expect(tasks.default.steps[0].execArgs).toEqual(['tsx', '.projenrc.ts']);
+  });
+
+  test('the README shows the stacks and their exports as a mermaid diagram', () => {
+    const readme: string = out['README.md'];
+    expect(readme).toContain('```mermaid');
+    expect(readme).toContain('network -- "team-a-private-subnet-a<br/>team-a-private-subnet-c" --> cluster');
+    expect(readme).toContain('cluster -- "team-a-cluster-name" --> nodegroup');
+    expect(readme).toMatch(/## Upgrading/);
+  });
+
+  test.each([
+    [{ pjPrefix: 'Team_A' }, /^Invalid pjPrefix "Team_A"/],
+    [{ nodeMinSize: 5, nodeMaxSize: 2 }, /^Invalid nodeMaxSize 2/],
+    [{ instanceTypes: ['m7g.xlarge'] }, /^Invalid instanceTypes "m7g.xlarge": expected x86_64/],
+    [{ availabilityZones: ['ap-northeast-1a'] }, /^Invalid availabilityZones/],
+  ])('rejects %j before writing any file', (bad, message) => {
+    const outdir = tmpdir();
+    expect(() => new BottlerocketEksProject({ name: 'x', defaultReleaseBranch: 'main', pjPrefix: 'team-a', outdir, ...bad } as any))
+      .toThrow(message);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  });
+});
