@@ -100,6 +100,15 @@ workspace.addMember(e2e);
 root.compileTask.exec('nx run-many -t build');
 root.testTask.exec('nx run-many -t test');
 
+// The README's main job: a sample team repository (prefix demo), installed and synthesized.
+root.addTask('demo', {
+  description: 'Scaffold a sample team repository into ./demo with projen new --from the packed packages, install it and synthesize its stacks',
+  steps: [
+    { exec: 'nx run-many -t build -p bottlerocket-eks-config bottlerocket-eks-stacks projen-bottlerocket-eks bottlerocket-eks-e2e' },
+    { exec: 'node packages/e2e/lib/demo.js' },
+  ],
+});
+
 root.addTask('templates', {
   description: 'Regenerate templates/*.yaml (plain CloudFormation) from packages/stacks',
   exec: 'node packages/stacks/lib/cli.js templates templates',

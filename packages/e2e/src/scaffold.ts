@@ -1,0 +1,79 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** The repository root (this file is packages/e2e/{src,lib}/scaffold.*). */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** The packed tarballs of the packages a team repository installs, from their nx builds. */
+export interface Tarballs {
+  readonly config: string;
+  readonly stacks: string;
+  readonly projectType: string;
+}
+
+/** Finds the tarballs `nx run-many -t build` packed into each package's dist/js. */
+export function findTarballs(root = REPO_ROOT): Tarballs {
+  const find = (pkgDir: string, name: string) => {
+    const file = path.join(root, 'packages', pkgDir, 'dist', 'js', `${name}-${version(root, pkgDir)}.tgz`);
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npx nx run-many -t build\` first`);
+    return file;
+  };
+  return {
+    config: find('config', 'bottlerocket-eks-config'),
+    stacks: find('stacks', 'bottlerocket-eks-stacks'),
+    projectType: find('projen-bottlerocket-eks', 'projen-bottlerocket-eks'),
+  };
+}
+
+function version(root: string, pkgDir: string): string {
+  return JSON.parse(fs.readFileSync(path.join(root, 'packages', pkgDir, 'package.json'), 'utf-8')).version;
+}
+
+export interface ScaffoldOptions {
+  /** An empty or missing folder to scaffold into. */
+  readonly dir: string;
+  /** Flags for the project type, e.g. ['--pj-prefix', 'demo']. */
+  readonly args: string[];
+  /** Skip the install (projen's `--no-post`). */
+  readonly noPost?: boolean;
+  readonly tarballs?: Tarballs;
+}
+
+/**
+ * Runs the real `projen new --from projen-bottlerocket-eks@file:<tarball> bottlerocket-eks`
+ * in `dir`, as a user would, with the unpublished packages taken from local tarballs.
+ * (`<name>@file:` is the form projen accepts; a bare path is not.)
+ */
+export function scaffold(options: ScaffoldOptions): void {
+  const t = options.tarballs ?? findTarballs();
+  fs.mkdirSync(options.dir, { recursive: true });
+  // The project type's peer, the config package, is not on the registry: pin it to its
+  // tarball before projen installs the project type, and keep it pinned through `--deps`.
+  // (A runtime dependency: projen takes the first devDependency as the project type's name.)
+  fs.writeFileSync(path.join(options.dir, 'package.json'), JSON.stringify({
+    name: path.basename(options.dir),
+    private: true,
+    dependencies: { 'bottlerocket-eks-config': `file:${t.config}` },
+  }, null, 2));
+  const projen = require.resolve('projen/bin/projen');
+  run(options.dir, process.execPath, [
+    projen, 'new', '--from', `projen-bottlerocket-eks@file:${t.projectType}`, 'bottlerocket-eks',
+    '--projen-version', require('projen/package.json').version,
+    '--stacks-dependency', `bottlerocket-eks-stacks@file:${t.stacks}`,
+    '--deps', `bottlerocket-eks-config@file:${t.config}`,
+    '--no-git',
+    ...(options.noPost ? ['--no-post'] : []),
+    ...options.args,
+  ]);
+}
+
+/** Runs a command in `cwd`, its output shown; throws with the command line when it fails. */
+export function run(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
+  execFileSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
+}
+
+/** Runs a command in `cwd` and returns its standard output. */
+export function capture(cwd: string, command: string, args: string[]): string {
+  return execFileSync(command, args, { cwd, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'inherit'] });
+}
