@@ -98,7 +98,8 @@ workspace.addMember(e2e);
 
 // The root builds and tests every package through nx, in dependency order and cached.
 root.compileTask.exec('nx run-many -t build');
-root.testTask.exec('nx run-many -t test');
+root.testTask.exec('nx run-many -t test --output-style=static');
+root.testTask.exec('node projenrc/test-summary.js');
 
 // The README's main job: a sample team repository (prefix demo), installed and synthesized.
 root.addTask('demo', {

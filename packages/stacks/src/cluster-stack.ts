@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
 import { StackImports } from './imports';
-import { awsManagedPolicyArn, servicePrincipal } from './partition';
+import { serviceRole } from './partition';
 
 /** Props of the cluster stack; only `pjPrefix` is required (see `BottlerocketEksSettings`). */
 export interface ClusterStackProps extends BottlerocketEksStackProps {}
@@ -34,19 +34,7 @@ export class ClusterStack extends BottlerocketEksStack {
     const imports = new StackImports(this.inputs);
     const clusterName = props.clusterName ?? ResourceNames.defaultClusterName(pjPrefix);
 
-    this.clusterRole = new iam.CfnRole(this, 'ClusterRole', {
-      assumeRolePolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [{
-          Effect: 'Allow',
-          Principal: { Service: [servicePrincipal(this, 'EKS')] },
-          Action: ['sts:AssumeRole', 'sts:TagSession'],
-        }],
-      },
-      managedPolicyArns: [awsManagedPolicyArn('AmazonEKSClusterPolicy')],
-      path: '/',
-      tags: [{ key: 'Name', value: `${Aws.STACK_NAME}/ClusterRole` }],
-    });
+    this.clusterRole = serviceRole(this, 'ClusterRole', 'EKS', ['sts:AssumeRole', 'sts:TagSession'], ['AmazonEKSClusterPolicy']);
 
     this.cluster = new eks.CfnCluster(this, 'Cluster', {
       name: clusterName,

@@ -1,9 +1,9 @@
-import { CfnOutput, CfnParameter, aws_eks as eks, aws_iam as iam, Aws } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { NodeArchitecture, ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
 import { StackImports } from './imports';
-import { awsManagedPolicyArn, servicePrincipal } from './partition';
+import { serviceRole } from './partition';
 
 /** Props of the node group stack; only `pjPrefix` is required (see `BottlerocketEksSettings`). */
 export interface NodegroupStackProps extends BottlerocketEksStackProps {}
@@ -40,19 +40,7 @@ export class NodegroupStack extends BottlerocketEksStack {
     const clusterName = imports.clusterName();
     const nodegroupName = ResourceNames.nodegroupName(pjPrefix, settings.capacityType);
 
-    this.nodeRole = new iam.CfnRole(this, 'NodeInstanceRole', {
-      assumeRolePolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [{
-          Effect: 'Allow',
-          Principal: { Service: [servicePrincipal(this, 'EC2')] },
-          Action: ['sts:AssumeRole'],
-        }],
-      },
-      managedPolicyArns: NODE_ROLE_MANAGED_POLICIES.map(awsManagedPolicyArn),
-      path: '/',
-      tags: [{ key: 'Name', value: `${Aws.STACK_NAME}/NodeInstanceRole` }],
-    });
+    this.nodeRole = serviceRole(this, 'NodeInstanceRole', 'EC2', ['sts:AssumeRole'], NODE_ROLE_MANAGED_POLICIES);
 
     const sizes = this.scalingConfig(props.templateParameters ?? false);
     this.nodegroup = new eks.CfnNodegroup(this, 'ManagedNodeGroup', {

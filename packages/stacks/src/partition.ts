@@ -1,4 +1,4 @@
-import { Aws, CfnMapping, Fn, Stack } from 'aws-cdk-lib';
+import { Aws, CfnMapping, Fn, Stack, aws_iam as iam } from 'aws-cdk-lib';
 
 /**
  * Service principals per partition, as in the blog: EC2's principal differs in China,
@@ -21,4 +21,20 @@ export function servicePrincipal(stack: Stack, service: 'EC2' | 'EKS'): string {
 /** `arn:<partition>:iam::aws:policy/<name>`: an AWS managed policy in any partition. */
 export function awsManagedPolicyArn(name: string): string {
   return `arn:${Aws.PARTITION}:iam::aws:policy/${name}`;
+}
+
+/**
+ * A role that one AWS service assumes, trusted through the partition's service principal
+ * and holding only the given AWS managed policies.
+ */
+export function serviceRole(stack: Stack, id: string, service: 'EC2' | 'EKS', actions: string[], managedPolicies: string[]): iam.CfnRole {
+  return new iam.CfnRole(stack, id, {
+    assumeRolePolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: [servicePrincipal(stack, service)] }, Action: actions }],
+    },
+    managedPolicyArns: managedPolicies.map(awsManagedPolicyArn),
+    path: '/',
+    tags: [{ key: 'Name', value: `${Aws.STACK_NAME}/${id}` }],
+  });
 }
