@@ -99,6 +99,10 @@ export function jsiiPackage(parent: javascript.NodeProject, o: PackageOptions): 
     sampleCode: false,
     docgen: false,
   });
+  // Only the JavaScript target is packed (plain `npm pack`, see addDistTask) and no API
+  // compatibility check runs, so jsii-pacmak and jsii-diff are not needed.
+  project.deps.removeDependency('jsii-pacmak');
+  project.deps.removeDependency('jsii-diff');
   addDistTask(project);
   return project;
 }
