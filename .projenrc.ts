@@ -1,7 +1,7 @@
 import { javascript, typescript } from 'projen';
 import { NpmWorkspace } from './projenrc/npm-workspace';
 import { NxWorkspace } from './projenrc/nx-workspace';
-import { packageCommon, typescriptPackage, jsiiPackage } from './projenrc/packages';
+import { defaultVersionsFile, packageCommon, typescriptPackage, jsiiPackage } from './projenrc/packages';
 import { VERSIONS } from './projenrc/versions';
 
 const root = new javascript.NodeProject({
@@ -30,7 +30,7 @@ root.package.addField('private', true);
 new typescript.ProjenrcTs(root, { runner: typescript.TypeScriptRunner.tsx() });
 
 const workspace = new NpmWorkspace(root, packageCommon.compilerOptions);
-const nx = new NxWorkspace(root, VERSIONS.nx);
+new NxWorkspace(root, VERSIONS.nx);
 
 // ---------------------------------------------------------------------------------
 // packages/config: option types, defaults, validation and names. jsii, no dependencies,
@@ -54,7 +54,6 @@ const stacks = typescriptPackage(root, {
 });
 workspace.addMember(stacks);
 
-// The plain CloudFormation templates at the repository root come from the stacks library.
 // packages/projen-bottlerocket-eks: the projen project type. jsii, because `projen new
 // --from` only discovers project types in jsii modules; projen and constructs are peers so
 // the team repository has one copy of each.
@@ -68,6 +67,16 @@ const projectType = jsiiPackage(root, {
   devDeps: [`projen@${VERSIONS.projen}`, `constructs@${VERSIONS.constructs}`],
 });
 workspace.addMember(projectType);
+// A new team repository starts from the versions this repository builds and tests with.
+defaultVersionsFile(projectType, 'src/default-versions.ts', {
+  awsCdkLib: `^${VERSIONS.awsCdkLib}`,
+  awsCdkCli: `^${VERSIONS.awsCdkCli}`,
+  constructs: `^${VERSIONS.constructs}`,
+  nx: VERSIONS.nx,
+  projen: `^${VERSIONS.projen}`,
+  tsx: VERSIONS.tsx,
+  typescript: VERSIONS.typescript,
+});
 
 // packages/create-bottlerocket-eks: `npm create bottlerocket-eks` runs `projen new --from`.
 const create = typescriptPackage(root, {
@@ -110,10 +119,10 @@ root.addTask('demo', {
   ],
 });
 
+// The plain CloudFormation templates at the repository root come from the stacks library.
 root.addTask('templates', {
   description: 'Regenerate templates/*.yaml (plain CloudFormation) from packages/stacks',
   exec: 'node packages/stacks/lib/cli.js templates templates',
 });
-void nx;
 
 root.synth();

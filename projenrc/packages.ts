@@ -1,4 +1,4 @@
-import { cdk, javascript, typescript } from 'projen';
+import { cdk, javascript, TextFile, typescript } from 'projen';
 import { NxProject } from './nx-project';
 import { VERSIONS } from './versions';
 
@@ -105,4 +105,15 @@ export function jsiiPackage(parent: javascript.NodeProject, o: PackageOptions): 
   project.deps.removeDependency('jsii-diff');
   addDistTask(project);
   return project;
+}
+
+/** Writes a TypeScript module exporting `DEFAULT_VERSIONS`, generated so the pins live in one place. */
+export function defaultVersionsFile(project: javascript.NodeProject, filePath: string, versions: Record<string, string>): TextFile {
+  const file = new TextFile(project, filePath, { marker: true });
+  file.addLine(`// ${file.marker}`);
+  file.addLine('/** Versions a new team repository starts from (options of the project type override each). */');
+  file.addLine('export const DEFAULT_VERSIONS = {');
+  for (const [name, version] of Object.entries(versions)) file.addLine(`  ${name}: '${version}',`);
+  file.addLine('};');
+  return file;
 }

@@ -8,7 +8,8 @@ export const SETTINGS_ERROR_NAME = 'BottlerocketEksSettingsError';
 
 /** Longest prefix: `<prefix>-bottlerocket-ondemand` must fit the 63 characters of a node group name and a label value. */
 const MAX_PREFIX_LENGTH = 24;
-const PREFIX_PATTERN = /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/;
+const PREFIX_PATTERN_SOURCE = '^[a-z](?:[a-z0-9-]*[a-z0-9])?$';
+const PREFIX_PATTERN = new RegExp(PREFIX_PATTERN_SOURCE);
 const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 const CLUSTER_NAME_PATTERN = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
 const INSTANCE_TYPE_PATTERN = /^([a-z]+)(\d+)([a-z-]*)\.([a-z0-9]+)$/;
@@ -23,6 +24,12 @@ const PRINCIPAL_ARN_PATTERN = /^arn:(aws|aws-cn|aws-us-gov):(iam|sts)::(\d{12}):
  * whose message names the option, the value and what is allowed.
  */
 export class Settings {
+  /** The pattern a `pjPrefix` must match (also the `AllowedPattern` of the templates' `PJPrefix`). */
+  public static readonly PJ_PREFIX_PATTERN = PREFIX_PATTERN_SOURCE;
+
+  /** The longest `pjPrefix` allowed (also the `MaxLength` of the templates' `PJPrefix`). */
+  public static readonly PJ_PREFIX_MAX_LENGTH = MAX_PREFIX_LENGTH;
+
   /** The error name of every settings error (see `SETTINGS_ERROR_NAME`). */
   public static readonly ERROR_NAME = SETTINGS_ERROR_NAME;
 

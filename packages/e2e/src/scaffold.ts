@@ -35,8 +35,6 @@ export interface ScaffoldOptions {
   readonly dir: string;
   /** Flags for the project type, e.g. ['--pj-prefix', 'demo']. */
   readonly args: string[];
-  /** Skip the install (projen's `--no-post`). */
-  readonly noPost?: boolean;
   readonly tarballs?: Tarballs;
 }
 
@@ -63,7 +61,6 @@ export function scaffold(options: ScaffoldOptions): void {
     '--stacks-dependency', `bottlerocket-eks-stacks@file:${t.stacks}`,
     '--deps', `bottlerocket-eks-config@file:${t.config}`,
     '--no-git',
-    ...(options.noPost ? ['--no-post'] : []),
     ...options.args,
   ]);
 }

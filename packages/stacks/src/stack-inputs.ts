@@ -1,5 +1,5 @@
 import { Aws, CfnParameter, Stack } from 'aws-cdk-lib';
-import { ExportNames, ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
+import { ExportNames, ResolvedSettings, ResourceNames, Settings } from 'bottlerocket-eks-config';
 
 /** What every stack of this library accepts besides its settings. */
 export interface TemplateModeProps {
@@ -33,9 +33,6 @@ export interface StackInputs {
   availabilityZone(letter: string): string;
 }
 
-/** Pattern of `PJPrefix` in templates: the same rule the settings validation applies. */
-const PREFIX_ALLOWED_PATTERN = '^[a-z](?:[a-z0-9-]*[a-z0-9])?$';
-
 /** Derives a stack's inputs from validated settings; in template mode, adds the `PJPrefix` parameter. */
 export function stackInputs(stack: Stack, settings: ResolvedSettings, templateParameters: boolean): StackInputs {
   const zoneLetters = settings.availabilityZones.map((zone) => ResourceNames.zoneLetter(settings.region, zone));
@@ -45,9 +42,10 @@ export function stackInputs(stack: Stack, settings: ResolvedSettings, templatePa
     pjPrefix = new CfnParameter(stack, 'PJPrefix', {
       type: 'String',
       description: 'Project name prefix: starts every stack, export and resource name',
-      allowedPattern: PREFIX_ALLOWED_PATTERN,
-      maxLength: 24,
-      constraintDescription: 'lowercase letters, digits and hyphens, starting with a letter, at most 24 characters',
+      // The same rule the settings validation applies.
+      allowedPattern: Settings.PJ_PREFIX_PATTERN,
+      maxLength: Settings.PJ_PREFIX_MAX_LENGTH,
+      constraintDescription: `lowercase letters, digits and hyphens, starting with a letter, at most ${Settings.PJ_PREFIX_MAX_LENGTH} characters`,
     }).valueAsString;
     region = Aws.REGION;
     stack.templateOptions.metadata = {
