@@ -47,10 +47,15 @@ const stacks = typescriptPackage(root, {
   name: 'bottlerocket-eks-stacks',
   outdir: 'packages/stacks',
   description: 'CDK stacks for a VPC, an EKS cluster and a Bottlerocket Spot managed node group, wired by CloudFormation exports.',
-  deps: [`${config.package.packageName}@^${VERSIONS.product}`, `yaml@${VERSIONS.yaml}`],
+  deps: [`${config.package.packageName}@^${VERSIONS.product}`, `yaml@${VERSIONS.yaml}`, `@aws-sdk/client-sts@${VERSIONS.clientSts}`],
   bin: { 'bottlerocket-eks': 'lib/cli.js' },
   peerDeps: [`aws-cdk-lib@^${VERSIONS.awsCdkLib}`, `constructs@^${VERSIONS.constructs}`],
-  devDeps: [`aws-cdk-lib@${VERSIONS.awsCdkLib}`, `constructs@${VERSIONS.constructs}`, `aws-cdk@${VERSIONS.awsCdkCli}`],
+  devDeps: [
+    `aws-cdk-lib@${VERSIONS.awsCdkLib}`, `constructs@${VERSIONS.constructs}`, `aws-cdk@${VERSIONS.awsCdkCli}`,
+    `aws-sdk-client-mock@${VERSIONS.awsSdkClientMock}`,
+    // The preflight's integration test runs the command from source, as a child process.
+    `tsx@${VERSIONS.tsx}`,
+  ],
 });
 workspace.addMember(stacks);
 

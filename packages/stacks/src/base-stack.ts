@@ -1,7 +1,8 @@
-import { BootstraplessSynthesizer, Stack, StackProps, Tags } from 'aws-cdk-lib';
+import { Stack, StackProps, Tags } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BottlerocketEksSettings, ResourceNames, Settings, StackKind } from 'bottlerocket-eks-config';
 import { StackInputs, stackInputs, TemplateModeProps } from './stack-inputs';
+import { NoBootstrapSynthesizer } from './synthesizer';
 
 /** Props every stack of this library takes: the team's settings, template mode and CDK's own. */
 export interface BottlerocketEksStackProps
@@ -9,8 +10,8 @@ export interface BottlerocketEksStackProps
 
 /**
  * What the three stacks share: a name derived from the prefix, the configured account and
- * region as environment, and a synthesizer that needs no `cdk bootstrap` (no assets, no
- * bootstrap-version rule; the CLI deploys with the caller's own credentials).
+ * region as environment (no lookups, so synth needs no credentials), and a synthesizer that
+ * needs no `cdk bootstrap`: the CLI deploys with the caller's own credentials.
  */
 export abstract class BottlerocketEksStack extends Stack {
   /** The validated settings and the derived prefix, region, zones and export names. */
@@ -24,7 +25,7 @@ export abstract class BottlerocketEksStack extends Stack {
       ...props,
       stackName: templateParameters ? undefined : ResourceNames.stackName(settings.pjPrefix, kind),
       env: templateParameters ? undefined : { region: settings.region, account: settings.accountId },
-      synthesizer: new BootstraplessSynthesizer({}),
+      synthesizer: new NoBootstrapSynthesizer(),
     });
     this.inputs = stackInputs(this, settings, templateParameters);
     Tags.of(this).add('bottlerocket-eks:pj-prefix', this.inputs.pjPrefix);

@@ -1,5 +1,6 @@
 export * from 'bottlerocket-eks-config';
 export * from './base-stack';
+export * from './synthesizer';
 export * from './stack-inputs';
 export * from './network-stack';
 export * from './cluster-stack';
@@ -7,3 +8,5 @@ export * from './nodegroup-stack';
 export * from './settings-file';
 export * from './plain-templates';
 export * from './yaml-template';
+// The STS preflight is not re-exported here, so CDK apps never load the AWS SDK: import it
+// from 'bottlerocket-eks-stacks/lib/preflight'.

@@ -8,6 +8,14 @@ export const SETTINGS_FILE_NAME = 'bottlerocket-eks.settings.json';
 /** Environment variable that points the apps at another settings file. */
 export const SETTINGS_FILE_ENV = 'BOTTLEROCKET_EKS_SETTINGS';
 
+/** The settings file is missing or is not JSON: the user's to fix, printed without a stack trace. */
+export class SettingsFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsFileError';
+  }
+}
+
 /**
  * Reads the team's settings: from `file`, else `$BOTTLEROCKET_EKS_SETTINGS`, else the
  * nearest `bottlerocket-eks.settings.json` in the working directory or above it. The
@@ -17,10 +25,16 @@ export const SETTINGS_FILE_ENV = 'BOTTLEROCKET_EKS_SETTINGS';
 export function readSettingsFile(file?: string): BottlerocketEksSettings {
   const location = file ?? process.env[SETTINGS_FILE_ENV] ?? findUp(SETTINGS_FILE_NAME, process.cwd());
   if (!location) {
-    throw new Error(`${SETTINGS_FILE_NAME} not found in ${process.cwd()} or above it: run \`npx projen\` at the repository root, `
+    throw new SettingsFileError(`${SETTINGS_FILE_NAME} not found in ${process.cwd()} or above it: run \`npx projen\` at the repository root, `
       + `or set ${SETTINGS_FILE_ENV} to the settings file`);
   }
-  const settings = JSON.parse(fs.readFileSync(location, 'utf-8'));
+  if (!fs.existsSync(location)) throw new SettingsFileError(`Settings file ${location} does not exist.`);
+  let settings;
+  try {
+    settings = JSON.parse(fs.readFileSync(location, 'utf-8'));
+  } catch (error) {
+    throw new SettingsFileError(`Settings file ${location} is not valid JSON (${(error as Error).message}): run \`npx projen\` to rewrite it.`);
+  }
   delete settings['//'];
   Settings.resolve(settings);
   return settings;

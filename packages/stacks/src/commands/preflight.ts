@@ -1,0 +1,40 @@
+import { parseArgs } from 'util';
+import { detectShellRegion, formatFailure, formatTarget, preflight, PreflightError, ReportFormat, stsClientFor } from '../preflight';
+import { readSettingsFile } from '../settings-file';
+import { CommandIo, UsageError } from './io';
+
+/** `bottlerocket-eks preflight`: exit 0 when a deploy (or a confirmed destroy) may go ahead. */
+export async function preflightCommand(args: string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      json: { type: 'boolean' },
+      brief: { type: 'boolean' },
+      destroy: { type: 'boolean' },
+      confirm: { type: 'string' },
+      settings: { type: 'string' },
+    },
+  });
+  if (values.json && values.brief) throw new UsageError('preflight: --json and --brief exclude each other.');
+  if (values.confirm !== undefined && !values.destroy) throw new UsageError('preflight: --confirm only goes with --destroy.');
+  const format: ReportFormat = values.json ? 'json' : values.brief ? 'brief' : 'text';
+  const operation = values.destroy ? 'destroy' : 'deploy';
+
+  const settings = readSettingsFile(values.settings);
+  const shellRegion = await detectShellRegion(io.env);
+  try {
+    const target = await preflight({
+      settings,
+      sts: stsClientFor(settings, shellRegion),
+      shellRegion,
+      operation,
+      confirm: values.confirm,
+    });
+    io.out.write(formatTarget(target, format, operation));
+    return 0;
+  } catch (error) {
+    if (!PreflightError.is(error)) throw error;
+    (format === 'json' ? io.out : io.err).write(formatFailure(error, format));
+    return 1;
+  }
+}

@@ -1,0 +1,30 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { plainTemplates } from '../plain-templates';
+import { toYaml } from '../yaml-template';
+import { CommandIo, UsageError } from './io';
+
+/** `bottlerocket-eks templates <dir> [--check]`. */
+export function templatesCommand(args: string[], io: CommandIo): number {
+  const { values, positionals } = parseArgs({ args, options: { check: { type: 'boolean' } }, allowPositionals: true });
+  const [dir, ...extra] = positionals;
+  if (!dir || extra.length > 0) throw new UsageError('templates: expected exactly one <dir>.');
+  const stale: string[] = [];
+  for (const [kind, template] of Object.entries(plainTemplates())) {
+    const file = path.join(dir, `${kind}.yaml`);
+    const yaml = toYaml(template);
+    if (values.check) {
+      if (!fs.existsSync(file) || fs.readFileSync(file, 'utf-8') !== yaml) stale.push(file);
+    } else {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(file, yaml);
+      io.out.write(`wrote ${file}\n`);
+    }
+  }
+  if (stale.length > 0) {
+    io.err.write(`Out of date: ${stale.join(', ')}. Run \`npx projen templates\` and commit the result.\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,21 @@
+/** The help text of the `bottlerocket-eks` command (kept apart so help loads no AWS SDK). */
+export const USAGE = `Usage: bottlerocket-eks <command>
+
+Commands:
+  templates <dir> [--check]
+      Write network.yaml, cluster.yaml and nodegroup.yaml (plain CloudFormation with a
+      PJPrefix parameter) into <dir>; with --check, write nothing and fail if <dir> differs.
+
+  preflight [--json | --brief] [--destroy --confirm=<pjPrefix>] [--settings <file>]
+      Ask STS (GetCallerIdentity) who the current credentials are and print the account,
+      caller, partition, region and stacks a deploy would hit. Exit 1, saying what to do,
+      when it must not go ahead: no or rejected credentials, or another account (accountId),
+      region or partition than the team's settings. --destroy also needs --confirm with the
+      prefix. Credentials, region and endpoint come from the AWS SDK's default chains
+      (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL_STS, ...).
+
+  help
+      Show this help.
+
+Exit codes: 0 ok, 1 refused or failed, 2 wrong usage.
+`;

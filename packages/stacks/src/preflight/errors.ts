@@ -1,0 +1,87 @@
+/** Why a preflight stopped a deploy. Stable: scripts read it from `--json`. */
+export enum PreflightErrorCode {
+  /** The SDK's credential chain found nothing. */
+  NO_CREDENTIALS = 'NO_CREDENTIALS',
+  /** STS rejected the credentials (expired token, unknown or deleted key, bad secret). */
+  CREDENTIALS_REJECTED = 'CREDENTIALS_REJECTED',
+  /** The STS endpoint did not answer. */
+  STS_UNREACHABLE = 'STS_UNREACHABLE',
+  /** The shell's region (AWS_REGION or the profile's) is not the team's region. */
+  REGION_MISMATCH = 'REGION_MISMATCH',
+  /** The credentials belong to another partition than the team's region (aws, aws-cn, aws-us-gov). */
+  PARTITION_MISMATCH = 'PARTITION_MISMATCH',
+  /** The credentials belong to another account than the team's `accountId`. */
+  ACCOUNT_MISMATCH = 'ACCOUNT_MISMATCH',
+  /** A destroy was asked for without `--confirm=<pjPrefix>`. */
+  DESTROY_NOT_CONFIRMED = 'DESTROY_NOT_CONFIRMED',
+}
+
+/** A preflight finding that stops the deploy: what is wrong, and what to do about it. */
+export class PreflightError extends Error {
+  /** Set as `name`, so callers can tell a stopped deploy from a bug. */
+  public static readonly NAME = 'BottlerocketEksPreflightError';
+
+  /** True when `error` is a `PreflightError` (also across copies of this module). */
+  public static is(error: unknown): error is PreflightError {
+    return error instanceof Error && error.name === PreflightError.NAME;
+  }
+
+  constructor(
+    /** Machine-readable reason. */
+    public readonly code: PreflightErrorCode,
+    message: string,
+    /** What the user can do about it, as one sentence with commands. */
+    public readonly fix: string,
+    /** The caller's ARN, when STS answered. */
+    public readonly callerArn?: string,
+  ) {
+    super(message);
+    this.name = PreflightError.NAME;
+  }
+}
+
+/** STS error codes that mean "these credentials are not accepted", with what to do about each. */
+const REJECTED_CREDENTIALS: Record<string, string> = {
+  ExpiredToken: 'the session token has expired',
+  ExpiredTokenException: 'the session token has expired',
+  RequestExpired: 'the request was signed too long ago (is the clock of this machine right?)',
+  InvalidClientTokenId: 'the access key id is not known to AWS (deleted, mistyped, or from another partition)',
+  UnrecognizedClientException: 'the access key id is not known to AWS (deleted, mistyped, or from another partition)',
+  SignatureDoesNotMatch: 'the secret access key does not match the access key id',
+  IncompleteSignature: 'the request signature is incomplete (a credential is empty or truncated)',
+  AccessDenied: 'the credentials may not call sts:GetCallerIdentity (an SCP or a permissions boundary denies it)',
+  InvalidIdentityToken: 'the web identity token was rejected',
+};
+
+/** Node's network error codes: the endpoint could not be reached at all. */
+const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+const REFRESH_CREDENTIALS = 'Get fresh credentials: `aws sso login --profile <profile>` for an SSO profile, '
+  + 'or new temporary keys from your identity provider; then check with `aws sts get-caller-identity`.';
+
+/**
+ * Turns an error of `GetCallerIdentity` into a `PreflightError` that says what happened and
+ * what to do; errors it does not recognise are returned unchanged (they are bugs or outages).
+ */
+export function classifyStsError(error: unknown, endpoint: string): unknown {
+  if (!(error instanceof Error)) return error;
+  const name = error.name;
+  const code = (error as NodeJS.ErrnoException).code ?? name;
+  if (name === 'CredentialsProviderError') {
+    return new PreflightError(PreflightErrorCode.NO_CREDENTIALS,
+      `No AWS credentials found (${error.message}).`,
+      'Sign in, for example `aws sso login --profile <profile>` then `export AWS_PROFILE=<profile>`, '
+      + 'or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys).');
+  }
+  const reason = REJECTED_CREDENTIALS[name];
+  if (reason) {
+    return new PreflightError(PreflightErrorCode.CREDENTIALS_REJECTED,
+      `AWS rejected the credentials: ${reason} (${name}: ${error.message}).`, REFRESH_CREDENTIALS);
+  }
+  if (NETWORK_ERRORS.has(code)) {
+    return new PreflightError(PreflightErrorCode.STS_UNREACHABLE,
+      `Could not reach STS at ${endpoint} (${code}).`,
+      'Check the network, proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL, then try again.');
+  }
+  return error;
+}

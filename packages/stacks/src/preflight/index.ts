@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './preflight';
+export * from './report';
