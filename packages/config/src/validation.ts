@@ -48,16 +48,16 @@ export class Settings {
   /** Applies defaults and validates; throws a `BottlerocketEksSettingsError` for the first bad value. */
   public static resolve(settings: BottlerocketEksSettings): ResolvedSettings {
     const pjPrefix = checkPrefix(settings.pjPrefix);
-    const region = check('region', settings.region ?? defaults.DEFAULT_REGION, (r) => REGION_PATTERN.test(r),
+    const region = checkString('region', settings.region ?? defaults.DEFAULT_REGION, (r) => REGION_PATTERN.test(r),
       'an AWS region code such as ap-northeast-1 or us-east-1');
     const partition = Settings.partitionOf(region);
     const availabilityZones = checkZones(region, settings.availabilityZones ?? defaults.DEFAULT_ZONE_LETTERS.map((l) => `${region}${l}`));
     const vpcCidr = checkVpcCidr(settings.vpcCidr ?? defaults.DEFAULT_VPC_CIDR, availabilityZones.length);
     const natGateways = checkInteger('natGateways', settings.natGateways ?? defaults.DEFAULT_NAT_GATEWAYS, 1, availabilityZones.length,
       `1, or up to one per availability zone (${availabilityZones.length})`);
-    const clusterName = check('clusterName', settings.clusterName ?? ResourceNames.defaultClusterName(pjPrefix),
+    const clusterName = checkString('clusterName', settings.clusterName ?? ResourceNames.defaultClusterName(pjPrefix),
       (n) => CLUSTER_NAME_PATTERN.test(n), '1-100 letters, digits, hyphens and underscores, starting with a letter or digit');
-    const kubernetesVersion = check('kubernetesVersion', settings.kubernetesVersion ?? defaults.DEFAULT_KUBERNETES_VERSION,
+    const kubernetesVersion = checkString('kubernetesVersion', settings.kubernetesVersion ?? defaults.DEFAULT_KUBERNETES_VERSION,
       (v) => defaults.SUPPORTED_KUBERNETES_VERSIONS.includes(v), `one of ${defaults.SUPPORTED_KUBERNETES_VERSIONS.join(', ')} (EKS standard support)`);
     const endpointPublicAccessCidrs = checkList('endpointPublicAccessCidrs', settings.endpointPublicAccessCidrs ?? defaults.DEFAULT_PUBLIC_ACCESS_CIDRS,
       (c) => isAlignedCidr(c), 'IPv4 CIDR blocks such as 203.0.113.0/24, with no host bits set', 1);
@@ -73,7 +73,7 @@ export class Settings {
     const nodeDesiredSize = checkInteger('nodeDesiredSize', settings.nodeDesiredSize ?? Math.max(nodeMinSize, Math.min(defaults.DEFAULT_NODE_DESIRED_SIZE, nodeMaxSize)),
       nodeMinSize, nodeMaxSize, `a whole number from nodeMinSize (${nodeMinSize}) to nodeMaxSize (${nodeMaxSize})`);
     const accountId = settings.accountId === undefined ? undefined
-      : check('accountId', settings.accountId, (a) => ACCOUNT_ID_PATTERN.test(a), 'a 12-digit AWS account id');
+      : checkString('accountId', settings.accountId, (a) => ACCOUNT_ID_PATTERN.test(a), 'a 12-digit AWS account id, as a string such as "012345678901"');
     return {
       pjPrefix, region, partition, availabilityZones, vpcCidr, natGateways, clusterName, kubernetesVersion,
       endpointPublicAccessCidrs, adminPrincipalArns, instanceTypes, capacityType, architecture,
@@ -90,6 +90,12 @@ function fail(option: string, value: unknown, allowed: string): never {
 
 function check<T>(option: string, value: T, ok: (v: T) => boolean, allowed: string): T {
   if (!ok(value)) fail(option, value, allowed);
+  return value;
+}
+
+/** Like `check`, but a value of another type fails too (a regular expression would coerce it). */
+function checkString(option: string, value: unknown, ok: (v: string) => boolean, allowed: string): string {
+  if (typeof value !== 'string' || !ok(value)) fail(option, value, allowed);
   return value;
 }
 
@@ -132,7 +138,7 @@ function isAlignedCidr(cidr: string): boolean {
 
 function checkVpcCidr(cidr: string, zoneCount: number): string {
   const maxPrefix = Cidr.SMALLEST_SUBNET_PREFIX - Cidr.bitsFor(2 * zoneCount);
-  return check('vpcCidr', cidr, (c) => {
+  return checkString('vpcCidr', cidr, (c) => {
     const parsed = Cidr.parse(c);
     return isAlignedCidr(c) && parsed!.prefix >= 16 && parsed!.prefix <= maxPrefix;
   }, `an IPv4 CIDR block from /16 to /${maxPrefix} with no host bits set, such as 10.0.0.0/16 `

@@ -69,6 +69,8 @@ describe('Settings.resolve rejects bad values, naming option, value and what is 
     ['malformed admin ARN', { adminPrincipalArns: ['admin'] }, /^Invalid adminPrincipalArns "admin": expected IAM role or user ARNs/],
     ['admin ARN of another partition', { adminPrincipalArns: ['arn:aws-cn:iam::123456789012:role/a'] }, /partition aws \(the partition of ap-northeast-1\)/],
     ['short account id', { accountId: '1234' }, /^Invalid accountId "1234": expected a 12-digit AWS account id/],
+    ['account id as a number', { accountId: 123456789012 as any }, /^Invalid accountId 123456789012: expected a 12-digit AWS account id, as a string/],
+    ['Kubernetes version as a number', { kubernetesVersion: 1.35 as any }, /^Invalid kubernetesVersion 1.35: expected one of 1.34, 1.35/],
     ['public CIDR with host bits', { endpointPublicAccessCidrs: ['203.0.113.7/24'] }, /^Invalid endpointPublicAccessCidrs "203.0.113.7\/24"/],
   ];
 

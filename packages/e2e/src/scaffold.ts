@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -73,4 +73,25 @@ export function run(cwd: string, command: string, args: string[], env: NodeJS.Pr
 /** Runs a command in `cwd` and returns its standard output. */
 export function capture(cwd: string, command: string, args: string[]): string {
   return execFileSync(command, args, { cwd, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+/** What a command printed (stdout and stderr interleaved as written) and how it exited. */
+export interface CommandResult {
+  readonly status: number;
+  readonly output: string;
+}
+
+/**
+ * Runs a command without blocking this process (tests serve fake endpoints from it) and
+ * returns its exit code and output, colours removed.
+ */
+export function runAsync(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => { output += chunk; });
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    // eslint-disable-next-line no-control-regex
+    child.on('close', (status) => resolve({ status: status ?? 1, output: output.replace(/\u001b\[[0-9;]*m/g, '') }));
+  });
 }

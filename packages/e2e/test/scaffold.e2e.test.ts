@@ -5,7 +5,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { ExportNames } from 'bottlerocket-eks-config';
-import { capture, run, scaffold } from '../src/scaffold';
+import { FakeAws } from 'bottlerocket-eks-stacks/lib/testing';
+import { capture, run, runAsync, scaffold } from '../src/scaffold';
 import { readWiring } from '../src/wiring';
 
 jest.setTimeout(15 * 60 * 1000);
@@ -25,13 +26,17 @@ function snapshot(dir: string): Record<string, string> {
   return result;
 }
 
+const ACCOUNT = '012345678901';
+
 describe('a team scaffolds, builds and regenerates its repository', () => {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bottlerocket-eks-e2e-')), 'team');
   const names = new ExportNames('e2e-team');
   const template = (kind: string) => parse(fs.readFileSync(path.join(dir, 'templates', `${kind}.yaml`), 'utf-8'));
 
   beforeAll(() => {
-    scaffold({ dir, args: ['--pj-prefix', 'e2e-team'] });
+    // An account id with a leading zero: projen new parses it as a number, the project type
+    // must turn it back into the same 12 digits.
+    scaffold({ dir, args: ['--pj-prefix', 'e2e-team', '--account-id', ACCOUNT] });
     run(dir, 'npx', ['projen', 'build'], { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' });
   });
 
@@ -42,6 +47,7 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
     }
     expect(fs.existsSync(path.join(dir, 'packages/network/node_modules'))).toBe(false);
     expect(fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8')).toContain('pjPrefix: "e2e-team"');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'bottlerocket-eks.settings.json'), 'utf-8')).accountId).toBe(ACCOUNT);
   });
 
   test('the node group template is the blog node group, wired by imports', () => {
@@ -66,15 +72,99 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
     expect(importers[names.clusterName]).toBe('cluster -> nodegroup');
   });
 
-  test('nx knows the deploy order network -> cluster -> nodegroup', () => {
-    const graphFile = path.join(dir, 'graph.json');
-    capture(dir, 'npx', ['nx', 'graph', `--file=${graphFile}`]);
-    const graph = JSON.parse(fs.readFileSync(graphFile, 'utf-8')).graph;
-    fs.rmSync(graphFile);
-    const deps = (p: string) => graph.dependencies[p].map((d: any) => d.target);
-    expect(deps('network')).toEqual([]);
-    expect(deps('cluster')).toEqual(['network']);
-    expect(deps('nodegroup')).toEqual(['cluster']);
+  test('the nx task graph deploys network -> cluster -> nodegroup and destroys the reverse', () => {
+    /** Task id -> the task ids it waits for, as nx would run `target` on every project. */
+    const taskGraph = (target: string): Record<string, string[]> => {
+      const file = path.join(dir, `${target}-graph.json`);
+      capture(dir, 'npx', ['nx', 'run-many', '-t', target, `--graph=${file}`]);
+      const graph = JSON.parse(fs.readFileSync(file, 'utf-8'));
+      fs.rmSync(file);
+      const deps: Record<string, Array<{ id: string }>> = graph.tasks.dependencies;
+      return Object.fromEntries(Object.entries(deps).map(([task, on]) => [task, on.map((d) => d.id)]));
+    };
+    expect(taskGraph('deploy')).toEqual({
+      'network:deploy': [],
+      'cluster:deploy': ['network:deploy'],
+      'nodegroup:deploy': ['cluster:deploy'],
+    });
+    expect(taskGraph('destroy')).toEqual({
+      'nodegroup:destroy': [],
+      'cluster:destroy': ['nodegroup:destroy'],
+      'network:destroy': ['cluster:destroy'],
+    });
+  });
+
+  describe('deploys are preflighted (against a local STS and CloudFormation)', () => {
+    const aws = new FakeAws({
+      AKIATEAMACCOUNT00001: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` },
+      AKIAOTHERACCOUNT0002: { account: '210987654321', arn: 'arn:aws:iam::210987654321:user/bob' },
+    });
+    let env: NodeJS.ProcessEnv = {};
+    const actions = () => aws.requests.map((r) => new URLSearchParams(r.body).get('Action'));
+    const as = (accessKeyId: string) => ({ ...env, AWS_ACCESS_KEY_ID: accessKeyId });
+
+    beforeAll(async () => {
+      const endpoint = await aws.start();
+      env = {
+        AWS_ENDPOINT_URL_STS: endpoint,
+        AWS_ENDPOINT_URL_CLOUDFORMATION: endpoint,
+        AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        AWS_REGION: 'ap-northeast-1',
+        AWS_PROFILE: '',
+        AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'),
+        AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials'),
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      };
+    });
+    afterAll(() => aws.stop());
+    beforeEach(() => aws.requests.splice(0));
+
+    test('npx projen deploy with credentials of another account stops before any stack', async () => {
+      const { status, output } = await runAsync(dir, 'npx', ['projen', 'deploy'], as('AKIAOTHERACCOUNT0002'));
+      expect(status).not.toBe(0);
+      expect(output).toContain(`Preflight failed (ACCOUNT_MISMATCH): The credentials are for account 210987654321, but the team's accountId is ${ACCOUNT}.`);
+      expect(output).not.toContain('nx run-many -t deploy');
+      expect(actions()).toEqual(['GetCallerIdentity']);
+    });
+
+    test('npx nx deploy cluster is preflighted too', async () => {
+      const { status, output } = await runAsync(dir, 'npx', ['nx', 'deploy', 'cluster', '--outputStyle=stream'], as('AKIAOTHERACCOUNT0002'));
+      expect(status).not.toBe(0);
+      expect(output).toContain('network: Preflight failed (ACCOUNT_MISMATCH)');
+      expect(output).toMatch(/Tasks not run because their dependencies failed[^]*- cluster:deploy/);
+      expect(actions()).toEqual(['GetCallerIdentity']);
+    });
+
+    test('npx projen diff: preflight, then cdk diff of each stack, in order', async () => {
+      const { status, output } = await runAsync(dir, 'npx', ['projen', 'diff'], as('AKIATEAMACCOUNT00001'));
+      expect({ status, output }).toMatchObject({ status: 0 });
+      expect(output).toContain(`Preflight passed: deploy of e2e-team would create or update\n  account    ${ACCOUNT}  (matches accountId)`);
+      const stacks = [...output.matchAll(/Stack (\w+) \((e2e-team-\w+)\)/g)].map((m) => m[2]);
+      expect(stacks).toEqual(['e2e-team-network', 'e2e-team-cluster', 'e2e-team-nodegroup']);
+      expect(output).toContain('[+] AWS::EKS::Nodegroup');
+      for (const kind of ['network', 'cluster', 'nodegroup']) {
+        expect(output).toMatch(new RegExp(`${kind}: preflight ok: deploy e2e-team into account ${ACCOUNT}[^]*${kind}: Stack `));
+      }
+    });
+
+    test('npx projen destroy refuses without --confirm, and with it destroys nodegroup, cluster, network', async () => {
+      const refused = await runAsync(dir, 'npx', ['projen', 'destroy'], as('AKIATEAMACCOUNT00001'));
+      expect(refused.status).not.toBe(0);
+      expect(refused.output).toContain('Preflight failed (DESTROY_NOT_CONFIRMED): Refusing to destroy e2e-team-nodegroup, e2e-team-cluster, e2e-team-network');
+      expect(actions()).toEqual([]);
+
+      const { status, output } = await runAsync(dir, 'npx', ['projen', 'destroy', '--confirm=e2e-team'], as('AKIATEAMACCOUNT00001'));
+      expect({ status, output }).toMatchObject({ status: 0 });
+      const destroyed = [...output.matchAll(/\((e2e-team-\w+)\): destroyed/g)].map((m) => m[1]);
+      expect(destroyed).toEqual(['e2e-team-nodegroup', 'e2e-team-cluster', 'e2e-team-network']);
+      // One full preflight, then one per stack (each got --confirm), each before its stack.
+      expect(output).toContain('Preflight passed: destroy of e2e-team would delete');
+      for (const kind of ['nodegroup', 'cluster', 'network']) {
+        expect(output).toMatch(new RegExp(`${kind}: preflight ok: destroy e2e-team[^]*${kind}: .*: destroyed`));
+      }
+      expect(actions()).toContain('DescribeStacks');
+    });
   });
 
   test('npx projen again changes nothing', () => {

@@ -1,4 +1,4 @@
-import { BottlerocketEksSettings, ResolvedSettings, ResourceNames, Settings } from 'bottlerocket-eks-config';
+import { BottlerocketEksSettings, ResolvedSettings, ResourceNames, Settings, SUPPORTED_KUBERNETES_VERSIONS } from 'bottlerocket-eks-config';
 import { javascript, typescript } from 'projen';
 import { TeamNxWorkspace } from './nx-workspace';
 import { BottlerocketEksProjectOptions } from './options';
@@ -93,22 +93,45 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
       exec: 'mkdir -p templates && nx run-many -t synth',
     });
     this.postCompileTask.spawn(synth);
-    this.addTask('diff', { description: 'cdk diff of every stack', exec: 'nx run-many -t diff --parallel=1' });
-    this.addTask('deploy', {
-      description: 'Deploy network, cluster and nodegroup, in that order',
-      exec: 'nx run-many -t deploy --parallel=1',
+    // Deploys go through nx, one stack at a time, in graph order; each stack's target asks
+    // STS again (so `npx nx deploy cluster` is checked too). Stream: nx would otherwise hide
+    // the CDK CLI's progress.
+    const nx = (target: string) => `nx run-many -t ${target} --parallel=1 --nxBail --outputStyle=stream`;
+    const preflight = this.addTask('preflight', {
+      description: 'Say which account, caller, partition, region and stacks a deploy would hit; fail on the wrong ones (--json for scripts)',
+      exec: 'bottlerocket-eks preflight',
+      receiveArgs: true,
     });
-    this.addTask('destroy', {
-      description: 'Destroy nodegroup, cluster and network, in that order',
-      exec: 'nx run-many -t destroy --parallel=1',
+    const diff = this.addTask('diff', { description: 'Preflight, then cdk diff of every stack' });
+    diff.spawn(preflight);
+    diff.exec(nx('diff'));
+    const deploy = this.addTask('deploy', { description: 'Preflight, then deploy network, cluster and nodegroup, in that order' });
+    deploy.spawn(preflight);
+    deploy.exec(nx('deploy'));
+    const destroy = this.addTask('destroy', {
+      description: `Destroy nodegroup, cluster and network, in that order; needs --confirm=${this.settings.pjPrefix}`,
     });
+    destroy.exec('bottlerocket-eks preflight --destroy', { receiveArgs: true });
+    destroy.exec(nx('destroy'), { receiveArgs: true });
   }
 }
 
 function pickSettings(options: BottlerocketEksProjectOptions): BottlerocketEksSettings {
   const picked: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) {
-    if (options[key] !== undefined) picked[key] = options[key];
+    if (options[key] !== undefined) picked[key] = fromCommandLine(key, options[key]);
   }
   return picked as unknown as BottlerocketEksSettings;
+}
+
+/**
+ * `projen new --from` hands numeric-looking flags over as numbers (`--account-id
+ * 012345678901` arrives as 12345678901, `--kubernetes-version 1.35` as 1.35) and writes them
+ * so into `.projenrc.ts`. These two are strings; turn such numbers back, exactly.
+ */
+function fromCommandLine(key: keyof BottlerocketEksSettings, value: unknown): unknown {
+  if (typeof value !== 'number') return value;
+  if (key === 'accountId' && Number.isInteger(value) && value >= 0 && value < 1e12) return String(value).padStart(12, '0');
+  if (key === 'kubernetesVersion') return SUPPORTED_KUBERNETES_VERSIONS.find((v) => Number(v) === value) ?? value;
+  return value;
 }

@@ -46,11 +46,13 @@ flowchart LR
 | \`npx projen\` | regenerate the configuration files from \`.projenrc.ts\` |
 | \`npx projen build\` | type-check the apps and synthesize the three templates into \`templates/\` (no AWS account needed) |
 | \`npx projen synth\` | synthesize only (\`nx run-many -t synth\`, cached by nx) |
-| \`npx projen diff\` | \`cdk diff\` of every stack against what is deployed |
-| \`npx projen deploy\` | deploy ${stack(StackKind.NETWORK)}, then ${stack(StackKind.CLUSTER)}, then ${stack(StackKind.NODEGROUP)} |
-| \`npx projen destroy\` | destroy them in the reverse order |
-| \`npx nx deploy cluster\` | deploy one stack (and those it depends on) |
+| \`npx projen preflight\` | say which account, caller, partition, region and stacks a deploy would hit (\`--json\` for scripts) |
+| \`npx projen diff\` | preflight, then \`cdk diff\` of every stack against what is deployed |
+| \`npx projen deploy\` | preflight, then deploy ${stack(StackKind.NETWORK)}, ${stack(StackKind.CLUSTER)} and ${stack(StackKind.NODEGROUP)}, in that order |
+| \`npx nx deploy cluster\` | deploy one stack, after those it depends on (preflighted too) |
+| \`npx projen destroy --confirm=${p}\` | destroy the three stacks in the reverse order; refuses without \`--confirm\` |
 
+${deploySection(s)}
 ## Layout
 
 | path | owner | what |
@@ -80,5 +82,73 @@ ${letters.map((l) => `| \`${names.publicSubnet(l)}\` | ${stack(StackKind.NETWORK
 | \`${names.clusterName}\` | ${stack(StackKind.CLUSTER)} | ${stack(StackKind.NODEGROUP)} |
 | \`${names.clusterArn}\`, \`${names.clusterEndpoint}\`, \`${names.clusterCertificateAuthority}\`, \`${names.clusterSecurityGroupId}\` | ${stack(StackKind.CLUSTER)} | (your own stacks) |
 | \`${names.nodegroupName}\`, \`${names.nodeRoleArn}\` | ${stack(StackKind.NODEGROUP)} | (your own stacks) |
+`;
+}
+
+/** Prerequisites, commands, what each stack creates, timings, kubectl and teardown. */
+function deploySection(s: ResolvedSettings): string {
+  const p = s.pjPrefix;
+  const stack = (kind: StackKind) => ResourceNames.stackName(p, kind);
+  const account = s.accountId
+    ? `Deploys are pinned to account ${s.accountId} (\`accountId\` in \`.projenrc.ts\`): other credentials are refused.`
+    : 'No \`accountId\` is set in \`.projenrc.ts\`, so any account is accepted: set it to have other accounts refused.';
+  const nodes = ResourceNames.nodegroupName(p, s.capacityType);
+  return `## Deploy
+
+### Before the first deploy
+
+- **Credentials** for the target account, from any source the AWS SDK reads: \`aws sso login --profile <profile>\`
+  then \`export AWS_PROFILE=<profile>\`, or \`AWS_ACCESS_KEY_ID\`/\`AWS_SECRET_ACCESS_KEY\`. ${account}
+- **Region**: the stacks always go to ${s.region}. If \`AWS_REGION\` or your profile names another region, the
+  preflight stops rather than guess which one you meant.
+- **Permissions** to create what the stacks hold: CloudFormation (stacks and change sets), EC2 (VPC, subnets,
+  internet and NAT gateways, Elastic IPs, route tables, security groups), EKS (cluster, node group, access
+  entries), IAM (roles, \`iam:PassRole\` on them, attaching AWS managed policies), CloudWatch Logs (control
+  plane logs) and \`sts:GetCallerIdentity\`. In practice: an administrator of the account, or a deploy role
+  with these services.
+- **No \`cdk bootstrap\`**: the apps deploy with your own credentials and carry no assets; the templates are
+  sent inline (each is far below CloudFormation's 51,200-byte limit).
+
+### Commands
+
+\`\`\`sh
+npx projen preflight     # who and where: account, caller, partition, region, stacks
+npx projen diff          # what would change
+npx projen deploy        # ${stack(StackKind.NETWORK)}, then ${stack(StackKind.CLUSTER)}, then ${stack(StackKind.NODEGROUP)}
+\`\`\`
+
+Each stack prints the CDK CLI's CloudFormation events as it goes. \`npx nx deploy nodegroup\` deploys one
+stack after the ones it depends on (unchanged stacks are a no-op); every stack's deploy runs the preflight
+first. There is no approval prompt: read \`npx projen diff\` first.
+
+### What each stack creates, and how long it takes
+
+| stack | creates | first deploy |
+| --- | --- | --- |
+| ${stack(StackKind.NETWORK)} | VPC ${s.vpcCidr} in ${s.availabilityZones.join(', ')}: public and private subnets, internet gateway, ${s.natGateways} NAT gateway(s), route tables; exports the subnets | 3-5 min |
+| ${stack(StackKind.CLUSTER)} | EKS ${s.kubernetesVersion} cluster \`${s.clusterName}\` (API authentication, control plane logs, public and private endpoint), its IAM role, admin access entries | 10-15 min (the EKS control plane) |
+| ${stack(StackKind.NODEGROUP)} | Bottlerocket ${s.capacityType} managed node group \`${nodes}\` (${s.nodeMinSize}-${s.nodeMaxSize} nodes, ${s.architecture}) and its IAM role | 3-6 min |
+
+A whole first deploy takes about 20-25 minutes; an update of a single stack usually a few minutes.
+
+### Connect kubectl
+
+\`\`\`sh
+aws eks update-kubeconfig --region ${s.region} --name ${s.clusterName}
+kubectl get nodes -L role
+\`\`\`
+
+The identity that created the cluster is its administrator${s.adminPrincipalArns.length > 0 ? `, as are ${s.adminPrincipalArns.map((a) => `\`${a}\``).join(', ')}` : ''};
+add more with \`adminPrincipalArns\` in \`.projenrc.ts\`.
+
+### Tear down
+
+\`\`\`sh
+npx projen destroy --confirm=${p}
+\`\`\`
+
+Destroys ${stack(StackKind.NODEGROUP)}, ${stack(StackKind.CLUSTER)}, then ${stack(StackKind.NETWORK)} (10-20 minutes), after the same preflight.
+Without \`--confirm=${p}\` it refuses. Stacks of your own that import these exports must go first: CloudFormation
+will not delete an export that is still imported.
 `;
 }

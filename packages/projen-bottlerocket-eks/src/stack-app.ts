@@ -44,6 +44,13 @@ export class StackApp extends Component {
     this.outdir = `packages/${kind}`;
     this.stackName = ResourceNames.stackName(options.pjPrefix, kind);
     const cdk = 'cdk --no-notices';
+    // Every target that touches AWS asks STS first and stops on the wrong account, region or
+    // partition; its arguments are not passed on to it (nx gives them to the CDK CLI).
+    const preflight = (flags: string) => ({ command: `bottlerocket-eks preflight --brief${flags}`, forwardAllArgs: false });
+    const withPreflight = (flags: string, command: string, forwardAllArgs = true) => ({
+      executor: 'nx:run-commands',
+      options: { commands: [preflight(flags), { command, forwardAllArgs }], parallel: false, cwd: this.outdir },
+    });
 
     this.projectJson = new JsonFile(project, `${this.outdir}/project.json`, {
       obj: {
@@ -58,19 +65,18 @@ export class StackApp extends Component {
             options: { command: `${cdk} synth > ../../templates/${kind}.yaml`, cwd: this.outdir },
             outputs: [`{projectRoot}/cdk.out`, `{workspaceRoot}/templates/${kind}.yaml`],
           },
-          diff: {
-            executor: 'nx:run-commands',
-            options: { command: `${cdk} diff --all`, cwd: this.outdir },
-          },
+          diff: withPreflight('', `${cdk} diff`),
+          // No approval prompt (nx runs without a terminal): review with `diff` first. Events
+          // rather than a progress bar, so the log reads the same in CI.
           deploy: {
-            executor: 'nx:run-commands',
-            options: { command: `${cdk} deploy --all`, cwd: this.outdir },
+            ...withPreflight('', `${cdk} deploy --all --require-approval never --progress events`),
             dependsOn: ['^deploy'],
           },
+          // --confirm=<prefix> reaches the preflight, which refuses without it; 'forward' hands
+          // it on to the stacks destroyed before this one.
           destroy: {
-            executor: 'nx:run-commands',
-            options: { command: `${cdk} destroy --all --force`, cwd: this.outdir },
-            dependsOn: options.before ? [{ projects: [options.before], target: 'destroy' }] : [],
+            ...withPreflight(' --destroy --confirm={args.confirm}', `${cdk} destroy --all --force`, false),
+            dependsOn: options.before ? [{ projects: [options.before], target: 'destroy', params: 'forward' }] : [],
           },
         },
       },

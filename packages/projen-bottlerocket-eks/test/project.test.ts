@@ -50,8 +50,8 @@ describe('BottlerocketEksProject', () => {
       expect(Object.keys(project(kind).targets)).toEqual(['synth', 'diff', 'deploy', 'destroy']);
       expect(project(kind).targets.deploy.dependsOn).toEqual(['^deploy']);
     }
-    expect(project('network').targets.destroy.dependsOn).toEqual([{ projects: ['cluster'], target: 'destroy' }]);
-    expect(project('cluster').targets.destroy.dependsOn).toEqual([{ projects: ['nodegroup'], target: 'destroy' }]);
+    expect(project('network').targets.destroy.dependsOn).toEqual([{ projects: ['cluster'], target: 'destroy', params: 'forward' }]);
+    expect(project('cluster').targets.destroy.dependsOn).toEqual([{ projects: ['nodegroup'], target: 'destroy', params: 'forward' }]);
     expect(project('nodegroup').targets.destroy.dependsOn).toEqual([]);
     expect(project('cluster').targets.synth.options.command).toBe('cdk --no-notices synth > ../../templates/cluster.yaml');
   });
@@ -85,8 +85,52 @@ describe('BottlerocketEksProject', () => {
     expect(tasks.compile.steps).toEqual([{ exec: 'tsc --noEmit -p tsconfig.json' }]);
     expect(tasks['post-compile'].steps).toEqual([{ spawn: 'synth' }]);
     expect(tasks.synth.steps).toEqual([{ exec: 'mkdir -p templates && nx run-many -t synth' }]);
-    expect(tasks.deploy.steps).toEqual([{ exec: 'nx run-many -t deploy --parallel=1' }]);
+    const nx = (target: string) => `nx run-many -t ${target} --parallel=1 --nxBail --outputStyle=stream`;
+    expect(tasks.preflight.steps).toEqual([{ exec: 'bottlerocket-eks preflight', receiveArgs: true }]);
+    expect(tasks.diff.steps).toEqual([{ spawn: 'preflight' }, { exec: nx('diff') }]);
+    expect(tasks.deploy.steps).toEqual([{ spawn: 'preflight' }, { exec: nx('deploy') }]);
+    expect(tasks.destroy.steps).toEqual([
+      { exec: 'bottlerocket-eks preflight --destroy', receiveArgs: true },
+      { exec: nx('destroy'), receiveArgs: true },
+    ]);
+    expect(tasks.destroy.description).toContain('needs --confirm=team-a');
     expect(tasks.default.steps[0].execArgs).toEqual(['tsx', '.projenrc.ts']);
+  });
+
+  test('every stack target that touches AWS runs the preflight first; destroy passes --confirm to it alone', () => {
+    const targets = out['packages/cluster/project.json'].targets;
+    expect(targets.deploy.options).toEqual({
+      commands: [
+        { command: 'bottlerocket-eks preflight --brief', forwardAllArgs: false },
+        { command: 'cdk --no-notices deploy --all --require-approval never --progress events', forwardAllArgs: true },
+      ],
+      parallel: false,
+      cwd: 'packages/cluster',
+    });
+    expect(targets.diff.options.commands[0]).toEqual({ command: 'bottlerocket-eks preflight --brief', forwardAllArgs: false });
+    expect(targets.destroy.options.commands).toEqual([
+      { command: 'bottlerocket-eks preflight --brief --destroy --confirm={args.confirm}', forwardAllArgs: false },
+      { command: 'cdk --no-notices destroy --all --force', forwardAllArgs: false },
+    ]);
+    expect(targets.synth.options.commands).toBeUndefined();
+  });
+
+  test('the README has a Deploy section: prerequisites, commands, stacks, timings, kubectl, teardown', () => {
+    const readme: string = synth({ accountId: '123456789012', region: 'us-west-2', availabilityZones: ['us-west-2a', 'us-west-2b'] })['README.md'];
+    const deploy = readme.slice(readme.indexOf('## Deploy'));
+    expect(deploy).toMatch(/^## Deploy\n/);
+    for (const heading of ['### Before the first deploy', '### Commands', '### What each stack creates, and how long it takes',
+      '### Connect kubectl', '### Tear down']) {
+      expect(deploy).toContain(heading);
+    }
+    expect(deploy).toContain('Deploys are pinned to account 123456789012');
+    expect(deploy).toContain('the stacks always go to us-west-2');
+    expect(deploy).toContain('aws eks update-kubeconfig --region us-west-2 --name team-a-cluster');
+    expect(deploy).toContain('npx projen destroy --confirm=team-a');
+    expect(deploy).toContain('| team-a-cluster | EKS 1.35 cluster `team-a-cluster`');
+    expect(deploy).toContain('10-15 min (the EKS control plane)');
+    expect(deploy).toContain('No `cdk bootstrap`');
+    expect(out['README.md']).toContain('No `accountId` is set');
   });
 
   test('the README shows the stacks and their exports as a mermaid diagram', () => {
@@ -95,6 +139,12 @@ describe('BottlerocketEksProject', () => {
     expect(readme).toContain('network -- "team-a-private-subnet-a<br/>team-a-private-subnet-c" --> cluster');
     expect(readme).toContain('cluster -- "team-a-cluster-name" --> nodegroup');
     expect(readme).toMatch(/## Upgrading/);
+  });
+
+  test('numbers that projen new parsed out of string flags are turned back into the strings they were', () => {
+    const settings = synth({ accountId: 12345678901 as any, kubernetesVersion: 1.34 as any })['bottlerocket-eks.settings.json'];
+    expect(settings).toMatchObject({ accountId: '012345678901', kubernetesVersion: '1.34' });
+    expect(() => synth({ kubernetesVersion: 1.3 as any })).toThrow(/^Invalid kubernetesVersion 1.3: expected one of 1.34, 1.35/);
   });
 
   test.each([

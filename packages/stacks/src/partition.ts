@@ -1,4 +1,4 @@
-import { Aws, CfnMapping, Fn, Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { Aws, CfnMapping, Stack, aws_iam as iam } from 'aws-cdk-lib';
 
 /**
  * Service principals per partition, as in the blog: EC2's principal differs in China,
@@ -15,7 +15,8 @@ export function servicePrincipal(stack: Stack, service: 'EC2' | 'EKS'): string {
   const id = 'ServicePrincipalPartitionMap';
   const mapping = (stack.node.tryFindChild(id) as CfnMapping | undefined)
     ?? new CfnMapping(stack, id, { mapping: SERVICE_PRINCIPALS });
-  return Fn.findInMap(mapping.logicalId, Aws.PARTITION, service);
+  // Through the mapping (not Fn.findInMap), so CDK knows it is used and adds no info annotation.
+  return mapping.findInMap(Aws.PARTITION, service);
 }
 
 /** `arn:<partition>:iam::aws:policy/<name>`: an AWS managed policy in any partition. */

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { FakeSts } from './support/fake-sts';
+import { FakeAws } from '../src/testing';
 
 // The real command (`bottlerocket-eks preflight`, run from source by tsx) with the real STS
 // client, its default credential chain fed by fake static keys, and AWS_ENDPOINT_URL_STS
@@ -14,7 +14,7 @@ const TRANSCRIPTS = path.join(__dirname, '..', 'test-reports', 'preflight-transc
 
 const ACCOUNT = '123456789012';
 const KEYS = { alice: 'AKIAALICEEXAMPLE0001', other: 'AKIAOTHEREXAMPLE0002', expired: 'ASIAEXPIREDEXAMPLE03', unknown: 'AKIAUNKNOWNEXAMPLE04' };
-const fakeSts = new FakeSts({
+const fakeSts = new FakeAws({
   [KEYS.alice]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` },
   [KEYS.other]: { account: '210987654321', arn: 'arn:aws:sts::210987654321:assumed-role/Admin/alice' },
 }, [KEYS.expired]);

@@ -7,7 +7,7 @@ export interface FakeIdentity {
   readonly arn: string;
 }
 
-/** A request the fake STS received (to check what the real client sent). */
+/** A request the fake received (to check what the real client sent). */
 export interface ReceivedRequest {
   readonly method: string;
   readonly body: string;
@@ -15,11 +15,16 @@ export interface ReceivedRequest {
 }
 
 /**
- * A local STS on 127.0.0.1 that answers GetCallerIdentity as AWS does, in the query
- * protocol's XML: the identity of the signing access key, or the error XML of an expired
- * token or an unknown key (with AWS's status codes).
+ * A local AWS on 127.0.0.1 for tests of preflight-gated scripts, answering in the query
+ * protocol's XML as AWS does:
+ * - STS `GetCallerIdentity`: the identity of the signing access key, or the error of an
+ *   expired token (400 ExpiredToken) or an unknown key (403 InvalidClientTokenId);
+ * - CloudFormation `DescribeStacks`: no stack is deployed (400 ValidationError "does not
+ *   exist"), so `cdk diff` compares against nothing and `cdk destroy` has nothing to do.
+ * Point the SDK at it with `AWS_ENDPOINT_URL_STS` / `AWS_ENDPOINT_URL_CLOUDFORMATION` and
+ * fake static keys.
  */
-export class FakeSts {
+export class FakeAws {
   /** Every request received, oldest first. */
   public readonly requests: ReceivedRequest[] = [];
   private readonly server: http.Server;
@@ -47,14 +52,18 @@ export class FakeSts {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /** Stops listening. */
   public async stop(): Promise<void> {
     await new Promise<void>((resolve, reject) => this.server.close((e) => (e ? reject(e) : resolve())));
   }
 
   private answer(authorization: string, body: string): [number, string] {
-    if (!new URLSearchParams(body).get('Action')?.startsWith('GetCallerIdentity')) {
-      return [400, errorXml('InvalidAction', 'Could not find operation for this request')];
+    const params = new URLSearchParams(body);
+    const action = params.get('Action');
+    if (action === 'DescribeStacks') {
+      return [400, errorXml('ValidationError', `Stack with id ${params.get('StackName')} does not exist`)];
     }
+    if (action !== 'GetCallerIdentity') return [400, errorXml('InvalidAction', `Could not find operation ${action}`)];
     const accessKeyId = /Credential=([^/]+)\//.exec(authorization)?.[1] ?? '';
     if (this.expiredKeys.includes(accessKeyId)) {
       return [400, errorXml('ExpiredToken', 'The security token included in the request is expired')];
