@@ -47,7 +47,10 @@ const stacks = typescriptPackage(root, {
   name: 'bottlerocket-eks-stacks',
   outdir: 'packages/stacks',
   description: 'CDK stacks for a VPC, an EKS cluster and a Bottlerocket Spot managed node group, wired by CloudFormation exports.',
-  deps: [`${config.package.packageName}@^${VERSIONS.product}`, `yaml@${VERSIONS.yaml}`, `@aws-sdk/client-sts@${VERSIONS.clientSts}`],
+  deps: [
+    `${config.package.packageName}@^${VERSIONS.product}`, `yaml@${VERSIONS.yaml}`, `@aws-sdk/client-sts@${VERSIONS.clientSts}`,
+    `smol-toml@${VERSIONS.smolToml}`,
+  ],
   bin: { 'bottlerocket-eks': 'lib/cli.js' },
   peerDeps: [`aws-cdk-lib@^${VERSIONS.awsCdkLib}`, `constructs@^${VERSIONS.constructs}`],
   devDeps: [

@@ -1,4 +1,5 @@
 export * from './settings';
+export * from './nodegroup';
 export * from './names';
 export * from './cidr';
 export { Settings } from './validation';

@@ -1,3 +1,5 @@
+import { ExtraNodegroupOptions, NodegroupSettings, ResolvedNodegroup } from './nodegroup';
+
 /** Whether nodes run on Spot or on-demand capacity. */
 export enum CapacityType {
   /** Spare EC2 capacity at a discount; nodes can be reclaimed (the blog's choice). */
@@ -16,9 +18,10 @@ export enum NodeArchitecture {
 
 /**
  * What a team chooses for its deployment. Only `pjPrefix` is required; every other
- * setting has the default given in its doc comment.
+ * setting has the default given in its doc comment. The node group options inherited from
+ * `NodegroupSettings` are those of the main node group.
  */
-export interface BottlerocketEksSettings {
+export interface BottlerocketEksSettings extends NodegroupSettings {
   /**
    * The project prefix (the blog's `PJPrefix`): it starts every stack name, export name
    * and physical name, so two prefixes can share an account and region.
@@ -77,24 +80,6 @@ export interface BottlerocketEksSettings {
   readonly adminPrincipalArns?: string[];
 
   /**
-   * Instance types of the node group, all of the same size so Spot can swap them.
-   * @default - m6i, m6a, m5, m5a and m7i `.xlarge` for x86_64; m7g, m6g, c7g... `.xlarge` for arm64
-   */
-  readonly instanceTypes?: string[];
-
-  /**
-   * Spot or on-demand capacity for the node group.
-   * @default CapacityType.SPOT
-   */
-  readonly capacityType?: CapacityType;
-
-  /**
-   * CPU architecture of the nodes.
-   * @default NodeArchitecture.X86_64
-   */
-  readonly architecture?: NodeArchitecture;
-
-  /**
    * Desired number of nodes.
    * @default 2
    */
@@ -111,6 +96,14 @@ export interface BottlerocketEksSettings {
    * @default 4
    */
   readonly nodeMaxSize?: number;
+
+  /**
+   * More node groups in the node group stack, e.g. an on-demand system group beside the Spot
+   * workers. Their unset options take the defaults of `NodegroupSettings`, not the main
+   * group's values.
+   * @default - none
+   */
+  readonly extraNodegroups?: ExtraNodegroupOptions[];
 
   /**
    * The AWS account the stacks belong to. When set, deploys to any other account are
@@ -156,4 +149,6 @@ export interface ResolvedSettings {
   readonly nodeMaxSize: number;
   /** See `BottlerocketEksSettings.accountId`. */
   readonly accountId?: string;
+  /** Every node group, the main one first. */
+  readonly nodegroups: ResolvedNodegroup[];
 }

@@ -1,10 +1,12 @@
+import { bottlerocketTree, checkBottlerocketTree, mergeTrees } from './bottlerocket-tree';
+import { checkEnum, checkInteger, checkList, checkString, fail, SETTINGS_ERROR_NAME } from './checks';
 import { Cidr } from './cidr';
+import { resolveExtraNodegroups, resolveNodegroup } from './nodegroup-validation';
 import * as defaults from './defaults';
 import { ResourceNames } from './names';
-import { BottlerocketEksSettings, CapacityType, NodeArchitecture, ResolvedSettings } from './settings';
+import { BottlerocketSettings } from './nodegroup';
+import { BottlerocketEksSettings, CapacityType, ResolvedSettings } from './settings';
 
-/** The `name` of every error that a bad setting raises, so callers can tell user errors apart. */
-export const SETTINGS_ERROR_NAME = 'BottlerocketEksSettingsError';
 
 /** Longest prefix: `<prefix>-bottlerocket-ondemand` must fit the 63 characters of a node group name and a label value. */
 const MAX_PREFIX_LENGTH = 24;
@@ -12,9 +14,13 @@ const PREFIX_PATTERN_SOURCE = '^[a-z](?:[a-z0-9-]*[a-z0-9])?$';
 const PREFIX_PATTERN = new RegExp(PREFIX_PATTERN_SOURCE);
 const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 const CLUSTER_NAME_PATTERN = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
-const INSTANCE_TYPE_PATTERN = /^([a-z]+)(\d+)([a-z-]*)\.([a-z0-9]+)$/;
 const ACCOUNT_ID_PATTERN = /^\d{12}$/;
 const PRINCIPAL_ARN_PATTERN = /^arn:(aws|aws-cn|aws-us-gov):(iam|sts)::(\d{12}):(role|user|assumed-role)\/[\w+=,.@/-]+$/;
+
+/** The main node group's options that are named differently at the top level. */
+const MAIN_GROUP_OPTIONS: Record<string, string> = {
+  desiredSize: 'nodeDesiredSize', minSize: 'nodeMinSize', maxSize: 'nodeMaxSize', name: 'pjPrefix',
+};
 
 /**
  * Applies defaults to settings and validates them.
@@ -45,6 +51,24 @@ export class Settings {
     return 'aws';
   }
 
+  /**
+   * The TOML tree of a node group's Bottlerocket settings (typed options plus
+   * `extraSettings`), validated; `option` names them in messages.
+   */
+  public static bottlerocketTree(settings: BottlerocketSettings, option: string): { [key: string]: any } {
+    return bottlerocketTree(settings, option);
+  }
+
+  /** Checks a tree parsed from Bottlerocket TOML text, with the rules of `extraSettings`. */
+  public static checkBottlerocketTree(tree: any, option: string): void {
+    checkBottlerocketTree(tree, option);
+  }
+
+  /** `base` with `extra` merged in; fails on a key both set. */
+  public static mergeBottlerocketTrees(base: { [key: string]: any }, extra: { [key: string]: any }, option: string): { [key: string]: any } {
+    return mergeTrees(base, extra, option);
+  }
+
   /** Applies defaults and validates; throws a `BottlerocketEksSettingsError` for the first bad value. */
   public static resolve(settings: BottlerocketEksSettings): ResolvedSettings {
     const pjPrefix = checkPrefix(settings.pjPrefix);
@@ -65,38 +89,25 @@ export class Settings {
       (a) => PRINCIPAL_ARN_PATTERN.exec(a)?.[1] === partition,
       `IAM role or user ARNs of partition ${partition} (the partition of ${region}), such as arn:${partition}:iam::123456789012:role/admin`, 0);
     const capacityType = checkEnum('capacityType', settings.capacityType ?? defaults.DEFAULT_CAPACITY_TYPE, Object.values(CapacityType));
-    const architecture = checkEnum('architecture', settings.architecture ?? defaults.DEFAULT_ARCHITECTURE, Object.values(NodeArchitecture));
-    const instanceTypes = checkInstanceTypes(settings.instanceTypes ?? defaults.DEFAULT_INSTANCE_TYPES[architecture], architecture);
-    const nodeMinSize = checkInteger('nodeMinSize', settings.nodeMinSize ?? defaults.DEFAULT_NODE_MIN_SIZE, 0, 1000, 'a whole number from 0 to 1000');
-    const nodeMaxSize = checkInteger('nodeMaxSize', settings.nodeMaxSize ?? defaults.DEFAULT_NODE_MAX_SIZE, Math.max(1, nodeMinSize), 1000,
-      `a whole number from max(1, nodeMinSize = ${nodeMinSize}) to 1000`);
-    const nodeDesiredSize = checkInteger('nodeDesiredSize', settings.nodeDesiredSize ?? Math.max(nodeMinSize, Math.min(defaults.DEFAULT_NODE_DESIRED_SIZE, nodeMaxSize)),
-      nodeMinSize, nodeMaxSize, `a whole number from nodeMinSize (${nodeMinSize}) to nodeMaxSize (${nodeMaxSize})`);
+    const main = resolveNodegroup(
+      { ...settings, desiredSize: settings.nodeDesiredSize, minSize: settings.nodeMinSize, maxSize: settings.nodeMaxSize },
+      'Main', ResourceNames.nodegroupName(pjPrefix, capacityType), partition, (key) => MAIN_GROUP_OPTIONS[key] ?? key);
+    const nodegroups = [main, ...resolveExtraNodegroups(settings.extraNodegroups, pjPrefix, partition, main.nodegroupName)];
     const accountId = settings.accountId === undefined ? undefined
       : checkString('accountId', settings.accountId, (a) => ACCOUNT_ID_PATTERN.test(a), 'a 12-digit AWS account id, as a string such as "012345678901"');
     return {
       pjPrefix, region, partition, availabilityZones, vpcCidr, natGateways, clusterName, kubernetesVersion,
-      endpointPublicAccessCidrs, adminPrincipalArns, instanceTypes, capacityType, architecture,
-      nodeDesiredSize, nodeMinSize, nodeMaxSize, accountId,
+      endpointPublicAccessCidrs, adminPrincipalArns,
+      instanceTypes: main.instanceTypes,
+      capacityType: main.capacityType,
+      architecture: main.architecture,
+      nodeDesiredSize: main.desiredSize,
+      nodeMinSize: main.minSize,
+      nodeMaxSize: main.maxSize,
+      accountId,
+      nodegroups,
     };
   }
-}
-
-function fail(option: string, value: unknown, allowed: string): never {
-  const error = new Error(`Invalid ${option} ${JSON.stringify(value)}: expected ${allowed}.`);
-  error.name = SETTINGS_ERROR_NAME;
-  throw error;
-}
-
-function check<T>(option: string, value: T, ok: (v: T) => boolean, allowed: string): T {
-  if (!ok(value)) fail(option, value, allowed);
-  return value;
-}
-
-/** Like `check`, but a value of another type fails too (a regular expression would coerce it). */
-function checkString(option: string, value: unknown, ok: (v: string) => boolean, allowed: string): string {
-  if (typeof value !== 'string' || !ok(value)) fail(option, value, allowed);
-  return value;
 }
 
 function checkPrefix(prefix: unknown): string {
@@ -106,24 +117,7 @@ function checkPrefix(prefix: unknown): string {
   return prefix;
 }
 
-function checkInteger(option: string, value: unknown, min: number, max: number, allowed: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) fail(option, value, allowed);
-  return value;
-}
 
-function checkEnum<T extends string>(option: string, value: T, allowed: string[]): T {
-  return check(option, value, (v) => allowed.includes(v), `one of ${allowed.join(', ')}`);
-}
-
-function checkList(option: string, values: unknown, ok: (v: string) => boolean, allowed: string, minItems: number): string[] {
-  if (!Array.isArray(values) || values.length < minItems) fail(option, values, `a list of at least ${minItems}: ${allowed}`);
-  for (const value of values) {
-    if (typeof value !== 'string' || !ok(value)) fail(option, value, allowed);
-  }
-  const duplicate = values.find((v, i) => values.indexOf(v) !== i);
-  if (duplicate !== undefined) fail(option, duplicate, `${allowed}, each listed once`);
-  return values;
-}
 
 function checkZones(region: string, zones: unknown): string[] {
   const allowed = `at least two distinct zones of ${region}, such as ${region}a and ${region}c`;
@@ -146,21 +140,3 @@ function checkVpcCidr(cidr: string, zoneCount: number): string {
 }
 
 /** Graviton families carry a `g` right after the generation (m7g, c6gn, t4g, g5g); a1 is the first Graviton. */
-export function isArmInstanceType(instanceType: string): boolean {
-  const match = INSTANCE_TYPE_PATTERN.exec(instanceType);
-  if (!match) return false;
-  return (match[1] === 'a' && match[2] === '1') || match[3].startsWith('g');
-}
-
-function checkInstanceTypes(types: unknown, architecture: NodeArchitecture): string[] {
-  const list = checkList('instanceTypes', types, (t) => INSTANCE_TYPE_PATTERN.test(t),
-    'EC2 instance types such as m6i.xlarge', 1);
-  for (const type of list) {
-    if (isArmInstanceType(type) !== (architecture === NodeArchitecture.ARM_64)) {
-      fail('instanceTypes', type, architecture === NodeArchitecture.ARM_64
-        ? 'Graviton (arm64) instance types such as m7g.xlarge, because architecture is arm64'
-        : 'x86_64 instance types such as m6i.xlarge, because architecture is x86_64 (set architecture to arm64 for Graviton types)');
-    }
-  }
-  return list;
-}

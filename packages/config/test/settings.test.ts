@@ -20,6 +20,27 @@ describe('Settings.resolve defaults', () => {
       nodeMinSize: 1,
       nodeMaxSize: 4,
       accountId: undefined,
+      nodegroups: [{
+        id: 'Main',
+        nodegroupName: 'team-a-bottlerocket-spot',
+        instanceTypes: ['m6i.xlarge', 'm6a.xlarge', 'm5.xlarge', 'm5a.xlarge', 'm7i.xlarge'],
+        capacityType: CapacityType.SPOT,
+        architecture: NodeArchitecture.X86_64,
+        variant: 'STANDARD',
+        amiType: 'BOTTLEROCKET_x86_64',
+        desiredSize: 2,
+        minSize: 1,
+        maxSize: 4,
+        labels: {},
+        taints: [],
+        maxUnavailablePercentage: 33,
+        autoRepair: true,
+        launchTemplate: true,
+        httpPutResponseHopLimit: 1,
+        dataVolumeSize: 20,
+        volumeKmsKeyArn: undefined,
+        bottlerocket: {},
+      }],
     });
   });
 
@@ -71,8 +92,43 @@ describe('Settings.resolve rejects bad values, naming option, value and what is 
     ['short account id', { accountId: '1234' }, /^Invalid accountId "1234": expected a 12-digit AWS account id/],
     ['account id as a number', { accountId: 123456789012 as any }, /^Invalid accountId 123456789012: expected a 12-digit AWS account id, as a string/],
     ['Kubernetes version as a number', { kubernetesVersion: 1.35 as any }, /^Invalid kubernetesVersion 1.35: expected one of 1.34, 1.35/],
+    ['NVIDIA variant on a non-GPU type', { variant: 'NVIDIA' as any, instanceTypes: ['m6i.xlarge'] },
+      /^Invalid instanceTypes "m6i.xlarge": expected NVIDIA GPU instance types such as g5.xlarge, because variant is NVIDIA/],
+    ['NVIDIA arm64 on an x86 GPU type', { variant: 'NVIDIA' as any, architecture: NodeArchitecture.ARM_64, instanceTypes: ['g5.xlarge'] },
+      /^Invalid instanceTypes "g5.xlarge": expected Graviton/],
+    ['unknown variant', { variant: 'GPU' as any }, /^Invalid variant "GPU": expected one of STANDARD, NVIDIA, FIPS/],
+    ['hop limit of zero', { httpPutResponseHopLimit: 0 }, /^Invalid httpPutResponseHopLimit 0: expected a whole number from 1 to 64/],
+    ['tiny data volume', { dataVolumeSize: 5 }, /^Invalid dataVolumeSize 5: expected a size in GiB from 10 to 16384/],
+    ['KMS key of another partition', { volumeKmsKeyArn: 'arn:aws-cn:kms:cn-north-1:123456789012:key/abc' }, /^Invalid volumeKmsKeyArn .*: expected a KMS key or alias ARN of partition aws/],
+    ['update percentage above 100', { maxUnavailablePercentage: 101 }, /^Invalid maxUnavailablePercentage 101: expected a whole number from 1 to 100/],
+    ['volume option without a launch template', { launchTemplate: false, httpPutResponseHopLimit: 2 },
+      /^Invalid launchTemplate false: expected true, because httpPutResponseHopLimit is set and lives in the launch template/],
+    ['a label bottlerocket-eks sets', { labels: { role: 'db' } }, /^Invalid labels "role": expected a label other than role/],
+    ['a malformed label key', { labels: { 'bad key': 'x' } }, /^Invalid labels "bad key": expected Kubernetes label keys/],
+    ['a taint without effect', { taints: [{ key: 'dedicated' } as any] }, /^Invalid taints\[0\].effect undefined: expected one of NO_SCHEDULE/],
+    ['an extra group without a name', { extraNodegroups: [{} as any] }, /^Invalid extraNodegroups\[0\].name undefined: expected lowercase letters/],
+    ['two extra groups with one name', { extraNodegroups: [{ name: 'system' }, { name: 'system' }] },
+      /^Invalid extraNodegroups\[1\].name "system": expected a name no other node group of team-a has/],
+    ['an extra group named like the main one', { extraNodegroups: [{ name: 'bottlerocket-spot' }] }, /^Invalid extraNodegroups\[0\].name "bottlerocket-spot"/],
+    ['an extra group whose name is too long', { extraNodegroups: [{ name: 'x'.repeat(60) }] }, /^Invalid extraNodegroups\[0\].name "team-a-x+": expected a node group name of at most 63/],
+    ['an extra group with min above max', { extraNodegroups: [{ name: 'system', minSize: 3, maxSize: 2 }] },
+      /^Invalid extraNodegroups\[0\].maxSize 2: expected a whole number from max\(1, extraNodegroups\[0\].minSize = 3\)/],
+    ['bad Bottlerocket settings in an extra group', { extraNodegroups: [{ name: 'system', bottlerocket: { maxPods: 1000 } }] },
+      /^Invalid extraNodegroups\[0\].bottlerocket.maxPods 1000/],
     ['public CIDR with host bits', { endpointPublicAccessCidrs: ['203.0.113.7/24'] }, /^Invalid endpointPublicAccessCidrs "203.0.113.7\/24"/],
   ];
+
+  test('resolves the main node group and the extra ones with every default', () => {
+    const resolved = Settings.resolve({ pjPrefix: 'team-a', extraNodegroups: [{ name: 'system-critical', capacityType: CapacityType.ON_DEMAND }] });
+    expect(resolved.nodegroups.map((g) => [g.id, g.nodegroupName, g.amiType, g.capacityType])).toEqual([
+      ['Main', 'team-a-bottlerocket-spot', 'BOTTLEROCKET_x86_64', 'SPOT'],
+      ['SystemCritical', 'team-a-system-critical', 'BOTTLEROCKET_x86_64', 'ON_DEMAND'],
+    ]);
+    expect(resolved.nodegroups[1]).toMatchObject({
+      desiredSize: 2, minSize: 1, maxSize: 4, maxUnavailablePercentage: 33, autoRepair: true, launchTemplate: true,
+      httpPutResponseHopLimit: 1, dataVolumeSize: 20, labels: {}, taints: [], variant: 'STANDARD',
+    });
+  });
 
   test.each(cases)('%s', (_name, override, message) => {
     let error: any;

@@ -7,12 +7,39 @@ import { SETTINGS_FILE_NAME, TeamSettingsFile } from './settings-file';
 import { StackApp } from './stack-app';
 import { DEFAULT_VERSIONS, ownVersion } from './versions';
 
-/** The option names that are deployment settings (the rest configure the repository). */
-const SETTING_KEYS: Array<keyof BottlerocketEksSettings> = [
-  'pjPrefix', 'region', 'availabilityZones', 'vpcCidr', 'natGateways', 'clusterName', 'kubernetesVersion',
-  'endpointPublicAccessCidrs', 'adminPrincipalArns', 'instanceTypes', 'capacityType', 'architecture',
-  'nodeDesiredSize', 'nodeMinSize', 'nodeMaxSize', 'accountId',
-];
+/**
+ * The option names that are deployment settings (the rest configure the repository). A
+ * record, so the compiler fails when a setting is added to the config package but not here.
+ */
+const SETTING_KEYS = Object.keys({
+  pjPrefix: true,
+  region: true,
+  availabilityZones: true,
+  vpcCidr: true,
+  natGateways: true,
+  clusterName: true,
+  kubernetesVersion: true,
+  endpointPublicAccessCidrs: true,
+  adminPrincipalArns: true,
+  instanceTypes: true,
+  capacityType: true,
+  architecture: true,
+  nodeDesiredSize: true,
+  nodeMinSize: true,
+  nodeMaxSize: true,
+  accountId: true,
+  variant: true,
+  labels: true,
+  taints: true,
+  maxUnavailablePercentage: true,
+  autoRepair: true,
+  launchTemplate: true,
+  httpPutResponseHopLimit: true,
+  dataVolumeSize: true,
+  volumeKmsKeyArn: true,
+  bottlerocket: true,
+  extraNodegroups: true,
+} satisfies Record<keyof BottlerocketEksSettings, true>) as Array<keyof BottlerocketEksSettings>;
 
 /**
  * A team repository that deploys a VPC, an EKS cluster and a Bottlerocket Spot managed
@@ -71,7 +98,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     );
     this.gitignore.exclude('cdk.out/', '.nx/');
 
-    new TeamSettingsFile(this, settings);
+    new TeamSettingsFile(this, settings, options.extraNodegroups);
     new TeamNxWorkspace(this, SETTINGS_FILE_NAME);
     const order = ResourceNames.DEPLOY_ORDER;
     this.apps = order.map((kind, i) => new StackApp(this, {

@@ -141,6 +141,26 @@ describe('BottlerocketEksProject', () => {
     expect(readme).toMatch(/## Upgrading/);
   });
 
+  test('node group options and extra node groups reach the settings file and the README', () => {
+    const custom = synth({
+      architecture: NodeArchitecture.ARM_64,
+      capacityType: CapacityType.ON_DEMAND,
+      dataVolumeSize: 50,
+      bottlerocket: { maxPods: 58 },
+      extraNodegroups: [{ name: 'system', instanceTypes: ['m6i.large'], minSize: 2, maxSize: 3, desiredSize: 2 }],
+    });
+    expect(custom['bottlerocket-eks.settings.json']).toMatchObject({
+      architecture: 'arm64', capacityType: 'ON_DEMAND', dataVolumeSize: 50, launchTemplate: true, httpPutResponseHopLimit: 1,
+      bottlerocket: { maxPods: 58 },
+      extraNodegroups: [{ name: 'system', instanceTypes: ['m6i.large'], minSize: 2, maxSize: 3, desiredSize: 2 }],
+    });
+    const readme: string = custom['README.md'];
+    expect(readme).toContain('| option | team-a-bottlerocket-ondemand | team-a-system | default |');
+    expect(readme).toContain('| `variant` | STANDARD (`BOTTLEROCKET_ARM_64`) | STANDARD (`BOTTLEROCKET_x86_64`) | STANDARD |');
+    expect(readme).toContain('| `dataVolumeSize` | 50 GiB | 20 GiB | 20 GiB |');
+    expect(readme).toContain('| `bottlerocket` | maxPods | - |');
+  });
+
   test('numbers that projen new parsed out of string flags are turned back into the strings they were', () => {
     const settings = synth({ accountId: 12345678901 as any, kubernetesVersion: 1.34 as any })['bottlerocket-eks.settings.json'];
     expect(settings).toMatchObject({ accountId: '012345678901', kubernetesVersion: '1.34' });

@@ -1,6 +1,7 @@
 export * from 'bottlerocket-eks-config';
 export * from './base-stack';
 export * from './synthesizer';
+export * from './bottlerocket-toml';
 export * from './stack-inputs';
 export * from './network-stack';
 export * from './cluster-stack';

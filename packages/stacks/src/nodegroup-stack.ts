@@ -1,7 +1,8 @@
-import { CfnOutput, CfnParameter, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, Fn, aws_ec2 as ec2, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { NodeArchitecture, ResourceNames, StackKind } from 'bottlerocket-eks-config';
+import { ResolvedNodegroup, ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
+import { renderBottlerocketToml } from './bottlerocket-toml';
 import { StackImports } from './imports';
 import { serviceRole } from './partition';
 
@@ -15,21 +16,22 @@ export const NODE_ROLE_MANAGED_POLICIES = [
   'AmazonEKS_CNI_Policy',
 ];
 
-const AMI_TYPES: Record<NodeArchitecture, string> = {
-  [NodeArchitecture.X86_64]: 'BOTTLEROCKET_x86_64',
-  [NodeArchitecture.ARM_64]: 'BOTTLEROCKET_ARM_64',
-};
-
 /**
- * `<prefix>-nodegroup`: the blog's Bottlerocket managed node group, property for property:
- * Bottlerocket AMI, Spot capacity over several same-size instance types, `role: worker`
- * label, a node role trusted by the partition's EC2 principal with the three managed
- * policies. Cluster name and subnets come only from the earlier stacks' exports. The
- * `coredns` add-on is here because its pods need nodes to become ready.
+ * `<prefix>-nodegroup`: the blog's Bottlerocket managed node group, and any extra groups.
+ * Each group: Bottlerocket AMI type for its architecture and variant, Spot (or on-demand)
+ * capacity over same-size instance types, `role: worker` label, a launch template (IMDSv2,
+ * encrypted gp3 volumes, Bottlerocket TOML settings) that names no AMI, subnet, instance
+ * type or cluster, so EKS can merge its bootstrap settings in. Cluster name and subnets
+ * come only from the earlier stacks' exports. One node role with the blog's three managed
+ * policies serves every group. The `coredns` add-on is here because its pods need nodes.
  */
 export class NodegroupStack extends BottlerocketEksStack {
-  /** The managed node group. */
+  /** The main managed node group. */
   public readonly nodegroup: eks.CfnNodegroup;
+  /** Every managed node group, the main one first. */
+  public readonly nodegroups: eks.CfnNodegroup[];
+  /** The launch templates, by node group name (none for a group with `launchTemplate: false`). */
+  public readonly launchTemplates: Record<string, ec2.CfnLaunchTemplate> = {};
   /** The role of the nodes' instance profile. */
   public readonly nodeRole: iam.CfnRole;
 
@@ -38,45 +40,91 @@ export class NodegroupStack extends BottlerocketEksStack {
     const { settings, pjPrefix, exportNames } = this.inputs;
     const imports = new StackImports(this.inputs);
     const clusterName = imports.clusterName();
-    const nodegroupName = ResourceNames.nodegroupName(pjPrefix, settings.capacityType);
+    const subnets = imports.privateSubnetIds();
 
     this.nodeRole = serviceRole(this, 'NodeInstanceRole', 'EC2', ['sts:AssumeRole'], NODE_ROLE_MANAGED_POLICIES);
 
-    const sizes = this.scalingConfig(props.templateParameters ?? false);
-    this.nodegroup = new eks.CfnNodegroup(this, 'ManagedNodeGroup', {
-      clusterName,
-      nodegroupName,
-      amiType: AMI_TYPES[settings.architecture],
-      capacityType: settings.capacityType,
-      instanceTypes: settings.instanceTypes,
-      nodeRole: this.nodeRole.attrArn,
-      subnets: imports.privateSubnetIds(),
-      scalingConfig: sizes,
-      labels: { 'role': 'worker', 'bottlerocket-eks/nodegroup-name': nodegroupName },
-      tags: {
-        'nodegroup-type': 'Bottlerocket',
-        'bottlerocket-eks/nodegroup-name': nodegroupName,
-        'bottlerocket-eks/nodegroup-type': 'managed',
-      },
+    const templateParameters = props.templateParameters ?? false;
+    this.nodegroups = settings.nodegroups.map((group, i) => {
+      const main = i === 0;
+      // In template mode the prefix is a parameter, so names are rebuilt from it.
+      const nodegroupName = main ? ResourceNames.nodegroupName(pjPrefix, group.capacityType) : `${pjPrefix}${group.nodegroupName.slice(settings.pjPrefix.length)}`;
+      const suffix = main ? '' : group.id;
+      const settingsOption = main ? 'bottlerocket' : `extraNodegroups[${i - 1}].bottlerocket`;
+      const launchTemplate = group.launchTemplate ? this.launchTemplate(`LaunchTemplate${suffix}`, nodegroupName, group, settingsOption) : undefined;
+      if (launchTemplate) this.launchTemplates[group.nodegroupName] = launchTemplate;
+      return new eks.CfnNodegroup(this, `ManagedNodeGroup${suffix}`, {
+        clusterName,
+        nodegroupName,
+        // Follows the cluster: a version bump in the settings upgrades the nodes too.
+        version: settings.kubernetesVersion,
+        amiType: group.amiType,
+        capacityType: group.capacityType,
+        instanceTypes: group.instanceTypes,
+        nodeRole: this.nodeRole.attrArn,
+        subnets,
+        scalingConfig: main && templateParameters ? this.sizeParameters()
+          : { desiredSize: group.desiredSize, minSize: group.minSize, maxSize: group.maxSize },
+        launchTemplate: launchTemplate ? { id: launchTemplate.ref, version: launchTemplate.attrLatestVersionNumber } : undefined,
+        updateConfig: { maxUnavailablePercentage: group.maxUnavailablePercentage },
+        nodeRepairConfig: { enabled: group.autoRepair },
+        labels: { ...group.labels, 'role': 'worker', 'bottlerocket-eks/nodegroup-name': nodegroupName },
+        taints: group.taints.length > 0 ? group.taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect })) : undefined,
+        tags: {
+          'nodegroup-type': 'Bottlerocket',
+          'bottlerocket-eks/nodegroup-name': nodegroupName,
+          'bottlerocket-eks/nodegroup-type': 'managed',
+        },
+      });
     });
+    this.nodegroup = this.nodegroups[0];
 
     const coredns = new eks.CfnAddon(this, 'Addon-coredns', {
       clusterName,
       addonName: 'coredns',
       resolveConflicts: 'OVERWRITE',
     });
-    coredns.node.addDependency(this.nodegroup);
+    this.nodegroups.forEach((nodegroup) => coredns.node.addDependency(nodegroup));
 
-    new CfnOutput(this, 'NodegroupName', { value: nodegroupName, exportName: exportNames.nodegroupName });
+    new CfnOutput(this, 'NodegroupName', { value: this.nodegroup.nodegroupName!, exportName: exportNames.nodegroupName });
     new CfnOutput(this, 'NodeRoleArn', { value: this.nodeRole.attrArn, exportName: exportNames.nodeRoleArn });
   }
 
-  /** Literal sizes, or in template mode the blog's `NodeDesiredSize`/`NodeMinSize`/`NodeMaxSize` parameters. */
-  private scalingConfig(templateParameters: boolean): eks.CfnNodegroup.ScalingConfigProperty {
+  /**
+   * The group's launch template: no AMI, instance profile, subnet or instance type (the node
+   * group and EKS choose them), IMDSv2 only, encrypted gp3 root (`/dev/xvda`) and data
+   * (`/dev/xvdb`) volumes, the Bottlerocket settings as user data, tags on instances and volumes.
+   */
+  private launchTemplate(id: string, nodegroupName: string, group: ResolvedNodegroup, settingsOption: string): ec2.CfnLaunchTemplate {
+    const volume = (volumeSize?: number): ec2.CfnLaunchTemplate.EbsProperty => ({
+      volumeType: 'gp3',
+      volumeSize,
+      encrypted: true,
+      kmsKeyId: group.volumeKmsKeyArn,
+      deleteOnTermination: true,
+    });
+    const tags = [
+      { key: 'Name', value: nodegroupName },
+      { key: 'bottlerocket-eks/nodegroup-name', value: nodegroupName },
+    ];
+    return new ec2.CfnLaunchTemplate(this, id, {
+      launchTemplateName: nodegroupName,
+      launchTemplateData: {
+        metadataOptions: { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: group.httpPutResponseHopLimit },
+        // The root volume keeps the AMI's size; the data volume holds images and containers.
+        blockDeviceMappings: [
+          { deviceName: '/dev/xvda', ebs: volume() },
+          { deviceName: '/dev/xvdb', ebs: volume(group.dataVolumeSize) },
+        ],
+        userData: Fn.base64(renderBottlerocketToml(group.bottlerocket, settingsOption)),
+        tagSpecifications: [{ resourceType: 'instance', tags }, { resourceType: 'volume', tags }],
+      },
+    });
+  }
+
+  /** The blog's `NodeDesiredSize`/`NodeMinSize`/`NodeMaxSize` parameters (template mode, main group). */
+  private sizeParameters(): eks.CfnNodegroup.ScalingConfigProperty {
     const { settings } = this.inputs;
-    if (!templateParameters) {
-      return { desiredSize: settings.nodeDesiredSize, minSize: settings.nodeMinSize, maxSize: settings.nodeMaxSize };
-    }
     const param = (id: string, value: number, minValue: number, description: string) =>
       new CfnParameter(this, id, { type: 'Number', default: value, minValue, description }).valueAsNumber;
     return {

@@ -1,0 +1,38 @@
+/** The `name` of every error that a bad setting raises, so callers can tell user errors apart. */
+export const SETTINGS_ERROR_NAME = 'BottlerocketEksSettingsError';
+
+export function fail(option: string, value: unknown, allowed: string): never {
+  const error = new Error(`Invalid ${option} ${JSON.stringify(value)}: expected ${allowed}.`);
+  error.name = SETTINGS_ERROR_NAME;
+  throw error;
+}
+
+export function check<T>(option: string, value: T, ok: (v: T) => boolean, allowed: string): T {
+  if (!ok(value)) fail(option, value, allowed);
+  return value;
+}
+
+/** Like `check`, but a value of another type fails too (a regular expression would coerce it). */
+export function checkString(option: string, value: unknown, ok: (v: string) => boolean, allowed: string): string {
+  if (typeof value !== 'string' || !ok(value)) fail(option, value, allowed);
+  return value;
+}
+
+export function checkList(option: string, values: unknown, ok: (v: string) => boolean, allowed: string, minItems: number): string[] {
+  if (!Array.isArray(values) || values.length < minItems) fail(option, values, `a list of at least ${minItems}: ${allowed}`);
+  for (const value of values) {
+    if (typeof value !== 'string' || !ok(value)) fail(option, value, allowed);
+  }
+  const duplicate = values.find((v, i) => values.indexOf(v) !== i);
+  if (duplicate !== undefined) fail(option, duplicate, `${allowed}, each listed once`);
+  return values;
+}
+
+export function checkInteger(option: string, value: unknown, min: number, max: number, allowed: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) fail(option, value, allowed);
+  return value;
+}
+
+export function checkEnum<T extends string>(option: string, value: T, allowed: string[]): T {
+  return check(option, value, (v) => allowed.includes(v), `one of ${allowed.join(', ')}`);
+}

@@ -1,0 +1,156 @@
+import { bottlerocketTree } from './bottlerocket-tree';
+import { checkEnum, checkInteger, checkList, checkString, fail } from './checks';
+import * as defaults from './defaults';
+import { BottlerocketVariant, ExtraNodegroupOptions, NodegroupSettings, NodeTaint, ResolvedNodegroup, TaintEffect } from './nodegroup';
+import { CapacityType, NodeArchitecture } from './settings';
+
+const INSTANCE_TYPE_PATTERN = /^([a-z]+)(\d+)([a-z-]*)\.([a-z0-9]+)$/;
+/** Families with NVIDIA GPUs (the NVIDIA variant's drivers do nothing on the others). */
+const NVIDIA_FAMILIES = ['g4dn', 'g5', 'g5g', 'g6', 'g6e', 'g6f', 'gr6', 'gr6f', 'p3', 'p3dn', 'p4d', 'p4de', 'p5', 'p5e', 'p5en', 'p6-b200', 'p6e-gb200'];
+const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+const NAME_PATTERN = /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/;
+/** EKS node group names: up to 63 characters. */
+const MAX_NODEGROUP_NAME = 63;
+/** Labels every node gets from this product. */
+export const OWN_LABELS = ['role', 'bottlerocket-eks/nodegroup-name'];
+
+/** The size options of a group, which the main group names `node*Size`. */
+export interface GroupSizes {
+  readonly desiredSize?: number;
+  readonly minSize?: number;
+  readonly maxSize?: number;
+}
+
+/**
+ * Resolves one node group. `option` turns an option name into the one the user wrote
+ * (`instanceTypes` for the main group, `extraNodegroups[0].instanceTypes` for an extra).
+ */
+export function resolveNodegroup(
+  group: NodegroupSettings & GroupSizes, id: string, nodegroupName: string, partition: string, option: (key: string) => string,
+): ResolvedNodegroup {
+  if (nodegroupName.length > MAX_NODEGROUP_NAME) {
+    fail(option('name'), nodegroupName, `a node group name of at most ${MAX_NODEGROUP_NAME} characters with the prefix`);
+  }
+  const capacityType = checkEnum(option('capacityType'), group.capacityType ?? defaults.DEFAULT_CAPACITY_TYPE, Object.values(CapacityType));
+  const architecture = checkEnum(option('architecture'), group.architecture ?? defaults.DEFAULT_ARCHITECTURE, Object.values(NodeArchitecture));
+  const variant = checkEnum(option('variant'), group.variant ?? BottlerocketVariant.STANDARD, Object.values(BottlerocketVariant));
+  const instanceTypes = checkInstanceTypes(option('instanceTypes'), group.instanceTypes ?? defaultInstanceTypes(architecture, variant), architecture, variant);
+  const minSize = checkInteger(option('minSize'), group.minSize ?? defaults.DEFAULT_NODE_MIN_SIZE, 0, 1000, 'a whole number from 0 to 1000');
+  const maxSize = checkInteger(option('maxSize'), group.maxSize ?? defaults.DEFAULT_NODE_MAX_SIZE, Math.max(1, minSize), 1000,
+    `a whole number from max(1, ${option('minSize')} = ${minSize}) to 1000`);
+  const desiredSize = checkInteger(option('desiredSize'), group.desiredSize ?? Math.max(minSize, Math.min(defaults.DEFAULT_NODE_DESIRED_SIZE, maxSize)),
+    minSize, maxSize, `a whole number from ${option('minSize')} (${minSize}) to ${option('maxSize')} (${maxSize})`);
+  const launchTemplate = checkBoolean(option('launchTemplate'), group.launchTemplate ?? true);
+  if (!launchTemplate) {
+    const needsTemplate = (['httpPutResponseHopLimit', 'dataVolumeSize', 'volumeKmsKeyArn', 'bottlerocket'] as const).find((k) => group[k] !== undefined);
+    if (needsTemplate) fail(option('launchTemplate'), false, `true, because ${option(needsTemplate)} is set and lives in the launch template`);
+  }
+  const bottlerocket = group.bottlerocket ?? {};
+  bottlerocketTree(bottlerocket, option('bottlerocket')); // validates; the stacks render it
+  return {
+    id,
+    nodegroupName,
+    instanceTypes,
+    capacityType,
+    architecture,
+    variant,
+    amiType: amiType(architecture, variant),
+    desiredSize,
+    minSize,
+    maxSize,
+    labels: checkLabels(option('labels'), group.labels ?? {}),
+    taints: checkTaints(option('taints'), group.taints ?? []),
+    maxUnavailablePercentage: checkInteger(option('maxUnavailablePercentage'), group.maxUnavailablePercentage ?? defaults.DEFAULT_MAX_UNAVAILABLE_PERCENTAGE,
+      1, 100, 'a whole number from 1 to 100'),
+    autoRepair: checkBoolean(option('autoRepair'), group.autoRepair ?? true),
+    launchTemplate,
+    httpPutResponseHopLimit: checkInteger(option('httpPutResponseHopLimit'), group.httpPutResponseHopLimit ?? 1, 1, 64,
+      'a whole number from 1 to 64 (1 keeps pods away from the node\'s instance credentials)'),
+    dataVolumeSize: checkInteger(option('dataVolumeSize'), group.dataVolumeSize ?? defaults.DEFAULT_DATA_VOLUME_SIZE, 10, 16384,
+      'a size in GiB from 10 to 16384'),
+    volumeKmsKeyArn: group.volumeKmsKeyArn === undefined ? undefined
+      : checkString(option('volumeKmsKeyArn'), group.volumeKmsKeyArn, (a) => new RegExp(`^arn:${partition}:kms:[a-z0-9-]+:\\d{12}:(key|alias)/[\\w/-]+$`).test(a),
+        `a KMS key or alias ARN of partition ${partition}, such as arn:${partition}:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab`),
+    bottlerocket,
+  };
+}
+
+/** Resolves the extra node groups, checking their names are unique and differ from the main group's. */
+export function resolveExtraNodegroups(extras: unknown, pjPrefix: string, partition: string, mainName: string): ResolvedNodegroup[] {
+  if (extras === undefined) return [];
+  if (!Array.isArray(extras)) fail('extraNodegroups', extras, 'a list of node groups, each with a name');
+  const seen = new Set([mainName]);
+  return extras.map((extra: ExtraNodegroupOptions, i) => {
+    const option = (key: string) => `extraNodegroups[${i}].${key}`;
+    const name = checkString(option('name'), extra?.name, (n) => NAME_PATTERN.test(n),
+      'lowercase letters, digits and hyphens, starting with a letter (the node group is <pjPrefix>-<name>)');
+    const nodegroupName = `${pjPrefix}-${name}`;
+    if (seen.has(nodegroupName)) fail(option('name'), name, `a name no other node group of ${pjPrefix} has (${[...seen].join(', ')})`);
+    seen.add(nodegroupName);
+    const id = name.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+    return resolveNodegroup(extra, id, nodegroupName, partition, option);
+  });
+}
+
+/** The EKS AMI type: `BOTTLEROCKET_<x86_64|ARM_64>[_NVIDIA|_FIPS]`. */
+export function amiType(architecture: NodeArchitecture, variant: BottlerocketVariant): string {
+  const arch = architecture === NodeArchitecture.ARM_64 ? 'ARM_64' : 'x86_64';
+  return variant === BottlerocketVariant.STANDARD ? `BOTTLEROCKET_${arch}` : `BOTTLEROCKET_${arch}_${variant}`;
+}
+
+/** Whether an instance type is a Graviton (or A1) type. */
+export function isArmInstanceType(instanceType: string): boolean {
+  const match = INSTANCE_TYPE_PATTERN.exec(instanceType);
+  if (!match) return false;
+  return (match[1] === 'a' && match[2] === '1') || match[3].startsWith('g');
+}
+
+function isNvidiaInstanceType(instanceType: string): boolean {
+  const match = INSTANCE_TYPE_PATTERN.exec(instanceType);
+  return match !== null && NVIDIA_FAMILIES.includes(`${match[1]}${match[2]}${match[3]}`);
+}
+
+function defaultInstanceTypes(architecture: NodeArchitecture, variant: BottlerocketVariant): string[] {
+  return variant === BottlerocketVariant.NVIDIA ? defaults.DEFAULT_NVIDIA_INSTANCE_TYPES[architecture] : defaults.DEFAULT_INSTANCE_TYPES[architecture];
+}
+
+function checkInstanceTypes(option: string, types: unknown, architecture: NodeArchitecture, variant: BottlerocketVariant): string[] {
+  const list = checkList(option, types, (t) => INSTANCE_TYPE_PATTERN.test(t), 'EC2 instance types such as m6i.xlarge', 1);
+  for (const type of list) {
+    if (isArmInstanceType(type) !== (architecture === NodeArchitecture.ARM_64)) {
+      fail(option, type, architecture === NodeArchitecture.ARM_64
+        ? 'Graviton (arm64) instance types such as m7g.xlarge, because architecture is arm64'
+        : 'x86_64 instance types such as m6i.xlarge, because architecture is x86_64 (set architecture to arm64 for Graviton types)');
+    }
+    if (variant === BottlerocketVariant.NVIDIA && !isNvidiaInstanceType(type)) {
+      fail(option, type, `NVIDIA GPU instance types such as ${defaults.DEFAULT_NVIDIA_INSTANCE_TYPES[architecture][0]}, because variant is NVIDIA`);
+    }
+  }
+  return list;
+}
+
+function checkBoolean(option: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') fail(option, value, 'true or false');
+  return value;
+}
+
+function checkLabels(option: string, labels: unknown): { [key: string]: string } {
+  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) fail(option, labels, 'an object of label keys to values');
+  for (const [key, value] of Object.entries(labels)) {
+    if (OWN_LABELS.includes(key)) fail(option, key, `a label other than ${OWN_LABELS.join(' and ')}, which bottlerocket-eks sets`);
+    checkString(option, key, (k) => LABEL_KEY.test(k), 'Kubernetes label keys such as team or example.com/tier');
+    checkString(`${option}["${key}"]`, value, (v) => LABEL_VALUE.test(v), 'a label value: up to 63 letters, digits, -, _ and .');
+  }
+  return { ...labels as Record<string, string> };
+}
+
+function checkTaints(option: string, taints: unknown): NodeTaint[] {
+  if (!Array.isArray(taints) || taints.length > 50) fail(option, taints, 'a list of up to 50 taints');
+  return taints.map((taint: NodeTaint, i) => {
+    checkString(`${option}[${i}].key`, taint?.key, (k) => LABEL_KEY.test(k), 'a taint key such as dedicated or nvidia.com/gpu');
+    if (taint.value !== undefined) checkString(`${option}[${i}].value`, taint.value, (v) => LABEL_VALUE.test(v), 'up to 63 letters, digits, -, _ and .');
+    checkEnum(`${option}[${i}].effect`, taint.effect, Object.values(TaintEffect));
+    return { key: taint.key, value: taint.value, effect: taint.effect };
+  });
+}

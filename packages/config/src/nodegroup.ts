@@ -1,0 +1,246 @@
+import { CapacityType, NodeArchitecture } from './settings';
+
+/** Which Bottlerocket build the nodes run; with the architecture it picks the EKS AMI type. */
+export enum BottlerocketVariant {
+  /** The standard Kubernetes variant: `BOTTLEROCKET_x86_64` / `BOTTLEROCKET_ARM_64`. */
+  STANDARD = 'STANDARD',
+  /** With NVIDIA drivers, for GPU instance types: `BOTTLEROCKET_*_NVIDIA`. */
+  NVIDIA = 'NVIDIA',
+  /** Built with FIPS 140-3 validated cryptography: `BOTTLEROCKET_*_FIPS`. */
+  FIPS = 'FIPS',
+}
+
+/** What a Kubernetes taint does to pods that do not tolerate it (EKS's spelling). */
+export enum TaintEffect {
+  NO_SCHEDULE = 'NO_SCHEDULE',
+  PREFER_NO_SCHEDULE = 'PREFER_NO_SCHEDULE',
+  NO_EXECUTE = 'NO_EXECUTE',
+}
+
+/** A Kubernetes taint on every node of a node group. */
+export interface NodeTaint {
+  /** The taint key, e.g. `dedicated` or `nvidia.com/gpu`. */
+  readonly key: string;
+  /**
+   * The taint value.
+   * @default - no value
+   */
+  readonly value?: string;
+  /** The effect on pods that do not tolerate it. */
+  readonly effect: TaintEffect;
+}
+
+/** Resources the kubelet keeps back from pods (`kube-reserved`, `system-reserved`). */
+export interface ReservedResources {
+  /**
+   * CPU, as a Kubernetes quantity such as `100m`.
+   * @default - Bottlerocket's default
+   */
+  readonly cpu?: string;
+  /**
+   * Memory, as a Kubernetes quantity such as `512Mi`.
+   * @default - Bottlerocket's default
+   */
+  readonly memory?: string;
+  /**
+   * Ephemeral storage, as a Kubernetes quantity such as `1Gi`.
+   * @default - Bottlerocket's default
+   */
+  readonly ephemeralStorage?: string;
+}
+
+/**
+ * Bottlerocket settings of a node group, rendered as TOML user data. EKS merges its own
+ * bootstrap settings (API server, certificate, cluster name, DNS IP) into them, so the
+ * launch template names no cluster. Labels and taints belong on the node group.
+ */
+export interface BottlerocketSettings {
+  /**
+   * `settings.kubernetes.max-pods`: pods per node.
+   * @default - Bottlerocket's value for the instance type
+   */
+  readonly maxPods?: number;
+  /**
+   * `settings.kubernetes.kube-reserved`.
+   * @default - Bottlerocket's defaults
+   */
+  readonly kubeReserved?: ReservedResources;
+  /**
+   * `settings.kubernetes.system-reserved`.
+   * @default - none
+   */
+  readonly systemReserved?: ReservedResources;
+  /**
+   * `settings.kubernetes.eviction-hard`: signal to threshold, e.g. `{ 'memory.available': '10%' }`.
+   * @default - the kubelet's defaults
+   */
+  readonly evictionHard?: { [signal: string]: string };
+  /**
+   * `settings.kubernetes.image-gc-high-threshold-percent`, 0-100.
+   * @default 85
+   */
+  readonly imageGcHighThresholdPercent?: number;
+  /**
+   * `settings.kubernetes.image-gc-low-threshold-percent`, 0-100, below the high threshold.
+   * @default 80
+   */
+  readonly imageGcLowThresholdPercent?: number;
+  /**
+   * `settings.kubernetes.container-log-max-size`, a quantity such as `10Mi`.
+   * @default "10Mi"
+   */
+  readonly containerLogMaxSize?: string;
+  /**
+   * `settings.kernel.sysctl`: kernel parameters, e.g. `{ 'net.core.somaxconn': '1024' }`.
+   * @default - none
+   */
+  readonly sysctls?: { [key: string]: string };
+  /**
+   * Enable the admin host container (root shell through the control container).
+   * @default false
+   */
+  readonly adminContainer?: boolean;
+  /**
+   * Enable the control host container (SSM access to the node).
+   * @default true
+   */
+  readonly controlContainer?: boolean;
+  /**
+   * `settings.motd`: the message of the day.
+   * @default - Bottlerocket's
+   */
+  readonly motd?: string;
+  /**
+   * More settings, as the TOML tree they become: top-level key `settings`, e.g.
+   * `{ settings: { kernel: { lockdown: 'integrity' } } }`. Checked like TOML text: no keys
+   * that EKS injects or that the typed options above set, no labels or taints, no arrays of
+   * mixed types.
+   * @default - none
+   */
+  readonly extraSettings?: { [key: string]: any };
+  /**
+   * More settings as TOML text, with the rules of `extraSettings`. Parsed by the stacks
+   * library at synth (a TOML parser is not part of the option types).
+   * @default - none
+   */
+  readonly extraToml?: string;
+}
+
+/** What every node group can choose; unset options take the defaults given here. */
+export interface NodegroupSettings {
+  /**
+   * Instance types, all of the same size so Spot can swap them; they must fit the
+   * architecture (Graviton for arm64) and the variant (NVIDIA GPUs for NVIDIA).
+   * @default - m6i, m6a, m5, m5a and m7i `.xlarge` (x86_64); m7g, m6g, m8g, m6gd, m7gd `.xlarge` (arm64); GPU types for NVIDIA
+   */
+  readonly instanceTypes?: string[];
+  /**
+   * Spot or on-demand capacity.
+   * @default CapacityType.SPOT
+   */
+  readonly capacityType?: CapacityType;
+  /**
+   * CPU architecture of the nodes.
+   * @default NodeArchitecture.X86_64
+   */
+  readonly architecture?: NodeArchitecture;
+  /**
+   * Bottlerocket variant.
+   * @default BottlerocketVariant.STANDARD
+   */
+  readonly variant?: BottlerocketVariant;
+  /**
+   * Kubernetes labels of the nodes, besides `role: worker` and `bottlerocket-eks/nodegroup-name`.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Kubernetes taints of the nodes.
+   * @default - none
+   */
+  readonly taints?: NodeTaint[];
+  /**
+   * Percentage of nodes replaced at once during an update (1-100).
+   * @default 33
+   */
+  readonly maxUnavailablePercentage?: number;
+  /**
+   * EKS node auto repair: replace nodes that report unhealthy.
+   * @default true
+   */
+  readonly autoRepair?: boolean;
+  /**
+   * Create the node group with a launch template (IMDSv2, encrypted gp3 volumes, Bottlerocket
+   * settings). A node group created without one can never be moved to one.
+   * @default true
+   */
+  readonly launchTemplate?: boolean;
+  /**
+   * IMDSv2 hop limit. Keep 1, so pods cannot reach the node's instance credentials; raise
+   * to 2 only for pods that must read the instance metadata.
+   * @default 1
+   */
+  readonly httpPutResponseHopLimit?: number;
+  /**
+   * Size of the data volume `/dev/xvdb` in GiB (images and container storage), 20-16384.
+   * @default 20
+   */
+  readonly dataVolumeSize?: number;
+  /**
+   * KMS key ARN that encrypts the root and data volumes.
+   * @default - the account's default EBS key
+   */
+  readonly volumeKmsKeyArn?: string;
+  /**
+   * Bottlerocket settings rendered as TOML user data.
+   * @default - only the host containers: control on, admin off
+   */
+  readonly bottlerocket?: BottlerocketSettings;
+}
+
+/** A node group besides the main one, in the same stack. */
+export interface ExtraNodegroupOptions extends NodegroupSettings {
+  /** Short name: the node group is `<pjPrefix>-<name>` (lowercase letters, digits, hyphens). */
+  readonly name: string;
+  /**
+   * Desired number of nodes.
+   * @default 2
+   */
+  readonly desiredSize?: number;
+  /**
+   * Minimum number of nodes.
+   * @default 1
+   */
+  readonly minSize?: number;
+  /**
+   * Maximum number of nodes.
+   * @default 4
+   */
+  readonly maxSize?: number;
+}
+
+/** A node group with every default applied and every value validated. */
+export interface ResolvedNodegroup {
+  /** The construct id (`Main` for the main node group, else from the name). */
+  readonly id: string;
+  /** The EKS node group name (also names its launch template). */
+  readonly nodegroupName: string;
+  readonly instanceTypes: string[];
+  readonly capacityType: CapacityType;
+  readonly architecture: NodeArchitecture;
+  readonly variant: BottlerocketVariant;
+  /** The EKS AMI type for the architecture and variant, e.g. `BOTTLEROCKET_ARM_64_NVIDIA`. */
+  readonly amiType: string;
+  readonly desiredSize: number;
+  readonly minSize: number;
+  readonly maxSize: number;
+  readonly labels: { [key: string]: string };
+  readonly taints: NodeTaint[];
+  readonly maxUnavailablePercentage: number;
+  readonly autoRepair: boolean;
+  readonly launchTemplate: boolean;
+  readonly httpPutResponseHopLimit: number;
+  readonly dataVolumeSize: number;
+  readonly volumeKmsKeyArn?: string;
+  readonly bottlerocket: BottlerocketSettings;
+}
