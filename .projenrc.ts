@@ -109,6 +109,7 @@ const e2e = typescriptPackage(root, {
     `${projectType.package.packageName}@^${VERSIONS.product}`,
     `${create.package.packageName}@^${VERSIONS.product}`,
     `yaml@${VERSIONS.yaml}`,
+    `smol-toml@${VERSIONS.smolToml}`,
   ],
 });
 workspace.addMember(e2e);

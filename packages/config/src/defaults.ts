@@ -26,13 +26,13 @@ export const DEFAULT_NODE_MAX_SIZE = 4;
  */
 export const DEFAULT_INSTANCE_TYPES: Record<NodeArchitecture, string[]> = {
   [NodeArchitecture.X86_64]: ['m6i.xlarge', 'm6a.xlarge', 'm5.xlarge', 'm5a.xlarge', 'm7i.xlarge'],
-  [NodeArchitecture.ARM_64]: ['m7g.xlarge', 'm6g.xlarge', 'm8g.xlarge', 'm6gd.xlarge', 'm7gd.xlarge'],
+  [NodeArchitecture.ARM64]: ['m7g.xlarge', 'm6g.xlarge', 'm8g.xlarge', 'm6gd.xlarge', 'm7gd.xlarge'],
 };
 
 /** GPU types for the NVIDIA variant, 4 vCPU and one GPU each. */
 export const DEFAULT_NVIDIA_INSTANCE_TYPES: Record<NodeArchitecture, string[]> = {
   [NodeArchitecture.X86_64]: ['g5.xlarge', 'g6.xlarge', 'g4dn.xlarge'],
-  [NodeArchitecture.ARM_64]: ['g5g.xlarge'],
+  [NodeArchitecture.ARM64]: ['g5g.xlarge'],
 };
 /** A third of the nodes at a time during updates. */
 export const DEFAULT_MAX_UNAVAILABLE_PERCENTAGE = 33;

@@ -95,7 +95,7 @@ export function resolveExtraNodegroups(extras: unknown, pjPrefix: string, partit
 
 /** The EKS AMI type: `BOTTLEROCKET_<x86_64|ARM_64>[_NVIDIA|_FIPS]`. */
 export function amiType(architecture: NodeArchitecture, variant: BottlerocketVariant): string {
-  const arch = architecture === NodeArchitecture.ARM_64 ? 'ARM_64' : 'x86_64';
+  const arch = architecture === NodeArchitecture.ARM64 ? 'ARM_64' : 'x86_64';
   return variant === BottlerocketVariant.STANDARD ? `BOTTLEROCKET_${arch}` : `BOTTLEROCKET_${arch}_${variant}`;
 }
 
@@ -118,8 +118,8 @@ function defaultInstanceTypes(architecture: NodeArchitecture, variant: Bottleroc
 function checkInstanceTypes(option: string, types: unknown, architecture: NodeArchitecture, variant: BottlerocketVariant): string[] {
   const list = checkList(option, types, (t) => INSTANCE_TYPE_PATTERN.test(t), 'EC2 instance types such as m6i.xlarge', 1);
   for (const type of list) {
-    if (isArmInstanceType(type) !== (architecture === NodeArchitecture.ARM_64)) {
-      fail(option, type, architecture === NodeArchitecture.ARM_64
+    if (isArmInstanceType(type) !== (architecture === NodeArchitecture.ARM64)) {
+      fail(option, type, architecture === NodeArchitecture.ARM64
         ? 'Graviton (arm64) instance types such as m7g.xlarge, because architecture is arm64'
         : 'x86_64 instance types such as m6i.xlarge, because architecture is x86_64 (set architecture to arm64 for Graviton types)');
     }

@@ -13,7 +13,7 @@ export enum NodeArchitecture {
   /** Intel and AMD instances: `BOTTLEROCKET_x86_64`. */
   X86_64 = 'x86_64',
   /** AWS Graviton instances: `BOTTLEROCKET_ARM_64`. */
-  ARM_64 = 'arm64',
+  ARM64 = 'arm64',
 }
 
 /**

@@ -45,7 +45,7 @@ describe('Settings.resolve defaults', () => {
   });
 
   test('follow the region, the partition and the architecture', () => {
-    const s = Settings.resolve({ pjPrefix: 'p', region: 'cn-north-1', architecture: NodeArchitecture.ARM_64 });
+    const s = Settings.resolve({ pjPrefix: 'p', region: 'cn-north-1', architecture: NodeArchitecture.ARM64 });
     expect(s.availabilityZones).toEqual(['cn-north-1a', 'cn-north-1c']);
     expect(s.partition).toBe('aws-cn');
     expect(s.instanceTypes.every((t) => /^m\dgd?\./.test(t))).toBe(true);
@@ -80,7 +80,7 @@ describe('Settings.resolve rejects bad values, naming option, value and what is 
     ['no instance types', { instanceTypes: [] }, /^Invalid instanceTypes \[\]: expected a list of at least 1/],
     ['malformed instance type', { instanceTypes: ['xlarge'] }, /^Invalid instanceTypes "xlarge": expected EC2 instance types/],
     ['Graviton type on x86_64', { instanceTypes: ['m7g.xlarge'] }, /^Invalid instanceTypes "m7g.xlarge": expected x86_64 instance types/],
-    ['x86 type on arm64', { architecture: NodeArchitecture.ARM_64, instanceTypes: ['m6i.xlarge'] }, /^Invalid instanceTypes "m6i.xlarge": expected Graviton/],
+    ['x86 type on arm64', { architecture: NodeArchitecture.ARM64, instanceTypes: ['m6i.xlarge'] }, /^Invalid instanceTypes "m6i.xlarge": expected Graviton/],
     ['unknown capacity type', { capacityType: 'CHEAP' as CapacityType }, /^Invalid capacityType "CHEAP": expected one of SPOT, ON_DEMAND/],
     ['min above max', { nodeMinSize: 3, nodeMaxSize: 2 }, /^Invalid nodeMaxSize 2/],
     ['desired above max', { nodeDesiredSize: 9, nodeMaxSize: 4 }, /^Invalid nodeDesiredSize 9: expected a whole number from nodeMinSize \(1\) to nodeMaxSize \(4\)/],
@@ -94,7 +94,7 @@ describe('Settings.resolve rejects bad values, naming option, value and what is 
     ['Kubernetes version as a number', { kubernetesVersion: 1.35 as any }, /^Invalid kubernetesVersion 1.35: expected one of 1.34, 1.35/],
     ['NVIDIA variant on a non-GPU type', { variant: 'NVIDIA' as any, instanceTypes: ['m6i.xlarge'] },
       /^Invalid instanceTypes "m6i.xlarge": expected NVIDIA GPU instance types such as g5.xlarge, because variant is NVIDIA/],
-    ['NVIDIA arm64 on an x86 GPU type', { variant: 'NVIDIA' as any, architecture: NodeArchitecture.ARM_64, instanceTypes: ['g5.xlarge'] },
+    ['NVIDIA arm64 on an x86 GPU type', { variant: 'NVIDIA' as any, architecture: NodeArchitecture.ARM64, instanceTypes: ['g5.xlarge'] },
       /^Invalid instanceTypes "g5.xlarge": expected Graviton/],
     ['unknown variant', { variant: 'GPU' as any }, /^Invalid variant "GPU": expected one of STANDARD, NVIDIA, FIPS/],
     ['hop limit of zero', { httpPutResponseHopLimit: 0 }, /^Invalid httpPutResponseHopLimit 0: expected a whole number from 1 to 64/],

@@ -94,7 +94,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     setting: 'instanceTypes', kind: 'list', placeholder: '<type...>',
     description: 'Instance types of the node group, all of one size',
     defaultText: `${DEFAULT_INSTANCE_TYPES[NodeArchitecture.X86_64].join(', ')}`
-      + ` (arm64: Graviton ${DEFAULT_INSTANCE_TYPES[NodeArchitecture.ARM_64].join(', ')})`,
+      + ` (arm64: Graviton ${DEFAULT_INSTANCE_TYPES[NodeArchitecture.ARM64].join(', ')})`,
   },
   {
     setting: 'capacityType', kind: 'enum', placeholder: '<type>', choices: Object.values(CapacityType),

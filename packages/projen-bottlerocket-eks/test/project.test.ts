@@ -61,7 +61,7 @@ describe('BottlerocketEksProject', () => {
       pjPrefix: 'team-b',
       region: 'eu-west-1',
       availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
-      architecture: NodeArchitecture.ARM_64,
+      architecture: NodeArchitecture.ARM64,
       capacityType: CapacityType.ON_DEMAND,
       nodeMaxSize: 9,
       accountId: '123456789012',
@@ -143,7 +143,7 @@ describe('BottlerocketEksProject', () => {
 
   test('node group options and extra node groups reach the settings file and the README', () => {
     const custom = synth({
-      architecture: NodeArchitecture.ARM_64,
+      architecture: NodeArchitecture.ARM64,
       capacityType: CapacityType.ON_DEMAND,
       dataVolumeSize: 50,
       bottlerocket: { maxPods: 58 },
@@ -165,6 +165,12 @@ describe('BottlerocketEksProject', () => {
     const settings = synth({ accountId: 12345678901 as any, kubernetesVersion: 1.34 as any })['bottlerocket-eks.settings.json'];
     expect(settings).toMatchObject({ accountId: '012345678901', kubernetesVersion: '1.34' });
     expect(() => synth({ kubernetesVersion: 1.3 as any })).toThrow(/^Invalid kubernetesVersion 1.3: expected one of 1.34, 1.35/);
+  });
+
+  test('enum flags are taken in any spelling projen new passes on', () => {
+    const settings = synth({ capacityType: 'on-demand' as any, architecture: 'ARM64' as any, variant: 'nvidia' as any })['bottlerocket-eks.settings.json'];
+    expect(settings).toMatchObject({ capacityType: 'ON_DEMAND', architecture: 'arm64', variant: 'NVIDIA', instanceTypes: ['g5g.xlarge'] });
+    expect(() => synth({ architecture: 'sparc' as any })).toThrow(/^Invalid architecture "sparc": expected one of x86_64, arm64/);
   });
 
   test.each([

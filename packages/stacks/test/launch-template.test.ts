@@ -105,11 +105,11 @@ describe('launch template and node group options', () => {
 
   test.each([
     [NodeArchitecture.X86_64, BottlerocketVariant.STANDARD, 'BOTTLEROCKET_x86_64', 'm6i.xlarge'],
-    [NodeArchitecture.ARM_64, BottlerocketVariant.STANDARD, 'BOTTLEROCKET_ARM_64', 'm7g.xlarge'],
+    [NodeArchitecture.ARM64, BottlerocketVariant.STANDARD, 'BOTTLEROCKET_ARM_64', 'm7g.xlarge'],
     [NodeArchitecture.X86_64, BottlerocketVariant.NVIDIA, 'BOTTLEROCKET_x86_64_NVIDIA', 'g5.xlarge'],
-    [NodeArchitecture.ARM_64, BottlerocketVariant.NVIDIA, 'BOTTLEROCKET_ARM_64_NVIDIA', 'g5g.xlarge'],
+    [NodeArchitecture.ARM64, BottlerocketVariant.NVIDIA, 'BOTTLEROCKET_ARM_64_NVIDIA', 'g5g.xlarge'],
     [NodeArchitecture.X86_64, BottlerocketVariant.FIPS, 'BOTTLEROCKET_x86_64_FIPS', 'm6i.xlarge'],
-    [NodeArchitecture.ARM_64, BottlerocketVariant.FIPS, 'BOTTLEROCKET_ARM_64_FIPS', 'm7g.xlarge'],
+    [NodeArchitecture.ARM64, BottlerocketVariant.FIPS, 'BOTTLEROCKET_ARM_64_FIPS', 'm7g.xlarge'],
   ])('%s %s -> %s, default types starting with %s', (architecture, variant, amiType, firstType) => {
     const [ng] = resources(nodegroupTemplate({ architecture, variant }), 'AWS::EKS::Nodegroup');
     expect(ng.Properties.AmiType).toBe(amiType);

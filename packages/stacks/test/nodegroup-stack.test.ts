@@ -66,7 +66,7 @@ describe('NodegroupStack', () => {
   test('follows architecture and capacity settings', () => {
     const arm = synthAll({
       pjPrefix: 'team-b',
-      architecture: NodeArchitecture.ARM_64,
+      architecture: NodeArchitecture.ARM64,
       capacityType: CapacityType.ON_DEMAND,
       nodeMinSize: 3,
       nodeDesiredSize: 3,
