@@ -58,6 +58,10 @@ const stacks = typescriptPackage(root, {
     `aws-sdk-client-mock@${VERSIONS.awsSdkClientMock}`,
     // The preflight's integration test runs the command from source, as a child process.
     `tsx@${VERSIONS.tsx}`,
+    // Security checks (AwsSolutions) and schema validation of every synthesized resource.
+    `cdk-nag@${VERSIONS.cdkNag}`,
+    `@aws-cdk/aws-service-spec@${VERSIONS.awsServiceSpec}`,
+    `@aws-cdk/service-spec-types@${VERSIONS.serviceSpecTypes}`,
   ],
 });
 workspace.addMember(stacks);

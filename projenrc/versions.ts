@@ -18,4 +18,9 @@ export const VERSIONS = {
   tsx: '4.23.15',
   nodeTypes: '^20',
   awsSdkClientMock: '4.1.0',
+  /** cdk-nag 3 is an aws-cdk-lib validation plugin: findings are acknowledged with `Validations`. */
+  cdkNag: '3.0.2',
+  /** The CloudFormation resource specification aws-cdk-lib is generated from (the newest published). */
+  awsServiceSpec: '0.1.216',
+  serviceSpecTypes: '0.0.282',
 } as const;

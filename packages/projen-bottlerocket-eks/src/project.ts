@@ -58,7 +58,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
 
   constructor(options: BottlerocketEksProjectOptions) {
     // Validate first: a bad option must fail before any file is written.
-    const settings = Settings.resolve(pickSettings(options));
+    const settings = resolveSettings(options);
     super({
       defaultReleaseBranch: 'main',
       packageManager: javascript.NodePackageManager.NPM,
@@ -142,6 +142,23 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     });
     destroy.exec('bottlerocket-eks preflight --destroy', { receiveArgs: true });
     destroy.exec(nx('destroy'), { receiveArgs: true });
+  }
+}
+
+/**
+ * The validated settings. Run by the projen CLI (`projen new`, or `.projenrc.ts` under
+ * `npx projen`), a bad option prints its one-line message and exits 1: projen would print
+ * the error's stack trace, and the mistake is the user's, not a crash. Anywhere else (tests,
+ * other code) the error is thrown.
+ */
+function resolveSettings(options: BottlerocketEksProjectOptions): ResolvedSettings {
+  try {
+    return Settings.resolve(pickSettings(options));
+  } catch (error) {
+    const byProjenCli = '__new__' in options || /\.projenrc\.[jt]s$/.test(process.argv[1] ?? '');
+    if (!Settings.isSettingsError(error) || !byProjenCli) throw error;
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
   }
 }
 

@@ -98,14 +98,11 @@ export class StackApp extends Component {
 function sampleMain(kind: StackKind): string {
   const stackClass = STACK_CLASSES[kind];
   return [
-    "import { App } from 'aws-cdk-lib';",
-    `import { ${stackClass}, readSettingsFile } from 'bottlerocket-eks-stacks';`,
+    `import { ${stackClass}, synthApp } from 'bottlerocket-eks-stacks';`,
     '',
     '// This app is yours: projen wrote it once and never overwrites it. The settings come',
     '// from bottlerocket-eks.settings.json, which projen writes from .projenrc.ts.',
-    'const app = new App();',
-    `new ${stackClass}(app, '${stackClass.replace('Stack', '')}', readSettingsFile());`,
-    'app.synth();',
+    `synthApp((app, settings) => new ${stackClass}(app, '${stackClass.replace('Stack', '')}', settings));`,
     '',
   ].join('\n');
 }

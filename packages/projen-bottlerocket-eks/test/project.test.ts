@@ -27,7 +27,7 @@ describe('BottlerocketEksProject', () => {
       expect(out[`packages/${kind}/src/main.ts`]).toContain("from 'bottlerocket-eks-stacks'");
       expect(out[`packages/${kind}/package.json`]).toBeUndefined();
     }
-    expect(out['packages/cluster/src/main.ts']).toContain("new ClusterStack(app, 'Cluster', readSettingsFile());");
+    expect(out['packages/cluster/src/main.ts']).toContain("synthApp((app, settings) => new ClusterStack(app, 'Cluster', settings));");
   });
 
   test('pins current CDK versions and depends on the stacks library of the same release', () => {

@@ -1,4 +1,4 @@
-import { CfnOutput, aws_eks as eks, aws_iam as iam, Aws } from 'aws-cdk-lib';
+import { CfnOutput, Validations, aws_eks as eks, aws_iam as iam, Aws } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
@@ -10,6 +10,8 @@ export interface ClusterStackProps extends BottlerocketEksStackProps {}
 
 /** Control plane log types enabled by default: who called the API, what they did, how they authenticated. */
 export const DEFAULT_CLUSTER_LOG_TYPES = ['api', 'audit', 'authenticator'];
+/** Every control plane log type; those not enabled are diagnostics, left off to save CloudWatch Logs cost. */
+const ALL_CLUSTER_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
 
 /** Add-ons installed with the cluster; `coredns` waits for nodes and lives in the node group stack. */
 export const CLUSTER_ADDONS = ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'];
@@ -34,7 +36,8 @@ export class ClusterStack extends BottlerocketEksStack {
     const imports = new StackImports(this.inputs);
     const clusterName = props.clusterName ?? ResourceNames.defaultClusterName(pjPrefix);
 
-    this.clusterRole = serviceRole(this, 'ClusterRole', 'EKS', ['sts:AssumeRole', 'sts:TagSession'], ['AmazonEKSClusterPolicy']);
+    this.clusterRole = serviceRole(this, 'ClusterRole', 'EKS', ['sts:AssumeRole', 'sts:TagSession'], ['AmazonEKSClusterPolicy'],
+      'AmazonEKSClusterPolicy is the policy EKS requires on the cluster service role; AWS keeps it current as EKS changes');
 
     this.cluster = new eks.CfnCluster(this, 'Cluster', {
       name: clusterName,
@@ -55,6 +58,17 @@ export class ClusterStack extends BottlerocketEksStack {
       logging: { clusterLogging: { enabledTypes: DEFAULT_CLUSTER_LOG_TYPES.map((type) => ({ type })) } },
       tags: [{ key: 'Name', value: clusterName }],
     });
+    Validations.of(this.cluster).acknowledge({
+      id: 'AwsSolutions-EKS1',
+      reason: 'The public endpoint is by design (kubectl from outside the VPC, as in the blog): it is limited to '
+        + 'endpointPublicAccessCidrs and every call is authenticated by IAM through access entries (authentication mode API)',
+    });
+    for (const type of ALL_CLUSTER_LOG_TYPES.filter((t) => !DEFAULT_CLUSTER_LOG_TYPES.includes(t))) {
+      Validations.of(this.cluster).acknowledge({
+        id: `AwsSolutions-EKS2[LogExport::${type}]`,
+        reason: `api, audit and authenticator logs are on; ${type} is diagnostic and left off to limit CloudWatch Logs cost`,
+      });
+    }
 
     for (const addonName of CLUSTER_ADDONS) {
       new eks.CfnAddon(this, `Addon-${addonName}`, {

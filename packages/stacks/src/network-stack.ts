@@ -94,6 +94,12 @@ export class NetworkStack extends BottlerocketEksStack {
       this.privateSubnets[letter] = priv;
     });
 
+    Validations.of(this.vpc).acknowledge({
+      id: 'AwsSolutions-VPC7',
+      reason: 'Flow logs are not part of the blog\'s VPC and bill log ingestion; teams that need them attach an '
+        + 'AWS::EC2::FlowLog to the exported VPC id',
+    });
+
     // Subnet exports are named by zone letter, so each subnet sits in the zone the settings name.
     Validations.of(this).acknowledge({
       id: 'CloudFormation-Validate::W3010',

@@ -42,7 +42,9 @@ export class NodegroupStack extends BottlerocketEksStack {
     const clusterName = imports.clusterName();
     const subnets = imports.privateSubnetIds();
 
-    this.nodeRole = serviceRole(this, 'NodeInstanceRole', 'EC2', ['sts:AssumeRole'], NODE_ROLE_MANAGED_POLICIES);
+    this.nodeRole = serviceRole(this, 'NodeInstanceRole', 'EC2', ['sts:AssumeRole'], NODE_ROLE_MANAGED_POLICIES,
+      'The three AWS managed policies EKS requires on node group nodes (the blog\'s node role): AmazonEKSWorkerNodePolicy, '
+      + 'AmazonEKS_CNI_Policy and AmazonEC2ContainerRegistryReadOnly');
 
     const templateParameters = props.templateParameters ?? false;
     this.nodegroups = settings.nodegroups.map((group, i) => {

@@ -1,6 +1,41 @@
 import { App, AppProps, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { BottlerocketEksSettings, ClusterStack, NetworkStack, NodegroupStack } from '../src';
+import {
+  BottlerocketEksSettings, BottlerocketVariant, CapacityType, ClusterStack, NetworkStack, NodeArchitecture, NodegroupStack, TaintEffect,
+} from '../src';
+
+/**
+ * Settings far apart from each other, for checks that must hold for every configuration
+ * (schema validity, security findings).
+ */
+export const SETTINGS_VARIANTS: Record<string, BottlerocketEksSettings> = {
+  'defaults': { pjPrefix: 'team-a' },
+  'arm64 on demand': { pjPrefix: 'team-a', architecture: NodeArchitecture.ARM64, capacityType: CapacityType.ON_DEMAND },
+  '3 zones, 3 NAT gateways': {
+    pjPrefix: 'team-a',
+    availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'],
+    natGateways: 3,
+  },
+  'accountId and an admin': {
+    pjPrefix: 'team-a',
+    accountId: '123456789012',
+    adminPrincipalArns: ['arn:aws:iam::123456789012:role/admin'],
+  },
+  'node group options and extra groups': {
+    pjPrefix: 'team-a',
+    labels: { team: 'a' },
+    taints: [{ key: 'spot', effect: TaintEffect.PREFER_NO_SCHEDULE }],
+    httpPutResponseHopLimit: 2,
+    dataVolumeSize: 100,
+    volumeKmsKeyArn: 'arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    bottlerocket: { maxPods: 58, sysctls: { 'net.core.somaxconn': '4096' } },
+    extraNodegroups: [
+      { name: 'system', capacityType: CapacityType.ON_DEMAND, instanceTypes: ['m6i.large'], autoRepair: false, maxUnavailablePercentage: 50 },
+      { name: 'gpu', variant: BottlerocketVariant.NVIDIA, minSize: 0, desiredSize: 0 },
+      { name: 'plain', launchTemplate: false },
+    ],
+  },
+};
 
 /** The three stacks of one prefix, synthesized in one app as a team's apps would. */
 export function synthAll(settings: BottlerocketEksSettings, appProps: AppProps = {}) {

@@ -1,24 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { BottlerocketEksSettings, CapacityType, NodeArchitecture } from '../src';
-import { synthAll } from './helpers';
+import { SETTINGS_VARIANTS, synthAll } from './helpers';
 import { CfnTemplate, parseCfnYaml, validateTemplate } from './support/cfn-schema';
 
 /** Settings that change which resources and property values the stacks emit. */
-const VARIANTS: Record<string, BottlerocketEksSettings> = {
-  'defaults': { pjPrefix: 'team-a' },
-  'arm64 on demand': { pjPrefix: 'team-a', architecture: NodeArchitecture.ARM_64, capacityType: CapacityType.ON_DEMAND },
-  '3 zones, 3 NAT gateways': {
-    pjPrefix: 'team-a',
-    availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'],
-    natGateways: 3,
-  },
-  'accountId and an admin': {
-    pjPrefix: 'team-a',
-    accountId: '123456789012',
-    adminPrincipalArns: ['arn:aws:iam::123456789012:role/admin'],
-  },
-};
+const VARIANTS = SETTINGS_VARIANTS;
 
 const TEMPLATES_DIR = path.join(__dirname, '..', '..', '..', 'templates');
 

@@ -103,7 +103,10 @@ function checkObject(value: unknown, properties: Record<string, Property>, path:
   return findings;
 }
 
-/** One value against one spec type. */
+/**
+ * One value against one spec type. Stricter than CloudFormation, which also takes "2" for 2
+ * and "true" for true: the stacks emit typed values, so a string here is a quoting slip.
+ */
 function checkValue(value: unknown, type: PropertyType, path: string): string[] {
   if (isIntrinsic(value)) return [];
   switch (type.type) {
