@@ -36,3 +36,8 @@ export function checkInteger(option: string, value: unknown, min: number, max: n
 export function checkEnum<T extends string>(option: string, value: T, allowed: string[]): T {
   return check(option, value, (v) => allowed.includes(v), `one of ${allowed.join(', ')}`);
 }
+
+export function checkBoolean(option: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') fail(option, value, 'true or false');
+  return value;
+}

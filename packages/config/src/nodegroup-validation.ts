@@ -1,5 +1,5 @@
 import { bottlerocketTree } from './bottlerocket-tree';
-import { checkEnum, checkInteger, checkList, checkString, fail } from './checks';
+import { checkBoolean, checkEnum, checkInteger, checkList, checkString, fail } from './checks';
 import * as defaults from './defaults';
 import { BottlerocketVariant, ExtraNodegroupOptions, NodegroupSettings, NodeTaint, ResolvedNodegroup, TaintEffect } from './nodegroup';
 import { CapacityType, NodeArchitecture } from './settings';
@@ -128,11 +128,6 @@ function checkInstanceTypes(option: string, types: unknown, architecture: NodeAr
     }
   }
   return list;
-}
-
-function checkBoolean(option: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') fail(option, value, 'true or false');
-  return value;
 }
 
 function checkLabels(option: string, labels: unknown): { [key: string]: string } {

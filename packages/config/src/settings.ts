@@ -106,6 +106,14 @@ export interface BottlerocketEksSettings extends NodegroupSettings {
   readonly extraNodegroups?: ExtraNodegroupOptions[];
 
   /**
+   * Termination protection on the network and cluster stacks, so a stray `delete-stack`
+   * cannot take them (the node group stack is cheap to recreate). Turn it off, deploy, then
+   * destroy.
+   * @default true
+   */
+  readonly terminationProtection?: boolean;
+
+  /**
    * The AWS account the stacks belong to. When set, deploys to any other account are
    * refused by the preflight.
    * @default - any account
@@ -149,6 +157,8 @@ export interface ResolvedSettings {
   readonly nodeMaxSize: number;
   /** See `BottlerocketEksSettings.accountId`. */
   readonly accountId?: string;
+  /** See `BottlerocketEksSettings.terminationProtection`. */
+  readonly terminationProtection: boolean;
   /** Every node group, the main one first. */
   readonly nodegroups: ResolvedNodegroup[];
 }

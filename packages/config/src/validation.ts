@@ -1,5 +1,5 @@
 import { bottlerocketTree, checkBottlerocketTree, mergeTrees } from './bottlerocket-tree';
-import { checkEnum, checkInteger, checkList, checkString, fail, SETTINGS_ERROR_NAME } from './checks';
+import { checkBoolean, checkEnum, checkInteger, checkList, checkString, fail, SETTINGS_ERROR_NAME } from './checks';
 import { Cidr } from './cidr';
 import { resolveExtraNodegroups, resolveNodegroup } from './nodegroup-validation';
 import * as defaults from './defaults';
@@ -105,6 +105,7 @@ export class Settings {
       nodeMinSize: main.minSize,
       nodeMaxSize: main.maxSize,
       accountId,
+      terminationProtection: checkBoolean('terminationProtection', settings.terminationProtection ?? true),
       nodegroups,
     };
   }

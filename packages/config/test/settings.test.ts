@@ -20,6 +20,7 @@ describe('Settings.resolve defaults', () => {
       nodeMinSize: 1,
       nodeMaxSize: 4,
       accountId: undefined,
+      terminationProtection: true,
       nodegroups: [{
         id: 'Main',
         nodegroupName: 'team-a-bottlerocket-spot',

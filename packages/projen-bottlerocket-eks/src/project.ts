@@ -41,6 +41,7 @@ const SETTING_KEYS = Object.keys({
   volumeKmsKeyArn: true,
   bottlerocket: true,
   extraNodegroups: true,
+  terminationProtection: true,
 } satisfies Record<keyof BottlerocketEksSettings, true>) as Array<keyof BottlerocketEksSettings>;
 
 /**

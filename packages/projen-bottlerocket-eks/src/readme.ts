@@ -145,7 +145,10 @@ add more with \`adminPrincipalArns\` in \`.projenrc.ts\`.
 ### Tear down
 
 \`\`\`sh
-npx projen destroy --confirm=${p}
+${s.terminationProtection ? `# termination protection is on for ${stack(StackKind.NETWORK)} and ${stack(StackKind.CLUSTER)}: first set
+# terminationProtection: false in .projenrc.ts, then
+npx projen && npx projen deploy
+` : ''}npx projen destroy --confirm=${p}
 \`\`\`
 
 Destroys ${stack(StackKind.NODEGROUP)}, ${stack(StackKind.CLUSTER)}, then ${stack(StackKind.NETWORK)} (10-20 minutes), after the same preflight.

@@ -127,6 +127,7 @@ describe('BottlerocketEksProject', () => {
     expect(deploy).toContain('the stacks always go to us-west-2');
     expect(deploy).toContain('aws eks update-kubeconfig --region us-west-2 --name team-a-cluster');
     expect(deploy).toContain('npx projen destroy --confirm=team-a');
+    expect(deploy).toContain('termination protection is on for team-a-network and team-a-cluster');
     expect(deploy).toContain('| team-a-cluster | EKS 1.35 cluster `team-a-cluster`');
     expect(deploy).toContain('10-15 min (the EKS control plane)');
     expect(deploy).toContain('No `cdk bootstrap`');

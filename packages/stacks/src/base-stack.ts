@@ -26,6 +26,8 @@ export abstract class BottlerocketEksStack extends Stack {
       stackName: templateParameters ? undefined : ResourceNames.stackName(settings.pjPrefix, kind),
       env: templateParameters ? undefined : { region: settings.region, account: settings.accountId },
       synthesizer: new NoBootstrapSynthesizer(),
+      // The node group stack is cheap to recreate; the VPC and the cluster are not.
+      terminationProtection: settings.terminationProtection && kind !== StackKind.NODEGROUP,
     });
     this.inputs = stackInputs(this, settings, templateParameters);
     Tags.of(this).add('bottlerocket-eks:pj-prefix', this.inputs.pjPrefix);

@@ -26,6 +26,12 @@ describe('deploys need no cdk bootstrap', () => {
     expect(app.synth().artifacts.filter((a) => a.manifest.type === 'cdk:asset-manifest')).toEqual([]);
   });
 
+  test('termination protection on the network and cluster stacks, by default and as an option', () => {
+    const protectedStacks = (a: App) => stackArtifacts(a).filter((s) => s.terminationProtection).map((s) => s.stackName).sort();
+    expect(protectedStacks(app)).toEqual(['team-a-cluster', 'team-a-network']);
+    expect(protectedStacks(synthAll({ pjPrefix: 'team-a', terminationProtection: false }).app)).toEqual([]);
+  });
+
   test('each template stays under the inline size limit, as YAML (what the CLI sends) and as JSON', () => {
     for (const artifact of artifacts) {
       expect(toYaml(artifact.template).length).toBeLessThan(INLINE_TEMPLATE_LIMIT);
