@@ -1,8 +1,7 @@
-import {
-  BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, ResolvedSettings, ResourceNames, Settings, SUPPORTED_KUBERNETES_VERSIONS,
-} from 'bottlerocket-eks-config';
+import { BottlerocketEksSettings, ResolvedSettings, ResourceNames, Settings } from 'bottlerocket-eks-config';
 import { javascript, typescript } from 'projen';
 import { TeamNxWorkspace } from './nx-workspace';
+import { fromProjenNew } from './command-line';
 import { BottlerocketEksProjectOptions } from './options';
 import { TeamReadme } from './readme';
 import { SETTINGS_FILE_NAME, TeamSettingsFile } from './settings-file';
@@ -58,6 +57,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
   public readonly apps: StackApp[];
 
   constructor(options: BottlerocketEksProjectOptions) {
+    options = fromProjenNew(options);
     // Validate first: a bad option must fail before any file is written.
     const settings = resolveSettings(options);
     super({
@@ -166,33 +166,8 @@ function resolveSettings(options: BottlerocketEksProjectOptions): ResolvedSettin
 function pickSettings(options: BottlerocketEksProjectOptions): BottlerocketEksSettings {
   const picked: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) {
-    if (options[key] !== undefined) picked[key] = fromCommandLine(key, options[key]);
+    if (options[key] !== undefined) picked[key] = options[key];
   }
   return picked as unknown as BottlerocketEksSettings;
 }
 
-/** Settings that are enums, with their values. */
-const ENUM_SETTINGS: Partial<Record<keyof BottlerocketEksSettings, string[]>> = {
-  capacityType: Object.values(CapacityType),
-  architecture: Object.values(NodeArchitecture),
-  variant: Object.values(BottlerocketVariant),
-};
-
-/**
- * Undoes what `projen new --from` does to flags before they reach this constructor:
- * - numeric-looking strings arrive as numbers (`--account-id 012345678901` as 12345678901,
- *   `--kubernetes-version 1.35` as 1.35); these two settings are strings, so turn them back, exactly;
- * - an enum flag arrives as typed (`on-demand`, `nvidia`), while `.projenrc.ts` gets the
- *   member `value.toUpperCase()` with `-` as `_`; accept every spelling that names the same member.
- */
-function fromCommandLine(key: keyof BottlerocketEksSettings, value: unknown): unknown {
-  const enumValues = ENUM_SETTINGS[key];
-  if (enumValues && typeof value === 'string') {
-    const spelling = (v: string) => v.toUpperCase().replace(/-/g, '_');
-    return enumValues.find((v) => spelling(v) === spelling(value)) ?? value;
-  }
-  if (typeof value !== 'number') return value;
-  if (key === 'accountId' && Number.isInteger(value) && value >= 0 && value < 1e12) return String(value).padStart(12, '0');
-  if (key === 'kubernetesVersion') return SUPPORTED_KUBERNETES_VERSIONS.find((v) => Number(v) === value) ?? value;
-  return value;
-}

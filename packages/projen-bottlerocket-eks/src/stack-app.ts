@@ -44,6 +44,7 @@ export class StackApp extends Component {
     this.outdir = `packages/${kind}`;
     this.stackName = ResourceNames.stackName(options.pjPrefix, kind);
     const cdk = 'cdk --no-notices';
+    const template = `../../templates/${kind}.yaml`;
     // Every target that touches AWS asks STS first and stops on the wrong account, region or
     // partition; its arguments are not passed on to it (nx gives them to the CDK CLI).
     const preflight = (flags: string) => ({ command: `bottlerocket-eks preflight --brief${flags}`, forwardAllArgs: false });
@@ -61,8 +62,9 @@ export class StackApp extends Component {
         targets: {
           synth: {
             executor: 'nx:run-commands',
-            // The CLI prints a single stack's template as YAML: that is the reviewed copy.
-            options: { command: `${cdk} synth > ../../templates/${kind}.yaml`, cwd: this.outdir },
+            // The CLI prints a single stack's template as YAML: that is the reviewed copy. Written
+            // through a temporary file, so a failed synth leaves the last good template in place.
+            options: { command: `${cdk} synth > ${template}.tmp && mv ${template}.tmp ${template} || { rm -f ${template}.tmp; exit 1; }`, cwd: this.outdir },
             outputs: [`{projectRoot}/cdk.out`, `{workspaceRoot}/templates/${kind}.yaml`],
           },
           diff: withPreflight('', `${cdk} diff`),

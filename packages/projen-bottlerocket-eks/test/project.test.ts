@@ -4,6 +4,7 @@ import * as path from 'path';
 import { CapacityType, NodeArchitecture } from 'bottlerocket-eks-config';
 import { Testing } from 'projen/lib/testing';
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
+import { fromProjenNew } from '../src/command-line';
 
 function tmpdir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'bottlerocket-eks-'));
@@ -53,7 +54,8 @@ describe('BottlerocketEksProject', () => {
     expect(project('network').targets.destroy.dependsOn).toEqual([{ projects: ['cluster'], target: 'destroy', params: 'forward' }]);
     expect(project('cluster').targets.destroy.dependsOn).toEqual([{ projects: ['nodegroup'], target: 'destroy', params: 'forward' }]);
     expect(project('nodegroup').targets.destroy.dependsOn).toEqual([]);
-    expect(project('cluster').targets.synth.options.command).toBe('cdk --no-notices synth > ../../templates/cluster.yaml');
+    expect(project('cluster').targets.synth.options.command).toBe('cdk --no-notices synth > ../../templates/cluster.yaml.tmp'
+      + ' && mv ../../templates/cluster.yaml.tmp ../../templates/cluster.yaml || { rm -f ../../templates/cluster.yaml.tmp; exit 1; }');
   });
 
   test('options reach the settings file the apps read, validated and with defaults filled in', () => {
@@ -162,15 +164,15 @@ describe('BottlerocketEksProject', () => {
     expect(readme).toContain('| `bottlerocket` | maxPods | - |');
   });
 
-  test('numbers that projen new parsed out of string flags are turned back into the strings they were', () => {
-    const settings = synth({ accountId: 12345678901 as any, kubernetesVersion: 1.34 as any })['bottlerocket-eks.settings.json'];
-    expect(settings).toMatchObject({ accountId: '012345678901', kubernetesVersion: '1.34' });
-    expect(() => synth({ kubernetesVersion: 1.3 as any })).toThrow(/^Invalid kubernetesVersion 1.3: expected one of 1.34, 1.35/);
-  });
-
-  test('enum flags are taken in any spelling projen new passes on', () => {
-    const settings = synth({ capacityType: 'on-demand' as any, architecture: 'ARM64' as any, variant: 'nvidia' as any })['bottlerocket-eks.settings.json'];
-    expect(settings).toMatchObject({ capacityType: 'ON_DEMAND', architecture: 'arm64', variant: 'NVIDIA', instanceTypes: ['g5g.xlarge'] });
+  test('flags that projen new turned into numbers or typed freely come back exact, in the settings and in .projenrc.ts', () => {
+    const args: Record<string, unknown> = { accountId: 12345678901, kubernetesVersion: 1.3, capacityType: 'on-demand', architecture: 'ARM64', variant: 'nvidia' };
+    const options = fromProjenNew({ ...args, __new__: { args } },
+      ['node', 'projen', 'new', '--account-id', '012345678901', '--kubernetes-version=1.30', '--capacity-type', 'on-demand']);
+    expect(options).toMatchObject({ accountId: '012345678901', kubernetesVersion: '1.30', capacityType: 'ON_DEMAND', architecture: 'arm64', variant: 'NVIDIA' });
+    expect(args).toEqual({ accountId: '012345678901', kubernetesVersion: '1.30', capacityType: 'ON_DEMAND', architecture: 'arm64', variant: 'NVIDIA' });
+    // Not from projen new: left alone, and validation says what is wrong.
+    expect(fromProjenNew({ accountId: 1234 })).toEqual({ accountId: 1234 });
+    expect(() => synth({ accountId: 1234 as any })).toThrow(/^Invalid accountId 1234: expected a 12-digit AWS account id, as a string/);
     expect(() => synth({ architecture: 'sparc' as any })).toThrow(/^Invalid architecture "sparc": expected one of x86_64, arm64/);
   });
 
