@@ -114,6 +114,8 @@ const e2e = typescriptPackage(root, {
     `${create.package.packageName}@^${VERSIONS.product}`,
     `yaml@${VERSIONS.yaml}`,
     `smol-toml@${VERSIONS.smolToml}`,
+    `aws-cdk-lib@${VERSIONS.awsCdkLib}`,
+    `constructs@${VERSIONS.constructs}`,
   ],
 });
 workspace.addMember(e2e);

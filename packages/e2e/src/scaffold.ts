@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -44,30 +44,42 @@ export interface ScaffoldOptions {
  * (`<name>@file:` is the form projen accepts; a bare path is not.)
  */
 export function scaffold(options: ScaffoldOptions): void {
-  const t = options.tarballs ?? findTarballs();
-  fs.mkdirSync(options.dir, { recursive: true });
-  // The project type's peer, the config package, is not on the registry: pin it to its
-  // tarball before projen installs the project type, and keep it pinned through `--deps`.
-  // (A runtime dependency: projen takes the first devDependency as the project type's name.)
-  fs.writeFileSync(path.join(options.dir, 'package.json'), JSON.stringify({
-    name: path.basename(options.dir),
+  const args = projenNewArgs(options.dir, options.args, options.tarballs);
+  run(options.dir, process.execPath, args);
+}
+
+/**
+ * Prepares `dir` for `projen new --from` the tarballs and returns the command line (after
+ * `node`). The project type's peer, the config package, is not on the registry: it is pinned
+ * to its tarball before projen installs the project type, and kept pinned through `--deps`.
+ * (A runtime dependency: projen takes the first devDependency as the project type's name.)
+ */
+export function projenNewArgs(dir: string, flags: string[], tarballs: Tarballs = findTarballs()): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
+    name: path.basename(dir),
     private: true,
-    dependencies: { 'bottlerocket-eks-config': `file:${t.config}` },
+    dependencies: { 'bottlerocket-eks-config': `file:${tarballs.config}` },
   }, null, 2));
-  const projen = require.resolve('projen/bin/projen');
-  run(options.dir, process.execPath, [
-    projen, 'new', '--from', `projen-bottlerocket-eks@file:${t.projectType}`, 'bottlerocket-eks',
+  return [
+    require.resolve('projen/bin/projen'), 'new', '--from', `projen-bottlerocket-eks@file:${tarballs.projectType}`, 'bottlerocket-eks',
     '--projen-version', require('projen/package.json').version,
-    '--stacks-dependency', `bottlerocket-eks-stacks@file:${t.stacks}`,
-    '--deps', `bottlerocket-eks-config@file:${t.config}`,
+    '--stacks-dependency', `bottlerocket-eks-stacks@file:${tarballs.stacks}`,
+    '--deps', `bottlerocket-eks-config@file:${tarballs.config}`,
     '--no-git',
-    ...options.args,
-  ]);
+    ...flags,
+  ];
 }
 
 /** Runs a command in `cwd`, its output shown; throws with the command line when it fails. */
 export function run(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
   execFileSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
+}
+
+/** Runs a command in `cwd` and returns how it exited and what it printed (stdout, then stderr). */
+export function runResult(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): CommandResult {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf-8', env: { ...process.env, ...env } });
+  return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
 }
 
 /** Runs a command in `cwd` and returns its standard output. */
