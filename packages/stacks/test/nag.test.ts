@@ -59,3 +59,33 @@ test('a team app that adds the pack as a validation plugin synthesizes, with the
   expect(() => app.synth()).not.toThrow();
   expect(reports).toEqual([{ success: true, violations: [] }]);
 });
+
+describe('every acknowledged finding', () => {
+  const { stacks } = synthAll({ pjPrefix: 'team-a' });
+  const acknowledged = Object.values(stacks).flatMap((stack) => stack.node.findAll().flatMap((construct) => construct.node.metadata
+    .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+    .flatMap((entry) => Object.entries(entry.data as Record<string, string>)
+      .filter(([id]) => id.includes('AwsSolutions-'))
+      .map(([id, reason]) => ({ path: construct.node.path, id: id.replace('Annotation::', ''), reason })))));
+
+  test('sits on the resource it covers, never on a stack or the app', () => {
+    expect(acknowledged.map((a) => `${a.path} ${a.id.replace(/\[.*\]$/, '')}`).sort()).toEqual([
+      'Cluster/Cluster AwsSolutions-EKS1',
+      'Cluster/Cluster AwsSolutions-EKS2',
+      'Cluster/Cluster AwsSolutions-EKS2',
+      'Cluster/ClusterRole AwsSolutions-IAM4',
+      'Network/Vpc AwsSolutions-VPC7',
+      'Nodegroup/NodeInstanceRole AwsSolutions-IAM4',
+      'Nodegroup/NodeInstanceRole AwsSolutions-IAM4',
+      'Nodegroup/NodeInstanceRole AwsSolutions-IAM4',
+    ]);
+  });
+
+  test('carries a written reason that names what it is about', () => {
+    for (const { id, reason } of acknowledged) {
+      expect(reason.length).toBeGreaterThan(60);
+      const subject = /IAM4\[.*policy\/(\w+)\]/.exec(id)?.[1] ?? /EKS2\[LogExport::(\w+)\]/.exec(id)?.[1];
+      if (subject) expect(reason).toContain(subject);
+    }
+  });
+});
