@@ -134,6 +134,14 @@ root.addTask('demo', {
   ],
 });
 
+// Benchmarks against the alternatives (not part of the tests): prints the table and writes
+// docs/benchmarks.md. `npm run bench -- --quick` for one run.
+root.addTask('bench', {
+  description: 'Benchmark scaffold, npx projen, synth, rebuild, template size and memory against their baselines, into docs/benchmarks.md',
+  exec: 'node bench/run.mjs',
+  receiveArgs: true,
+});
+
 // The plain CloudFormation templates at the repository root come from the stacks library.
 root.addTask('templates', {
   description: 'Regenerate templates/*.yaml (plain CloudFormation) from packages/stacks',

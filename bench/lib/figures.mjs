@@ -1,0 +1,69 @@
+// From raw samples to the report's rows: the figures with their targets (issue 7), and the
+// diagnostics that say where the time and memory go.
+import { median, pluck } from './measure.mjs';
+import { fmt } from './report.mjs';
+
+const med = (samples, key) => median(pluck(samples, key));
+
+/** The figures, each with its baseline from the same run and its target. */
+export function figures({ builds, scaffolds, projen, synth, memory }) {
+  const fromSynth = (key) => ({ product: pluck(synth.product, key), baseline: pluck(synth.baseline, key) });
+  return [
+    { name: 'scaffold end to end (`projen new --from` with install)', baselineName: '`projen new awscdk-app-ts` with install', unit: 's',
+      product: pluck(scaffolds.product, 'seconds'), baseline: pluck(scaffolds.baseline, 'seconds'), target: { maxRatio: 1.2 } },
+    { name: '`npx projen` in the team repository', baselineName: '`npx projen` in a plain awscdk-app-ts', unit: 's',
+      product: pluck(projen.product, 'seconds'), baseline: pluck(projen.baseline, 'seconds'), target: { maxRatio: 1.3 } },
+    { name: 'synth of the three stacks via the CDK CLI', baselineName: 'L2 `aws-eks` fixture', unit: 's',
+      ...fromSynth('seconds'), target: { maxRatio: 0.6 } },
+    { name: '`nx run-many -t build` again with no change (product monorepo)', baselineName: 'the cold first build', unit: 's',
+      product: builds.map((b) => b.warm.seconds), baseline: builds.map((b) => b.cold.seconds), target: { maxRatio: 0.2 } },
+    { name: 'template bytes (nested stacks included)', baselineName: 'L2 fixture', unit: 'kB',
+      ...fromSynth('templateBytes'), target: { maxRatio: 0.5 } },
+    { name: 'resources (nested stacks included)', baselineName: 'L2 fixture', unit: 'n', ...fromSynth('resources') },
+    { name: 'Lambda functions', baselineName: 'L2 fixture', unit: 'n', ...fromSynth('lambdas'), target: { equals: 0 } },
+    { name: 'asset bytes', baselineName: 'L2 fixture', unit: 'MB', ...fromSynth('assetBytes'), target: { equals: 0 } },
+    { name: 'peak memory of a synth (app process)', baselineName: 'L2 fixture', unit: 'MiB',
+      product: pluck(memory.product, 'rssMiB'), baseline: pluck(memory.baseline, 'rssMiB'), target: { maxRatio: 1.0 } },
+  ];
+}
+
+/** Rows of the Diagnostics table: { name, product, baseline, note }. */
+export function diagnostics({ builds, scaffolds, projen, projenrc, apps, synth, memory, noValidation, whatIf, nxSynth, footprint }) {
+  const cpuRow = (name, productCpu, baselineCpu) => {
+    const [p, b] = [median(productCpu), median(baselineCpu)];
+    return { name: `CPU time (user + sys), ${name}`, product: fmt.s(p), baseline: fmt.s(b), note: `ratio ${(p / b).toFixed(2)}x` };
+  };
+  const whatIfRow = (name, key) => {
+    if (whatIf.error) return { name, product: 'not measured', baseline: '—', note: whatIf.error };
+    const [p, b] = [med(whatIf.product, key), med(whatIf.baseline, 'l2')];
+    return { name, product: fmt.s(p), baseline: `${fmt.s(b)} (L2 synth, same rounds)`, note: `ratio ${(p / b).toFixed(2)}x (the synth figure's target: <= 0.6x)` };
+  };
+  const footprintText = (f) => `${f.packages} / ${fmt.MB(f.nodeModulesBytes)}`;
+  return [
+    cpuRow('scaffold', pluck(scaffolds.product, 'cpu'), pluck(scaffolds.baseline, 'cpu')),
+    cpuRow('`npx projen`', pluck(projen.product, 'cpu'), pluck(projen.baseline, 'cpu')),
+    cpuRow('synth via the CLI', pluck(synth.product, 'cpu'), pluck(synth.baseline, 'cpu')),
+    cpuRow('build again / cold build', builds.map((x) => x.warm.cpu), builds.map((x) => x.cold.cpu)),
+    { name: '`cdk synth` per app', product: apps.map((a) => `${a.kind} ${fmt.s(med(synth.product, a.kind))}`).join(', '),
+      baseline: `one app: ${fmt.s(med(synth.baseline, 'seconds'))}`, note: 'each team app is its own CLI process loading aws-cdk-lib' },
+    { name: 'app processes alone (wall, summed)', product: fmt.s(med(memory.product, 'appSeconds')),
+      baseline: fmt.s(med(memory.baseline, 'appSeconds')), note: 'the rest of a synth is the CLI itself' },
+    { name: 'app processes with `CDK_VALIDATION=false` (wall, summed)', product: fmt.s(med(noValidation.product, 'appSeconds')),
+      baseline: fmt.s(med(noValidation.baseline, 'appSeconds')), note: 'aws-cdk-lib\'s built-in CloudFormation validation skipped' },
+    { name: 'peak memory with `CDK_VALIDATION=false`', product: fmt.MiB(med(noValidation.product, 'rssMiB')),
+      baseline: fmt.MiB(med(noValidation.baseline, 'rssMiB')), note: 'largest app process' },
+    whatIfRow('what-if: the three apps with `CDK_VALIDATION=false`', 'threeAppsOff'),
+    whatIfRow('what-if: the three stacks in one app (bench/fixtures/one-app)', 'oneApp'),
+    whatIfRow('what-if: one app and `CDK_VALIDATION=false`', 'oneAppOff'),
+    { name: 'templates / nested stacks', product: `${med(synth.product, 'templates')} / ${med(synth.product, 'nestedStacks')}`,
+      baseline: `${med(synth.baseline, 'templates')} / ${med(synth.baseline, 'nestedStacks')}` },
+    { name: 'asset entries in cdk.out', product: fmt.n(med(synth.product, 'assets')), baseline: fmt.n(med(synth.baseline, 'assets')) },
+    { name: '`.projenrc.ts` evaluated alone (the default task\'s step)', product: fmt.s(median(projenrc.product)),
+      baseline: fmt.s(median(projenrc.baseline)), note: '`npx projen` minus this is npx and the projen CLI starting' },
+    { name: 'installed packages / node_modules size', product: footprintText(footprint.team),
+      baseline: footprintText(footprint.plain), note: 'what each scaffold installs' },
+    { name: 'team repo `nx run-many -t synth`: no cache / cache hit',
+      product: `${fmt.s(median(pluck(nxSynth, 'cold')))} / ${fmt.s(median(pluck(nxSynth, 'hit')))}`,
+      baseline: '—', note: 'nx runs the three apps in parallel on the cores there are' },
+  ];
+}

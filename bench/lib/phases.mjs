@@ -1,0 +1,153 @@
+// The measurements, one function per phase, in the order run.mjs calls them. Each takes
+// the shared context { runner, runs, tmp, progress, warmup } and returns raw samples;
+// figures.mjs turns them into the report's rows.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pairedRounds, pluck, withCpu } from './measure.mjs';
+import { coldAndWarmBuild, collectTarballs, snapshot } from './product.mjs';
+import { npxProjen, scaffoldBaseline, scaffoldTeam } from './scaffold.mjs';
+import { appPeak, cdkOutStats, cdkSynth, teamApps } from './synth.mjs';
+
+/**
+ * The product monorepo: a cold build, then the no-change rebuild, each run in a fresh copy
+ * of the measured sources. The last copy stays: its tarballs and scaffold helper are the
+ * ones the team repositories are made from.
+ */
+export function measureBuilds(ctx, root, source) {
+  const builds = [];
+  let dir;
+  for (let i = 0; i < ctx.runs; i++) {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    dir = path.join(ctx.tmp, `product-${i + 1}`);
+    snapshot(root, dir, source);
+    builds.push(coldAndWarmBuild(ctx.runner, dir));
+    ctx.progress(`nx build run ${i + 1}/${ctx.runs}: cold ${builds[i].cold.seconds.toFixed(2)}, again ${builds[i].warm.seconds.toFixed(2)}`);
+  }
+  return {
+    builds,
+    productDir: dir,
+    tarballs: collectTarballs(dir, path.join(ctx.tmp, 'tarballs')),
+    scaffoldJs: path.join(dir, 'packages', 'e2e', 'lib', 'scaffold.js'),
+  };
+}
+
+/** The L2 fixture, installed from its lockfile in a copy (never inside the repository). */
+export function installFixture(ctx, fixtureSource) {
+  const dir = path.join(ctx.tmp, 'l2-eks');
+  fs.cpSync(fixtureSource, dir, { recursive: true, filter: (src) => !/[\\/](node_modules|cdk\.out)$/.test(src) });
+  ctx.warmup('npm ci of the L2 fixture', () => ctx.runner.run(dir, 'npm', ['ci']));
+  return dir;
+}
+
+/**
+ * Scaffolds, timed with their installs. The untimed first one of each side warms the npm
+ * cache and is the repository the later phases use; the timed ones are removed after.
+ */
+export function measureScaffolds(ctx, { scaffoldJs, tarballs, projenBin, pinned }) {
+  const team = (dir) => scaffoldTeam(ctx.runner, { scaffoldJs, tarballs, dir });
+  const plain = (dir) => scaffoldBaseline(ctx.runner, { projenBin, versions: pinned, dir });
+  const dirs = { team: path.join(ctx.tmp, 'team'), plain: path.join(ctx.tmp, 'plain') };
+  ctx.warmup('team scaffold', () => team(dirs.team));
+  ctx.warmup('awscdk-app-ts scaffold', () => plain(dirs.plain));
+  const oneShot = (fn, dir) => {
+    const result = withCpu(() => fn(dir));
+    fs.rmSync(dir, { recursive: true, force: true });
+    return result;
+  };
+  const samples = pairedRounds(ctx.runs, 'scaffold',
+    (i) => oneShot(team, path.join(ctx.tmp, `team-${i + 1}`)),
+    (i) => oneShot(plain, path.join(ctx.tmp, `plain-${i + 1}`)),
+    ctx.progress);
+  return { ...dirs, samples };
+}
+
+/** `npx projen` on both sides, and the evaluation of .projenrc.ts alone (the default task's step). */
+export function measureProjen(ctx, { team, plain }) {
+  ctx.warmup('team npx projen', () => npxProjen(ctx.runner, team));
+  ctx.warmup('awscdk-app-ts npx projen', () => npxProjen(ctx.runner, plain));
+  const projen = pairedRounds(ctx.runs, 'npx projen', () => withCpu(() => npxProjen(ctx.runner, team)),
+    () => withCpu(() => npxProjen(ctx.runner, plain)), ctx.progress);
+  const projenrc = pairedRounds(ctx.runs, '.projenrc.ts alone', () => runDefaultStep(ctx.runner, team),
+    () => runDefaultStep(ctx.runner, plain), ctx.progress);
+  return { projen, projenrc };
+}
+
+/** Runs a project's `default` task step (the .projenrc.ts evaluation) without the projen CLI around it. */
+function runDefaultStep(runner, dir) {
+  const step = JSON.parse(fs.readFileSync(path.join(dir, '.projen', 'tasks.json'), 'utf-8')).tasks.default.steps[0];
+  const [bin, ...args] = step.execArgs ?? step.exec.split(' ');
+  return runner.run(dir, path.join(dir, 'node_modules', '.bin', bin), args);
+}
+
+/**
+ * Synth through the CLI (time and what it writes), then the app processes' peak memory,
+ * with aws-cdk-lib's validation as shipped and, to show its share, without it.
+ */
+export function measureSynth(ctx, { team, fixture }) {
+  const apps = teamApps(team);
+  fs.mkdirSync(path.join(team, 'templates'), { recursive: true });
+  const fixtureOut = path.join(ctx.tmp, 'l2-eks.out');
+  const synthTeam = () => {
+    const perApp = {};
+    const total = withCpu(() => apps.reduce((sum, app) => {
+      perApp[app.kind] = cdkSynth(ctx.runner, app.dir, path.join(team, 'templates', `${app.kind}.yaml`));
+      return sum + perApp[app.kind];
+    }, 0));
+    return { ...total, ...perApp, ...cdkOutStats(apps.map((a) => path.join(a.dir, 'cdk.out'))) };
+  };
+  const synthFixture = () => ({
+    ...withCpu(() => cdkSynth(ctx.runner, fixture, fixtureOut)),
+    ...cdkOutStats([path.join(fixture, 'cdk.out')]),
+  });
+  ctx.warmup('team synth (3 apps)', () => synthTeam().seconds);
+  ctx.warmup('L2 fixture synth', () => synthFixture().seconds);
+  const synth = pairedRounds(ctx.runs, 'synth', synthTeam, synthFixture, ctx.progress);
+
+  const peakFile = path.join(ctx.tmp, 'peak.txt');
+  const peakTeam = (env) => () => {
+    const per = apps.map((a) => appPeak(ctx.runner, a.dir, peakFile, env));
+    return { rssMiB: Math.max(...pluck(per, 'rssMiB')), appSeconds: per.reduce((s, p) => s + p.appSeconds, 0) };
+  };
+  const peakFixture = (env) => () => appPeak(ctx.runner, fixture, peakFile, env);
+  const off = { CDK_VALIDATION: 'false' };
+  const memory = pairedRounds(ctx.runs, 'peak memory', peakTeam({}), peakFixture({}), ctx.progress);
+  const noValidation = pairedRounds(ctx.runs, 'CDK_VALIDATION=false', peakTeam(off), peakFixture(off), ctx.progress);
+  return { apps, synth, memory, noValidation };
+}
+
+/**
+ * What-ifs for the synth figure, beside the same L2 synth: the product's three apps without
+ * aws-cdk-lib's validation, and the three stacks in one app (bench/fixtures/one-app), with
+ * and without it. Not the product as shipped: a failure only blanks these rows.
+ */
+export function measureWhatIfs(ctx, { team, fixture, apps, oneAppSource }) {
+  try {
+    const oneApp = path.join(team, 'bench-one-app');
+    fs.cpSync(oneAppSource, oneApp, { recursive: true });
+    const out = path.join(ctx.tmp, 'what-if.out');
+    const off = { CDK_VALIDATION: 'false' };
+    return pairedRounds(ctx.runs, 'synth what-ifs', () => ({
+      threeAppsOff: apps.reduce((sum, a) => sum + cdkSynth(ctx.runner, a.dir, out, off), 0),
+      oneApp: cdkSynth(ctx.runner, oneApp, out),
+      oneAppOff: cdkSynth(ctx.runner, oneApp, out, off),
+    }), () => ({ l2: cdkSynth(ctx.runner, fixture, out) }), ctx.progress);
+  } catch (error) {
+    const first = error.message.split('\n')[0];
+    ctx.progress(`what-if synth failed, reported as not measured: ${first}`);
+    return { error: first };
+  }
+}
+
+/** The team repository's own synth target through nx: every app without the cache, then a cache hit. */
+export function measureNxSynth(ctx, team) {
+  const nx = (...flags) => ctx.runner.run(team, 'npx', ['nx', 'run-many', '-t', 'synth', ...flags]);
+  const samples = [];
+  for (let i = 0; i < ctx.runs; i++) {
+    const cold = nx('--skipNxCache');
+    nx(); // fills the cache (--skipNxCache neither reads nor writes it)
+    const hit = nx();
+    samples.push({ cold, hit });
+    ctx.progress(`nx synth run ${i + 1}/${ctx.runs}: no cache ${cold.toFixed(2)}, cache hit ${hit.toFixed(2)}`);
+  }
+  return samples;
+}
