@@ -123,12 +123,12 @@ function main() {
   const projenBin = path.join(ROOT, 'node_modules', 'projen', 'bin', 'projen');
   const { team, plain, samples: scaffolds } = measureScaffolds(ctx, { scaffoldJs, tarballs, projenBin, pinned });
   const { projen, projenrc } = measureProjen(ctx, { team, plain });
-  const { apps, synth, memory, noValidation } = measureSynth(ctx, { team, fixture });
-  const whatIf = measureWhatIfs(ctx, { team, fixture, apps, oneAppSource: path.join(FIXTURES, 'one-app') });
+  const { apps, synth, memory, validated } = measureSynth(ctx, { team, fixture });
+  const whatIf = measureWhatIfs(ctx, { team, fixture, apps });
   const nxSynth = measureNxSynth(ctx, team);
 
   const results = {
-    builds, scaffolds, projen, projenrc, apps, synth, memory, noValidation, whatIf, nxSynth,
+    builds, scaffolds, projen, projenrc, apps, synth, memory, validated, whatIf, nxSynth,
     footprint: { team: installFootprint(team), plain: installFootprint(plain) },
   };
   const figureRows = figures(results);

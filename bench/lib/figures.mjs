@@ -28,7 +28,7 @@ export function figures({ builds, scaffolds, projen, synth, memory }) {
 }
 
 /** Rows of the Diagnostics table: { name, product, baseline, note }. */
-export function diagnostics({ builds, scaffolds, projen, projenrc, apps, synth, memory, noValidation, whatIf, nxSynth, footprint }) {
+export function diagnostics({ builds, scaffolds, projen, projenrc, synth, memory, validated, whatIf, nxSynth, footprint }) {
   const cpuRow = (name, productCpu, baselineCpu) => {
     const [p, b] = [median(productCpu), median(baselineCpu)];
     return { name: `CPU time (user + sys), ${name}`, product: fmt.s(p), baseline: fmt.s(b), note: `ratio ${(p / b).toFixed(2)}x` };
@@ -44,17 +44,14 @@ export function diagnostics({ builds, scaffolds, projen, projenrc, apps, synth, 
     cpuRow('`npx projen`', pluck(projen.product, 'cpu'), pluck(projen.baseline, 'cpu')),
     cpuRow('synth via the CLI', pluck(synth.product, 'cpu'), pluck(synth.baseline, 'cpu')),
     cpuRow('build again / cold build', builds.map((x) => x.warm.cpu), builds.map((x) => x.cold.cpu)),
-    { name: '`cdk synth` per app', product: apps.map((a) => `${a.kind} ${fmt.s(med(synth.product, a.kind))}`).join(', '),
-      baseline: `one app: ${fmt.s(med(synth.baseline, 'seconds'))}`, note: 'each team app is its own CLI process loading aws-cdk-lib' },
-    { name: 'app processes alone (wall, summed)', product: fmt.s(med(memory.product, 'appSeconds')),
+    { name: 'app process alone (wall)', product: fmt.s(med(memory.product, 'appSeconds')),
       baseline: fmt.s(med(memory.baseline, 'appSeconds')), note: 'the rest of a synth is the CLI itself' },
-    { name: 'app processes with `CDK_VALIDATION=false` (wall, summed)', product: fmt.s(med(noValidation.product, 'appSeconds')),
-      baseline: fmt.s(med(noValidation.baseline, 'appSeconds')), note: 'aws-cdk-lib\'s built-in CloudFormation validation skipped' },
-    { name: 'peak memory with `CDK_VALIDATION=false`', product: fmt.MiB(med(noValidation.product, 'rssMiB')),
-      baseline: fmt.MiB(med(noValidation.baseline, 'rssMiB')), note: 'largest app process' },
-    whatIfRow('what-if: the three apps with `CDK_VALIDATION=false`', 'threeAppsOff'),
-    whatIfRow('what-if: the three stacks in one app (bench/fixtures/one-app)', 'oneApp'),
-    whatIfRow('what-if: one app and `CDK_VALIDATION=false`', 'oneAppOff'),
+    { name: 'app process with `BOTTLEROCKET_EKS_VALIDATE=1`: wall / peak memory',
+      product: `${fmt.s(med(validated.product, 'appSeconds'))} / ${fmt.MiB(med(validated.product, 'rssMiB'))}`,
+      baseline: `${fmt.s(med(validated.baseline, 'appSeconds'))} / ${fmt.MiB(med(validated.baseline, 'rssMiB'))}`,
+      note: 'aws-cdk-lib\'s built-in CloudFormation validation, off in team synths by default' },
+    whatIfRow('the three stack apps one by one (three CLI runs)', 'threeApps'),
+    whatIfRow('the root app with `BOTTLEROCKET_EKS_VALIDATE=1`', 'rootValidated'),
     { name: 'templates / nested stacks', product: `${med(synth.product, 'templates')} / ${med(synth.product, 'nestedStacks')}`,
       baseline: `${med(synth.baseline, 'templates')} / ${med(synth.baseline, 'nestedStacks')}` },
     { name: 'asset entries in cdk.out', product: fmt.n(med(synth.product, 'assets')), baseline: fmt.n(med(synth.baseline, 'assets')) },

@@ -80,56 +80,45 @@ function runDefaultStep(runner, dir) {
 }
 
 /**
- * Synth through the CLI (time and what it writes), then the app processes' peak memory,
- * with aws-cdk-lib's validation as shipped and, to show its share, without it.
+ * Synth through the CLI as the team repository ships it: `cdk synth` at its root, whose app
+ * holds the three stack apps (what `npx projen synth` runs). Time and what it writes, then the
+ * app process's peak memory, with aws-cdk-lib's validation as shipped and with it forced on.
  */
 export function measureSynth(ctx, { team, fixture }) {
   const apps = teamApps(team);
-  fs.mkdirSync(path.join(team, 'templates'), { recursive: true });
+  const teamOut = path.join(ctx.tmp, 'team-synth.out');
   const fixtureOut = path.join(ctx.tmp, 'l2-eks.out');
-  const synthTeam = () => {
-    const perApp = {};
-    const total = withCpu(() => apps.reduce((sum, app) => {
-      perApp[app.kind] = cdkSynth(ctx.runner, app.dir, path.join(team, 'templates', `${app.kind}.yaml`));
-      return sum + perApp[app.kind];
-    }, 0));
-    return { ...total, ...perApp, ...cdkOutStats(apps.map((a) => path.join(a.dir, 'cdk.out'))) };
-  };
+  const synthTeam = () => ({
+    ...withCpu(() => cdkSynth(ctx.runner, team, teamOut)),
+    ...cdkOutStats([path.join(team, 'cdk.out')]),
+  });
   const synthFixture = () => ({
     ...withCpu(() => cdkSynth(ctx.runner, fixture, fixtureOut)),
     ...cdkOutStats([path.join(fixture, 'cdk.out')]),
   });
-  ctx.warmup('team synth (3 apps)', () => synthTeam().seconds);
+  ctx.warmup('team synth (root app)', () => synthTeam().seconds);
   ctx.warmup('L2 fixture synth', () => synthFixture().seconds);
   const synth = pairedRounds(ctx.runs, 'synth', synthTeam, synthFixture, ctx.progress);
 
   const peakFile = path.join(ctx.tmp, 'peak.txt');
-  const peakTeam = (env) => () => {
-    const per = apps.map((a) => appPeak(ctx.runner, a.dir, peakFile, env));
-    return { rssMiB: Math.max(...pluck(per, 'rssMiB')), appSeconds: per.reduce((s, p) => s + p.appSeconds, 0) };
-  };
-  const peakFixture = (env) => () => appPeak(ctx.runner, fixture, peakFile, env);
-  const off = { CDK_VALIDATION: 'false' };
-  const memory = pairedRounds(ctx.runs, 'peak memory', peakTeam({}), peakFixture({}), ctx.progress);
-  const noValidation = pairedRounds(ctx.runs, 'CDK_VALIDATION=false', peakTeam(off), peakFixture(off), ctx.progress);
-  return { apps, synth, memory, noValidation };
+  const memory = pairedRounds(ctx.runs, 'peak memory', () => appPeak(ctx.runner, team, peakFile),
+    () => appPeak(ctx.runner, fixture, peakFile), ctx.progress);
+  const validated = pairedRounds(ctx.runs, 'with validation', () => appPeak(ctx.runner, team, peakFile, { BOTTLEROCKET_EKS_VALIDATE: '1' }),
+    () => appPeak(ctx.runner, fixture, peakFile), ctx.progress);
+  return { apps, synth, memory, validated };
 }
 
 /**
- * What-ifs for the synth figure, beside the same L2 synth: the product's three apps without
- * aws-cdk-lib's validation, and the three stacks in one app (bench/fixtures/one-app), with
- * and without it. Not the product as shipped: a failure only blanks these rows.
+ * The other ways to synthesize, beside the same L2 synth: each stack app alone (three CLI
+ * processes, as `npx nx synth <kind>` does one), and the root app with aws-cdk-lib's
+ * validation turned on. Not the product's synth: a failure only blanks these rows.
  */
-export function measureWhatIfs(ctx, { team, fixture, apps, oneAppSource }) {
+export function measureWhatIfs(ctx, { team, fixture, apps }) {
   try {
-    const oneApp = path.join(team, 'bench-one-app');
-    fs.cpSync(oneAppSource, oneApp, { recursive: true });
     const out = path.join(ctx.tmp, 'what-if.out');
-    const off = { CDK_VALIDATION: 'false' };
     return pairedRounds(ctx.runs, 'synth what-ifs', () => ({
-      threeAppsOff: apps.reduce((sum, a) => sum + cdkSynth(ctx.runner, a.dir, out, off), 0),
-      oneApp: cdkSynth(ctx.runner, oneApp, out),
-      oneAppOff: cdkSynth(ctx.runner, oneApp, out, off),
+      threeApps: apps.reduce((sum, a) => sum + cdkSynth(ctx.runner, a.dir, out), 0),
+      rootValidated: cdkSynth(ctx.runner, team, out, { BOTTLEROCKET_EKS_VALIDATE: '1' }),
     }), () => ({ l2: cdkSynth(ctx.runner, fixture, out) }), ctx.progress);
   } catch (error) {
     const first = error.message.split('\n')[0];

@@ -121,13 +121,15 @@ ${table(['package', 'team repository', 'plain awscdk-app-ts', 'L2 fixture'], ver
   scaffold of each runs first (its repository is the one the later figures use).
 - **\`npx projen\`**: wall time of \`npx projen\` (re-synthesis of the project files, no change) in the team
   repository and in the plain \`awscdk-app-ts\` project; one untimed run of each first.
-- **Synth of the three stacks via the CDK CLI**: the sum of \`npx cdk --no-notices synth\` in
-  \`packages/network\`, \`packages/cluster\` and \`packages/nodegroup\` of the team repository, run one
-  after the other, standard output to \`templates/<kind>.yaml\` as the repository's \`synth\` target
-  does, against one \`npx cdk --no-notices synth\` of \`bench/fixtures/l2-eks\` (one app with two stacks:
-  the VPC, and the \`aws-eks\` L2 \`Cluster\` with its kubectl layer and the Bottlerocket Spot node group
-  from \`addNodegroupCapacity\`). Every synth starts from an empty \`cdk.out\`; one untimed synth of each first.
-  aws-cdk-lib's built-in CloudFormation validation runs on both sides (their default).
+- **Synth of the three stacks via the CDK CLI**: \`npx cdk --no-notices synth\` at the root of the team
+  repository, whose \`cdk.json\` app holds its three stack apps (\`packages/<kind>/src/main.ts\`), which is
+  what its \`npx projen synth\` runs, against one \`npx cdk --no-notices synth\` of \`bench/fixtures/l2-eks\`
+  (one app with two stacks: the VPC, and the \`aws-eks\` L2 \`Cluster\` with its kubectl layer and the
+  Bottlerocket Spot node group from \`addNodegroupCapacity\`). Every synth starts from an empty \`cdk.out\`;
+  one untimed synth of each first. Each side as shipped: aws-cdk-lib's built-in CloudFormation validation
+  runs in the fixture (aws-cdk-lib's default) and not in the team's apps (off unless
+  \`BOTTLEROCKET_EKS_VALIDATE=1\`; the stacks library's tests validate every resource instead); the
+  Diagnostics show the team's synth with it on.
 - **\`nx run-many -t build\` again with no change**, in the **product monorepo** (the team repository
   has no \`build\` target): each run copies the measured sources to a new folder, links the root's
   installed \`node_modules\` into it, builds once (cold: no \`lib/\`, \`dist/\`, \`.jsii\`, tsbuildinfo or nx
@@ -136,9 +138,9 @@ ${table(['package', 'team repository', 'plain awscdk-app-ts', 'L2 fixture'], ver
   synth figure: the bytes of every \`*.template.json\` (nested stacks' included), their \`Resources\`,
   those of type \`AWS::Lambda::Function\`, and the bytes of every \`asset.*\` file or folder.
 - **Peak memory of a synth**: the maximum resident set size of the **app process** (\`node --import tsx
-  src/main.ts\`, started by \`cdk synth\` with its usual context), measured with ${r.memoryMethod}.
-  For the team repository, the largest of its three apps (each is its own process, run one after the
-  other); for the fixture, its one app. The CLI's own process (the same CLI on both sides) is not counted.
+  ...\`, started by \`cdk synth\` with its usual context), measured with ${r.memoryMethod}.
+  For the team repository, its root app (the three stacks in one process); for the fixture, its one app.
+  The CLI's own process (the same CLI on both sides) is not counted.
 
 The environment of every measured command: no AWS credentials or config (\`AWS_EC2_METADATA_DISABLED=true\`,
 empty \`AWS_CONFIG_FILE\` and \`AWS_SHARED_CREDENTIALS_FILE\`), \`CDK_DISABLE_VERSION_CHECK\` and

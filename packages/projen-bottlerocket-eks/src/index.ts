@@ -1,6 +1,7 @@
 export * from './options';
 export * from './project';
 export * from './stack-app';
+export * from './all-stacks-app';
 export * from './nx-workspace';
 export * from './settings-file';
 export * from './readme';

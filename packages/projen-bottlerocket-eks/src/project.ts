@@ -1,6 +1,7 @@
 import { BottlerocketEksSettings, ResolvedSettings, ResourceNames, Settings } from 'bottlerocket-eks-config';
 import { javascript, typescript } from 'projen';
 import { TeamNxWorkspace } from './nx-workspace';
+import { AllStacksApp } from './all-stacks-app';
 import { fromProjenNew } from './command-line';
 import { BottlerocketEksProjectOptions } from './options';
 import { TeamReadme } from './readme';
@@ -118,11 +119,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
   private addStackTasks(): void {
     // The apps run through tsx, which does not type-check: the build does, once.
     this.compileTask.reset('tsc --noEmit -p tsconfig.json');
-    const synth = this.addTask('synth', {
-      description: 'Synthesize the three stacks into templates/ (no AWS account needed)',
-      exec: 'mkdir -p templates && nx run-many -t synth',
-    });
-    this.postCompileTask.spawn(synth);
+    this.postCompileTask.spawn(new AllStacksApp(this, this.apps.map((app) => app.outdir)).synthTask);
     // Deploys go through nx, one stack at a time, in graph order; each stack's target asks
     // STS again (so `npx nx deploy cluster` is checked too). Stream: nx would otherwise hide
     // the CDK CLI's progress.

@@ -45,7 +45,7 @@ flowchart LR
 | --- | --- |
 | \`npx projen\` | regenerate the configuration files from \`.projenrc.ts\` |
 | \`npx projen build\` | type-check the apps and synthesize the three templates into \`templates/\` (no AWS account needed) |
-| \`npx projen synth\` | synthesize only (\`nx run-many -t synth\`, cached by nx) |
+| \`npx projen synth\` | synthesize only: the three apps in one CDK CLI run (root \`cdk.json\`); \`npx nx synth cluster\` for one |
 | \`npx projen preflight\` | say which account, caller, partition, region and stacks a deploy would hit (\`--json\` for scripts) |
 | \`npx projen diff\` | preflight, then \`cdk diff\` of every stack against what is deployed |
 | \`npx projen deploy\` | preflight, then deploy ${stack(StackKind.NETWORK)}, ${stack(StackKind.CLUSTER)} and ${stack(StackKind.NODEGROUP)}, in that order |

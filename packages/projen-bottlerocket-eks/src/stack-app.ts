@@ -44,7 +44,6 @@ export class StackApp extends Component {
     this.outdir = `packages/${kind}`;
     this.stackName = ResourceNames.stackName(options.pjPrefix, kind);
     const cdk = 'cdk --no-notices';
-    const template = `../../templates/${kind}.yaml`;
     // Every target that touches AWS asks STS first and stops on the wrong account, region or
     // partition; its arguments are not passed on to it (nx gives them to the CDK CLI).
     const preflight = (flags: string) => ({ command: `bottlerocket-eks preflight --brief${flags}`, forwardAllArgs: false });
@@ -62,9 +61,8 @@ export class StackApp extends Component {
         targets: {
           synth: {
             executor: 'nx:run-commands',
-            // The CLI prints a single stack's template as YAML: that is the reviewed copy. Written
-            // through a temporary file, so a failed synth leaves the last good template in place.
-            options: { command: `${cdk} synth > ${template}.tmp && mv ${template}.tmp ${template} || { rm -f ${template}.tmp; exit 1; }`, cwd: this.outdir },
+            // The same YAML as the root synth writes; a failed synth leaves the last good one.
+            options: { command: `${cdk} synth --quiet && bottlerocket-eks templates-from cdk.out ../../templates`, cwd: this.outdir },
             outputs: [`{projectRoot}/cdk.out`, `{workspaceRoot}/templates/${kind}.yaml`],
           },
           diff: withPreflight('', `${cdk} diff`),

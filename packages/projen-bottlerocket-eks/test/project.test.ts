@@ -54,8 +54,7 @@ describe('BottlerocketEksProject', () => {
     expect(project('network').targets.destroy.dependsOn).toEqual([{ projects: ['cluster'], target: 'destroy', params: 'forward' }]);
     expect(project('cluster').targets.destroy.dependsOn).toEqual([{ projects: ['nodegroup'], target: 'destroy', params: 'forward' }]);
     expect(project('nodegroup').targets.destroy.dependsOn).toEqual([]);
-    expect(project('cluster').targets.synth.options.command).toBe('cdk --no-notices synth > ../../templates/cluster.yaml.tmp'
-      + ' && mv ../../templates/cluster.yaml.tmp ../../templates/cluster.yaml || { rm -f ../../templates/cluster.yaml.tmp; exit 1; }');
+    expect(project('cluster').targets.synth.options.command).toBe('cdk --no-notices synth --quiet && bottlerocket-eks templates-from cdk.out ../../templates');
   });
 
   test('options reach the settings file the apps read, validated and with defaults filled in', () => {
@@ -86,7 +85,10 @@ describe('BottlerocketEksProject', () => {
     const tasks = out['.projen/tasks.json'].tasks;
     expect(tasks.compile.steps).toEqual([{ exec: 'tsc --noEmit -p tsconfig.json' }]);
     expect(tasks['post-compile'].steps).toEqual([{ spawn: 'synth' }]);
-    expect(tasks.synth.steps).toEqual([{ exec: 'mkdir -p templates && nx run-many -t synth' }]);
+    expect(tasks.synth.steps).toEqual([{ exec: 'cdk --no-notices synth --quiet && bottlerocket-eks templates-from cdk.out templates' }]);
+    // One CDK app holding the three stack apps: one CLI process synthesizes them all.
+    expect(out['cdk.json'].app).toBe('node --import tsx node_modules/bottlerocket-eks-stacks/lib/all-apps.js '
+      + 'packages/network/src/main.ts packages/cluster/src/main.ts packages/nodegroup/src/main.ts');
     const nx = (target: string) => `nx run-many -t ${target} --parallel=1 --nxBail --outputStyle=stream`;
     expect(tasks.preflight.steps).toEqual([{ exec: 'bottlerocket-eks preflight', receiveArgs: true }]);
     expect(tasks.diff.steps).toEqual([{ spawn: 'preflight' }, { exec: nx('diff') }]);

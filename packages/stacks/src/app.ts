@@ -1,9 +1,16 @@
+import * as path from 'path';
 import { App, AppProps } from 'aws-cdk-lib';
 import { BottlerocketEksSettings, Settings } from 'bottlerocket-eks-config';
 import { readSettingsFile, SettingsFileError } from './settings-file';
 
 /** Set to `1` to run aws-cdk-lib's built-in CloudFormation validation in a team's synth. */
 export const VALIDATE_ENV = 'BOTTLEROCKET_EKS_VALIDATE';
+
+/** What a team app adds to an App: its stack(s), from the settings. */
+export type StackBuilder = (app: App, settings: BottlerocketEksSettings) => void;
+
+/** Where `synthApps` collects the builders of the apps it loads, instead of them synthesizing. */
+const COLLECTOR = Symbol.for('bottlerocket-eks.stack-builders');
 
 /**
  * The body of a team's CDK app: reads the settings file, lets `build` add the stacks, and
@@ -14,13 +21,38 @@ export const VALIDATE_ENV = 'BOTTLEROCKET_EKS_VALIDATE';
  * it costs over a second and ~300 MiB per synth, and these stacks are validated where it
  * pays, once, in the library's tests (every resource of every settings variant against the
  * CloudFormation specification, and aws-cdk-lib's own validation).
+ *
+ * Loaded by `synthApps`, the app only hands its builder over.
  */
-export function synthApp(
-  build: (app: App, settings: BottlerocketEksSettings) => void,
-  app = new App(teamAppProps()),
-): void {
+export function synthApp(build: StackBuilder, app?: App): void {
+  const collector: StackBuilder[] | undefined = (globalThis as any)[COLLECTOR];
+  if (collector) {
+    collector.push(build);
+    return;
+  }
+  runBuilders([build], app ?? new App(teamAppProps()));
+}
+
+/**
+ * Several team apps (their `src/main.ts`) in one App, so one CDK CLI process synthesizes
+ * every stack: each app still deploys on its own, but a synth of all pays for the CLI and
+ * for loading aws-cdk-lib once instead of once per stack.
+ */
+export function synthApps(mainFiles: string[], app: App = new App(teamAppProps())): void {
+  const builders: StackBuilder[] = [];
+  (globalThis as any)[COLLECTOR] = builders;
   try {
-    build(app, readSettingsFile());
+    for (const file of mainFiles) require(path.resolve(file));
+  } finally {
+    delete (globalThis as any)[COLLECTOR];
+  }
+  runBuilders(builders, app);
+}
+
+function runBuilders(builders: StackBuilder[], app: App): void {
+  try {
+    const settings = readSettingsFile();
+    for (const build of builders) build(app, settings);
     app.synth();
   } catch (error) {
     if (!Settings.isSettingsError(error) && !(error instanceof SettingsFileError)) throw error;

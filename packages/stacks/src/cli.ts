@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Settings } from 'bottlerocket-eks-config';
 import { CommandIo, UsageError } from './commands/io';
+import { assemblyTemplatesCommand } from './commands/assembly-templates';
 import { templatesCommand } from './commands/templates';
 import { USAGE } from './commands/usage';
 import { SettingsFileError } from './settings-file';
@@ -12,6 +13,8 @@ export async function main(argv: string[], io: CommandIo = { out: process.stdout
     switch (command) {
       case 'templates':
         return templatesCommand(rest, io);
+      case 'templates-from':
+        return assemblyTemplatesCommand(rest, io);
       case 'preflight':
         // Loaded on demand: only this command needs the AWS SDK.
         return await (await import('./commands/preflight')).preflightCommand(rest, io);

@@ -6,6 +6,10 @@ Commands:
       Write network.yaml, cluster.yaml and nodegroup.yaml (plain CloudFormation with a
       PJPrefix parameter) into <dir>; with --check, write nothing and fail if <dir> differs.
 
+  templates-from <cdk.out> <dir>
+      Write each bottlerocket-eks stack of a synthesized cloud assembly as <dir>/<kind>.yaml
+      (how a team repository keeps the templates it deploys for review).
+
   preflight [--json | --brief] [--destroy --confirm=<pjPrefix>] [--settings <file>]
       Ask STS (GetCallerIdentity) who the current credentials are and print the account,
       caller, partition, region and stacks a deploy would hit. Exit 1, saying what to do,
