@@ -3,7 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { parse } from 'yaml';
 import { teamAppProps } from '../src';
+import { main } from '../src/cli';
 
 // A team app as projen writes it (src/main.ts), run as its own process like the CDK CLI runs it.
 const TSX = pathToFileURL(require.resolve('tsx')).href;
@@ -43,4 +45,34 @@ test('a bad setting found at synth prints one line and exits 1, no stack trace',
   const { status, output } = await runApp({ pjPrefix: 'team-a', bottlerocket: { extraToml: '[settings' } });
   expect(status).toBe(1);
   expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid bottlerocket.extraToml "\[settings": expected TOML that parses/)]);
+});
+
+test('synthApps puts several team apps into one App: one process synthesizes every stack', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bottlerocket-eks-apps-'));
+  fs.writeFileSync(path.join(dir, 'bottlerocket-eks.settings.json'), JSON.stringify({ pjPrefix: 'team-a' }));
+  const mains = ['Network', 'Cluster', 'Nodegroup'].map((name) => {
+    const file = path.join(dir, `${name.toLowerCase()}.ts`);
+    fs.writeFileSync(file, `import { ${name}Stack, synthApp } from ${JSON.stringify(SRC)};\n`
+      + `synthApp((app, settings) => new ${name}Stack(app, '${name}', settings));\n`);
+    return file;
+  });
+  const outdir = path.join(dir, 'cdk.out');
+  const status = await new Promise<number>((resolve) => {
+    execFile(process.execPath, ['--import', TSX, path.join(SRC, 'all-apps.ts'), ...mains], { cwd: dir, env: { ...process.env, CDK_OUTDIR: outdir } },
+      (error) => resolve(error ? Number(error.code ?? 1) : 0));
+  });
+  expect(status).toBe(0);
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf-8'));
+  const stacks = Object.values<any>(manifest.artifacts).filter((a) => a.type === 'aws:cloudformation:stack').map((a) => a.properties.stackName);
+  expect(stacks.sort()).toEqual(['team-a-cluster', 'team-a-network', 'team-a-nodegroup']);
+
+  // ... and templates-from writes each as templates/<kind>.yaml, equal to its template.
+  const out: string[] = [];
+  const io = { out: { write: (t: string) => out.push(t) }, err: { write: (t: string) => out.push(t) }, env: {} };
+  const templates = path.join(dir, 'templates');
+  expect(await main(['templates-from', outdir, templates], io)).toBe(0);
+  expect(fs.readdirSync(templates).sort()).toEqual(['cluster.yaml', 'network.yaml', 'nodegroup.yaml']);
+  const written = parse(fs.readFileSync(path.join(templates, 'nodegroup.yaml'), 'utf-8'));
+  expect(written).toEqual(JSON.parse(fs.readFileSync(path.join(outdir, 'Nodegroup.template.json'), 'utf-8')));
+  expect(await main(['templates-from', path.join(dir, 'missing'), templates], io)).toBe(2);
 });
