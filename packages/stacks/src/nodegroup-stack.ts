@@ -1,6 +1,6 @@
 import { CfnOutput, CfnParameter, Fn, aws_ec2 as ec2, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ResolvedNodegroup, ResourceNames, StackKind } from 'bottlerocket-eks-config';
+import { ResolvedNodegroup, StackKind } from 'bottlerocket-eks-config';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
 import { renderBottlerocketToml } from './bottlerocket-toml';
 import { StackImports } from './imports';
@@ -37,7 +37,7 @@ export class NodegroupStack extends BottlerocketEksStack {
 
   constructor(scope: Construct, id: string, props: NodegroupStackProps) {
     super(scope, id, StackKind.NODEGROUP, props);
-    const { settings, pjPrefix, exportNames } = this.inputs;
+    const { exportNames, settings } = this.inputs;
     const imports = new StackImports(this.inputs);
     const clusterName = imports.clusterName();
     const subnets = imports.privateSubnetIds();
@@ -47,38 +47,7 @@ export class NodegroupStack extends BottlerocketEksStack {
       + 'AmazonEKS_CNI_Policy and AmazonEC2ContainerRegistryReadOnly');
 
     const templateParameters = props.templateParameters ?? false;
-    this.nodegroups = settings.nodegroups.map((group, i) => {
-      const main = i === 0;
-      // In template mode the prefix is a parameter, so names are rebuilt from it.
-      const nodegroupName = main ? ResourceNames.nodegroupName(pjPrefix, group.capacityType) : `${pjPrefix}${group.nodegroupName.slice(settings.pjPrefix.length)}`;
-      const suffix = main ? '' : group.id;
-      const settingsOption = main ? 'bottlerocket' : `extraNodegroups[${i - 1}].bottlerocket`;
-      const launchTemplate = group.launchTemplate ? this.launchTemplate(`LaunchTemplate${suffix}`, nodegroupName, group, settingsOption) : undefined;
-      if (launchTemplate) this.launchTemplates[group.nodegroupName] = launchTemplate;
-      return new eks.CfnNodegroup(this, `ManagedNodeGroup${suffix}`, {
-        clusterName,
-        nodegroupName,
-        // Follows the cluster: a version bump in the settings upgrades the nodes too.
-        version: settings.kubernetesVersion,
-        amiType: group.amiType,
-        capacityType: group.capacityType,
-        instanceTypes: group.instanceTypes,
-        nodeRole: this.nodeRole.attrArn,
-        subnets,
-        scalingConfig: main && templateParameters ? this.sizeParameters()
-          : { desiredSize: group.desiredSize, minSize: group.minSize, maxSize: group.maxSize },
-        launchTemplate: launchTemplate ? { id: launchTemplate.ref, version: launchTemplate.attrLatestVersionNumber } : undefined,
-        updateConfig: { maxUnavailablePercentage: group.maxUnavailablePercentage },
-        nodeRepairConfig: { enabled: group.autoRepair },
-        labels: { ...group.labels, 'role': 'worker', 'bottlerocket-eks/nodegroup-name': nodegroupName },
-        taints: group.taints.length > 0 ? group.taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect })) : undefined,
-        tags: {
-          'nodegroup-type': 'Bottlerocket',
-          'bottlerocket-eks/nodegroup-name': nodegroupName,
-          'bottlerocket-eks/nodegroup-type': 'managed',
-        },
-      });
-    });
+    this.nodegroups = settings.nodegroups.map((group, i) => this.addNodegroup(group, i, { clusterName, subnets, templateParameters }));
     this.nodegroup = this.nodegroups[0];
 
     const coredns = new eks.CfnAddon(this, 'Addon-coredns', {
@@ -90,6 +59,40 @@ export class NodegroupStack extends BottlerocketEksStack {
 
     new CfnOutput(this, 'NodegroupName', { value: this.nodegroup.nodegroupName!, exportName: exportNames.nodegroupName });
     new CfnOutput(this, 'NodeRoleArn', { value: this.nodeRole.attrArn, exportName: exportNames.nodeRoleArn });
+  }
+
+  /** One managed node group (`index` 0 is the main one) with its launch template, if it has one. */
+  private addNodegroup(group: ResolvedNodegroup, index: number, shared: { clusterName: string; subnets: string[]; templateParameters: boolean }): eks.CfnNodegroup {
+    const main = index === 0;
+    // In template mode the prefix is a parameter: the physical name keeps the group's suffix after it.
+    const nodegroupName = `${this.inputs.pjPrefix}${group.nodegroupName.slice(this.inputs.settings.pjPrefix.length)}`;
+    const suffix = main ? '' : group.id;
+    const settingsOption = main ? 'bottlerocket' : `extraNodegroups[${index - 1}].bottlerocket`;
+    const launchTemplate = group.launchTemplate ? this.launchTemplate(`LaunchTemplate${suffix}`, nodegroupName, group, settingsOption) : undefined;
+    if (launchTemplate) this.launchTemplates[group.nodegroupName] = launchTemplate;
+    return new eks.CfnNodegroup(this, `ManagedNodeGroup${suffix}`, {
+      clusterName: shared.clusterName,
+      nodegroupName,
+      // Follows the cluster: a version bump in the settings upgrades the nodes too.
+      version: this.inputs.settings.kubernetesVersion,
+      amiType: group.amiType,
+      capacityType: group.capacityType,
+      instanceTypes: group.instanceTypes,
+      nodeRole: this.nodeRole.attrArn,
+      subnets: shared.subnets,
+      scalingConfig: main && shared.templateParameters ? this.sizeParameters()
+        : { desiredSize: group.desiredSize, minSize: group.minSize, maxSize: group.maxSize },
+      launchTemplate: launchTemplate ? { id: launchTemplate.ref, version: launchTemplate.attrLatestVersionNumber } : undefined,
+      updateConfig: { maxUnavailablePercentage: group.maxUnavailablePercentage },
+      nodeRepairConfig: { enabled: group.autoRepair },
+      labels: { ...group.labels, 'role': 'worker', 'bottlerocket-eks/nodegroup-name': nodegroupName },
+      taints: group.taints.length > 0 ? group.taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect })) : undefined,
+      tags: {
+        'nodegroup-type': 'Bottlerocket',
+        'bottlerocket-eks/nodegroup-name': nodegroupName,
+        'bottlerocket-eks/nodegroup-type': 'managed',
+      },
+    });
   }
 
   /**
