@@ -13,10 +13,10 @@ const NAME_PATTERN = /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/;
 /** EKS node group names: up to 63 characters. */
 const MAX_NODEGROUP_NAME = 63;
 /** Labels every node gets from this product. */
-export const OWN_LABELS = ['role', 'bottlerocket-eks/nodegroup-name'];
+const OWN_LABELS = ['role', 'bottlerocket-eks/nodegroup-name'];
 
 /** The size options of a group, which the main group names `node*Size`. */
-export interface GroupSizes {
+interface GroupSizes {
   readonly desiredSize?: number;
   readonly minSize?: number;
   readonly maxSize?: number;
@@ -94,13 +94,13 @@ export function resolveExtraNodegroups(extras: unknown, pjPrefix: string, partit
 }
 
 /** The EKS AMI type: `BOTTLEROCKET_<x86_64|ARM_64>[_NVIDIA|_FIPS]`. */
-export function amiType(architecture: NodeArchitecture, variant: BottlerocketVariant): string {
+function amiType(architecture: NodeArchitecture, variant: BottlerocketVariant): string {
   const arch = architecture === NodeArchitecture.ARM64 ? 'ARM_64' : 'x86_64';
   return variant === BottlerocketVariant.STANDARD ? `BOTTLEROCKET_${arch}` : `BOTTLEROCKET_${arch}_${variant}`;
 }
 
 /** Whether an instance type is a Graviton (or A1) type. */
-export function isArmInstanceType(instanceType: string): boolean {
+function isArmInstanceType(instanceType: string): boolean {
   const match = INSTANCE_TYPE_PATTERN.exec(instanceType);
   if (!match) return false;
   return (match[1] === 'a' && match[2] === '1') || match[3].startsWith('g');
