@@ -1,4 +1,4 @@
-import { fail } from './checks';
+import { fail } from './errors';
 import { BottlerocketSettings, ReservedResources } from './nodegroup';
 
 /** A TOML document as plain data: tables are objects, arrays hold one type. */

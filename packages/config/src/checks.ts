@@ -1,11 +1,4 @@
-/** The `name` of every error that a bad setting raises, so callers can tell user errors apart. */
-export const SETTINGS_ERROR_NAME = 'BottlerocketEksSettingsError';
-
-export function fail(option: string, value: unknown, allowed: string): never {
-  const error = new Error(`Invalid ${option} ${JSON.stringify(value)}: expected ${allowed}.`);
-  error.name = SETTINGS_ERROR_NAME;
-  throw error;
-}
+import { fail } from './errors';
 
 export function check<T>(option: string, value: T, ok: (v: T) => boolean, allowed: string): T {
   if (!ok(value)) fail(option, value, allowed);

@@ -1,5 +1,6 @@
 import { bottlerocketTree } from './bottlerocket-tree';
-import { checkBoolean, checkEnum, checkInteger, checkList, checkString, fail } from './checks';
+import { checkBoolean, checkEnum, checkInteger, checkList, checkString } from './checks';
+import { fail } from './errors';
 import * as defaults from './defaults';
 import { BottlerocketVariant, ExtraNodegroupOptions, NodegroupSettings, NodeTaint, ResolvedNodegroup, TaintEffect } from './nodegroup';
 import { CapacityType, NodeArchitecture } from './settings';
