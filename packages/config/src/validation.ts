@@ -1,5 +1,6 @@
 import { bottlerocketTree, checkBottlerocketTree, mergeTrees } from './bottlerocket-tree';
-import { checkBoolean, checkEnum, checkInteger, checkList, checkString, fail, SETTINGS_ERROR_NAME } from './checks';
+import { checkBoolean, checkEnum, checkInteger, checkList, checkString } from './checks';
+import { fail, SETTINGS_ERROR_NAME } from './errors';
 import { Cidr } from './cidr';
 import { resolveExtraNodegroups, resolveNodegroup } from './nodegroup-validation';
 import * as defaults from './defaults';
