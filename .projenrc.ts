@@ -1,6 +1,7 @@
 import { javascript, typescript } from 'projen';
 import { NpmWorkspace } from './projenrc/npm-workspace';
 import { NxWorkspace } from './projenrc/nx-workspace';
+import { regionsFile } from './projenrc/regions-file';
 import { defaultVersionsFile, packageCommon, typescriptPackage, jsiiPackage } from './projenrc/packages';
 import { VERSIONS } from './projenrc/versions';
 
@@ -41,6 +42,8 @@ const config = jsiiPackage(root, {
   description: 'Settings of a bottlerocket-eks deployment: option types, defaults, validation and the export contract.',
 });
 workspace.addMember(config);
+// The regions a deployment may name, from aws-cdk-lib's region database.
+regionsFile(config, 'src/regions.ts');
 
 // packages/stacks: the three CDK stacks, the plain templates' generator and the preflight.
 const stacks = typescriptPackage(root, {

@@ -1,4 +1,4 @@
-import { CapacityType, NodeArchitecture } from './settings';
+import { CapacityType, NodeArchitecture } from './enums';
 
 /** The region of the blog. */
 export const DEFAULT_REGION = 'ap-northeast-1';

@@ -1,9 +1,13 @@
-export * from './settings';
+export * from './enums';
+export * from './options';
 export * from './nodegroup';
+export * from './resolved';
+export * from './settings';
 export * from './names';
 export * from './cidr';
-export { Settings } from './validation';
 export * from './defaults';
 export * from './errors';
 export * from './option-names';
+export * from './option-keys';
 export * from './settings-file';
+export * from './regions';

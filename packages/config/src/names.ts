@@ -69,28 +69,73 @@ export enum StackKind {
   NODEGROUP = 'nodegroup',
 }
 
-/** Names of stacks and of the resources whose physical names the stacks choose. */
+/**
+ * Every name derived from the project prefix: stacks, exports, the cluster, node groups and
+ * their launch templates. The prefix is a literal, or a CloudFormation parameter's token in
+ * the plain templates; names are built by concatenation only, so both work.
+ */
 export class ResourceNames {
   /** The stack kinds in deploy order (destroy runs the other way). */
   public static readonly DEPLOY_ORDER: StackKind[] = [StackKind.NETWORK, StackKind.CLUSTER, StackKind.NODEGROUP];
 
-  /** `<prefix>-<kind>`: the CloudFormation stack name of one stack. */
-  public static stackName(pjPrefix: string, kind: StackKind): string {
-    return `${pjPrefix}-${kind}`;
-  }
+  /**
+   * The rule of a `pjPrefix` and of a node group's short name: lowercase letters, digits and
+   * hyphens, starting with a letter, not ending with a hyphen (they become DNS-like names).
+   */
+  public static readonly NAME_PATTERN = '^[a-z](?:[a-z0-9-]*[a-z0-9])?$';
 
-  /** The default cluster name: `<prefix>-cluster`. */
-  public static defaultClusterName(pjPrefix: string): string {
-    return `${pjPrefix}-cluster`;
-  }
+  /**
+   * The longest `pjPrefix`: `<prefix>-bottlerocket-ondemand` must fit the 63 characters of a
+   * node group name and of a label value.
+   */
+  public static readonly PJ_PREFIX_MAX_LENGTH = 24;
 
-  /** The node group name: `<prefix>-bottlerocket-spot` or `<prefix>-bottlerocket-ondemand`. */
-  public static nodegroupName(pjPrefix: string, capacityType: string): string {
-    return `${pjPrefix}-bottlerocket-${capacityType === 'SPOT' ? 'spot' : 'ondemand'}`;
-  }
+  /** The longest EKS node group name (also a Kubernetes label value). */
+  public static readonly NODEGROUP_NAME_MAX_LENGTH = 63;
 
   /** The letter that names a zone's subnets: `ap-northeast-1a` in `ap-northeast-1` is `a`. */
   public static zoneLetter(region: string, availabilityZone: string): string {
     return availabilityZone.slice(region.length);
+  }
+
+  /** The main node group's name after the prefix: `bottlerocket-spot` or `bottlerocket-ondemand`. */
+  public static mainNodegroup(capacityType: string): string {
+    return `bottlerocket-${capacityType === 'SPOT' ? 'spot' : 'ondemand'}`;
+  }
+
+  /** The export names of this prefix. */
+  public readonly exports: ExportNames;
+
+  constructor(
+    /** The project prefix: a literal, or the `PJPrefix` parameter of a plain template. */
+    public readonly pjPrefix: string,
+  ) {
+    this.exports = new ExportNames(pjPrefix);
+  }
+
+  /** `<prefix>-<kind>`: the CloudFormation stack name of one stack. */
+  public stack(kind: StackKind): string {
+    return `${this.pjPrefix}-${kind}`;
+  }
+
+  /** The stacks in the order an operation runs them: deploy order, or the reverse for destroy. */
+  public stacks(operation: 'deploy' | 'destroy' = 'deploy'): string[] {
+    const order = operation === 'destroy' ? [...ResourceNames.DEPLOY_ORDER].reverse() : ResourceNames.DEPLOY_ORDER;
+    return order.map((kind) => this.stack(kind));
+  }
+
+  /** The EKS cluster: the name the team chose, else `<prefix>-cluster`. */
+  public cluster(clusterName?: string): string {
+    return clusterName ?? `${this.pjPrefix}-cluster`;
+  }
+
+  /** `<prefix>-<group>`: an EKS node group, from its short name (`ResolvedNodegroup.name`). */
+  public nodegroup(group: string): string {
+    return `${this.pjPrefix}-${group}`;
+  }
+
+  /** A node group's launch template: named like the node group. */
+  public launchTemplate(group: string): string {
+    return this.nodegroup(group);
   }
 }

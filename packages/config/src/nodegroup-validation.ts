@@ -1,18 +1,20 @@
 import { bottlerocketTree } from './bottlerocket-tree';
-import { checkBoolean, checkEnum, checkInteger, checkList, checkString } from './checks';
-import { fail } from './errors';
+import { checkBoolean, checkEnum, checkInteger, checkKnownKeys, checkList, checkString } from './checks';
 import * as defaults from './defaults';
-import { BottlerocketVariant, ExtraNodegroupOptions, NodegroupSettings, NodeTaint, ResolvedNodegroup, TaintEffect } from './nodegroup';
-import { CapacityType, NodeArchitecture } from './settings';
+import { BottlerocketVariant, CapacityType, NodeArchitecture, TaintEffect } from './enums';
+import { fail } from './errors';
+import { ResourceNames } from './names';
+import { ExtraNodegroupOptions, NodegroupSettings, NodeTaint } from './nodegroup';
+import { BOTTLEROCKET_OPTION_NAMES, EXTRA_NODEGROUP_OPTION_NAMES } from './option-keys';
+import { extraNodegroupOption } from './option-names';
+import { ResolvedNodegroup } from './resolved';
 
 const INSTANCE_TYPE_PATTERN = /^([a-z]+)(\d+)([a-z-]*)\.([a-z0-9]+)$/;
 /** Families with NVIDIA GPUs (the NVIDIA variant's drivers do nothing on the others). */
 const NVIDIA_FAMILIES = ['g4dn', 'g5', 'g5g', 'g6', 'g6e', 'g6f', 'gr6', 'gr6f', 'p3', 'p3dn', 'p4d', 'p4de', 'p5', 'p5e', 'p5en', 'p6-b200', 'p6e-gb200'];
 const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
-const NAME_PATTERN = /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/;
-/** EKS node group names: up to 63 characters. */
-const MAX_NODEGROUP_NAME = 63;
+const NAME_PATTERN = new RegExp(ResourceNames.NAME_PATTERN);
 /** Labels every node gets from this product. */
 const OWN_LABELS = ['role', 'bottlerocket-eks/nodegroup-name'];
 
@@ -23,16 +25,19 @@ interface GroupSizes {
   readonly maxSize?: number;
 }
 
+/** How a node group is known: construct id, short name and the option path of its options. */
+type GroupIdentity = Pick<ResolvedNodegroup, 'id' | 'name' | 'optionPath'>;
+
 /**
  * Resolves one node group. `option` turns an option name into the one the user wrote
  * (`instanceTypes` for the main group, `extraNodegroups[0].instanceTypes` for an extra).
  */
 export function resolveNodegroup(
-  group: NodegroupSettings & GroupSizes, id: string, nodegroupName: string, partition: string, option: (key: string) => string,
+  group: NodegroupSettings & GroupSizes, identity: GroupIdentity, names: ResourceNames, partition: string, option: (key: string) => string,
 ): ResolvedNodegroup {
-  if (nodegroupName.length > MAX_NODEGROUP_NAME) {
-    fail(option('name'), nodegroupName, `a node group name of at most ${MAX_NODEGROUP_NAME} characters with the prefix`);
-  }
+  const nodegroupName = names.nodegroup(identity.name);
+  const maxLength = ResourceNames.NODEGROUP_NAME_MAX_LENGTH;
+  if (nodegroupName.length > maxLength) fail(option('name'), nodegroupName, `a node group name of at most ${maxLength} characters with the prefix`);
   const capacityType = checkEnum(option('capacityType'), group.capacityType ?? defaults.DEFAULT_CAPACITY_TYPE, Object.values(CapacityType));
   const architecture = checkEnum(option('architecture'), group.architecture ?? defaults.DEFAULT_ARCHITECTURE, Object.values(NodeArchitecture));
   const variant = checkEnum(option('variant'), group.variant ?? BottlerocketVariant.STANDARD, Object.values(BottlerocketVariant));
@@ -48,10 +53,10 @@ export function resolveNodegroup(
     if (needsTemplate) fail(option('launchTemplate'), false, `true, because ${option(needsTemplate)} is set and lives in the launch template`);
   }
   const bottlerocket = group.bottlerocket ?? {};
+  checkKnownKeys(`${option('bottlerocket')}.`, bottlerocket, BOTTLEROCKET_OPTION_NAMES);
   bottlerocketTree(bottlerocket, option('bottlerocket')); // validates; the stacks render it
   return {
-    id,
-    nodegroupName,
+    ...identity,
     instanceTypes,
     capacityType,
     architecture,
@@ -77,20 +82,20 @@ export function resolveNodegroup(
   };
 }
 
-/** Resolves the extra node groups, checking their names are unique and differ from the main group's. */
-export function resolveExtraNodegroups(extras: unknown, pjPrefix: string, partition: string, mainName: string): ResolvedNodegroup[] {
+/** Resolves the extra node groups, checking their names are unique and differ from the names `taken`. */
+export function resolveExtraNodegroups(extras: unknown, names: ResourceNames, partition: string, taken: string[]): ResolvedNodegroup[] {
   if (extras === undefined) return [];
   if (!Array.isArray(extras)) fail('extraNodegroups', extras, 'a list of node groups, each with a name');
-  const seen = new Set([mainName]);
+  const seen = new Set(taken);
   return extras.map((extra: ExtraNodegroupOptions, i) => {
-    const option = (key: string) => `extraNodegroups[${i}].${key}`;
+    const option = (key: string) => extraNodegroupOption(i, key);
+    checkKnownKeys(option(''), extra, EXTRA_NODEGROUP_OPTION_NAMES);
     const name = checkString(option('name'), extra?.name, (n) => NAME_PATTERN.test(n),
       'lowercase letters, digits and hyphens, starting with a letter (the node group is <pjPrefix>-<name>)');
-    const nodegroupName = `${pjPrefix}-${name}`;
-    if (seen.has(nodegroupName)) fail(option('name'), name, `a name no other node group of ${pjPrefix} has (${[...seen].join(', ')})`);
-    seen.add(nodegroupName);
+    if (seen.has(name)) fail(option('name'), name, `a name no other node group of ${names.pjPrefix} has (${[...seen].join(', ')})`);
+    seen.add(name);
     const id = name.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
-    return resolveNodegroup(extra, id, nodegroupName, partition, option);
+    return resolveNodegroup(extra, { id, name, optionPath: option('') }, names, partition, option);
   });
 }
 
@@ -118,6 +123,11 @@ function defaultInstanceTypes(architecture: NodeArchitecture, variant: Bottleroc
 
 function checkInstanceTypes(option: string, types: unknown, architecture: NodeArchitecture, variant: BottlerocketVariant): string[] {
   const list = checkList(option, types, (t) => INSTANCE_TYPE_PATTERN.test(t), 'EC2 instance types such as m6i.xlarge', 1);
+  // One size, so every node the group scales to has the same vCPUs (the autoscaler and Spot
+  // rebalancing treat the group as one shape).
+  const size = (type: string) => INSTANCE_TYPE_PATTERN.exec(type)![4];
+  const odd = list.find((t) => size(t) !== size(list[0]));
+  if (odd) fail(option, odd, `instance types of one size, like the first (${list[0]}): all .${size(list[0])}`);
   for (const type of list) {
     if (isArmInstanceType(type) !== (architecture === NodeArchitecture.ARM64)) {
       fail(option, type, architecture === NodeArchitecture.ARM64

@@ -1,21 +1,4 @@
-import { CapacityType, NodeArchitecture } from './settings';
-
-/** Which Bottlerocket build the nodes run; with the architecture it picks the EKS AMI type. */
-export enum BottlerocketVariant {
-  /** The standard Kubernetes variant: `BOTTLEROCKET_x86_64` / `BOTTLEROCKET_ARM_64`. */
-  STANDARD = 'STANDARD',
-  /** With NVIDIA drivers, for GPU instance types: `BOTTLEROCKET_*_NVIDIA`. */
-  NVIDIA = 'NVIDIA',
-  /** Built with FIPS 140-3 validated cryptography: `BOTTLEROCKET_*_FIPS`. */
-  FIPS = 'FIPS',
-}
-
-/** What a Kubernetes taint does to pods that do not tolerate it (EKS's spelling). */
-export enum TaintEffect {
-  NO_SCHEDULE = 'NO_SCHEDULE',
-  PREFER_NO_SCHEDULE = 'PREFER_NO_SCHEDULE',
-  NO_EXECUTE = 'NO_EXECUTE',
-}
+import { BottlerocketVariant, CapacityType, NodeArchitecture, TaintEffect } from './enums';
 
 /** A Kubernetes taint on every node of a node group. */
 export interface NodeTaint {
@@ -129,7 +112,7 @@ export interface BottlerocketSettings {
 /** What every node group can choose; unset options take the defaults given here. */
 export interface NodegroupSettings {
   /**
-   * Instance types, all of the same size so Spot can swap them; they must fit the
+   * Instance types, all of one size (e.g. all `.xlarge`) so Spot can swap them; they must fit the
    * architecture (Graviton for arm64) and the variant (NVIDIA GPUs for NVIDIA).
    * @default - m6i, m6a, m5, m5a and m7i `.xlarge` (x86_64); m7g, m6g, m8g, m6gd, m7gd `.xlarge` (arm64); GPU types for NVIDIA
    */
@@ -217,30 +200,4 @@ export interface ExtraNodegroupOptions extends NodegroupSettings {
    * @default 4
    */
   readonly maxSize?: number;
-}
-
-/** A node group with every default applied and every value validated. */
-export interface ResolvedNodegroup {
-  /** The construct id (`Main` for the main node group, else from the name). */
-  readonly id: string;
-  /** The EKS node group name (also names its launch template). */
-  readonly nodegroupName: string;
-  readonly instanceTypes: string[];
-  readonly capacityType: CapacityType;
-  readonly architecture: NodeArchitecture;
-  readonly variant: BottlerocketVariant;
-  /** The EKS AMI type for the architecture and variant, e.g. `BOTTLEROCKET_ARM_64_NVIDIA`. */
-  readonly amiType: string;
-  readonly desiredSize: number;
-  readonly minSize: number;
-  readonly maxSize: number;
-  readonly labels: { [key: string]: string };
-  readonly taints: NodeTaint[];
-  readonly maxUnavailablePercentage: number;
-  readonly autoRepair: boolean;
-  readonly launchTemplate: boolean;
-  readonly httpPutResponseHopLimit: number;
-  readonly dataVolumeSize: number;
-  readonly volumeKmsKeyArn?: string;
-  readonly bottlerocket: BottlerocketSettings;
 }

@@ -1,164 +1,156 @@
-import { ExtraNodegroupOptions, NodegroupSettings, ResolvedNodegroup } from './nodegroup';
+import { bottlerocketTree, checkBottlerocketTree, mergeTrees } from './bottlerocket-tree';
+import { checkBoolean, checkEnum, checkInteger, checkKnownKeys, checkList, checkString } from './checks';
+import { Cidr } from './cidr';
+import * as defaults from './defaults';
+import { CapacityType } from './enums';
+import { fail, isSettingsError, SETTINGS_ERROR_NAME } from './errors';
+import { ResourceNames } from './names';
+import { BottlerocketSettings } from './nodegroup';
+import { resolveExtraNodegroups, resolveNodegroup } from './nodegroup-validation';
+import { SETTING_NAMES } from './option-keys';
+import { BottlerocketEksSettings } from './options';
+import { KNOWN_REGIONS } from './regions';
+import { ResolvedSettings } from './resolved';
 
-/** Whether nodes run on Spot or on-demand capacity. */
-export enum CapacityType {
-  /** Spare EC2 capacity at a discount; nodes can be reclaimed (the blog's choice). */
-  SPOT = 'SPOT',
-  /** Regular on-demand capacity. */
-  ON_DEMAND = 'ON_DEMAND',
+const NAME_PATTERN = new RegExp(ResourceNames.NAME_PATTERN);
+const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+const CLUSTER_NAME_PATTERN = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
+const ACCOUNT_ID_PATTERN = /^\d{12}$/;
+const PRINCIPAL_ARN_PATTERN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):(role|user)\/[\w+=,.@/-]+$/;
+const ASSUMED_ROLE_ARN_PATTERN = /^arn:(aws|aws-cn|aws-us-gov):sts::(\d{12}):assumed-role\/([\w+=,.@-]+)\/[\w+=,.@-]+$/;
+
+/** The main node group's options that are named differently at the top level. */
+const MAIN_GROUP_OPTIONS: Record<string, string> = {
+  desiredSize: 'nodeDesiredSize', minSize: 'nodeMinSize', maxSize: 'nodeMaxSize', name: 'pjPrefix',
+};
+
+/**
+ * Applies defaults to settings and validates them.
+ *
+ * Every entry point (the stacks' settings-file reader, the project type, the create
+ * command) calls `resolve` once and passes the result on, so a bad value fails the same way
+ * everywhere: an Error named `BottlerocketEksSettingsError` whose message names the option,
+ * the value and what is allowed.
+ */
+export class Settings {
+  /** The error name of every settings error (see `isSettingsError`). */
+  public static readonly ERROR_NAME = SETTINGS_ERROR_NAME;
+
+  /** Whether `error` is a settings error (a user error, not a bug). */
+  public static isSettingsError(error: any): boolean {
+    return isSettingsError(error);
+  }
+
+  /** The AWS partition a region belongs to: from the known regions, else from its name. */
+  public static partitionOf(region: string): string {
+    if (KNOWN_REGIONS[region]) return KNOWN_REGIONS[region];
+    if (region.startsWith('cn-')) return 'aws-cn';
+    if (region.startsWith('us-gov-')) return 'aws-us-gov';
+    return 'aws';
+  }
+
+  /**
+   * The TOML tree of a node group's Bottlerocket settings (typed options plus
+   * `extraSettings`), validated; `option` names them in messages.
+   */
+  public static bottlerocketTree(settings: BottlerocketSettings, option: string): { [key: string]: any } {
+    return bottlerocketTree(settings, option);
+  }
+
+  /** Checks a tree parsed from Bottlerocket TOML text, with the rules of `extraSettings`. */
+  public static checkBottlerocketTree(tree: any, option: string): void {
+    checkBottlerocketTree(tree, option);
+  }
+
+  /** `base` with `extra` merged in; fails on a key both set. */
+  public static mergeBottlerocketTrees(base: { [key: string]: any }, extra: { [key: string]: any }, option: string): { [key: string]: any } {
+    return mergeTrees(base, extra, option);
+  }
+
+  /** Applies defaults and validates; throws a `BottlerocketEksSettingsError` for the first bad value. */
+  public static resolve(settings: BottlerocketEksSettings): ResolvedSettings {
+    checkKnownKeys('', settings, SETTING_NAMES);
+    const pjPrefix = checkPrefix(settings.pjPrefix);
+    const region = checkRegion(settings.region ?? defaults.DEFAULT_REGION, checkBoolean('allowUnlistedRegion', settings.allowUnlistedRegion ?? false));
+    const partition = Settings.partitionOf(region);
+    const availabilityZones = checkZones(region, settings.availabilityZones ?? defaults.DEFAULT_ZONE_LETTERS.map((l) => `${region}${l}`));
+    const vpcCidr = checkVpcCidr(settings.vpcCidr ?? defaults.DEFAULT_VPC_CIDR, availabilityZones.length);
+    const natGateways = checkInteger('natGateways', settings.natGateways ?? defaults.DEFAULT_NAT_GATEWAYS, 1, availabilityZones.length,
+      `1, or up to one per availability zone (${availabilityZones.length})`);
+    const clusterName = settings.clusterName === undefined ? undefined : checkString('clusterName', settings.clusterName,
+      (n) => CLUSTER_NAME_PATTERN.test(n), '1-100 letters, digits, hyphens and underscores, starting with a letter or digit');
+    const kubernetesVersion = checkString('kubernetesVersion', settings.kubernetesVersion ?? defaults.DEFAULT_KUBERNETES_VERSION,
+      (v) => defaults.SUPPORTED_KUBERNETES_VERSIONS.includes(v), `one of ${defaults.SUPPORTED_KUBERNETES_VERSIONS.join(', ')} (EKS standard support)`);
+    const endpointPublicAccessCidrs = checkList('endpointPublicAccessCidrs', settings.endpointPublicAccessCidrs ?? defaults.DEFAULT_PUBLIC_ACCESS_CIDRS,
+      (c) => isAlignedCidr(c), 'IPv4 CIDR blocks such as 203.0.113.0/24, with no host bits set', 1);
+    const adminPrincipalArns = checkAdminPrincipals(settings.adminPrincipalArns ?? [], partition, region);
+    const capacityType = checkEnum('capacityType', settings.capacityType ?? defaults.DEFAULT_CAPACITY_TYPE, Object.values(CapacityType));
+    const names = new ResourceNames(pjPrefix);
+    const main = resolveNodegroup(
+      { ...settings, desiredSize: settings.nodeDesiredSize, minSize: settings.nodeMinSize, maxSize: settings.nodeMaxSize },
+      { id: 'Main', name: ResourceNames.mainNodegroup(capacityType), optionPath: '' }, names, partition,
+      (key) => MAIN_GROUP_OPTIONS[key] ?? key);
+    const nodegroups = [main, ...resolveExtraNodegroups(settings.extraNodegroups, names, partition, [main.name])];
+    const accountId = settings.accountId === undefined ? undefined
+      : checkString('accountId', settings.accountId, (a) => ACCOUNT_ID_PATTERN.test(a), 'a 12-digit AWS account id, as a string such as "012345678901"');
+    return {
+      pjPrefix, region, partition, availabilityZones, vpcCidr, natGateways, clusterName, kubernetesVersion,
+      endpointPublicAccessCidrs, adminPrincipalArns, accountId,
+      terminationProtection: checkBoolean('terminationProtection', settings.terminationProtection ?? true),
+      nodegroups,
+    };
+  }
 }
 
-/** The CPU architecture of the nodes, which picks the Bottlerocket AMI type. */
-export enum NodeArchitecture {
-  /** Intel and AMD instances: `BOTTLEROCKET_x86_64`. */
-  X86_64 = 'x86_64',
-  /** AWS Graviton instances: `BOTTLEROCKET_ARM_64`. */
-  ARM64 = 'arm64',
+function checkPrefix(prefix: unknown): string {
+  const max = ResourceNames.PJ_PREFIX_MAX_LENGTH;
+  const allowed = `1-${max} characters of lowercase letters, digits and hyphens, starting with a letter and `
+    + 'not ending with a hyphen (it starts every stack, export and resource name)';
+  return checkString('pjPrefix', prefix, (p) => p.length <= max && NAME_PATTERN.test(p), allowed);
+}
+
+function checkRegion(region: unknown, allowUnlisted: boolean): string {
+  const checked = checkString('region', region, (r) => REGION_PATTERN.test(r), 'an AWS region code such as ap-northeast-1 or us-east-1');
+  if (!allowUnlisted && KNOWN_REGIONS[checked] === undefined) {
+    fail('region', checked, 'a region AWS has, such as ap-northeast-1 or us-east-1 (for a region newer than this release, '
+      + 'also set allowUnlistedRegion: true)');
+  }
+  return checked;
+}
+
+function checkZones(region: string, zones: unknown): string[] {
+  const allowed = `at least two distinct zones of ${region}, such as ${region}a and ${region}c`;
+  if (!Array.isArray(zones) || zones.length < 2) fail('availabilityZones', zones, allowed);
+  return checkList('availabilityZones', zones, (z) => z.startsWith(region) && /^[a-z]$/.test(z.slice(region.length)), allowed, 2);
 }
 
 /**
- * What a team chooses for its deployment. Only `pjPrefix` is required; every other
- * setting has the default given in its doc comment. The node group options inherited from
- * `NodegroupSettings` are those of the main node group.
+ * IAM roles and users only: an access entry for an STS session ARN (what `aws sts
+ * get-caller-identity` prints under an assumed role) never matches a caller, so it is
+ * refused with the role ARN to use instead.
  */
-export interface BottlerocketEksSettings extends NodegroupSettings {
-  /**
-   * The project prefix (the blog's `PJPrefix`): it starts every stack name, export name
-   * and physical name, so two prefixes can share an account and region.
-   * 1-24 characters: lowercase letters, digits and hyphens, starting with a letter and
-   * not ending with a hyphen.
-   */
-  readonly pjPrefix: string;
-
-  /**
-   * The AWS region the stacks are deployed to.
-   * @default "ap-northeast-1"
-   */
-  readonly region?: string;
-
-  /**
-   * The availability zones of the VPC, at least two, all in `region`. Each gets one
-   * public and one private subnet, exported by its zone letter.
-   * @default - zones `a` and `c` of the region, as in the blog
-   */
-  readonly availabilityZones?: string[];
-
-  /**
-   * The IPv4 CIDR block of the VPC, split evenly into the subnets.
-   * @default "10.0.0.0/16"
-   */
-  readonly vpcCidr?: string;
-
-  /**
-   * How many NAT gateways to run: 1 (cheaper, one zone's NAT serves all) or one per zone.
-   * @default 1
-   */
-  readonly natGateways?: number;
-
-  /**
-   * The name of the EKS cluster.
-   * @default "<pjPrefix>-cluster"
-   */
-  readonly clusterName?: string;
-
-  /**
-   * The Kubernetes version of the cluster (and of its node groups).
-   * @default "1.35"
-   */
-  readonly kubernetesVersion?: string;
-
-  /**
-   * CIDR blocks allowed to reach the public endpoint of the Kubernetes API.
-   * @default ["0.0.0.0/0"]
-   */
-  readonly endpointPublicAccessCidrs?: string[];
-
-  /**
-   * IAM role or user ARNs that get cluster-admin access entries, besides the creator.
-   * @default - none
-   */
-  readonly adminPrincipalArns?: string[];
-
-  /**
-   * Desired number of nodes.
-   * @default 2
-   */
-  readonly nodeDesiredSize?: number;
-
-  /**
-   * Minimum number of nodes.
-   * @default 1
-   */
-  readonly nodeMinSize?: number;
-
-  /**
-   * Maximum number of nodes.
-   * @default 4
-   */
-  readonly nodeMaxSize?: number;
-
-  /**
-   * More node groups in the node group stack, e.g. an on-demand system group beside the Spot
-   * workers. Their unset options take the defaults of `NodegroupSettings`, not the main
-   * group's values.
-   * @default - none
-   */
-  readonly extraNodegroups?: ExtraNodegroupOptions[];
-
-  /**
-   * Termination protection on the network and cluster stacks, so a stray `delete-stack`
-   * cannot take them (the node group stack is cheap to recreate). Turn it off, deploy, then
-   * destroy.
-   * @default true
-   */
-  readonly terminationProtection?: boolean;
-
-  /**
-   * The AWS account the stacks belong to. When set, deploys to any other account are
-   * refused by the preflight.
-   * @default - any account
-   */
-  readonly accountId?: string;
+function checkAdminPrincipals(arns: unknown, partition: string, region: string): string[] {
+  const option = 'adminPrincipalArns';
+  if (Array.isArray(arns)) {
+    for (const arn of arns) {
+      const session = typeof arn === 'string' ? ASSUMED_ROLE_ARN_PATTERN.exec(arn) : null;
+      if (session) fail(option, arn, `IAM role or user ARNs, not an STS session: use the role, arn:${session[1]}:iam::${session[2]}:role/${session[3]}`);
+    }
+  }
+  return checkList(option, arns, (a) => PRINCIPAL_ARN_PATTERN.exec(a)?.[1] === partition,
+    `IAM role or user ARNs of partition ${partition} (the partition of ${region}), such as arn:${partition}:iam::123456789012:role/admin`, 0);
 }
 
-/** Settings with every default applied and every value validated. */
-export interface ResolvedSettings {
-  /** See `BottlerocketEksSettings.pjPrefix`. */
-  readonly pjPrefix: string;
-  /** See `BottlerocketEksSettings.region`. */
-  readonly region: string;
-  /** The AWS partition of `region`: `aws`, `aws-cn` or `aws-us-gov`. */
-  readonly partition: string;
-  /** See `BottlerocketEksSettings.availabilityZones`. */
-  readonly availabilityZones: string[];
-  /** See `BottlerocketEksSettings.vpcCidr`. */
-  readonly vpcCidr: string;
-  /** See `BottlerocketEksSettings.natGateways`. */
-  readonly natGateways: number;
-  /** See `BottlerocketEksSettings.clusterName`. */
-  readonly clusterName: string;
-  /** See `BottlerocketEksSettings.kubernetesVersion`. */
-  readonly kubernetesVersion: string;
-  /** See `BottlerocketEksSettings.endpointPublicAccessCidrs`. */
-  readonly endpointPublicAccessCidrs: string[];
-  /** See `BottlerocketEksSettings.adminPrincipalArns`. */
-  readonly adminPrincipalArns: string[];
-  /** See `BottlerocketEksSettings.instanceTypes`. */
-  readonly instanceTypes: string[];
-  /** See `BottlerocketEksSettings.capacityType`. */
-  readonly capacityType: CapacityType;
-  /** See `BottlerocketEksSettings.architecture`. */
-  readonly architecture: NodeArchitecture;
-  /** See `BottlerocketEksSettings.nodeDesiredSize`. */
-  readonly nodeDesiredSize: number;
-  /** See `BottlerocketEksSettings.nodeMinSize`. */
-  readonly nodeMinSize: number;
-  /** See `BottlerocketEksSettings.nodeMaxSize`. */
-  readonly nodeMaxSize: number;
-  /** See `BottlerocketEksSettings.accountId`. */
-  readonly accountId?: string;
-  /** See `BottlerocketEksSettings.terminationProtection`. */
-  readonly terminationProtection: boolean;
-  /** Every node group, the main one first. */
-  readonly nodegroups: ResolvedNodegroup[];
+function isAlignedCidr(cidr: string): boolean {
+  const parsed = Cidr.parse(cidr);
+  return parsed !== undefined && parsed.address % 2 ** (32 - parsed.prefix) === 0;
+}
+
+function checkVpcCidr(cidr: unknown, zoneCount: number): string {
+  const maxPrefix = Cidr.SMALLEST_SUBNET_PREFIX - Cidr.bitsFor(2 * zoneCount);
+  return checkString('vpcCidr', cidr, (c) => {
+    const parsed = Cidr.parse(c);
+    return isAlignedCidr(c) && parsed!.prefix >= 16 && parsed!.prefix <= maxPrefix;
+  }, `an IPv4 CIDR block from /16 to /${maxPrefix} with no host bits set, such as 10.0.0.0/16 `
+    + `(${2 * zoneCount} subnets of at least /${Cidr.SMALLEST_SUBNET_PREFIX} must fit)`);
 }

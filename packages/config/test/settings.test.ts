@@ -1,4 +1,7 @@
-import { BottlerocketEksSettings, CapacityType, Cidr, ExportNames, NodeArchitecture, ResourceNames, Settings } from '../src';
+import {
+  BottlerocketEksSettings, CapacityType, Cidr, ExportNames, isUsageError, kebabCase, KNOWN_REGIONS, NodeArchitecture, optionFlag, ResourceNames,
+  Settings, settingsError, usageError, userErrorExitCode,
+} from '../src';
 
 describe('Settings.resolve defaults', () => {
   test('fill in the blog setup for a bare prefix', () => {
@@ -9,21 +12,16 @@ describe('Settings.resolve defaults', () => {
       availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c'],
       vpcCidr: '10.0.0.0/16',
       natGateways: 1,
-      clusterName: 'team-a-cluster',
+      clusterName: undefined,
       kubernetesVersion: '1.35',
       endpointPublicAccessCidrs: ['0.0.0.0/0'],
       adminPrincipalArns: [],
-      instanceTypes: ['m6i.xlarge', 'm6a.xlarge', 'm5.xlarge', 'm5a.xlarge', 'm7i.xlarge'],
-      capacityType: CapacityType.SPOT,
-      architecture: NodeArchitecture.X86_64,
-      nodeDesiredSize: 2,
-      nodeMinSize: 1,
-      nodeMaxSize: 4,
       accountId: undefined,
       terminationProtection: true,
       nodegroups: [{
         id: 'Main',
-        nodegroupName: 'team-a-bottlerocket-spot',
+        name: 'bottlerocket-spot',
+        optionPath: '',
         instanceTypes: ['m6i.xlarge', 'm6a.xlarge', 'm5.xlarge', 'm5a.xlarge', 'm7i.xlarge'],
         capacityType: CapacityType.SPOT,
         architecture: NodeArchitecture.X86_64,
@@ -49,13 +47,13 @@ describe('Settings.resolve defaults', () => {
     const s = Settings.resolve({ pjPrefix: 'p', region: 'cn-north-1', architecture: NodeArchitecture.ARM64 });
     expect(s.availabilityZones).toEqual(['cn-north-1a', 'cn-north-1c']);
     expect(s.partition).toBe('aws-cn');
-    expect(s.instanceTypes.every((t) => /^m\dgd?\./.test(t))).toBe(true);
+    expect(s.nodegroups[0].instanceTypes.every((t) => /^m\dgd?\./.test(t))).toBe(true);
     expect(Settings.partitionOf('us-gov-west-1')).toBe('aws-us-gov');
   });
 
   test('keep desired size inside a narrow min..max', () => {
-    expect(Settings.resolve({ pjPrefix: 'p', nodeMinSize: 5, nodeMaxSize: 8 }).nodeDesiredSize).toBe(5);
-    expect(Settings.resolve({ pjPrefix: 'p', nodeMinSize: 0, nodeMaxSize: 1 }).nodeDesiredSize).toBe(1);
+    expect(Settings.resolve({ pjPrefix: 'p', nodeMinSize: 5, nodeMaxSize: 8 }).nodegroups[0].desiredSize).toBe(5);
+    expect(Settings.resolve({ pjPrefix: 'p', nodeMinSize: 0, nodeMaxSize: 1 }).nodegroups[0].desiredSize).toBe(1);
   });
 });
 
@@ -68,9 +66,23 @@ describe('Settings.resolve rejects bad values, naming option, value and what is 
     ['prefix starting with a digit', { pjPrefix: '1team' }, /^Invalid pjPrefix "1team"/],
     ['prefix too long for node group names', { pjPrefix: 'a'.repeat(25) }, /^Invalid pjPrefix "a{25}"/],
     ['malformed region', { region: 'tokyo' }, /^Invalid region "tokyo": expected an AWS region code/],
+    ['a region AWS does not have', { region: 'ap-northeast-9' },
+      /^Invalid region "ap-northeast-9": expected a region AWS has, such as ap-northeast-1 or us-east-1 \(for a region newer than this release, also set allowUnlistedRegion: true\)\.$/],
+    ['a misspelt option', { instanceType: ['m5.large'] } as any, /^Invalid instanceType \["m5.large"\]: expected a known option \(did you mean instanceTypes\?\)\.$/],
+    ['a misspelt option of an extra group', { extraNodegroups: [{ name: 'system', maxsize: 3 }] } as any,
+      /^Invalid extraNodegroups\[0\]\.maxsize 3: expected a known option \(did you mean extraNodegroups\[0\]\.maxSize\?\)\.$/],
+    ['a misspelt Bottlerocket setting', { bottlerocket: { maxPod: 20 } } as any,
+      /^Invalid bottlerocket\.maxPod 20: expected a known option \(did you mean bottlerocket\.maxPods\?\)\.$/],
+    ['an option that is nothing like one', { zzzzzzzz: 1 } as any, /^Invalid zzzzzzzz 1: expected a known option \(here: pjPrefix, region,/],
+    ['instance types of two sizes', { instanceTypes: ['m5.xlarge', 'c5.2xlarge'] },
+      /^Invalid instanceTypes "c5.2xlarge": expected instance types of one size, like the first \(m5.xlarge\): all .xlarge\.$/],
+    ['an admin listed twice', { adminPrincipalArns: ['arn:aws:iam::123456789012:role/a', 'arn:aws:iam::123456789012:role/a'] },
+      /^Invalid adminPrincipalArns "arn:aws:iam::123456789012:role\/a": expected each value listed once \(this one is listed more than once\)\.$/],
+    ['an STS session as admin', { adminPrincipalArns: ['arn:aws:sts::123456789012:assumed-role/Admin/alice'] },
+      /^Invalid adminPrincipalArns ".*": expected IAM role or user ARNs, not an STS session: use the role, arn:aws:iam::123456789012:role\/Admin\.$/],
     ['one zone', { availabilityZones: ['ap-northeast-1a'] }, /^Invalid availabilityZones \["ap-northeast-1a"\]: expected at least two distinct zones/],
     ['zone of another region', { availabilityZones: ['ap-northeast-1a', 'us-east-1b'] }, /^Invalid availabilityZones "us-east-1b"/],
-    ['duplicate zones', { availabilityZones: ['ap-northeast-1a', 'ap-northeast-1a'] }, /^Invalid availabilityZones "ap-northeast-1a": .*each listed once/],
+    ['duplicate zones', { availabilityZones: ['ap-northeast-1a', 'ap-northeast-1a'] }, /^Invalid availabilityZones "ap-northeast-1a": expected each value listed once/],
     ['malformed CIDR', { vpcCidr: '10.0.0/16' }, /^Invalid vpcCidr "10.0.0\/16": expected an IPv4 CIDR block/],
     ['CIDR with host bits', { vpcCidr: '10.0.0.1/16' }, /^Invalid vpcCidr "10.0.0.1\/16"/],
     ['CIDR too small for the subnets', { vpcCidr: '10.0.0.0/24' }, /^Invalid vpcCidr "10.0.0.0\/24": .*from \/16 to \/22/],
@@ -121,9 +133,9 @@ describe('Settings.resolve rejects bad values, naming option, value and what is 
 
   test('resolves the main node group and the extra ones with every default', () => {
     const resolved = Settings.resolve({ pjPrefix: 'team-a', extraNodegroups: [{ name: 'system-critical', capacityType: CapacityType.ON_DEMAND }] });
-    expect(resolved.nodegroups.map((g) => [g.id, g.nodegroupName, g.amiType, g.capacityType])).toEqual([
-      ['Main', 'team-a-bottlerocket-spot', 'BOTTLEROCKET_x86_64', 'SPOT'],
-      ['SystemCritical', 'team-a-system-critical', 'BOTTLEROCKET_x86_64', 'ON_DEMAND'],
+    expect(resolved.nodegroups.map((g) => [g.id, g.name, g.optionPath, g.amiType, g.capacityType])).toEqual([
+      ['Main', 'bottlerocket-spot', '', 'BOTTLEROCKET_x86_64', 'SPOT'],
+      ['SystemCritical', 'system-critical', 'extraNodegroups[0].', 'BOTTLEROCKET_x86_64', 'ON_DEMAND'],
     ]);
     expect(resolved.nodegroups[1]).toMatchObject({
       desiredSize: 2, minSize: 1, maxSize: 4, maxUnavailablePercentage: 33, autoRepair: true, launchTemplate: true,
@@ -160,7 +172,27 @@ describe('names', () => {
   });
 
   test('the longest prefix still gives a node group name EKS accepts (63 characters)', () => {
-    expect(ResourceNames.nodegroupName('a'.repeat(24), 'ON_DEMAND').length).toBeLessThanOrEqual(63);
+    const longest = new ResourceNames('a'.repeat(ResourceNames.PJ_PREFIX_MAX_LENGTH));
+    expect(longest.nodegroup(ResourceNames.mainNodegroup('ON_DEMAND')).length).toBeLessThanOrEqual(ResourceNames.NODEGROUP_NAME_MAX_LENGTH);
+  });
+
+  test('stacks, the cluster, node groups and launch templates are named after the prefix', () => {
+    const names = new ResourceNames('team-a');
+    expect(names.stacks()).toEqual(['team-a-network', 'team-a-cluster', 'team-a-nodegroup']);
+    expect(names.stacks('destroy')).toEqual(['team-a-nodegroup', 'team-a-cluster', 'team-a-network']);
+    expect([names.cluster(), names.cluster('shared'), names.nodegroup('system'), names.launchTemplate('system')])
+      .toEqual(['team-a-cluster', 'shared', 'team-a-system', 'team-a-system']);
+    expect(names.exports.vpcId).toBe('team-a-vpc-id');
+  });
+
+  test('a region newer than the known list is accepted when the team says so, with the partition from its name', () => {
+    const s = Settings.resolve({ pjPrefix: 'p', region: 'us-gov-north-9', allowUnlistedRegion: true });
+    expect([s.region, s.partition, s.availabilityZones[0]]).toEqual(['us-gov-north-9', 'aws-us-gov', 'us-gov-north-9a']);
+  });
+
+  test('every known region has a supported partition', () => {
+    expect(new Set(Object.values(KNOWN_REGIONS))).toEqual(new Set(['aws', 'aws-cn', 'aws-us-gov']));
+    expect(KNOWN_REGIONS['ap-northeast-1']).toBe('aws');
   });
 
   test('zone letters come from the zone name', () => {
@@ -173,5 +205,18 @@ describe('Cidr.split', () => {
     expect(Cidr.split('10.0.0.0/16', 4)).toEqual(['10.0.0.0/18', '10.0.64.0/18', '10.0.128.0/18', '10.0.192.0/18']);
     expect(Cidr.split('192.168.0.0/20', 6)).toEqual(['192.168.0.0/23', '192.168.2.0/23', '192.168.4.0/23',
       '192.168.6.0/23', '192.168.8.0/23', '192.168.10.0/23']);
+  });
+});
+
+describe('user errors', () => {
+  test('settings errors exit 1, usage errors exit 2, anything else is a bug', () => {
+    expect(userErrorExitCode(settingsError('x'))).toBe(1);
+    expect(userErrorExitCode(usageError('x'))).toBe(2);
+    expect(userErrorExitCode(new TypeError('x'))).toBeUndefined();
+    expect(isUsageError(usageError('x'))).toBe(true);
+  });
+
+  test('options are spelt as flags in kebab case', () => {
+    expect([kebabCase('pjPrefix'), optionFlag('adminPrincipalArns')]).toEqual(['pj-prefix', '--admin-principal-arns']);
   });
 });

@@ -1,0 +1,32 @@
+/** Whether nodes run on Spot or on-demand capacity. */
+export enum CapacityType {
+  /** Spare EC2 capacity at a discount; nodes can be reclaimed (the blog's choice). */
+  SPOT = 'SPOT',
+  /** Regular on-demand capacity. */
+  ON_DEMAND = 'ON_DEMAND',
+}
+
+/** The CPU architecture of the nodes, which picks the Bottlerocket AMI type. */
+export enum NodeArchitecture {
+  /** Intel and AMD instances: `BOTTLEROCKET_x86_64`. */
+  X86_64 = 'x86_64',
+  /** AWS Graviton instances: `BOTTLEROCKET_ARM_64`. */
+  ARM64 = 'arm64',
+}
+
+/** Which Bottlerocket build the nodes run; with the architecture it picks the EKS AMI type. */
+export enum BottlerocketVariant {
+  /** The standard Kubernetes variant: `BOTTLEROCKET_x86_64` / `BOTTLEROCKET_ARM_64`. */
+  STANDARD = 'STANDARD',
+  /** With NVIDIA drivers, for GPU instance types: `BOTTLEROCKET_*_NVIDIA`. */
+  NVIDIA = 'NVIDIA',
+  /** Built with FIPS 140-3 validated cryptography: `BOTTLEROCKET_*_FIPS`. */
+  FIPS = 'FIPS',
+}
+
+/** What a Kubernetes taint does to pods that do not tolerate it (EKS's spelling). */
+export enum TaintEffect {
+  NO_SCHEDULE = 'NO_SCHEDULE',
+  PREFER_NO_SCHEDULE = 'PREFER_NO_SCHEDULE',
+  NO_EXECUTE = 'NO_EXECUTE',
+}

@@ -1,0 +1,30 @@
+import { BottlerocketSettings, ExtraNodegroupOptions } from './nodegroup';
+import { BottlerocketEksSettings } from './options';
+
+// Records rather than arrays: the compiler fails when an option is added to an interface
+// but not here, so unknown-option checks and the project type never miss one.
+
+/** Every top-level setting of `BottlerocketEksSettings`. */
+export const SETTING_NAMES = Object.keys({
+  pjPrefix: true, region: true, allowUnlistedRegion: true, availabilityZones: true, vpcCidr: true, natGateways: true,
+  clusterName: true, kubernetesVersion: true, endpointPublicAccessCidrs: true, adminPrincipalArns: true, accountId: true,
+  terminationProtection: true, nodeDesiredSize: true, nodeMinSize: true, nodeMaxSize: true, extraNodegroups: true,
+  instanceTypes: true, capacityType: true, architecture: true, variant: true, labels: true, taints: true,
+  maxUnavailablePercentage: true, autoRepair: true, launchTemplate: true, httpPutResponseHopLimit: true,
+  dataVolumeSize: true, volumeKmsKeyArn: true, bottlerocket: true,
+} satisfies Record<keyof BottlerocketEksSettings, true>) as Array<keyof BottlerocketEksSettings>;
+
+/** Every option of an extra node group. */
+export const EXTRA_NODEGROUP_OPTION_NAMES = Object.keys({
+  name: true, desiredSize: true, minSize: true, maxSize: true,
+  instanceTypes: true, capacityType: true, architecture: true, variant: true, labels: true, taints: true,
+  maxUnavailablePercentage: true, autoRepair: true, launchTemplate: true, httpPutResponseHopLimit: true,
+  dataVolumeSize: true, volumeKmsKeyArn: true, bottlerocket: true,
+} satisfies Record<keyof ExtraNodegroupOptions, true>);
+
+/** Every typed Bottlerocket setting of a node group. */
+export const BOTTLEROCKET_OPTION_NAMES = Object.keys({
+  maxPods: true, kubeReserved: true, systemReserved: true, evictionHard: true, imageGcHighThresholdPercent: true,
+  imageGcLowThresholdPercent: true, containerLogMaxSize: true, sysctls: true, adminContainer: true,
+  controlContainer: true, motd: true, extraSettings: true, extraToml: true,
+} satisfies Record<keyof BottlerocketSettings, true>);
