@@ -1,20 +1,20 @@
 import * as path from 'path';
 import { App, AppProps } from 'aws-cdk-lib';
-import { BottlerocketEksSettings, Settings } from 'bottlerocket-eks-config';
-import { readSettingsFile, SettingsFileError } from './settings-file';
+import { exitOnUserError, ResolvedSettings } from 'bottlerocket-eks-config';
+import { readSettingsFile } from './settings-file';
 
 /** Set to `1` to run aws-cdk-lib's built-in CloudFormation validation in a team's synth. */
 export const VALIDATE_ENV = 'BOTTLEROCKET_EKS_VALIDATE';
 
-/** What a team app adds to an App: its stack(s), from the settings. */
-export type StackBuilder = (app: App, settings: BottlerocketEksSettings) => void;
+/** What a team app adds to an App: its stack(s), from the resolved settings. */
+export type StackBuilder = (app: App, settings: ResolvedSettings) => void;
 
 /** Where `synthApps` collects the builders of the apps it loads, instead of them synthesizing. */
 const COLLECTOR = Symbol.for('bottlerocket-eks.stack-builders');
 
 /**
- * The body of a team's CDK app: reads the settings file, lets `build` add the stacks, and
- * synthesizes. A bad setting (say, extra TOML that does not parse) prints its one-line
+ * The body of a team's CDK app: reads and resolves the settings file, lets `build` add the
+ * stacks, and synthesizes. A bad setting (say, extra TOML that does not parse) prints its one-line
  * message and exits 1, with no stack trace: the error is the user's to fix, not a crash.
  *
  * aws-cdk-lib's built-in CloudFormation validation is off unless `BOTTLEROCKET_EKS_VALIDATE=1`:
@@ -50,15 +50,11 @@ export function synthApps(mainFiles: string[], app: App = new App(teamAppProps()
 }
 
 function runBuilders(builders: StackBuilder[], app: App): void {
-  try {
+  exitOnUserError(() => {
     const settings = readSettingsFile();
     for (const build of builders) build(app, settings);
     app.synth();
-  } catch (error) {
-    if (!Settings.isSettingsError(error) && !(error instanceof SettingsFileError)) throw error;
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(1);
-  }
+  });
 }
 
 /** The App props of a team's synth: the built-in validation only when `BOTTLEROCKET_EKS_VALIDATE=1`. */

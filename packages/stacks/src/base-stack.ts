@@ -1,12 +1,14 @@
 import { Stack, StackProps, Tags } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { BottlerocketEksSettings, ResourceNames, Settings, StackKind } from 'bottlerocket-eks-config';
+import { ResolvedSettings, ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { StackInputs, stackInputs, TemplateModeProps } from './stack-inputs';
 import { NoBootstrapSynthesizer } from './synthesizer';
 
-/** Props every stack of this library takes: the team's settings, template mode and CDK's own. */
-export interface BottlerocketEksStackProps
-  extends Omit<StackProps, 'stackName' | 'env' | 'synthesizer'>, BottlerocketEksSettings, TemplateModeProps {}
+/** Props every stack of this library takes: the team's resolved settings, template mode and CDK's own. */
+export interface BottlerocketEksStackProps extends Omit<StackProps, 'stackName' | 'env' | 'synthesizer'>, TemplateModeProps {
+  /** The team's settings, resolved once: `readSettingsFile()` in a team app, or `Settings.resolve(...)`. */
+  readonly settings: ResolvedSettings;
+}
 
 /**
  * What the three stacks share: a name derived from the prefix, the configured account and
@@ -14,16 +16,14 @@ export interface BottlerocketEksStackProps
  * needs no `cdk bootstrap`: the CLI deploys with the caller's own credentials.
  */
 export abstract class BottlerocketEksStack extends Stack {
-  /** The validated settings and the derived prefix, region, zones and export names. */
+  /** The resolved settings and the derived prefix, region, zones and names. */
   protected readonly inputs: StackInputs;
 
   protected constructor(scope: Construct, id: string, kind: StackKind, props: BottlerocketEksStackProps) {
-    // Validate before anything is created, so a bad value fails with its own message.
-    const settings = Settings.resolve(props);
-    const templateParameters = props.templateParameters ?? false;
+    const { settings, templateParameters = false, ...stackProps } = props;
     super(scope, id, {
-      ...props,
-      stackName: templateParameters ? undefined : ResourceNames.stackName(settings.pjPrefix, kind),
+      ...stackProps,
+      stackName: templateParameters ? undefined : new ResourceNames(settings.pjPrefix).stack(kind),
       env: templateParameters ? undefined : { region: settings.region, account: settings.accountId },
       synthesizer: new NoBootstrapSynthesizer(),
       // The node group stack is cheap to recreate; the VPC and the cluster are not.

@@ -1,4 +1,4 @@
-import { BottlerocketSettings, Settings } from 'bottlerocket-eks-config';
+import { BottlerocketSettings, invalidSettingMessage, Settings, settingsError } from 'bottlerocket-eks-config';
 import { parse, stringify } from 'smol-toml';
 
 /**
@@ -18,20 +18,14 @@ export function renderBottlerocketToml(settings: BottlerocketSettings, option = 
 
 /** Parses TOML text from the user, failing with a settings error that says where it broke. */
 export function parseToml(text: string, option: string): Record<string, unknown> {
-  if (typeof text !== 'string') throw settingsError(option, text, 'TOML text');
+  if (typeof text !== 'string') throw settingsError(invalidSettingMessage(option, text, 'TOML text'));
   let tree: Record<string, unknown>;
   try {
     tree = parse(text);
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
-    throw settingsError(option, text, `TOML that parses (${reason})`);
+    throw settingsError(invalidSettingMessage(option, text, `TOML that parses (${reason})`));
   }
   Settings.checkBottlerocketTree(tree, option);
   return tree;
-}
-
-function settingsError(option: string, value: unknown, allowed: string): Error {
-  const error = new Error(`Invalid ${option} ${JSON.stringify(value)}: expected ${allowed}.`);
-  error.name = Settings.ERROR_NAME;
-  return error;
 }

@@ -1,15 +1,29 @@
 #!/usr/bin/env node
-import { Settings } from 'bottlerocket-eks-config';
-import { CommandIo, UsageError } from './commands/io';
+import { isUsageError, usageError, userErrorExitCode } from 'bottlerocket-eks-config';
 import { assemblyTemplatesCommand } from './commands/assembly-templates';
+import { CommandIo } from './commands/io';
 import { templatesCommand } from './commands/templates';
-import { USAGE } from './commands/usage';
-import { SettingsFileError } from './settings-file';
+import { COMMAND_HELP, commandUsage, USAGE } from './commands/usage';
 
 /** Runs the command line; resolves to the exit code (0 ok, 1 refused or failed, 2 usage). */
 export async function main(argv: string[], io: CommandIo = { out: process.stdout, err: process.stderr, env: process.env }): Promise<number> {
   const [command, ...rest] = argv;
+  const wantsHelp = rest.includes('--help') || rest.includes('-h');
   try {
+    if (command === undefined) {
+      io.err.write(USAGE);
+      return 2;
+    }
+    if (command === '--help' || command === '-h' || (command === 'help' && rest.length === 0)) {
+      io.out.write(USAGE);
+      return 0;
+    }
+    if (command === 'help' || (wantsHelp && command in COMMAND_HELP)) {
+      const topic = command === 'help' ? rest[0] : command;
+      if (!(topic in COMMAND_HELP)) throw usageError(`Unknown command "${topic}".`);
+      io.out.write(commandUsage(topic));
+      return 0;
+    }
     switch (command) {
       case 'templates':
         return templatesCommand(rest, io);
@@ -18,26 +32,17 @@ export async function main(argv: string[], io: CommandIo = { out: process.stdout
       case 'preflight':
         // Loaded on demand: only this command needs the AWS SDK.
         return await (await import('./commands/preflight')).preflightCommand(rest, io);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.out.write(USAGE);
-        return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`Unknown command "${command}".`);
+        throw usageError(`Unknown command "${command}".`);
     }
   } catch (error) {
-    // User errors get their message alone, no stack trace.
-    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS_')) {
-      io.err.write(`${(error as Error).message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (Settings.isSettingsError(error) || error instanceof SettingsFileError) {
-      io.err.write(`${(error as Error).message}\n`);
-      return 1;
-    }
-    throw error;
+    // User errors get their message alone, no stack trace; a wrong usage also gets the help.
+    const parseError = (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS_');
+    const code = parseError ? 2 : userErrorExitCode(error);
+    if (code === undefined) throw error;
+    const help = command in COMMAND_HELP ? commandUsage(command) : USAGE;
+    io.err.write(`${(error as Error).message}\n${isUsageError(error) || parseError ? `\n${help}` : ''}`);
+    return code;
   }
 }
 

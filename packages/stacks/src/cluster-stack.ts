@@ -1,11 +1,11 @@
 import { CfnOutput, Validations, aws_eks as eks, aws_iam as iam, Aws } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ResourceNames, StackKind } from 'bottlerocket-eks-config';
+import { StackKind } from 'bottlerocket-eks-config';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
 import { StackImports } from './imports';
 import { serviceRole } from './partition';
 
-/** Props of the cluster stack; only `pjPrefix` is required (see `BottlerocketEksSettings`). */
+/** Props of the cluster stack: the resolved settings (see `BottlerocketEksStackProps`). */
 export interface ClusterStackProps extends BottlerocketEksStackProps {}
 
 /** Control plane log types enabled by default: who called the API, what they did, how they authenticated. */
@@ -32,9 +32,10 @@ export class ClusterStack extends BottlerocketEksStack {
 
   constructor(scope: Construct, id: string, props: ClusterStackProps) {
     super(scope, id, StackKind.CLUSTER, props);
-    const { settings, pjPrefix, exportNames } = this.inputs;
+    const { settings, names } = this.inputs;
+    const exportNames = names.exports;
     const imports = new StackImports(this.inputs);
-    const clusterName = props.clusterName ?? ResourceNames.defaultClusterName(pjPrefix);
+    const clusterName = names.cluster(settings.clusterName);
 
     this.clusterRole = serviceRole(this, 'ClusterRole', 'EKS', ['sts:AssumeRole', 'sts:TagSession'], ['AmazonEKSClusterPolicy'],
       'AmazonEKSClusterPolicy is the policy EKS requires on the cluster service role; AWS keeps it current as EKS changes');

@@ -11,11 +11,11 @@ export class StackImports {
 
   /** The private subnet ids of the network stack, one per zone. */
   public privateSubnetIds(): string[] {
-    return this.inputs.zoneLetters.map((letter) => Fn.importValue(this.inputs.exportNames.privateSubnet(letter)));
+    return this.inputs.zoneLetters.map((letter) => Fn.importValue(this.inputs.names.exports.privateSubnet(letter)));
   }
 
   /** The cluster name of the cluster stack. */
   public clusterName(): string {
-    return Fn.importValue(this.inputs.exportNames.clusterName);
+    return Fn.importValue(this.inputs.names.exports.clusterName);
   }
 }

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { Cidr, StackKind } from 'bottlerocket-eks-config';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
 
-/** Props of the network stack; only `pjPrefix` is required (see `BottlerocketEksSettings`). */
+/** Props of the network stack: the resolved settings (see `BottlerocketEksStackProps`). */
 export interface NetworkStackProps extends BottlerocketEksStackProps {}
 
 /**
@@ -24,7 +24,8 @@ export class NetworkStack extends BottlerocketEksStack {
 
   constructor(scope: Construct, id: string, props: NetworkStackProps) {
     super(scope, id, StackKind.NETWORK, props);
-    const { settings, pjPrefix, exportNames, zoneLetters } = this.inputs;
+    const { settings, pjPrefix, names, zoneLetters } = this.inputs;
+    const exportNames = names.exports;
     const name = (suffix: string) => [{ key: 'Name', value: `${pjPrefix}-${suffix}` }];
 
     this.vpc = new ec2.CfnVPC(this, 'Vpc', {

@@ -6,7 +6,7 @@ import { renderBottlerocketToml } from './bottlerocket-toml';
 import { StackImports } from './imports';
 import { serviceRole } from './partition';
 
-/** Props of the node group stack; only `pjPrefix` is required (see `BottlerocketEksSettings`). */
+/** Props of the node group stack: the resolved settings (see `BottlerocketEksStackProps`). */
 export interface NodegroupStackProps extends BottlerocketEksStackProps {}
 
 /** The three managed policies of the blog's node role, and no more. */
@@ -30,14 +30,14 @@ export class NodegroupStack extends BottlerocketEksStack {
   public readonly nodegroup: eks.CfnNodegroup;
   /** Every managed node group, the main one first. */
   public readonly nodegroups: eks.CfnNodegroup[];
-  /** The launch templates, by node group name (none for a group with `launchTemplate: false`). */
+  /** The launch templates, by the group's short name (`ResolvedNodegroup.name`; none for a group with `launchTemplate: false`). */
   public readonly launchTemplates: Record<string, ec2.CfnLaunchTemplate> = {};
   /** The role of the nodes' instance profile. */
   public readonly nodeRole: iam.CfnRole;
 
   constructor(scope: Construct, id: string, props: NodegroupStackProps) {
     super(scope, id, StackKind.NODEGROUP, props);
-    const { exportNames, settings } = this.inputs;
+    const { names, settings } = this.inputs;
     const imports = new StackImports(this.inputs);
     const clusterName = imports.clusterName();
     const subnets = imports.privateSubnetIds();
@@ -57,19 +57,18 @@ export class NodegroupStack extends BottlerocketEksStack {
     });
     this.nodegroups.forEach((nodegroup) => coredns.node.addDependency(nodegroup));
 
-    new CfnOutput(this, 'NodegroupName', { value: this.nodegroup.nodegroupName!, exportName: exportNames.nodegroupName });
-    new CfnOutput(this, 'NodeRoleArn', { value: this.nodeRole.attrArn, exportName: exportNames.nodeRoleArn });
+    new CfnOutput(this, 'NodegroupName', { value: this.nodegroup.nodegroupName!, exportName: names.exports.nodegroupName });
+    new CfnOutput(this, 'NodeRoleArn', { value: this.nodeRole.attrArn, exportName: names.exports.nodeRoleArn });
   }
 
   /** One managed node group (`index` 0 is the main one) with its launch template, if it has one. */
   private addNodegroup(group: ResolvedNodegroup, index: number, shared: { clusterName: string; subnets: string[]; templateParameters: boolean }): eks.CfnNodegroup {
     const main = index === 0;
-    // In template mode the prefix is a parameter: the physical name keeps the group's suffix after it.
-    const nodegroupName = `${this.inputs.pjPrefix}${group.nodegroupName.slice(this.inputs.settings.pjPrefix.length)}`;
+    const { names } = this.inputs;
+    const nodegroupName = names.nodegroup(group.name);
     const suffix = main ? '' : group.id;
-    const settingsOption = main ? 'bottlerocket' : `extraNodegroups[${index - 1}].bottlerocket`;
-    const launchTemplate = group.launchTemplate ? this.launchTemplate(`LaunchTemplate${suffix}`, nodegroupName, group, settingsOption) : undefined;
-    if (launchTemplate) this.launchTemplates[group.nodegroupName] = launchTemplate;
+    const launchTemplate = group.launchTemplate ? this.launchTemplate(`LaunchTemplate${suffix}`, names.launchTemplate(group.name), group) : undefined;
+    if (launchTemplate) this.launchTemplates[group.name] = launchTemplate;
     return new eks.CfnNodegroup(this, `ManagedNodeGroup${suffix}`, {
       clusterName: shared.clusterName,
       nodegroupName,
@@ -100,7 +99,7 @@ export class NodegroupStack extends BottlerocketEksStack {
    * group and EKS choose them), IMDSv2 only, encrypted gp3 root (`/dev/xvda`) and data
    * (`/dev/xvdb`) volumes, the Bottlerocket settings as user data, tags on instances and volumes.
    */
-  private launchTemplate(id: string, nodegroupName: string, group: ResolvedNodegroup, settingsOption: string): ec2.CfnLaunchTemplate {
+  private launchTemplate(id: string, name: string, group: ResolvedNodegroup): ec2.CfnLaunchTemplate {
     const volume = (volumeSize?: number): ec2.CfnLaunchTemplate.EbsProperty => ({
       volumeType: 'gp3',
       volumeSize,
@@ -108,12 +107,13 @@ export class NodegroupStack extends BottlerocketEksStack {
       kmsKeyId: group.volumeKmsKeyArn,
       deleteOnTermination: true,
     });
+    const nodegroupName = this.inputs.names.nodegroup(group.name);
     const tags = [
       { key: 'Name', value: nodegroupName },
       { key: 'bottlerocket-eks/nodegroup-name', value: nodegroupName },
     ];
     return new ec2.CfnLaunchTemplate(this, id, {
-      launchTemplateName: nodegroupName,
+      launchTemplateName: name,
       launchTemplateData: {
         metadataOptions: { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: group.httpPutResponseHopLimit },
         // The root volume keeps the AMI's size; the data volume holds images and containers.
@@ -121,7 +121,7 @@ export class NodegroupStack extends BottlerocketEksStack {
           { deviceName: '/dev/xvda', ebs: volume() },
           { deviceName: '/dev/xvdb', ebs: volume(group.dataVolumeSize) },
         ],
-        userData: Fn.base64(renderBottlerocketToml(group.bottlerocket, settingsOption)),
+        userData: Fn.base64(renderBottlerocketToml(group.bottlerocket, `${group.optionPath}bottlerocket`)),
         tagSpecifications: [{ resourceType: 'instance', tags }, { resourceType: 'volume', tags }],
       },
     });
@@ -129,13 +129,13 @@ export class NodegroupStack extends BottlerocketEksStack {
 
   /** The blog's `NodeDesiredSize`/`NodeMinSize`/`NodeMaxSize` parameters (template mode, main group). */
   private sizeParameters(): eks.CfnNodegroup.ScalingConfigProperty {
-    const { settings } = this.inputs;
+    const [main] = this.inputs.settings.nodegroups;
     const param = (id: string, value: number, minValue: number, description: string) =>
       new CfnParameter(this, id, { type: 'Number', default: value, minValue, description }).valueAsNumber;
     return {
-      desiredSize: param('NodeDesiredSize', settings.nodeDesiredSize, 0, 'Desired number of nodes (between NodeMinSize and NodeMaxSize)'),
-      minSize: param('NodeMinSize', settings.nodeMinSize, 0, 'Minimum number of nodes'),
-      maxSize: param('NodeMaxSize', settings.nodeMaxSize, 1, 'Maximum number of nodes'),
+      desiredSize: param('NodeDesiredSize', main.desiredSize, 0, 'Desired number of nodes (between NodeMinSize and NodeMaxSize)'),
+      minSize: param('NodeMinSize', main.minSize, 0, 'Minimum number of nodes'),
+      maxSize: param('NodeMaxSize', main.maxSize, 1, 'Maximum number of nodes'),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { App, AppProps, Stack } from 'aws-cdk-lib';
-import { StackKind } from 'bottlerocket-eks-config';
+import { Settings, StackKind } from 'bottlerocket-eks-config';
 import { ClusterStack } from './cluster-stack';
 import { NetworkStack } from './network-stack';
 import { NodegroupStack } from './nodegroup-stack';
@@ -16,7 +16,7 @@ export function plainTemplates(appProps: AppProps = {}): Record<StackKind, any> 
   // aws-cdk-lib's CloudFormation validation triples the cost of a synth; the tests run it
   // on these stacks once, on purpose.
   const app = new App({ builtinCloudFormationValidation: false, ...appProps });
-  const props = { pjPrefix: PLACEHOLDER_PREFIX, templateParameters: true };
+  const props = { settings: Settings.resolve({ pjPrefix: PLACEHOLDER_PREFIX }), templateParameters: true };
   const stacks: Record<StackKind, Stack> = {
     [StackKind.NETWORK]: new NetworkStack(app, 'network', { ...props, description: 'bottlerocket-eks network: VPC, subnets and their exports' }),
     [StackKind.CLUSTER]: new ClusterStack(app, 'cluster', { ...props, description: 'bottlerocket-eks cluster: EKS control plane in the exported private subnets' }),

@@ -1,22 +1,22 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { parse } from 'yaml';
 import { teamAppProps } from '../src';
 import { main } from '../src/cli';
+import { tempDir } from './temp';
 
 // A team app as projen writes it (src/main.ts), run as its own process like the CDK CLI runs it.
 const TSX = pathToFileURL(require.resolve('tsx')).href;
 const SRC = path.join(__dirname, '..', 'src');
 
 function runApp(settings: object, env: Record<string, string> = {}): Promise<{ status: number; output: string; outdir: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bottlerocket-eks-app-'));
+  const dir = tempDir('app');
   fs.writeFileSync(path.join(dir, 'bottlerocket-eks.settings.json'), JSON.stringify(settings));
   const main = path.join(dir, 'main.ts');
   fs.writeFileSync(main, `import { NodegroupStack, synthApp } from ${JSON.stringify(SRC)};\n`
-    + "synthApp((app, settings) => new NodegroupStack(app, 'Nodegroup', settings));\n");
+    + "synthApp((app, settings) => new NodegroupStack(app, 'Nodegroup', { settings }));\n");
   const outdir = path.join(dir, 'cdk.out');
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', TSX, main], { cwd: dir, env: { ...process.env, CDK_OUTDIR: outdir, ...env } },
@@ -48,12 +48,12 @@ test('a bad setting found at synth prints one line and exits 1, no stack trace',
 });
 
 test('synthApps puts several team apps into one App: one process synthesizes every stack', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bottlerocket-eks-apps-'));
+  const dir = tempDir('apps');
   fs.writeFileSync(path.join(dir, 'bottlerocket-eks.settings.json'), JSON.stringify({ pjPrefix: 'team-a' }));
   const mains = ['Network', 'Cluster', 'Nodegroup'].map((name) => {
     const file = path.join(dir, `${name.toLowerCase()}.ts`);
     fs.writeFileSync(file, `import { ${name}Stack, synthApp } from ${JSON.stringify(SRC)};\n`
-      + `synthApp((app, settings) => new ${name}Stack(app, '${name}', settings));\n`);
+      + `synthApp((app, settings) => new ${name}Stack(app, '${name}', { settings }));\n`);
     return file;
   });
   const outdir = path.join(dir, 'cdk.out');

@@ -1,8 +1,11 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { ExportNames, plainTemplates, toYaml } from '../src';
 import { exportedNames, importedNames, synthAll, walk } from './helpers';
+import { tempDir } from './temp';
+
+/** The plain templates, their cloud assembly written into a temp folder of this file. */
+const freshPlainTemplates = () => plainTemplates({ outdir: tempDir('cdk.out') });
 
 const FORBIDDEN_TYPES = /^(Custom::|AWS::CloudFormation::CustomResource|AWS::Lambda::|AWS::CloudFormation::Stack$)/;
 
@@ -10,7 +13,7 @@ function everyTemplate(): Record<string, any> {
   const { templates } = synthAll({ pjPrefix: 'team-a' });
   const result: Record<string, any> = {};
   for (const [kind, t] of Object.entries(templates)) result[`stack ${kind}`] = t.toJSON();
-  for (const [kind, t] of Object.entries(plainTemplates())) result[`templates/${kind}.yaml`] = t;
+  for (const [kind, t] of Object.entries(freshPlainTemplates())) result[`templates/${kind}.yaml`] = t;
   return result;
 }
 
@@ -85,7 +88,7 @@ describe('every stack and template', () => {
 });
 
 test('all stacks pass aws-cdk-lib CloudFormation validation with no unacknowledged finding', () => {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-'));
+  const outdir = tempDir('validate');
   const { app } = synthAll({ pjPrefix: 'team-a', adminPrincipalArns: ['arn:aws:iam::123456789012:role/admin'] },
     { builtinCloudFormationValidation: true, outdir });
   app.synth();
@@ -99,7 +102,7 @@ describe('templates/', () => {
   const dir = path.join(__dirname, '..', '..', '..', 'templates');
 
   test('the committed templates equal a fresh generation (run `npx projen templates` when this fails)', () => {
-    for (const [kind, template] of Object.entries(plainTemplates())) {
+    for (const [kind, template] of Object.entries(freshPlainTemplates())) {
       const file = path.join(dir, `${kind}.yaml`);
       expect(fs.existsSync(file)).toBe(true);
       expect(fs.readFileSync(file, 'utf-8')).toEqual(toYaml(template));
@@ -107,7 +110,7 @@ describe('templates/', () => {
   });
 
   test('take PJPrefix and the node sizes as parameters, like the blog', () => {
-    const t = plainTemplates();
+    const t = freshPlainTemplates();
     for (const template of Object.values(t)) expect(template.Parameters.PJPrefix).toMatchObject({ Type: 'String', MaxLength: 24 });
     expect(Object.keys(t.nodegroup.Parameters)).toEqual(['PJPrefix', 'NodeDesiredSize', 'NodeMinSize', 'NodeMaxSize']);
     expect(importedNames(t.nodegroup)).toContainEqual({ 'Fn::Join': ['', [{ Ref: 'PJPrefix' }, '-private-subnet-a']] });
@@ -115,7 +118,7 @@ describe('templates/', () => {
   });
 
   test('place subnets in zones a and c of the region they are deployed to', () => {
-    const subnets = Object.values(plainTemplates().network.Resources).filter((r: any) => r.Type === 'AWS::EC2::Subnet') as any[];
+    const subnets = Object.values(freshPlainTemplates().network.Resources).filter((r: any) => r.Type === 'AWS::EC2::Subnet') as any[];
     expect(subnets.map((s) => s.Properties.AvailabilityZone)).toContainEqual({ 'Fn::Join': ['', [{ Ref: 'AWS::Region' }, 'c']] });
   });
 });

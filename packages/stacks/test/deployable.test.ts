@@ -1,7 +1,8 @@
 import { App, FileAssetPackaging } from 'aws-cdk-lib';
 import { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
-import { NetworkStack, toYaml } from '../src';
+import { NetworkStack, Settings, toYaml } from '../src';
 import { synthAll } from './helpers';
+import { testApp } from './temp';
 
 /** The largest template the CDK CLI sends inline (as YAML); above it, it needs the bootstrap bucket. */
 const INLINE_TEMPLATE_LIMIT = 51_200;
@@ -50,7 +51,7 @@ describe('deploys need no cdk bootstrap', () => {
   });
 
   test('an asset fails at synth with a message saying why and what to do instead', () => {
-    const stack = new NetworkStack(new App(), 'Network', { pjPrefix: 'team-a' });
+    const stack = new NetworkStack(testApp(), 'Network', { settings: Settings.resolve({ pjPrefix: 'team-a' }) });
     expect(() => stack.synthesizer.addFileAsset({ sourceHash: 'abc', fileName: 'handler.zip', packaging: FileAssetPackaging.ZIP_DIRECTORY }))
       .toThrow('Asset handler.zip cannot be added: bottlerocket-eks stacks deploy without `cdk bootstrap`');
     expect(() => stack.synthesizer.addDockerImageAsset({ sourceHash: 'abc', directoryName: 'image' }))

@@ -1,8 +1,9 @@
-import { App, AppProps, Stack } from 'aws-cdk-lib';
+import { AppProps, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
-  BottlerocketEksSettings, BottlerocketVariant, CapacityType, ClusterStack, NetworkStack, NodeArchitecture, NodegroupStack, TaintEffect,
+  BottlerocketEksSettings, BottlerocketVariant, CapacityType, ClusterStack, NetworkStack, NodeArchitecture, NodegroupStack, Settings, TaintEffect,
 } from '../src';
+import { testApp } from './temp';
 
 /**
  * Settings far apart from each other, for checks that must hold for every configuration
@@ -41,10 +42,11 @@ export const SETTINGS_VARIANTS: Record<string, BottlerocketEksSettings> = {
 export function synthAll(settings: BottlerocketEksSettings, appProps: AppProps = {}) {
   // aws-cdk-lib's CloudFormation validation costs over a second a synth; one test runs it
   // on purpose (see contract.test.ts), the others skip it.
-  const app = new App({ builtinCloudFormationValidation: false, ...appProps });
-  const network = new NetworkStack(app, 'Network', settings);
-  const cluster = new ClusterStack(app, 'Cluster', settings);
-  const nodegroup = new NodegroupStack(app, 'Nodegroup', settings);
+  const app = testApp({ builtinCloudFormationValidation: false, ...appProps });
+  const props = { settings: Settings.resolve(settings) };
+  const network = new NetworkStack(app, 'Network', props);
+  const cluster = new ClusterStack(app, 'Cluster', props);
+  const nodegroup = new NodegroupStack(app, 'Nodegroup', props);
   return {
     app,
     stacks: { network, cluster, nodegroup } as Record<string, Stack>,

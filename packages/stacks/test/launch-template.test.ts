@@ -1,14 +1,14 @@
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { parse } from 'smol-toml';
 import {
-  BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupStack, TaintEffect,
+  BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupStack, Settings, TaintEffect,
 } from '../src';
+import { testApp } from './temp';
 
 /** The node group stack alone (the others do not change with node group options). */
 function nodegroupTemplate(settings: Partial<BottlerocketEksSettings> = {}): Template {
-  const app = new App({ builtinCloudFormationValidation: false });
-  return Template.fromStack(new NodegroupStack(app, 'Nodegroup', { pjPrefix: 'team-a', ...settings }));
+  const app = testApp({ builtinCloudFormationValidation: false });
+  return Template.fromStack(new NodegroupStack(app, 'Nodegroup', { settings: Settings.resolve({ pjPrefix: 'team-a', ...settings }) }));
 }
 
 function resources(template: Template, type: string): any[] {

@@ -1,8 +1,9 @@
-import { App, IPolicyValidationContext, PolicyValidationPluginReport, Stack, Validations } from 'aws-cdk-lib';
+import { IPolicyValidationContext, PolicyValidationPluginReport, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { ClusterStack, NetworkStack, NodegroupStack } from '../src';
+import { ClusterStack, NetworkStack, NodegroupStack, Settings } from '../src';
 import { SETTINGS_VARIANTS, synthAll } from './helpers';
+import { testApp } from './temp';
 
 /*
  * cdk-nag 3 is a CDK validation plugin, not an aspect: it reports violations instead of
@@ -32,8 +33,8 @@ describe.each(Object.entries(VARIANTS))('cdk-nag AwsSolutions, %s', (_variant, s
 
 test('cdk-nag AwsSolutions, the template-mode stacks behind templates/: no unacknowledged error or warning', () => {
   // As plainTemplates() builds them (it returns templates, not stacks).
-  const app = new App({ builtinCloudFormationValidation: false });
-  const props = { pjPrefix: 'pjprefix', templateParameters: true };
+  const app = testApp({ builtinCloudFormationValidation: false });
+  const props = { settings: Settings.resolve({ pjPrefix: 'pjprefix' }), templateParameters: true };
   const stacks: Stack[] = [new NetworkStack(app, 'network', props), new ClusterStack(app, 'cluster', props), new NodegroupStack(app, 'nodegroup', props)];
   app.synth();
   expect(stacks.flatMap(nagFindings)).toEqual([]);
@@ -49,11 +50,11 @@ test('a team app that adds the pack as a validation plugin synthesizes, with the
       return report;
     }
   }
-  const app = new App({ builtinCloudFormationValidation: false });
-  const settings = VARIANTS['accountId and an admin'];
-  new NetworkStack(app, 'Network', settings);
-  new ClusterStack(app, 'Cluster', settings);
-  new NodegroupStack(app, 'Nodegroup', settings);
+  const app = testApp({ builtinCloudFormationValidation: false });
+  const props = { settings: Settings.resolve(VARIANTS['accountId and an admin']) };
+  new NetworkStack(app, 'Network', props);
+  new ClusterStack(app, 'Cluster', props);
+  new NodegroupStack(app, 'Nodegroup', props);
   Validations.of(app).addPlugins(new RecordingChecks(app, { verbose: true }));
   // Under jest (NODE_ENV=test) a failed validation throws, with the whole report in the message.
   expect(() => app.synth()).not.toThrow();

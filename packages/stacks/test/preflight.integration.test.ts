@@ -1,9 +1,9 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { FakeAws } from '../src/testing';
+import { tempDir } from './temp';
 
 // The real command (`bottlerocket-eks preflight`, run from source by tsx) with the real STS
 // client, its default credential chain fed by fake static keys, and AWS_ENDPOINT_URL_STS
@@ -18,7 +18,7 @@ const fakeSts = new FakeAws({
   [KEYS.alice]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` },
   [KEYS.other]: { account: '210987654321', arn: 'arn:aws:sts::210987654321:assumed-role/Admin/alice' },
 }, [KEYS.expired]);
-const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'bottlerocket-eks-preflight-'));
+const repo = tempDir('preflight');
 let endpoint = '';
 const transcripts: string[] = [];
 
@@ -152,7 +152,7 @@ test('destroy without confirmation is refused; with it, the stacks in reverse or
 test('wrong usage exits 2 with the help; a missing settings file exits 1 with its own message', async () => {
   const usage = await preflight('unknown flag', { AWS_ACCESS_KEY_ID: KEYS.alice }, ['--yes']);
   expect(usage.status).toBe(2);
-  expect(usage.stderr).toMatch(/^Unknown option '--yes'.*\n\nUsage: bottlerocket-eks <command>/s);
+  expect(usage.stderr).toMatch(/^Unknown option '--yes'.*\n\nUsage: bottlerocket-eks preflight \[--json/s);
   const missing = await preflight('missing settings', { AWS_ACCESS_KEY_ID: KEYS.alice }, ['--settings', 'nope.json']);
   expect(missing.status).toBe(1);
   expect(missing.stderr).toBe('Settings file nope.json does not exist.\n');

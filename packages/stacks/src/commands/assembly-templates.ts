@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { toYaml } from '../yaml-template';
-import { CommandIo, UsageError } from './io';
+import { usageError } from 'bottlerocket-eks-config';
+import { CommandIo } from './io';
 
 /** The tag every stack of this library carries: its kind, which names its YAML file. */
 const KIND_TAG = 'bottlerocket-eks:stack';
@@ -15,9 +16,9 @@ const KIND_TAG = 'bottlerocket-eks:stack';
 export function assemblyTemplatesCommand(args: string[], io: CommandIo): number {
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
   const [assembly, dir, ...extra] = positionals;
-  if (!assembly || !dir || extra.length > 0) throw new UsageError('templates-from: expected <cdk.out> <dir>.');
+  if (!assembly || !dir || extra.length > 0) throw usageError('templates-from: expected <cdk.out> <dir>.');
   const manifestFile = path.join(assembly, 'manifest.json');
-  if (!fs.existsSync(manifestFile)) throw new UsageError(`templates-from: ${manifestFile} not found; run cdk synth first.`);
+  if (!fs.existsSync(manifestFile)) throw usageError(`templates-from: ${manifestFile} not found; run cdk synth first.`);
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf-8'));
   fs.mkdirSync(dir, { recursive: true });
   let written = 0;

@@ -4,11 +4,3 @@ export interface CommandIo {
   readonly err: { write(text: string): unknown };
   readonly env: NodeJS.ProcessEnv;
 }
-
-/** A wrong flag or argument: printed with the usage, exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}

@@ -1,7 +1,8 @@
 import { parseArgs } from 'util';
 import { detectShellRegion, formatFailure, formatTarget, preflight, PreflightError, ReportFormat, stsClientFor } from '../preflight';
 import { readSettingsFile } from '../settings-file';
-import { CommandIo, UsageError } from './io';
+import { usageError } from 'bottlerocket-eks-config';
+import { CommandIo } from './io';
 
 /** `bottlerocket-eks preflight`: exit 0 when a deploy (or a confirmed destroy) may go ahead. */
 export async function preflightCommand(args: string[], io: CommandIo): Promise<number> {
@@ -15,8 +16,8 @@ export async function preflightCommand(args: string[], io: CommandIo): Promise<n
       settings: { type: 'string' },
     },
   });
-  if (values.json && values.brief) throw new UsageError('preflight: --json and --brief exclude each other.');
-  if (values.confirm !== undefined && !values.destroy) throw new UsageError('preflight: --confirm only goes with --destroy.');
+  if (values.json && values.brief) throw usageError('preflight: --json and --brief exclude each other.');
+  if (values.confirm !== undefined && !values.destroy) throw usageError('preflight: --confirm only goes with --destroy.');
   const format: ReportFormat = values.json ? 'json' : values.brief ? 'brief' : 'text';
   const operation = values.destroy ? 'destroy' : 'deploy';
 

@@ -3,13 +3,14 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { plainTemplates } from '../plain-templates';
 import { toYaml } from '../yaml-template';
-import { CommandIo, UsageError } from './io';
+import { usageError } from 'bottlerocket-eks-config';
+import { CommandIo } from './io';
 
 /** `bottlerocket-eks templates <dir> [--check]`. */
 export function templatesCommand(args: string[], io: CommandIo): number {
   const { values, positionals } = parseArgs({ args, options: { check: { type: 'boolean' } }, allowPositionals: true });
   const [dir, ...extra] = positionals;
-  if (!dir || extra.length > 0) throw new UsageError('templates: expected exactly one <dir>.');
+  if (!dir || extra.length > 0) throw usageError('templates: expected exactly one <dir>.');
   const stale: string[] = [];
   for (const [kind, template] of Object.entries(plainTemplates())) {
     const file = path.join(dir, `${kind}.yaml`);

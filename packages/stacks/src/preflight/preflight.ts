@@ -1,5 +1,5 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { BottlerocketEksSettings, ResourceNames, Settings } from 'bottlerocket-eks-config';
+import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
 import { classifyStsError, PreflightError, PreflightErrorCode } from './errors';
 
 /** The region the shell points at, and where the SDK found it. */
@@ -32,8 +32,8 @@ export interface DeployTarget {
 
 /** What to check before which operation. */
 export interface PreflightOptions {
-  /** The team's settings (validated here again). */
-  readonly settings: BottlerocketEksSettings;
+  /** The team's resolved settings. */
+  readonly settings: ResolvedSettings;
   /** The STS client to ask; its credentials and endpoint come from the SDK's default chains. */
   readonly sts: STSClient;
   /** The region the shell points at, if any (see `detectShellRegion`). */
@@ -59,8 +59,8 @@ export async function detectShellRegion(env: NodeJS.ProcessEnv = process.env): P
 }
 
 /** An STS client for the team's region unless the shell names one (the mismatch is reported, not hidden). */
-export function stsClientFor(settings: BottlerocketEksSettings, shellRegion?: ShellRegion): STSClient {
-  return new STSClient({ region: shellRegion?.region ?? Settings.resolve(settings).region });
+export function stsClientFor(settings: ResolvedSettings, shellRegion?: ShellRegion): STSClient {
+  return new STSClient({ region: shellRegion?.region ?? settings.region });
 }
 
 /**
@@ -70,11 +70,10 @@ export function stsClientFor(settings: BottlerocketEksSettings, shellRegion?: Sh
  * so a wrong region or a missing confirmation needs no network call.
  */
 export async function preflight(options: PreflightOptions): Promise<DeployTarget> {
-  const settings = Settings.resolve(options.settings);
+  const { settings } = options;
   const { pjPrefix, region } = settings;
   const operation = options.operation ?? 'deploy';
-  const order = operation === 'destroy' ? [...ResourceNames.DEPLOY_ORDER].reverse() : ResourceNames.DEPLOY_ORDER;
-  const stacks = order.map((kind) => ResourceNames.stackName(pjPrefix, kind));
+  const stacks = new ResourceNames(pjPrefix).stacks(operation);
 
   if (operation === 'destroy' && options.confirm !== pjPrefix) {
     const given = options.confirm ? `--confirm=${options.confirm} does not name this repository's prefix` : 'no --confirm given';
