@@ -11,3 +11,4 @@ export * from './option-names';
 export * from './option-keys';
 export * from './settings-file';
 export * from './regions';
+export { checkKnownKeys } from './checks';

@@ -1,4 +1,4 @@
-import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture } from 'bottlerocket-eks-config';
+import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, optionFlag } from 'bottlerocket-eks-config';
 
 /** Settings that are strings but look like numbers on a command line. */
 const NUMERIC_LOOKING: Array<keyof BottlerocketEksSettings> = ['accountId', 'kubernetesVersion'];
@@ -43,7 +43,7 @@ export function fromProjenNew<T extends object>(options: T, argv: string[] = pro
 
 /** The value of `--kebab-name X` or `--kebab-name=X` (or the camelCase spelling) as typed. */
 function rawFlag(argv: string[], key: string): string | undefined {
-  const names = [`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, `--${key}`];
+  const names = [optionFlag(key), `--${key}`];
   for (let i = 0; i < argv.length; i++) {
     for (const name of names) {
       if (argv[i] === name && i + 1 < argv.length) return argv[i + 1];

@@ -1,48 +1,14 @@
-import { BottlerocketEksSettings, ResolvedSettings, ResourceNames, Settings } from 'bottlerocket-eks-config';
+import { ResolvedSettings, ResourceNames, Settings, SETTINGS_FILE_NAME } from 'bottlerocket-eks-config';
 import { javascript, typescript } from 'projen';
 import { TeamNxWorkspace } from './nx-workspace';
 import { AllStacksApp } from './all-stacks-app';
 import { fromProjenNew } from './command-line';
 import { BottlerocketEksProjectOptions } from './options';
 import { TeamReadme } from './readme';
-import { SETTINGS_FILE_NAME, TeamSettingsFile } from './settings-file';
+import { checkKnownOptions, pickSettings, validateOptions } from './project-options';
+import { TeamSettingsFile } from './settings-file';
 import { StackApp } from './stack-app';
 import { DEFAULT_VERSIONS, ownVersion } from './versions';
-
-/**
- * The option names that are deployment settings (the rest configure the repository). A
- * record, so the compiler fails when a setting is added to the config package but not here.
- */
-const SETTING_KEYS = Object.keys({
-  pjPrefix: true,
-  region: true,
-  availabilityZones: true,
-  vpcCidr: true,
-  natGateways: true,
-  clusterName: true,
-  kubernetesVersion: true,
-  endpointPublicAccessCidrs: true,
-  adminPrincipalArns: true,
-  instanceTypes: true,
-  capacityType: true,
-  architecture: true,
-  nodeDesiredSize: true,
-  nodeMinSize: true,
-  nodeMaxSize: true,
-  accountId: true,
-  variant: true,
-  labels: true,
-  taints: true,
-  maxUnavailablePercentage: true,
-  autoRepair: true,
-  launchTemplate: true,
-  httpPutResponseHopLimit: true,
-  dataVolumeSize: true,
-  volumeKmsKeyArn: true,
-  bottlerocket: true,
-  extraNodegroups: true,
-  terminationProtection: true,
-} satisfies Record<keyof BottlerocketEksSettings, true>) as Array<keyof BottlerocketEksSettings>;
 
 /**
  * A team repository that deploys a VPC, an EKS cluster and a Bottlerocket Spot managed
@@ -60,7 +26,10 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
   constructor(options: BottlerocketEksProjectOptions) {
     options = fromProjenNew(options);
     // Validate first: a bad option must fail before any file is written.
-    const settings = resolveSettings(options);
+    const settings = validateOptions(options, () => {
+      checkKnownOptions(options);
+      return Settings.resolve(pickSettings(options));
+    });
     super({
       defaultReleaseBranch: 'main',
       packageManager: javascript.NodePackageManager.NPM,
@@ -102,15 +71,10 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     );
     this.gitignore.exclude('cdk.out/', '.nx/');
 
-    new TeamSettingsFile(this, settings, options.extraNodegroups);
+    new TeamSettingsFile(this, pickSettings(options));
     new TeamNxWorkspace(this, SETTINGS_FILE_NAME);
     const order = ResourceNames.DEPLOY_ORDER;
-    this.apps = order.map((kind, i) => new StackApp(this, {
-      kind,
-      pjPrefix: settings.pjPrefix,
-      after: order[i - 1],
-      before: order[i + 1],
-    }));
+    this.apps = order.map((kind, i) => new StackApp(this, { kind, after: order[i - 1], before: order[i + 1] }));
     new TeamReadme(this, settings);
     this.addStackTasks();
   }
@@ -142,29 +106,3 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     destroy.exec(nx('destroy'), { receiveArgs: true });
   }
 }
-
-/**
- * The validated settings. Run by the projen CLI (`projen new`, or `.projenrc.ts` under
- * `npx projen`), a bad option prints its one-line message and exits 1: projen would print
- * the error's stack trace, and the mistake is the user's, not a crash. Anywhere else (tests,
- * other code) the error is thrown.
- */
-function resolveSettings(options: BottlerocketEksProjectOptions): ResolvedSettings {
-  try {
-    return Settings.resolve(pickSettings(options));
-  } catch (error) {
-    const byProjenCli = '__new__' in options || /\.projenrc\.[jt]s$/.test(process.argv[1] ?? '');
-    if (!Settings.isSettingsError(error) || !byProjenCli) throw error;
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(1);
-  }
-}
-
-function pickSettings(options: BottlerocketEksProjectOptions): BottlerocketEksSettings {
-  const picked: Record<string, unknown> = {};
-  for (const key of SETTING_KEYS) {
-    if (options[key] !== undefined) picked[key] = options[key];
-  }
-  return picked as unknown as BottlerocketEksSettings;
-}
-

@@ -1,4 +1,4 @@
-import { ResourceNames, StackKind } from 'bottlerocket-eks-config';
+import { SETTINGS_FILE_NAME, StackKind } from 'bottlerocket-eks-config';
 import { Component, JsonFile, Project, SampleFile } from 'projen';
 
 /** The class of the stacks library each stack kind instantiates. */
@@ -12,8 +12,6 @@ const STACK_CLASSES: Record<StackKind, string> = {
 export interface StackAppOptions {
   /** Which of the three stacks this app deploys. */
   readonly kind: StackKind;
-  /** The project prefix (names the CloudFormation stack). */
-  readonly pjPrefix: string;
   /** The stack app deployed just before this one, if any. */
   readonly after?: StackKind;
   /** The stack app deployed just after this one, if any (it is destroyed first). */
@@ -31,8 +29,6 @@ export interface StackAppOptions {
 export class StackApp extends Component {
   /** The folder of the app, relative to the repository root. */
   public readonly outdir: string;
-  /** The CloudFormation stack the app deploys. */
-  public readonly stackName: string;
   /** The app's generated `project.json`. */
   public readonly projectJson: JsonFile;
   /** The app's generated `cdk.json`. */
@@ -42,7 +38,6 @@ export class StackApp extends Component {
     super(project);
     const { kind } = options;
     this.outdir = `packages/${kind}`;
-    this.stackName = ResourceNames.stackName(options.pjPrefix, kind);
     const cdk = 'cdk --no-notices';
     // Every target that touches AWS asks STS first and stops on the wrong account, region or
     // partition; its arguments are not passed on to it (nx gives them to the CDK CLI).
@@ -101,8 +96,8 @@ function sampleMain(kind: StackKind): string {
     `import { ${stackClass}, synthApp } from 'bottlerocket-eks-stacks';`,
     '',
     '// This app is yours: projen wrote it once and never overwrites it. The settings come',
-    '// from bottlerocket-eks.settings.json, which projen writes from .projenrc.ts.',
-    `synthApp((app, settings) => new ${stackClass}(app, '${stackClass.replace('Stack', '')}', settings));`,
+    `// from ${SETTINGS_FILE_NAME}, which projen writes from .projenrc.ts.`,
+    `synthApp((app, settings) => new ${stackClass}(app, '${stackClass.replace('Stack', '')}', { settings }));`,
     '',
   ].join('\n');
 }

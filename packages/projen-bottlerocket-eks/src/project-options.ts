@@ -1,0 +1,62 @@
+import * as fs from 'fs';
+import { BottlerocketEksSettings, checkKnownKeys, exitOnUserError, SETTING_NAMES } from 'bottlerocket-eks-config';
+import { typescript } from 'projen';
+import { BottlerocketEksProjectOptions } from './options';
+
+/** The options `BottlerocketEksProjectOptions` adds beside the settings (a record, so the compiler keeps it complete). */
+const OWN_OPTION_NAMES = Object.keys({
+  cdkVersion: true, cdkCliVersion: true, constructsVersion: true, nxVersion: true, stacksDependency: true,
+} satisfies Record<Exclude<keyof BottlerocketEksProjectOptions, keyof BottlerocketEksSettings | keyof typescript.TypeScriptProjectOptions>, true>);
+
+/** What `projen new` adds to the options it passes (projen's own record of the command line). */
+const PROJEN_NEW_KEY = '__new__';
+
+/**
+ * The deployment settings among the project options, exactly as the team wrote them: what
+ * the settings file holds and what `Settings.resolve` takes.
+ */
+export function pickSettings(options: BottlerocketEksProjectOptions): BottlerocketEksSettings {
+  const picked: Record<string, unknown> = {};
+  for (const key of SETTING_NAMES) {
+    if (options[key] !== undefined) picked[key] = options[key];
+  }
+  return picked as unknown as BottlerocketEksSettings;
+}
+
+/**
+ * Refuses an option that the project type does not have, naming the closest one: `npx
+ * projen` runs `.projenrc.ts` without type-checking it, so `instanceType` for
+ * `instanceTypes` would otherwise be ignored in silence. projen's own options come from its
+ * jsii assembly, the one description of them that cannot drift from the installed projen.
+ */
+export function checkKnownOptions(options: BottlerocketEksProjectOptions): void {
+  checkKnownKeys('', options, [...SETTING_NAMES, ...OWN_OPTION_NAMES, ...projenOptionNames(), PROJEN_NEW_KEY]);
+}
+
+/**
+ * Runs `body` (validation of the options): under the projen CLI (`projen new`, or
+ * `.projenrc.ts` under `npx projen`), a bad option prints its one-line message and exits 1,
+ * since projen would print a stack trace for a mistake that is the user's; anywhere else
+ * (tests, other code) the error is thrown.
+ */
+export function validateOptions<T>(options: BottlerocketEksProjectOptions, body: () => T): T {
+  const byProjenCli = PROJEN_NEW_KEY in options || /\.projenrc\.[jt]s$/.test(process.argv[1] ?? '');
+  return byProjenCli ? exitOnUserError(body) : body();
+}
+
+let projenOptions: string[] | undefined;
+
+/** Every option of projen's `TypeScriptProjectOptions`, with those of the interfaces it extends. */
+function projenOptionNames(): string[] {
+  if (projenOptions) return projenOptions;
+  const assembly = JSON.parse(fs.readFileSync(require.resolve('projen/.jsii'), 'utf-8'));
+  const names = new Set<string>();
+  const collect = (fqn: string) => {
+    const type = assembly.types[fqn];
+    for (const property of type?.properties ?? []) names.add(property.name);
+    for (const base of type?.interfaces ?? []) collect(base);
+  };
+  collect('projen.typescript.TypeScriptProjectOptions');
+  projenOptions = [...names];
+  return projenOptions;
+}
