@@ -1,134 +1,10 @@
-import {
-  BottlerocketEksSettings,
-  CapacityType,
-  DEFAULT_ARCHITECTURE,
-  DEFAULT_CAPACITY_TYPE,
-  DEFAULT_INSTANCE_TYPES,
-  DEFAULT_KUBERNETES_VERSION,
-  DEFAULT_NAT_GATEWAYS,
-  DEFAULT_NODE_DESIRED_SIZE,
-  DEFAULT_NODE_MAX_SIZE,
-  DEFAULT_NODE_MIN_SIZE,
-  DEFAULT_PUBLIC_ACCESS_CIDRS,
-  DEFAULT_REGION,
-  DEFAULT_VPC_CIDR,
-  DEFAULT_ZONE_LETTERS,
-  NodeArchitecture,
-  SUPPORTED_KUBERNETES_VERSIONS,
-} from 'bottlerocket-eks-config';
-
-/** A setting name of the project type (camelCase), e.g. `pjPrefix`. */
-export type SettingName = keyof BottlerocketEksSettings;
-
-/** How a flag's value is read from the command line. */
-export type OptionKind = 'string' | 'number' | 'list' | 'enum';
-
-/** One known flag: the single source for parsing and for `--help`. */
-export interface OptionSpec {
-  /** The setting it fills; the flag is its kebab-case form (what projen's yargs expects too). */
-  readonly setting: SettingName;
-  readonly kind: OptionKind;
-  /** Placeholder shown in `--help`, e.g. `<cidr>`. */
-  readonly placeholder: string;
-  readonly description: string;
-  /** The default as shown in `--help`; taken from bottlerocket-eks-config so it cannot drift. */
-  readonly defaultText: string;
-  /** Allowed values of an enum flag. */
-  readonly choices?: readonly string[];
-  readonly required?: boolean;
-}
-
-/** `pjPrefix` -> `pj-prefix`: the same switch names projen derives from the project type's options. */
-export function kebabCase(setting: string): string {
-  return setting.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
-
-/** The command-line flag of an option, with its dashes: `--pj-prefix`. */
-export function flagOf(option: OptionSpec): string {
-  return `--${kebabCase(option.setting)}`;
-}
-
-/** Every known flag, in the order `--help` lists them. */
-export const OPTIONS: readonly OptionSpec[] = [
-  {
-    setting: 'pjPrefix', kind: 'string', placeholder: '<prefix>', required: true,
-    description: 'Project prefix that starts every stack, export and resource name (1-24 of a-z, 0-9, -; starts with a letter)',
-    defaultText: 'required',
-  },
-  {
-    setting: 'region', kind: 'string', placeholder: '<region>',
-    description: 'AWS region to deploy to', defaultText: DEFAULT_REGION,
-  },
-  {
-    setting: 'availabilityZones', kind: 'list', placeholder: '<zone...>',
-    description: 'Availability zones of the VPC, at least two, in the region',
-    defaultText: `zones ${DEFAULT_ZONE_LETTERS.join(' and ')} of the region (${DEFAULT_ZONE_LETTERS.map((l) => DEFAULT_REGION + l).join(', ')})`,
-  },
-  {
-    setting: 'vpcCidr', kind: 'string', placeholder: '<cidr>',
-    description: 'IPv4 CIDR block of the VPC', defaultText: DEFAULT_VPC_CIDR,
-  },
-  {
-    setting: 'natGateways', kind: 'number', placeholder: '<n>',
-    description: 'NAT gateways: 1, or up to one per zone', defaultText: String(DEFAULT_NAT_GATEWAYS),
-  },
-  {
-    setting: 'clusterName', kind: 'string', placeholder: '<name>',
-    description: 'Name of the EKS cluster', defaultText: '<pj-prefix>-cluster',
-  },
-  {
-    setting: 'kubernetesVersion', kind: 'string', placeholder: '<version>',
-    description: `Kubernetes version (one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')})`,
-    defaultText: DEFAULT_KUBERNETES_VERSION,
-  },
-  {
-    setting: 'endpointPublicAccessCidrs', kind: 'list', placeholder: '<cidr...>',
-    description: 'CIDR blocks allowed to reach the public Kubernetes API endpoint',
-    defaultText: DEFAULT_PUBLIC_ACCESS_CIDRS.join(', '),
-  },
-  {
-    setting: 'adminPrincipalArns', kind: 'list', placeholder: '<arn...>',
-    description: 'IAM role/user ARNs given cluster-admin access, besides the creator', defaultText: 'none',
-  },
-  {
-    setting: 'instanceTypes', kind: 'list', placeholder: '<type...>',
-    description: 'Instance types of the node group, all of one size',
-    defaultText: `${DEFAULT_INSTANCE_TYPES[NodeArchitecture.X86_64].join(', ')}`
-      + ` (arm64: Graviton ${DEFAULT_INSTANCE_TYPES[NodeArchitecture.ARM64].join(', ')})`,
-  },
-  {
-    setting: 'capacityType', kind: 'enum', placeholder: '<type>', choices: Object.values(CapacityType),
-    description: 'Spot or on-demand nodes', defaultText: DEFAULT_CAPACITY_TYPE,
-  },
-  {
-    setting: 'architecture', kind: 'enum', placeholder: '<arch>', choices: Object.values(NodeArchitecture),
-    description: 'CPU architecture of the nodes (arm64 = Graviton)', defaultText: DEFAULT_ARCHITECTURE,
-  },
-  {
-    setting: 'nodeDesiredSize', kind: 'number', placeholder: '<n>',
-    description: 'Desired number of nodes', defaultText: String(DEFAULT_NODE_DESIRED_SIZE),
-  },
-  {
-    setting: 'nodeMinSize', kind: 'number', placeholder: '<n>',
-    description: 'Minimum number of nodes', defaultText: String(DEFAULT_NODE_MIN_SIZE),
-  },
-  {
-    setting: 'nodeMaxSize', kind: 'number', placeholder: '<n>',
-    description: 'Maximum number of nodes', defaultText: String(DEFAULT_NODE_MAX_SIZE),
-  },
-  {
-    setting: 'accountId', kind: 'string', placeholder: '<id>',
-    description: '12-digit AWS account the stacks belong to (deploys elsewhere are refused)', defaultText: 'any account',
-  },
-];
-
-/**
- * Looks a flag name (without dashes) up in the table. camelCase is accepted too, because
- * projen's yargs accepts `--pjPrefix` as well and we must not let it bypass validation.
+/*
+ * Reads the command line: Node's `parseArgs` finds the flags and their values; the loop below
+ * decides whose each word is (a setting, `--from`, the target directory, or projen's).
  */
-export function findOption(name: string): OptionSpec | undefined {
-  return OPTIONS.find((o) => kebabCase(o.setting) === name || o.setting === name);
-}
+import { parseArgs as nodeParseArgs, ParseArgsConfig } from 'node:util';
+import { kebabCase, usageError } from 'bottlerocket-eks-config';
+import { OPTIONS, OptionSpec, SettingName, findOption, flagOf } from './options';
 
 /**
  * Settings as typed on the command line. Values are kept raw where they do not parse
@@ -146,29 +22,46 @@ export interface ParsedArgs {
   readonly settings: RawSettings;
   /** Everything for projen, in the user's order: known flags and unknown ones (`--no-git`, ...). */
   readonly passThrough: string[];
+  /** The flags that are not ours, as typed (`--no-git`, `--pj-prefx`): projen gets them. */
+  readonly unknownFlags: string[];
   readonly help: boolean;
   readonly version: boolean;
 }
 
-/** A malformed command line (missing value, stray argument); a user error, not a bug. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CreateBottlerocketEksUsageError';
-  }
-}
+/** What Node's parser is told: every setting under both spellings, plus our own flags. */
+const NODE_OPTIONS: ParseArgsConfig['options'] = {
+  ...Object.fromEntries(OPTIONS.flatMap((o) => [kebabCase(o.setting), o.setting]).map((name) => [name, { type: 'string' }])),
+  from: { type: 'string', short: 'f' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+};
 
 /** projen's boolean switches: they take no value, so a word after them is not theirs. */
 const PROJEN_BOOLEAN_FLAGS = new Set(['post', 'watch', 'w', 'debug', 'synth', 'comments', 'git']);
 
 /** A flag starts with `-`; a negative number (`-1`) is a value, so validation can report it. */
-function isFlag(token: string): boolean {
-  return token.length > 1 && token.startsWith('-') && !/^-\d/.test(token);
+function isFlag(word: string): boolean {
+  return word.length > 1 && word.startsWith('-') && !/^-\d/.test(word);
+}
+
+/**
+ * Node reads `-abc` as `-a -b -c`, and a dash inside (`-pj-prefix`) as `--`. No flag of ours is
+ * written so (bar `-fSPEC`, which Node reads right), so Node gets a stand-in: an unknown flag.
+ * Words are always read from `argv`, so projen and our values see them as typed.
+ */
+function hideShortGroup(word: string): string {
+  return /^-[^-]./.test(word) && !word.startsWith('-f') ? '--?' : word;
+}
+
+/** An unknown flag takes the words after it, unless it is a switch (`--no-git`, `--synth`, `--x=y`). */
+function isSwitch(word: string): boolean {
+  const [name, value] = word.replace(/^--?/, '').split('=');
+  return value !== undefined || name.startsWith('no-') || PROJEN_BOOLEAN_FLAGS.has(name);
 }
 
 /** A comma list and a space list mean the same: `a,b` and `a b`. */
-function splitList(values: string[]): string[] {
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+function splitList(word: string): string[] {
+  return word.split(',').map((v) => v.trim()).filter((v) => v !== '');
 }
 
 /** `"3"` -> 3; anything else stays a string for `Settings.resolve` to reject by name. */
@@ -179,97 +72,78 @@ function parseNumber(value: string): number | string {
 
 /**
  * Parses the command line. Pure: no I/O, no defaults applied (validation does that).
- * Throws a `UsageError` for a malformed command line, unless `--help` or `--version`
+ * Throws a usage error for a malformed command line, unless `--help` or `--version`
  * was given (they win, as in most CLIs).
  */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const { tokens } = nodeParseArgs({ args: argv.map(hideShortGroup), options: NODE_OPTIONS, strict: false, tokens: true });
+  // Checked on the words: Node may have taken `--help` as a value (`--region --help`).
+  const ours = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  const help = ours.includes('--help') || ours.includes('-h');
+  const version = ours.includes('--version');
+
   const settings: RawSettings = {};
   const passThrough: string[] = [];
+  const unknownFlags: string[] = [];
+  const errors: string[] = [];
   let targetDir: string | undefined;
   let from: string | undefined;
-  let help = false;
-  let version = false;
-  let firstError: string | undefined;
-  const error = (message: string) => { firstError = firstError ?? message; };
+  // Whose the plain words after a flag are: a list flag's, projen's (an unknown flag), or none (the target).
+  let wordsFor: OptionSpec | 'projen' | undefined;
 
-  // The words after a flag, up to the next flag (yargs array style).
-  const takeValues = (start: number): string[] => {
-    const values: string[] = [];
-    for (let j = start; j < argv.length && !isFlag(argv[j]) && argv[j] !== '--'; j++) values.push(argv[j]);
-    return values;
+  const addToList = (option: OptionSpec, word: string): number => {
+    const items = splitList(word);
+    settings[option.setting] = [...(settings[option.setting] as string[] | undefined ?? []), ...items];
+    // projen's yargs does not split commas, so it gets the items as separate words.
+    passThrough.push(...items);
+    return items.length;
   };
 
-  let i = 0;
-  while (i < argv.length) {
-    const token = argv[i];
-
-    // `--` ends option parsing: the rest belongs to projen as written.
-    if (token === '--') {
-      passThrough.push(...argv.slice(i));
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') {
+      // `--` ends option parsing: the rest belongs to projen as written.
+      passThrough.push(...argv.slice(token.index));
       break;
     }
-
-    if (!isFlag(token)) {
-      if (targetDir === undefined) targetDir = token;
-      else error(`unexpected argument "${token}" (only one target directory can be given; put it first)`);
-      i++;
+    if (token.kind === 'positional') {
+      if (wordsFor === 'projen') passThrough.push(token.value);
+      else if (wordsFor) addToList(wordsFor, token.value);
+      else if (targetDir === undefined) targetDir = token.value;
+      else errors.push(`unexpected argument "${token.value}" (only one target directory can be given; put it first)`);
       continue;
     }
 
-    const eq = token.indexOf('=');
-    const name = token.slice(0, eq === -1 ? undefined : eq).replace(/^--?/, '');
-    const inline = eq === -1 ? undefined : token.slice(eq + 1);
+    wordsFor = undefined;
+    if (token.name === 'help' || token.name === 'version') continue;
+    const word = argv[token.index];
+    // Node gives a value flag the next word even if that is a flag (`--region --no-git`): then it has none.
+    const next = token.inlineValue === false ? argv[token.index + 1] : undefined;
+    const value = token.inlineValue ? token.value : next !== undefined && !isFlag(next) ? next : undefined;
+    const option = findOption(token.name);
 
-    if (token === '--help' || token === '-h') { help = true; i++; continue; }
-    if (token === '--version') { version = true; i++; continue; }
-
-    // --from picks the module to create from; projen gets it from us, once.
-    if (name === 'from' || token === '-f' || token.startsWith('-f=')) {
-      const value = inline ?? takeValues(i + 1).slice(0, 1)[0];
-      if (value === undefined || value === '') error(`${token} needs a value, e.g. --from projen-bottlerocket-eks@1.2.3`);
-      else if (from !== undefined) error('--from was given more than once');
-      else from = value;
-      i += inline === undefined && value !== undefined ? 2 : 1;
-      continue;
+    if (token.name === 'from') {
+      // projen gets --from from us, once. `-f=SPEC` is yargs' spelling of `-fSPEC`.
+      const spec = token.rawName === '-f' ? value?.replace(/^=/, '') : value;
+      if (!spec) errors.push(`${token.rawName} needs a value, e.g. --from projen-bottlerocket-eks@1.2.3`);
+      else if (from !== undefined) errors.push('--from was given more than once');
+      else from = spec;
+    } else if (!option) {
+      unknownFlags.push(word);
+      passThrough.push(word);
+      if (!isSwitch(word)) wordsFor = 'projen';
+    } else if (option.kind === 'list') {
+      passThrough.push(flagOf(option));
+      if ((value === undefined ? 0 : addToList(option, value)) === 0) errors.push(`${flagOf(option)} needs at least one value`);
+      wordsFor = option;
+    } else {
+      if (value === undefined) errors.push(`${flagOf(option)} needs a value`);
+      // yargs would turn a repeated flag into an array; refuse it instead of guessing.
+      else if (settings[option.setting] !== undefined) errors.push(`${flagOf(option)} was given more than once`);
+      else settings[option.setting] = option.kind === 'number' ? parseNumber(value) : value;
+      passThrough.push(word, ...(next === undefined ? [] : [next]));
     }
-
-    const option = token.startsWith('--') ? findOption(name) : undefined;
-    if (!option) {
-      // Not ours: hand it to projen untouched, with the words that follow it unless it is a switch.
-      const isSwitch = inline !== undefined || name.startsWith('no-') || PROJEN_BOOLEAN_FLAGS.has(name);
-      const values = isSwitch ? [] : takeValues(i + 1);
-      passThrough.push(token, ...values);
-      i += 1 + values.length;
-      continue;
-    }
-
-    const flag = flagOf(option);
-    if (option.kind === 'list') {
-      const raw = inline !== undefined ? [inline] : takeValues(i + 1);
-      const values = splitList(raw);
-      if (values.length === 0) error(`${flag} needs at least one value`);
-      const previous = settings[option.setting];
-      settings[option.setting] = [...(Array.isArray(previous) ? previous : []), ...values];
-      // projen's yargs does not split commas, so a comma list reaches it as separate words.
-      if (raw.some((v) => v.includes(','))) passThrough.push(flag, ...values);
-      else passThrough.push(token, ...(inline !== undefined ? [] : raw));
-      i += 1 + (inline !== undefined ? 0 : raw.length);
-      continue;
-    }
-
-    const value = inline ?? takeValues(i + 1).slice(0, 1)[0];
-    if (value === undefined) {
-      error(`${flag} needs a value`);
-      i++;
-      continue;
-    }
-    // yargs would turn a repeated scalar into an array; refuse it instead of guessing.
-    if (settings[option.setting] !== undefined) error(`${flag} was given more than once`);
-    settings[option.setting] = option.kind === 'number' ? parseNumber(value) : value;
-    passThrough.push(token, ...(inline !== undefined ? [] : [value]));
-    i += inline !== undefined ? 1 : 2;
   }
 
-  if (firstError !== undefined && !help && !version) throw new UsageError(firstError);
-  return { targetDir, from, settings, passThrough, help, version };
+  if (errors.length > 0 && !help && !version) throw usageError(errors[0]);
+  return { targetDir, from, settings, passThrough, unknownFlags, help, version };
 }

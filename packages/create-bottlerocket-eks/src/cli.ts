@@ -2,10 +2,11 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import { constants as osConstants } from 'os';
 import * as path from 'path';
-import { BottlerocketEksSettings, Settings } from 'bottlerocket-eks-config';
-import { ParsedArgs, RawSettings, UsageError, findOption, flagOf, parseArgs } from './args';
+import { BottlerocketEksSettings, Settings, closestName, isSettingsError, isUsageError, kebabCase } from 'bottlerocket-eks-config';
+import { ParsedArgs, RawSettings, parseArgs } from './args';
 import { FROM_ENV_VAR, buildProjenCommand, chooseFromSpec } from './command';
 import { PROGRAM, formatHelp } from './help';
+import { OPTIONS, OptionSpec, findOption, flagOf } from './options';
 
 /** Runs a command and resolves to its exit code. */
 export type RunFunction = (command: string, args: string[], cwd: string) => Promise<number>;
@@ -48,11 +49,21 @@ export const spawnRun: RunFunction = (command, args, cwd) => new Promise((resolv
   });
 });
 
+/**
+ * For a refusal about `option`: a hint when a flag the user typed (passed on to projen, as
+ * every unknown flag is) looks like a misspelling of it, e.g. `--pj-prefx`.
+ */
+function didYouMean(parsed: ParsedArgs, option: OptionSpec): string {
+  const names = OPTIONS.map((o) => kebabCase(o.setting));
+  const typo = parsed.unknownFlags.find((flag) => closestName(flag.replace(/^-+/, '').split('=')[0], names) === kebabCase(option.setting));
+  return typo ? `; ${typo} is not a flag of this command: did you mean ${flagOf(option)}?` : '';
+}
+
 /** `Invalid pjPrefix "X": expected ....` -> the same, ending with the flag the user typed. */
-function describeSettingsError(message: string): string {
+function describeSettingsError(message: string, parsed: ParsedArgs): string {
   const option = findOption(/^Invalid (\w+) /.exec(message)?.[1] ?? '');
   const text = message.replace(/\.$/, '');
-  return option ? `${text} (${flagOf(option)})` : text;
+  return option ? `${text} (${flagOf(option)}${didYouMean(parsed, option)})` : text;
 }
 
 /** Why the target directory cannot be used, or whether it already exists (empty). */
@@ -96,7 +107,7 @@ export async function main(argv: string[], io: CliIo = {}, run: RunFunction = sp
   try {
     parsed = parseArgs(argv);
   } catch (e) {
-    if (e instanceof UsageError) return fail(`${e.message}. Run with --help for usage.`);
+    if (isUsageError(e)) return fail(`${e.message}. Run with --help for usage.`);
     throw e;
   }
   if (parsed.help) {
@@ -110,12 +121,13 @@ export async function main(argv: string[], io: CliIo = {}, run: RunFunction = sp
 
   // Validate before touching the disk, with the same rules the project type and stacks use.
   if (parsed.settings.pjPrefix === undefined) {
-    return fail('missing required option --pj-prefix (the project prefix, e.g. --pj-prefix team-a). Run with --help for usage.');
+    const hint = didYouMean(parsed, findOption('pjPrefix')!);
+    return fail(`missing required option --pj-prefix (the project prefix, e.g. --pj-prefix team-a${hint}). Run with --help for usage.`);
   }
   try {
     Settings.resolve(toSettings(parsed.settings));
   } catch (e) {
-    if (Settings.isSettingsError(e)) return fail(describeSettingsError((e as Error).message));
+    if (isSettingsError(e)) return fail(describeSettingsError(e.message, parsed));
     throw e;
   }
 

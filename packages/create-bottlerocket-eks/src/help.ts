@@ -1,4 +1,4 @@
-import { OPTIONS, flagOf } from './args';
+import { OPTIONS, flagOf } from './options';
 import { FROM_ENV_VAR, PROJECT_TYPE, defaultFromSpec } from './command';
 
 /** The name users type. */

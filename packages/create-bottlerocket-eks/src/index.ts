@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { main } from './cli';
 
+export * from './options';
 export * from './args';
 export * from './command';
 export * from './help';

@@ -1,8 +1,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { removeTempDir, tempDir } from './temp';
 
 /*
  * The bin as node runs it: src/ transpiled to <tmp>/lib next to a copy of package.json, the
@@ -14,7 +14,7 @@ let pkg: string;
 let nodePath: string;
 
 beforeAll(() => {
-  pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'create-bottlerocket-eks-bin-'));
+  pkg = tempDir('create-bin');
   fs.mkdirSync(path.join(pkg, 'lib'));
   fs.copyFileSync(path.join(root, 'package.json'), path.join(pkg, 'package.json'));
   for (const file of fs.readdirSync(path.join(root, 'src')).filter((f) => f.endsWith('.ts'))) {
@@ -29,10 +29,6 @@ beforeAll(() => {
     path.dirname(path.dirname(require.resolve('projen/package.json'))),
     path.dirname(path.dirname(require.resolve('bottlerocket-eks-config/package.json'))),
   ].join(path.delimiter);
-});
-
-afterAll(() => {
-  fs.rmSync(pkg, { recursive: true, force: true });
 });
 
 function node(args: string[], cwd = pkg) {
@@ -51,22 +47,22 @@ test('run as the bin: --version prints the own version and exits 0', () => {
 });
 
 test('run as the bin: a settings error sets exit code 1, without a stack trace', () => {
-  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'create-bottlerocket-eks-cwd-'));
+  const cwd = tempDir('create-cwd');
   try {
     const result = node([path.join(pkg, 'lib', 'index.js'), '--pj-prefix', 'Team_A'], cwd);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^create-bottlerocket-eks: Invalid pjPrefix "Team_A": expected .* \(--pj-prefix\)\n$/);
     expect(fs.readdirSync(cwd)).toEqual([]);
   } finally {
-    fs.rmSync(cwd, { recursive: true, force: true });
+    removeTempDir(cwd);
   }
 });
 
 test('imported as a module: nothing runs, the API is exported', () => {
   const script = `const m = require(${JSON.stringify(path.join(pkg, 'lib', 'index.js'))});`
-    + 'console.log(["main", "parseArgs", "buildProjenCommand", "formatHelp"].map((k) => typeof m[k]).join(","))';
+    + 'console.log(["main", "parseArgs", "findOption", "buildProjenCommand", "formatHelp"].map((k) => typeof m[k]).join(","))';
   const result = node(['-e', script]);
   expect(result.stderr).toBe('');
-  expect(result.stdout).toBe('function,function,function,function\n');
+  expect(result.stdout).toBe('function,function,function,function,function\n');
   expect(result.status).toBe(0);
 });

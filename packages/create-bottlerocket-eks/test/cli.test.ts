@@ -1,8 +1,8 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { OPTIONS, flagOf } from '../src/args';
 import { CliIo, RunFunction, installedProjen, main } from '../src/cli';
+import { OPTIONS, flagOf } from '../src/options';
+import { removeTempDir, tempDir } from './temp';
 
 interface Call { command: string; args: string[]; cwd: string }
 
@@ -24,14 +24,14 @@ let stderr: string;
 let io: CliIo;
 
 beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'create-bottlerocket-eks-'));
+  tmp = tempDir('create-cli');
   stdout = '';
   stderr = '';
   io = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: {}, cwd: tmp };
 });
 
 afterEach(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
+  removeTempDir(tmp);
 });
 
 const version: string = require('../package.json').version;
@@ -169,7 +169,32 @@ describe('refusals: exit 1, nothing created, projen never run', () => {
 
   test('malformed command line', async () => {
     const message = await refused(['--pj-prefix', 'team-a', '--region']);
-    expect(message).toContain('--region needs a value');
+    expect(message).toBe('create-bottlerocket-eks: --region needs a value. Run with --help for usage.\n');
+  });
+
+  test('a camelCase flag is validated like its kebab-case form', async () => {
+    const message = await refused(['--pjPrefix', 'Team_A', '--no-git']);
+    expect(message).toContain('Invalid pjPrefix "Team_A": expected');
+    expect(message).toContain('(--pj-prefix)');
+  });
+
+  test('missing --pj-prefix, with a misspelt one: did you mean', async () => {
+    const message = await refused(['--pj-prefx', 'team-a', '--no-git']);
+    expect(message).toContain('missing required option --pj-prefix');
+    expect(message).toContain('--pj-prefx is not a flag of this command: did you mean --pj-prefix?');
+  });
+
+  test('a settings error, with a misspelt flag of that setting: did you mean', async () => {
+    // the misspelt flag goes to projen, so the default nodeMaxSize (4) is below the minimum
+    const message = await refused(['--pj-prefix', 'team-a', '--node-min-size', '5', '--node-max-szie', '8']);
+    expect(message).toContain('Invalid nodeMaxSize 4');
+    expect(message).toContain('(--node-max-size; --node-max-szie is not a flag of this command: did you mean --node-max-size?)');
+  });
+
+  test('no hint for unknown flags unlike the setting at fault', async () => {
+    const message = await refused(['--region', 'us-east-1', '--no-git', '--package-manager', 'npm']);
+    expect(message).toBe('create-bottlerocket-eks: missing required option --pj-prefix (the project prefix, e.g. --pj-prefix team-a).'
+      + ' Run with --help for usage.\n');
   });
 
   test('non-empty target directory', async () => {
