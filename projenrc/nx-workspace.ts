@@ -36,7 +36,8 @@ export class NxWorkspace extends Component {
           test: {
             dependsOn: ['build', '^build'],
             cache: true,
-            inputs: ['default', '^default'],
+            // The temp folder check every package's jest runs (projenrc/jest/) is part of the test.
+            inputs: ['default', '^default', '{workspaceRoot}/projenrc/jest/**/*'],
             outputs: ['{projectRoot}/coverage', '{projectRoot}/test-reports'],
           },
         },

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { cdk, javascript, TextFile, typescript } from 'projen';
 import { NxProject } from './nx-project';
 import { VERSIONS } from './versions';
@@ -21,6 +22,9 @@ export const packageCommon = {
     noFallthroughCasesInSwitch: true,
   } as javascript.TypeScriptCompilerOptions,
 };
+
+/** The jest globalSetup and globalTeardown of every package (relative to the repository root). */
+export const JEST_TEMP_GUARD = 'projenrc/jest';
 
 export interface PackageOptions {
   readonly name: string;
@@ -54,14 +58,27 @@ function sharedNodeOptions(o: PackageOptions) {
     release: false,
     depsUpgrade: false,
     github: false,
-    eslint: false,
+    // projen's eslint setup (typescript-eslint, import order, @stylistic with a 150-column
+    // limit), run by each package's test task; without --fix, so a style slip fails the tests.
+    eslint: true,
+    eslintOptions: { dirs: ['src'], devdirs: ['test'], commandOptions: { fix: false } },
     prettier: false,
     deps: o.deps,
     devDeps: o.devDeps,
     peerDeps: o.peerDeps,
     bin: o.bin,
     typescriptVersion: VERSIONS.typescript,
-    jestOptions: { jestVersion: '^29', configFilePath: 'jest.config.json', updateSnapshot: javascript.UpdateSnapshot.NEVER },
+    jestOptions: {
+      jestVersion: '^29',
+      configFilePath: 'jest.config.json',
+      updateSnapshot: javascript.UpdateSnapshot.NEVER,
+      // A test run must leave nothing in the OS temp folder: the run gets a temp folder of
+      // its own, and the run fails for anything left in it (projenrc/jest/temp-guard.js).
+      jestConfig: {
+        globalSetup: `<rootDir>/${path.posix.relative(o.outdir, JEST_TEMP_GUARD)}/global-setup.js`,
+        globalTeardown: `<rootDir>/${path.posix.relative(o.outdir, JEST_TEMP_GUARD)}/global-teardown.js`,
+      },
+    },
   };
 }
 
@@ -71,6 +88,12 @@ function sharedNodeOptions(o: PackageOptions) {
  * a separate, separately cached nx target.
  */
 function addDistTask(project: javascript.NodeProject) {
+  // projen's eslint component adds these without a version, which a workspace member cannot
+  // resolve (the root installs): give them one.
+  for (const [name, version] of [['eslint-plugin-import', VERSIONS.eslintPluginImport], ['eslint-import-resolver-typescript', VERSIONS.eslintImportResolverTypescript]]) {
+    project.deps.removeDependency(name);
+    project.addDevDeps(`${name}@${version}`);
+  }
   project.packageTask.reset('mkdir -p dist/js && npm pack --pack-destination dist/js --silent');
   const dist = project.addTask('dist', { description: 'Compile and pack the package into dist/js (the nx build target)' });
   for (const step of [project.preCompileTask, project.compileTask, project.postCompileTask, project.packageTask]) {

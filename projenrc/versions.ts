@@ -23,4 +23,7 @@ export const VERSIONS = {
   /** The CloudFormation resource specification aws-cdk-lib is generated from (the newest published). */
   awsServiceSpec: '0.1.216',
   serviceSpecTypes: '0.0.282',
+  /** projen's eslint setup names these plugins without a version; pinned so the workspace root installs them. */
+  eslintPluginImport: '^2.32.0',
+  eslintImportResolverTypescript: '^4.4.5',
 } as const;

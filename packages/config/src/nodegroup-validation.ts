@@ -118,7 +118,8 @@ function isNvidiaInstanceType(instanceType: string): boolean {
 }
 
 function defaultInstanceTypes(architecture: NodeArchitecture, variant: BottlerocketVariant): string[] {
-  return variant === BottlerocketVariant.NVIDIA ? defaults.DEFAULT_NVIDIA_INSTANCE_TYPES[architecture] : defaults.DEFAULT_INSTANCE_TYPES[architecture];
+  const table = variant === BottlerocketVariant.NVIDIA ? defaults.DEFAULT_NVIDIA_INSTANCE_TYPES : defaults.DEFAULT_INSTANCE_TYPES;
+  return table[architecture];
 }
 
 function checkInstanceTypes(option: string, types: unknown, architecture: NodeArchitecture, variant: BottlerocketVariant): string[] {

@@ -94,8 +94,17 @@ export class Settings {
     const accountId = settings.accountId === undefined ? undefined
       : checkString('accountId', settings.accountId, (a) => ACCOUNT_ID_PATTERN.test(a), 'a 12-digit AWS account id, as a string such as "012345678901"');
     return {
-      pjPrefix, region, partition, availabilityZones, vpcCidr, natGateways, clusterName, kubernetesVersion,
-      endpointPublicAccessCidrs, adminPrincipalArns, accountId,
+      pjPrefix,
+      region,
+      partition,
+      availabilityZones,
+      vpcCidr,
+      natGateways,
+      clusterName,
+      kubernetesVersion,
+      endpointPublicAccessCidrs,
+      adminPrincipalArns,
+      accountId,
       terminationProtection: checkBoolean('terminationProtection', settings.terminationProtection ?? true),
       nodegroups,
     };

@@ -138,8 +138,17 @@ describe('Settings.resolve rejects bad values, naming option, value and what is 
       ['SystemCritical', 'system-critical', 'extraNodegroups[0].', 'BOTTLEROCKET_x86_64', 'ON_DEMAND'],
     ]);
     expect(resolved.nodegroups[1]).toMatchObject({
-      desiredSize: 2, minSize: 1, maxSize: 4, maxUnavailablePercentage: 33, autoRepair: true, launchTemplate: true,
-      httpPutResponseHopLimit: 1, dataVolumeSize: 20, labels: {}, taints: [], variant: 'STANDARD',
+      desiredSize: 2,
+      minSize: 1,
+      maxSize: 4,
+      maxUnavailablePercentage: 33,
+      autoRepair: true,
+      launchTemplate: true,
+      httpPutResponseHopLimit: 1,
+      dataVolumeSize: 20,
+      labels: {},
+      taints: [],
+      variant: 'STANDARD',
     });
   });
 

@@ -1,0 +1,2 @@
+// jest globalTeardown of every package: see temp-guard.js.
+module.exports = require('./temp-guard').teardown;
