@@ -42,6 +42,8 @@ export function synthApps(mainFiles: string[], app: App = new App(teamAppProps()
   const builders: StackBuilder[] = [];
   (globalThis as any)[COLLECTOR] = builders;
   try {
+    // The apps are CommonJS modules run for their side effect (calling synthApp).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     for (const file of mainFiles) require(path.resolve(file));
   } finally {
     delete (globalThis as any)[COLLECTOR];

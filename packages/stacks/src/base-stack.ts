@@ -1,6 +1,6 @@
 import { Stack, StackProps, Tags } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
 import { ResolvedSettings, ResourceNames, StackKind } from 'bottlerocket-eks-config';
+import { Construct } from 'constructs';
 import { StackInputs, stackInputs, TemplateModeProps } from './stack-inputs';
 import { NoBootstrapSynthesizer } from './synthesizer';
 

@@ -1,6 +1,6 @@
 import { CfnOutput, Validations, aws_eks as eks, aws_iam as iam, Aws } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
 import { StackKind } from 'bottlerocket-eks-config';
+import { Construct } from 'constructs';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
 import { StackImports } from './imports';
 import { serviceRole } from './partition';

@@ -1,6 +1,6 @@
 import { CfnOutput, aws_ec2 as ec2, Validations } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
 import { Cidr, StackKind } from 'bottlerocket-eks-config';
+import { Construct } from 'constructs';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
 
 /** Props of the network stack: the resolved settings (see `BottlerocketEksStackProps`). */

@@ -1,6 +1,6 @@
 import { CfnOutput, CfnParameter, Fn, aws_ec2 as ec2, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
 import { ResolvedNodegroup, StackKind } from 'bottlerocket-eks-config';
+import { Construct } from 'constructs';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
 import { renderBottlerocketToml } from './bottlerocket-toml';
 import { StackImports } from './imports';
@@ -8,6 +8,13 @@ import { serviceRole } from './partition';
 
 /** Props of the node group stack: the resolved settings (see `BottlerocketEksStackProps`). */
 export interface NodegroupStackProps extends BottlerocketEksStackProps {}
+
+/** What every node group of the stack uses: the imported cluster and subnets, and whether this is a plain template. */
+interface SharedNodegroupInputs {
+  readonly clusterName: string;
+  readonly subnets: string[];
+  readonly templateParameters: boolean;
+}
 
 /** The three managed policies of the blog's node role, and no more. */
 export const NODE_ROLE_MANAGED_POLICIES = [
@@ -62,7 +69,7 @@ export class NodegroupStack extends BottlerocketEksStack {
   }
 
   /** One managed node group (`index` 0 is the main one) with its launch template, if it has one. */
-  private addNodegroup(group: ResolvedNodegroup, index: number, shared: { clusterName: string; subnets: string[]; templateParameters: boolean }): eks.CfnNodegroup {
+  private addNodegroup(group: ResolvedNodegroup, index: number, shared: SharedNodegroupInputs): eks.CfnNodegroup {
     const main = index === 0;
     const { names } = this.inputs;
     const nodegroupName = names.nodegroup(group.name);

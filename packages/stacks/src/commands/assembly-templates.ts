@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { toYaml } from '../yaml-template';
 import { usageError } from 'bottlerocket-eks-config';
+import { toYaml } from '../yaml-template';
 import { CommandIo } from './io';
 
 /** The tag every stack of this library carries: its kind, which names its YAML file. */

@@ -1,7 +1,7 @@
 import { parseArgs } from 'util';
+import { usageError } from 'bottlerocket-eks-config';
 import { detectShellRegion, formatFailure, formatTarget, preflight, PreflightError, ReportFormat, stsClientFor } from '../preflight';
 import { readSettingsFile } from '../settings-file';
-import { usageError } from 'bottlerocket-eks-config';
 import { CommandIo } from './io';
 
 /** `bottlerocket-eks preflight`: exit 0 when a deploy (or a confirmed destroy) may go ahead. */

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { usageError } from 'bottlerocket-eks-config';
 import { plainTemplates } from '../plain-templates';
 import { toYaml } from '../yaml-template';
-import { usageError } from 'bottlerocket-eks-config';
 import { CommandIo } from './io';
 
 /** `bottlerocket-eks templates <dir> [--check]`. */

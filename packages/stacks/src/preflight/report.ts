@@ -1,5 +1,5 @@
-import { DeployTarget } from './preflight';
 import { PreflightError } from './errors';
+import { DeployTarget } from './preflight';
 
 /** How the command prints its findings. */
 export type ReportFormat = 'text' | 'brief' | 'json';
