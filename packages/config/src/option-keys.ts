@@ -6,17 +6,40 @@ import { BottlerocketEksSettings } from './options';
 
 /** Every option a node group has, the main one (at the top level) and the extra ones alike. */
 const NODEGROUP_OPTION_NAMES = Object.keys({
-  instanceTypes: true, capacityType: true, architecture: true, variant: true, labels: true, taints: true,
-  maxUnavailablePercentage: true, autoRepair: true, launchTemplate: true, httpPutResponseHopLimit: true,
-  dataVolumeSize: true, volumeKmsKeyArn: true, bottlerocket: true,
+  instanceTypes: true,
+  capacityType: true,
+  architecture: true,
+  variant: true,
+  labels: true,
+  taints: true,
+  maxUnavailablePercentage: true,
+  autoRepair: true,
+  launchTemplate: true,
+  httpPutResponseHopLimit: true,
+  dataVolumeSize: true,
+  volumeKmsKeyArn: true,
+  bottlerocket: true,
 } satisfies Record<keyof NodegroupSettings, true>);
 
 /** Every top-level setting of `BottlerocketEksSettings`. */
 export const SETTING_NAMES = [
   ...Object.keys({
-    pjPrefix: true, region: true, allowUnlistedRegion: true, availabilityZones: true, vpcCidr: true, natGateways: true,
-    clusterName: true, kubernetesVersion: true, endpointPublicAccessCidrs: true, adminPrincipalArns: true, accountId: true,
-    terminationProtection: true, nodeDesiredSize: true, nodeMinSize: true, nodeMaxSize: true, extraNodegroups: true,
+    pjPrefix: true,
+    region: true,
+    allowUnlistedRegion: true,
+    availabilityZones: true,
+    vpcCidr: true,
+    natGateways: true,
+    clusterName: true,
+    kubernetesVersion: true,
+    endpointPublicAccessCidrs: true,
+    adminPrincipalArns: true,
+    accountId: true,
+    terminationProtection: true,
+    nodeDesiredSize: true,
+    nodeMinSize: true,
+    nodeMaxSize: true,
+    extraNodegroups: true,
   } satisfies Record<Exclude<keyof BottlerocketEksSettings, keyof NodegroupSettings>, true>),
   ...NODEGROUP_OPTION_NAMES,
 ] as Array<keyof BottlerocketEksSettings>;
@@ -31,7 +54,17 @@ export const EXTRA_NODEGROUP_OPTION_NAMES = [
 
 /** Every typed Bottlerocket setting of a node group. */
 export const BOTTLEROCKET_OPTION_NAMES = Object.keys({
-  maxPods: true, kubeReserved: true, systemReserved: true, evictionHard: true, imageGcHighThresholdPercent: true,
-  imageGcLowThresholdPercent: true, containerLogMaxSize: true, sysctls: true, adminContainer: true,
-  controlContainer: true, motd: true, extraSettings: true, extraToml: true,
+  maxPods: true,
+  kubeReserved: true,
+  systemReserved: true,
+  evictionHard: true,
+  imageGcHighThresholdPercent: true,
+  imageGcLowThresholdPercent: true,
+  containerLogMaxSize: true,
+  sysctls: true,
+  adminContainer: true,
+  controlContainer: true,
+  motd: true,
+  extraSettings: true,
+  extraToml: true,
 } satisfies Record<keyof BottlerocketSettings, true>);
