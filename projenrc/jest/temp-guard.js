@@ -2,7 +2,7 @@
 // projenrc/packages.ts): a test run must leave nothing in the OS temp folder.
 //
 // Before the run, the setup records the listing of os.tmpdir() and points TMPDIR at a fresh
-// folder of this run's own, `<tmp>/bottlerocket-eks-test-run-<package>-XXXXXX`, so that
+// folder of this run's own, `<tmp>/bottlerocket-eks-run-XXXXXX`, so that
 // everything the tests create with os.tmpdir() lands there: their own temp folders (named
 // `bottlerocket-eks-test-*`), the `cdk.out*` folders aws-cdk-lib makes for an App without an
 // outdir, projen's `projen.*` test folders, and what the processes they start write. Other
@@ -21,8 +21,12 @@ const path = require('path');
 
 /** Every temp folder the tests create starts with this (the tests' helpers use it). */
 const TEST_PREFIX = 'bottlerocket-eks-test-';
-/** The folder of one run (never a test's, so concurrent runs never see each other's as new). */
-const RUN_PREFIX = `${TEST_PREFIX}run-`;
+/**
+ * The folder of one run: not a test's name, so concurrent runs never take each other's for
+ * new; short, as sockets tools put in os.tmpdir() must fit in 104 characters (macOS's TMPDIR
+ * alone takes 48).
+ */
+const RUN_PREFIX = 'bottlerocket-eks-run-';
 /** Caches tools create in os.tmpdir() once and reuse (not a test's to remove). */
 const TOOL_CACHES = [/^tsx-\d+$/, /^jiti$/, /^node-compile-cache$/, /^v8-compile-cache(-\d+)?$/];
 
@@ -52,13 +56,12 @@ function entry(dir, name) {
 }
 
 /** globalSetup: record the OS temp folder and give the run a temp folder of its own. */
-async function setup(globalConfig, projectConfig) {
+async function setup() {
   const sharedTmp = os.tmpdir();
-  const pkg = path.basename(projectConfig.rootDir).replace(/[^a-z0-9-]/gi, '');
   state.previousTmpdir = process.env.TMPDIR;
   state.sharedTmp = sharedTmp;
   state.before = new Set(fs.readdirSync(sharedTmp));
-  state.runDir = fs.mkdtempSync(path.join(sharedTmp, `${RUN_PREFIX}${pkg}-`));
+  state.runDir = fs.mkdtempSync(path.join(sharedTmp, RUN_PREFIX));
   // Test workers start after this and inherit it; in-band tests run in this very process.
   process.env.TMPDIR = state.runDir;
 }
@@ -75,7 +78,7 @@ async function teardown() {
   const leaks = left.filter((name) => !TOOL_CACHES.some((re) => re.test(name))).map((name) => entry(runDir, name));
   const caches = left.filter((name) => TOOL_CACHES.some((re) => re.test(name))).map((name) => entry(runDir, name));
   const escaped = fs.readdirSync(sharedTmp)
-    .filter((name) => !before.has(name) && name.startsWith(TEST_PREFIX) && !name.startsWith(RUN_PREFIX))
+    .filter((name) => !before.has(name) && name.startsWith(TEST_PREFIX))
     .sort()
     .map((name) => entry(sharedTmp, name));
   fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });

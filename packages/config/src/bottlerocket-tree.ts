@@ -9,6 +9,12 @@ const EKS_INJECTED = ['api-server', 'cluster-certificate', 'cluster-name', 'clus
 /** Keys that belong on the node group, where EKS and the console can see them. */
 const NODEGROUP_OWNED = ['node-labels', 'node-taints'];
 
+/** A key TOML writes without quotes. */
+const BARE_KEY = /^[A-Za-z0-9_-]+$/;
+/** Characters TOML writes escaped in a string, a form EKS does not accept in launch template user data. */
+const NEEDS_ESCAPING = /["\\\u0000-\u001f\u007f]/;
+const UNESCAPED_STRING = 'a string without quotes, backslashes or control characters (TOML would write them escaped, '
+  + 'which EKS does not accept in launch template user data)';
 const QUANTITY = /^\d+(\.\d+)?(m|k|Ki|M|Mi|G|Gi|T|Ti)?$/;
 const PERCENT_OR_QUANTITY = /^(\d+(\.\d+)?%|\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?)$/;
 const EVICTION_SIGNALS = ['memory.available', 'nodefs.available', 'nodefs.inodesFree', 'imagefs.available', 'imagefs.inodesFree', 'pid.available'];
@@ -84,6 +90,10 @@ function walk(node: unknown, path: string[], option: string): void {
   if (isTable(node)) {
     for (const [key, value] of Object.entries(node)) {
       const here = [...path, key];
+      if (isTable(value) && !BARE_KEY.test(key)) {
+        fail(option, here.join('.'), 'table names of letters, digits, - and _ (a table header with a quoted key, such as '
+          + `[settings."${key}"], is not accepted by EKS in launch template user data)`);
+      }
       if (here.length === 3 && here[0] === 'settings' && here[1] === 'kubernetes') {
         if (EKS_INJECTED.includes(key)) {
           fail(option, here.join('.'), `no key that EKS injects (${EKS_INJECTED.join(', ')}: EKS sets them from the cluster)`);
@@ -100,6 +110,8 @@ function walk(node: unknown, path: string[], option: string): void {
     node.forEach((item, i) => walk(item, [...path.slice(0, -1), `${path[path.length - 1]}[${i}]`], option));
   } else if (!['string', 'number', 'boolean'].includes(typeof node) && !(node instanceof Date)) {
     fail(option, dotted, `TOML values (string, number, boolean, date, array, table), not ${node === null ? 'null' : typeof node}`);
+  } else if (typeof node === 'string' && NEEDS_ESCAPING.test(node)) {
+    fail(option, dotted, UNESCAPED_STRING);
   } else if (typeof node === 'number' && !Number.isFinite(node)) {
     fail(option, dotted, 'finite numbers');
   }
@@ -127,6 +139,7 @@ function bool(option: string, value: unknown): boolean {
 }
 
 function text(option: string, value: unknown, pattern: RegExp, allowed: string): string {
+  if (typeof value === 'string' && NEEDS_ESCAPING.test(value)) fail(option, value, UNESCAPED_STRING);
   if (typeof value !== 'string' || !pattern.test(value)) fail(option, value, allowed);
   return value;
 }

@@ -1,7 +1,24 @@
-/** IPv4 CIDR arithmetic for carving a VPC into equal subnets. */
+/**
+ * IPv4 CIDR arithmetic, and the fixed place of each zone's subnets in the VPC.
+ *
+ * Each zone letter owns fixed slots, so adding or removing a zone never moves the subnets of
+ * the others (a subnet's CIDR cannot change without replacing it, and its id is exported):
+ *
+ * - the VPC is cut into 8 equal blocks (prefix + 3): blocks 0-5 are the private subnets of
+ *   zones `a`-`f`, block 6 holds the public subnets, block 7 is kept free;
+ * - block 6 is cut into 8 (VPC prefix + 6): parts 0-5 are the public subnets of zones `a`-`f`.
+ *
+ * A /16 VPC gets /19 private subnets (8,187 addresses for nodes and pods) and /22 public ones.
+ */
 export class Cidr {
-  /** The largest subnet prefix length we carve: a /24 leaves 251 usable addresses. */
-  public static readonly SMALLEST_SUBNET_PREFIX = 24;
+  /** The zone letters that own subnet slots, in slot order: at most six zones. */
+  public static readonly ZONE_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'];
+
+  /** The largest VPC accepted (the smallest prefix length). */
+  public static readonly LARGEST_VPC_PREFIX = 16;
+
+  /** The smallest VPC accepted: its public subnets are then /26 and its private ones /23. */
+  public static readonly SMALLEST_VPC_PREFIX = 20;
 
   /** Parses `a.b.c.d/n`, or returns undefined when it is not a well-formed IPv4 CIDR. */
   public static parse(cidr: string): ParsedCidr | undefined {
@@ -14,21 +31,34 @@ export class Cidr {
     return { address, prefix };
   }
 
-  /** How many prefix bits splitting into `count` equal blocks takes. */
-  public static bitsFor(count: number): number {
-    return Math.ceil(Math.log2(Math.max(count, 1)));
+  /** Whether `cidr` is a well-formed IPv4 CIDR with no host bits set. */
+  public static isAligned(cidr: string): boolean {
+    const parsed = Cidr.parse(cidr);
+    return parsed !== undefined && parsed.address % 2 ** (32 - parsed.prefix) === 0;
   }
 
-  /**
-   * Splits `cidr` into `count` equal blocks (rounded up to a power of two) and returns
-   * the first `count` of them, in order.
-   */
-  public static split(cidr: string, count: number): string[] {
+  /** The private subnet of a zone letter (`a`-`f`) in a VPC: its fixed slot. */
+  public static privateSubnet(vpcCidr: string, zoneLetter: string): string {
+    return Cidr.block(vpcCidr, 3, Cidr.slot(zoneLetter));
+  }
+
+  /** The public subnet of a zone letter (`a`-`f`) in a VPC: its fixed slot. */
+  public static publicSubnet(vpcCidr: string, zoneLetter: string): string {
+    return Cidr.block(Cidr.block(vpcCidr, 3, 6), 3, Cidr.slot(zoneLetter));
+  }
+
+  /** Block `index` of `cidr` cut into 2^`bits` equal blocks. */
+  private static block(cidr: string, bits: number, index: number): string {
     const parsed = Cidr.parse(cidr);
     if (!parsed) throw new Error(`not an IPv4 CIDR: ${cidr}`);
-    const prefix = parsed.prefix + Cidr.bitsFor(count);
-    const size = 2 ** (32 - prefix);
-    return Array.from({ length: count }, (_, i) => `${Cidr.formatAddress(parsed.address + i * size)}/${prefix}`);
+    const prefix = parsed.prefix + bits;
+    return `${Cidr.formatAddress(parsed.address + index * 2 ** (32 - prefix))}/${prefix}`;
+  }
+
+  private static slot(zoneLetter: string): number {
+    const slot = Cidr.ZONE_LETTERS.indexOf(zoneLetter);
+    if (slot < 0) throw new Error(`no subnet slot for zone letter ${zoneLetter}`);
+    return slot;
   }
 
   private static formatAddress(address: number): string {

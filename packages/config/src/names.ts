@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 /**
  * The export contract between the stacks, in one place: every stack, template and test
  * derives export names from this class, never by writing them out.
@@ -93,6 +95,20 @@ export class ResourceNames {
   /** The longest EKS node group name (also a Kubernetes label value). */
   public static readonly NODEGROUP_NAME_MAX_LENGTH = 63;
 
+  /** What a fingerprint adds to a node group's name: a hyphen and 8 hexadecimal digits. */
+  public static readonly FINGERPRINT_LENGTH = 9;
+
+  /**
+   * 8 hexadecimal digits that change whenever `createOnly` changes: the values of the
+   * properties CloudFormation can only set by replacing a resource. In the resource's name,
+   * they make a replacement create the new resource under a new name beside the old one,
+   * where a fixed name would stop the update ("cannot update a stack when a custom-named
+   * resource requires replacing").
+   */
+  public static fingerprint(createOnly: any): string {
+    return createHash('sha256').update(JSON.stringify(createOnly)).digest('hex').slice(0, 8);
+  }
+
   /** The letter that names a zone's subnets: `ap-northeast-1a` in `ap-northeast-1` is `a`. */
   public static zoneLetter(region: string, availabilityZone: string): string {
     return availabilityZone.slice(region.length);
@@ -129,12 +145,24 @@ export class ResourceNames {
     return clusterName ?? `${this.pjPrefix}-cluster`;
   }
 
-  /** `<prefix>-<group>`: an EKS node group, from its short name (`ResolvedNodegroup.name`). */
+  /**
+   * `<prefix>-<group>`: the name a node group keeps for life, from its short name
+   * (`ResolvedNodegroup.name`): its label, tags, launch template and README entry.
+   */
   public nodegroup(group: string): string {
     return `${this.pjPrefix}-${group}`;
   }
 
-  /** A node group's launch template: named like the node group. */
+  /**
+   * `<prefix>-<group>-<fingerprint>`: the EKS node group's own name, new whenever one of its
+   * create-only properties changes (see `fingerprint`), so EKS replaces the group in a
+   * rolling way: the new group is created, the old one drained and deleted.
+   */
+  public nodegroupVersion(group: string, fingerprint: string): string {
+    return `${this.nodegroup(group)}-${fingerprint}`;
+  }
+
+  /** A node group's launch template: named like the node group, without the fingerprint (it is updated in place). */
   public launchTemplate(group: string): string {
     return this.nodegroup(group);
   }

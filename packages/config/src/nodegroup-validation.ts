@@ -36,8 +36,11 @@ export function resolveNodegroup(
   group: NodegroupSettings & GroupSizes, identity: GroupIdentity, names: ResourceNames, partition: string, option: (key: string) => string,
 ): ResolvedNodegroup {
   const nodegroupName = names.nodegroup(identity.name);
-  const maxLength = ResourceNames.NODEGROUP_NAME_MAX_LENGTH;
-  if (nodegroupName.length > maxLength) fail(option('name'), nodegroupName, `a node group name of at most ${maxLength} characters with the prefix`);
+  const maxLength = ResourceNames.NODEGROUP_NAME_MAX_LENGTH - ResourceNames.FINGERPRINT_LENGTH;
+  if (nodegroupName.length > maxLength) {
+    fail(option('name'), nodegroupName, `a node group name of at most ${maxLength} characters with the prefix (EKS allows 63, and a fingerprint of `
+      + `${ResourceNames.FINGERPRINT_LENGTH} follows)`);
+  }
   const capacityType = checkEnum(option('capacityType'), group.capacityType ?? defaults.DEFAULT_CAPACITY_TYPE, Object.values(CapacityType));
   const architecture = checkEnum(option('architecture'), group.architecture ?? defaults.DEFAULT_ARCHITECTURE, Object.values(NodeArchitecture));
   const variant = checkEnum(option('variant'), group.variant ?? BottlerocketVariant.STANDARD, Object.values(BottlerocketVariant));

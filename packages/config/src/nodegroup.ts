@@ -115,11 +115,13 @@ export interface NodegroupSettings {
    * Instance types, all of one size (e.g. all `.xlarge`) so Spot can swap them; they must fit the
    * architecture (Graviton for arm64) and the variant (NVIDIA GPUs for NVIDIA).
    * @default - m6i, m6a, m5, m5a and m7i `.xlarge` (x86_64); m7g, m6g, m8g, m6gd, m7gd `.xlarge` (arm64); GPU types for NVIDIA
+   * @featured
    */
   readonly instanceTypes?: string[];
   /**
    * Spot or on-demand capacity.
    * @default CapacityType.SPOT
+   * @featured
    */
   readonly capacityType?: CapacityType;
   /**

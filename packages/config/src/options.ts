@@ -17,6 +17,7 @@ export interface BottlerocketEksSettings extends NodegroupSettings {
   /**
    * The AWS region the stacks are deployed to.
    * @default "ap-northeast-1"
+   * @featured
    */
   readonly region?: string;
 
@@ -32,6 +33,7 @@ export interface BottlerocketEksSettings extends NodegroupSettings {
    * The availability zones of the VPC, at least two, all in `region`. Each gets one
    * public and one private subnet, exported by its zone letter.
    * @default - zones `a` and `c` of the region, as in the blog
+   * @featured
    */
   readonly availabilityZones?: string[];
 
@@ -56,6 +58,7 @@ export interface BottlerocketEksSettings extends NodegroupSettings {
   /**
    * The Kubernetes version of the cluster (and of its node groups).
    * @default "1.35"
+   * @featured
    */
   readonly kubernetesVersion?: string;
 
@@ -68,24 +71,28 @@ export interface BottlerocketEksSettings extends NodegroupSettings {
   /**
    * IAM role or user ARNs that get cluster-admin access entries, besides the creator.
    * @default - none
+   * @featured
    */
   readonly adminPrincipalArns?: string[];
 
   /**
    * Desired number of nodes.
    * @default 2
+   * @featured
    */
   readonly nodeDesiredSize?: number;
 
   /**
    * Minimum number of nodes.
    * @default 1
+   * @featured
    */
   readonly nodeMinSize?: number;
 
   /**
    * Maximum number of nodes.
    * @default 4
+   * @featured
    */
   readonly nodeMaxSize?: number;
 
@@ -109,6 +116,7 @@ export interface BottlerocketEksSettings extends NodegroupSettings {
    * The AWS account the stacks belong to. When set, deploys to any other account are
    * refused by the preflight.
    * @default - any account
+   * @featured
    */
   readonly accountId?: string;
 }

@@ -74,7 +74,7 @@ export class Settings {
     const region = checkRegion(settings.region ?? defaults.DEFAULT_REGION, checkBoolean('allowUnlistedRegion', settings.allowUnlistedRegion ?? false));
     const partition = Settings.partitionOf(region);
     const availabilityZones = checkZones(region, settings.availabilityZones ?? defaults.DEFAULT_ZONE_LETTERS.map((l) => `${region}${l}`));
-    const vpcCidr = checkVpcCidr(settings.vpcCidr ?? defaults.DEFAULT_VPC_CIDR, availabilityZones.length);
+    const vpcCidr = checkVpcCidr(settings.vpcCidr ?? defaults.DEFAULT_VPC_CIDR);
     const natGateways = checkInteger('natGateways', settings.natGateways ?? defaults.DEFAULT_NAT_GATEWAYS, 1, availabilityZones.length,
       `1, or up to one per availability zone (${availabilityZones.length})`);
     const clusterName = settings.clusterName === undefined ? undefined : checkString('clusterName', settings.clusterName,
@@ -82,7 +82,7 @@ export class Settings {
     const kubernetesVersion = checkString('kubernetesVersion', settings.kubernetesVersion ?? defaults.DEFAULT_KUBERNETES_VERSION,
       (v) => defaults.SUPPORTED_KUBERNETES_VERSIONS.includes(v), `one of ${defaults.SUPPORTED_KUBERNETES_VERSIONS.join(', ')} (EKS standard support)`);
     const endpointPublicAccessCidrs = checkList('endpointPublicAccessCidrs', settings.endpointPublicAccessCidrs ?? defaults.DEFAULT_PUBLIC_ACCESS_CIDRS,
-      (c) => isAlignedCidr(c), 'IPv4 CIDR blocks such as 203.0.113.0/24, with no host bits set', 1);
+      (c) => Cidr.isAligned(c), 'IPv4 CIDR blocks such as 203.0.113.0/24, with no host bits set', 1);
     const adminPrincipalArns = checkAdminPrincipals(settings.adminPrincipalArns ?? [], partition, region);
     const capacityType = checkEnum('capacityType', settings.capacityType ?? defaults.DEFAULT_CAPACITY_TYPE, Object.values(CapacityType));
     const names = new ResourceNames(pjPrefix);
@@ -128,9 +128,10 @@ function checkRegion(region: unknown, allowUnlisted: boolean): string {
 }
 
 function checkZones(region: string, zones: unknown): string[] {
-  const allowed = `at least two distinct zones of ${region}, such as ${region}a and ${region}c`;
+  const letters = Cidr.ZONE_LETTERS;
+  const allowed = `at least two distinct zones of ${region} with the letters ${letters[0]}-${letters[letters.length - 1]}, such as ${region}a and ${region}c`;
   if (!Array.isArray(zones) || zones.length < 2) fail('availabilityZones', zones, allowed);
-  return checkList('availabilityZones', zones, (z) => z.startsWith(region) && /^[a-z]$/.test(z.slice(region.length)), allowed, 2);
+  return checkList('availabilityZones', zones, (z) => z.startsWith(region) && letters.includes(z.slice(region.length)), allowed, 2);
 }
 
 /**
@@ -150,16 +151,8 @@ function checkAdminPrincipals(arns: unknown, partition: string, region: string):
     `IAM role or user ARNs of partition ${partition} (the partition of ${region}), such as arn:${partition}:iam::123456789012:role/admin`, 0);
 }
 
-function isAlignedCidr(cidr: string): boolean {
-  const parsed = Cidr.parse(cidr);
-  return parsed !== undefined && parsed.address % 2 ** (32 - parsed.prefix) === 0;
-}
-
-function checkVpcCidr(cidr: unknown, zoneCount: number): string {
-  const maxPrefix = Cidr.SMALLEST_SUBNET_PREFIX - Cidr.bitsFor(2 * zoneCount);
-  return checkString('vpcCidr', cidr, (c) => {
-    const parsed = Cidr.parse(c);
-    return isAlignedCidr(c) && parsed!.prefix >= 16 && parsed!.prefix <= maxPrefix;
-  }, `an IPv4 CIDR block from /16 to /${maxPrefix} with no host bits set, such as 10.0.0.0/16 `
-    + `(${2 * zoneCount} subnets of at least /${Cidr.SMALLEST_SUBNET_PREFIX} must fit)`);
+function checkVpcCidr(cidr: unknown): string {
+  const [largest, smallest] = [Cidr.LARGEST_VPC_PREFIX, Cidr.SMALLEST_VPC_PREFIX];
+  return checkString('vpcCidr', cidr, (c) => Cidr.isAligned(c) && Cidr.parse(c)!.prefix >= largest && Cidr.parse(c)!.prefix <= smallest,
+    `an IPv4 CIDR block from /${largest} to /${smallest} with no host bits set, such as 10.0.0.0/16 (each zone gets fixed subnet slots in it)`);
 }

@@ -23,12 +23,16 @@ export interface CliIo {
 /** This package's version, read at run time so the default `--from` always matches the release. */
 export function ownVersion(): string {
   // From lib/ (and src/ under ts-jest) the package root is one level up.
-  return require('../package.json').version;
+  return packageVersion(path.join(__dirname, '..', 'package.json'));
 }
 
 /** The projen this package depends on: its bin script and version. */
 export function installedProjen(): { bin: string; version: string } {
-  return { bin: require.resolve('projen/bin/projen'), version: require('projen/package.json').version };
+  return { bin: require.resolve('projen/bin/projen'), version: packageVersion(require.resolve('projen/package.json')) };
+}
+
+function packageVersion(packageJson: string): string {
+  return JSON.parse(fs.readFileSync(packageJson, 'utf-8')).version;
 }
 
 /** Spawns with the terminal attached, so projen's prompts and progress reach the user. */

@@ -1,5 +1,5 @@
-import { OPTIONS, flagOf } from './options';
 import { FROM_ENV_VAR, PROJECT_TYPE, defaultFromSpec } from './command';
+import { OPTIONS, flagOf } from './options';
 
 /** The name users type. */
 export const PROGRAM = 'create-bottlerocket-eks';
@@ -18,11 +18,11 @@ export function formatHelp(version: string): string {
   return [
     `${PROGRAM} ${version}`,
     '',
-    `Scaffolds a team repository for Bottlerocket nodes on Amazon EKS by running`,
+    'Scaffolds a team repository for Bottlerocket nodes on Amazon EKS by running',
     `"projen new --from <spec> ${PROJECT_TYPE}" in the target directory, after validating the settings.`,
     '',
     'Usage:',
-    `  npm create bottlerocket-eks -- [target-dir] --pj-prefix <prefix> [options]`,
+    '  npm create bottlerocket-eks -- [target-dir] --pj-prefix <prefix> [options]',
     `  npx ${PROGRAM} [target-dir] --pj-prefix <prefix> [options]`,
     '',
     'Arguments:',
@@ -34,14 +34,14 @@ export function formatHelp(version: string): string {
     ...table,
     '',
     'Other options:',
-    `  --from <spec>  npm spec of the project type module, e.g. projen-bottlerocket-eks@file:/path/x.tgz`,
+    '  --from <spec>  npm spec of the project type module, e.g. projen-bottlerocket-eks@file:/path/x.tgz',
     `                 [default: $${FROM_ENV_VAR}, else ${defaultFromSpec(version)}]`,
     '  -h, --help     Show this help',
     '  --version      Show the version',
     '  Any other flag (e.g. --no-git, --no-post, --package-manager) is passed to projen unchanged.',
     '',
     'Example:',
-    `  npm create bottlerocket-eks -- --pj-prefix team-a --region us-east-1 --availability-zones us-east-1a us-east-1c`,
+    '  npm create bottlerocket-eks -- --pj-prefix team-a --region us-east-1 --availability-zones us-east-1a us-east-1c',
     '',
   ].join('\n');
 }

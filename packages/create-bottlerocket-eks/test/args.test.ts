@@ -35,9 +35,18 @@ describe('parseArgs', () => {
       '--node-desired-size', '3', '--node-min-size=0', '--node-max-size', '5', '--account-id', '123456789012',
     ]);
     expect(parsed.settings).toEqual({
-      pjPrefix: 'p', region: 'eu-west-1', vpcCidr: '10.1.0.0/16', natGateways: 2, clusterName: 'c',
-      kubernetesVersion: '1.34', capacityType: 'SPOT', architecture: 'arm64', nodeDesiredSize: 3,
-      nodeMinSize: 0, nodeMaxSize: 5, accountId: '123456789012',
+      pjPrefix: 'p',
+      region: 'eu-west-1',
+      vpcCidr: '10.1.0.0/16',
+      natGateways: 2,
+      clusterName: 'c',
+      kubernetesVersion: '1.34',
+      capacityType: 'SPOT',
+      architecture: 'arm64',
+      nodeDesiredSize: 3,
+      nodeMinSize: 0,
+      nodeMaxSize: 5,
+      accountId: '123456789012',
     });
   });
 

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { removeTempDir, tempDir } from './temp';
+import { ownVersion } from '../src/cli';
 
 /*
  * The bin as node runs it: src/ transpiled to <tmp>/lib next to a copy of package.json, the
@@ -42,7 +43,7 @@ test('the bin starts with a shebang', () => {
 test('run as the bin: --version prints the own version and exits 0', () => {
   const result = node([path.join(pkg, 'lib', 'index.js'), '--version']);
   expect(result.stderr).toBe('');
-  expect(result.stdout).toBe(`${require('../package.json').version}\n`);
+  expect(result.stdout).toBe(`${ownVersion()}\n`);
   expect(result.status).toBe(0);
 });
 

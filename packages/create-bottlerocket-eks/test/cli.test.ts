@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CliIo, RunFunction, installedProjen, main } from '../src/cli';
-import { OPTIONS, flagOf } from '../src/options';
 import { removeTempDir, tempDir } from './temp';
+import { CliIo, RunFunction, installedProjen, main, ownVersion } from '../src/cli';
+import { OPTIONS, flagOf } from '../src/options';
 
 interface Call { command: string; args: string[]; cwd: string }
 
@@ -34,7 +34,7 @@ afterEach(() => {
   removeTempDir(tmp);
 });
 
-const version: string = require('../package.json').version;
+const version = ownVersion();
 
 describe('a successful run', () => {
   test('runs projen new in ./<pj-prefix> with the default spec', async () => {

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from '../src/args';
 import { ownVersion } from '../src/cli';
@@ -5,7 +6,7 @@ import { FROM_ENV_VAR, PROJECT_TYPE, buildProjenCommand, chooseFromSpec, default
 
 describe('from spec', () => {
   test('default is the project type at this package\'s own version', () => {
-    const version = require('../package.json').version;
+    const version = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf-8')).version;
     expect(ownVersion()).toBe(version);
     expect(defaultFromSpec(ownVersion())).toBe(`projen-bottlerocket-eks@${version}`);
   });

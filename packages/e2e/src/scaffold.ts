@@ -63,7 +63,7 @@ export function projenNewArgs(dir: string, flags: string[], tarballs: Tarballs =
   }, null, 2));
   return [
     require.resolve('projen/bin/projen'), 'new', '--from', `projen-bottlerocket-eks@file:${tarballs.projectType}`, 'bottlerocket-eks',
-    '--projen-version', require('projen/package.json').version,
+    '--projen-version', JSON.parse(fs.readFileSync(require.resolve('projen/package.json'), 'utf-8')).version,
     '--stacks-dependency', `bottlerocket-eks-stacks@file:${tarballs.stacks}`,
     '--deps', `bottlerocket-eks-config@file:${tarballs.config}`,
     '--no-git',
@@ -71,20 +71,32 @@ export function projenNewArgs(dir: string, flags: string[], tarballs: Tarballs =
   ];
 }
 
+/**
+ * The environment of every command run in a scaffolded repository: this process's and `env`
+ * over it, with two things of nx off that would outlive a repository the test removes:
+ * - the daemon (unless asked for), a process watching the repository (on CI and in
+ *   containers nx starts none anyway);
+ * - the native file cache, a 28 MB copy of nx's binding in /tmp/.nx/<uid>/native-cache per
+ *   repository (it is keyed by the binding's path), never removed.
+ */
+export function commandEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, NX_DAEMON: process.env.NX_DAEMON ?? 'false', NX_SKIP_NATIVE_FILE_CACHE: 'true', ...env };
+}
+
 /** Runs a command in `cwd`, its output shown; throws with the command line when it fails. */
 export function run(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
-  execFileSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
+  execFileSync(command, args, { cwd, stdio: 'inherit', env: commandEnv(env) });
 }
 
 /** Runs a command in `cwd` and returns how it exited and what it printed (stdout, then stderr). */
 export function runResult(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): CommandResult {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf-8', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { cwd, encoding: 'utf-8', env: commandEnv(env) });
   return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
 }
 
 /** Runs a command in `cwd` and returns its standard output. */
 export function capture(cwd: string, command: string, args: string[]): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return execFileSync(command, args, { cwd, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'inherit'], env: commandEnv() });
 }
 
 /** What a command printed (stdout and stderr interleaved as written) and how it exited. */
@@ -99,7 +111,7 @@ export interface CommandResult {
  */
 export function runAsync(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: commandEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => { output += chunk; });
     child.stderr.on('data', (chunk) => { output += chunk; });

@@ -1,16 +1,19 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
 import { ClusterStack, NetworkStack, NodegroupStack, Settings } from 'bottlerocket-eks-stacks';
+import { removeTempDir, tempDir, testApp } from './temp';
 import { BAD_INPUTS, BadInput } from '../src/bad-inputs';
 import { CommandResult, projenNewArgs, run, runResult, scaffold } from '../src/scaffold';
 
 jest.setTimeout(30 * 60 * 1000);
 
 const PREFIX = 'e2e-bad';
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bottlerocket-eks-bad-'));
+/** Holds the repositories of this file (each removed after its tests, also when they fail). */
+let root = '';
+beforeAll(() => {
+  root = tempDir('e2e-bad');
+});
 
 /** The rejection a user must see: exit non-zero, the message on a line of its own, no stack trace. */
 function expectRejected(result: CommandResult, bad: BadInput): void {
@@ -46,15 +49,16 @@ test(`the matrix has at least 25 cases (${BAD_INPUTS.length})`, () => {
   expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(25);
 });
 
-describe('the stacks library rejects', () => {
+describe('the settings the stacks library resolves reject', () => {
   test.each(BAD_INPUTS.map((b) => [b.name, b] as const))('%s', (_name, bad) => {
     const settings = { pjPrefix: PREFIX, ...bad.settings } as any;
     let error: any;
     try {
-      const app = new App({ builtinCloudFormationValidation: false });
-      new NetworkStack(app, 'Network', settings);
-      new ClusterStack(app, 'Cluster', settings);
-      new NodegroupStack(app, 'Nodegroup', settings);
+      const app = testApp({ builtinCloudFormationValidation: false });
+      const props = { settings: Settings.resolve(settings) };
+      new NetworkStack(app, 'Network', props);
+      new ClusterStack(app, 'Cluster', props);
+      new NodegroupStack(app, 'Nodegroup', props);
     } catch (e) {
       error = e;
     }
@@ -64,16 +68,19 @@ describe('the stacks library rejects', () => {
 });
 
 describe('npx projen rejects an edit of .projenrc.ts and leaves the repository as it was', () => {
-  const dir = path.join(root, 'team');
+  let dir = '';
   let good = '';
   let before: Record<string, string> = {};
 
   beforeAll(() => {
+    dir = path.join(root, 'team');
     scaffold({ dir, args: ['--pj-prefix', PREFIX] });
     run(dir, 'npx', ['projen', 'build']);
     good = fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8');
     before = snapshot(dir);
   });
+  // A full install: gone before the next describe makes more.
+  afterAll(() => removeTempDir(dir));
 
   test.each(BAD_INPUTS.map((b) => [b.name, b] as const))('%s', (_name, bad) => {
     const projenrc = path.join(dir, '.projenrc.ts');
@@ -105,11 +112,16 @@ describe('projen new rejects the flags and writes no project', () => {
   test.each(withFlags.map((b) => [b.name, b] as const))('%s', (name, bad) => {
     const dir = path.join(root, `new-${name.replace(/\W+/g, '-')}`);
     const prefix = bad.flags!.includes('--pj-prefix') ? [] : ['--pj-prefix', PREFIX];
-    const args = projenNewArgs(dir, [...prefix, ...bad.flags!, '--no-post']);
-    expectRejected(runResult(dir, process.execPath, args), bad);
-    // Only what projen's install of the project type put there; no project files.
-    for (const file of ['.projenrc.ts', '.projen', 'bottlerocket-eks.settings.json', 'packages', 'nx.json']) {
-      expect(fs.existsSync(path.join(dir, file))).toBe(false);
+    try {
+      const args = projenNewArgs(dir, [...prefix, ...bad.flags!, '--no-post']);
+      expectRejected(runResult(dir, process.execPath, args), bad);
+      // Only what projen's install of the project type put there; no project files.
+      for (const file of ['.projenrc.ts', '.projen', 'bottlerocket-eks.settings.json', 'packages', 'nx.json']) {
+        expect(fs.existsSync(path.join(dir, file))).toBe(false);
+      }
+    } finally {
+      // Each holds an install of the project type: gone before the next case makes another.
+      removeTempDir(dir);
     }
   });
 });

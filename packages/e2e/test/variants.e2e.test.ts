@@ -1,8 +1,8 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { parse as parseToml } from 'smol-toml';
 import { parse } from 'yaml';
+import { tempDir } from './temp';
 import { run, scaffold } from '../src/scaffold';
 
 jest.setTimeout(15 * 60 * 1000);
@@ -10,13 +10,14 @@ jest.setTimeout(15 * 60 * 1000);
 // A second configuration, far from the defaults: Graviton, on-demand, a bigger data volume
 // given as flags to projen new, then a second node group added in .projenrc.ts.
 describe('an arm64, on-demand team with two node groups', () => {
-  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bottlerocket-eks-e2e-')), 'arm-team');
+  let dir = '';
   const resources = (type: string) => {
     const template = parse(fs.readFileSync(path.join(dir, 'templates', 'nodegroup.yaml'), 'utf-8'));
     return Object.values<any>(template.Resources).filter((r) => r.Type === type).map((r) => r.Properties);
   };
 
   beforeAll(() => {
+    dir = path.join(tempDir('e2e-variants'), 'arm-team');
     scaffold({ dir, args: ['--pj-prefix', 'e2e-arm', '--architecture', 'arm64', '--capacity-type', 'on-demand', '--data-volume-size', '50'] });
     const rc = path.join(dir, '.projenrc.ts');
     fs.writeFileSync(rc, fs.readFileSync(rc, 'utf-8').replace('pjPrefix: "e2e-arm",', [

@@ -1,5 +1,5 @@
 import { CfnOutput, Validations, aws_eks as eks, aws_iam as iam, Aws } from 'aws-cdk-lib';
-import { StackKind } from 'bottlerocket-eks-config';
+import { ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { Construct } from 'constructs';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
 import { StackImports } from './imports';
@@ -79,8 +79,11 @@ export class ClusterStack extends BottlerocketEksStack {
       });
     }
 
-    settings.adminPrincipalArns.forEach((principalArn, i) => {
-      new eks.CfnAccessEntry(this, `AdminAccessEntry${i + 1}`, {
+    for (const principalArn of settings.adminPrincipalArns) {
+      // Keyed by principal, not by position: adding, removing or reordering admins leaves the
+      // other entries alone (a moved entry would be created while the old one still holds
+      // the principal, and EKS refuses a second entry for it).
+      new eks.CfnAccessEntry(this, `AdminAccessEntry${ResourceNames.fingerprint(principalArn)}`, {
         clusterName: this.cluster.ref,
         principalArn,
         type: 'STANDARD',
@@ -89,7 +92,7 @@ export class ClusterStack extends BottlerocketEksStack {
           accessScope: { type: 'cluster' },
         }],
       });
-    });
+    }
 
     new CfnOutput(this, 'ClusterName', { value: this.cluster.ref, exportName: exportNames.clusterName });
     new CfnOutput(this, 'ClusterArn', { value: this.cluster.attrArn, exportName: exportNames.clusterArn });

@@ -47,8 +47,7 @@ export class NetworkStack extends BottlerocketEksStack {
       gatewayId: igw.ref,
     }).addResourceDependency(attachment);
 
-    // Public subnets take the first half of the VPC, private ones the second half.
-    const cidrs = Cidr.split(settings.vpcCidr, 2 * zoneLetters.length);
+    // Each zone letter has fixed subnet slots (see Cidr), so adding a zone moves no subnet.
     const natGateways: ec2.CfnNatGateway[] = [];
     zoneLetters.forEach((letter, i) => {
       const zone = letter.toUpperCase();
@@ -56,7 +55,7 @@ export class NetworkStack extends BottlerocketEksStack {
       const pub = new ec2.CfnSubnet(this, `PublicSubnet${zone}`, {
         vpcId: this.vpc.ref,
         availabilityZone,
-        cidrBlock: cidrs[i],
+        cidrBlock: Cidr.publicSubnet(settings.vpcCidr, letter),
         mapPublicIpOnLaunch: false,
         tags: [...name(`public-subnet-${letter}`), { key: 'kubernetes.io/role/elb', value: '1' }],
       });
@@ -81,7 +80,7 @@ export class NetworkStack extends BottlerocketEksStack {
       const priv = new ec2.CfnSubnet(this, `PrivateSubnet${zone}`, {
         vpcId: this.vpc.ref,
         availabilityZone: this.inputs.availabilityZone(letter),
-        cidrBlock: cidrs[zoneLetters.length + i],
+        cidrBlock: Cidr.privateSubnet(settings.vpcCidr, letter),
         tags: [...name(`private-subnet-${letter}`), { key: 'kubernetes.io/role/internal-elb', value: '1' }],
       });
       const routes = new ec2.CfnRouteTable(this, `PrivateRouteTable${zone}`, { vpcId: this.vpc.ref, tags: name(`private-${letter}`) });

@@ -1,5 +1,5 @@
 import { CfnOutput, CfnParameter, Fn, aws_ec2 as ec2, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
-import { ResolvedNodegroup, StackKind } from 'bottlerocket-eks-config';
+import { ResolvedNodegroup, ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { Construct } from 'constructs';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
 import { renderBottlerocketToml } from './bottlerocket-toml';
@@ -61,6 +61,10 @@ export class NodegroupStack extends BottlerocketEksStack {
       clusterName,
       addonName: 'coredns',
       resolveConflicts: 'OVERWRITE',
+      // Deleting this stack (a documented way out of a refused change) must not take the
+      // cluster's DNS with it: EKS keeps the add-on's software running, and the next deploy
+      // adopts it again (resolveConflicts OVERWRITE).
+      preserveOnDelete: true,
     });
     this.nodegroups.forEach((nodegroup) => coredns.node.addDependency(nodegroup));
 
@@ -71,19 +75,31 @@ export class NodegroupStack extends BottlerocketEksStack {
   /** One managed node group (`index` 0 is the main one) with its launch template, if it has one. */
   private addNodegroup(group: ResolvedNodegroup, index: number, shared: SharedNodegroupInputs): eks.CfnNodegroup {
     const main = index === 0;
-    const { names } = this.inputs;
-    const nodegroupName = names.nodegroup(group.name);
+    const { names, zoneLetters } = this.inputs;
+    // The name the group keeps for life (label, tags, launch template) ...
+    const stableName = names.nodegroup(group.name);
     const suffix = main ? '' : group.id;
     const launchTemplate = group.launchTemplate ? this.launchTemplate(`LaunchTemplate${suffix}`, names.launchTemplate(group.name), group) : undefined;
     if (launchTemplate) this.launchTemplates[group.name] = launchTemplate;
-    return new eks.CfnNodegroup(this, `ManagedNodeGroup${suffix}`, {
-      clusterName: shared.clusterName,
-      nodegroupName,
-      // Follows the cluster: a version bump in the settings upgrades the nodes too.
-      version: this.inputs.settings.kubernetesVersion,
+    // ... and the EKS name, new with every change of a create-only property, so a change of
+    // instance types, AMI type, capacity type or zones replaces the group without a name
+    // clash. A launch template can only be given to a group at creation, so its presence
+    // counts too. The cluster, subnets (by zone) and role are the same imports every time.
+    const createOnly = {
       amiType: group.amiType,
       capacityType: group.capacityType,
       instanceTypes: group.instanceTypes,
+      zones: zoneLetters,
+      launchTemplate: group.launchTemplate,
+    };
+    return new eks.CfnNodegroup(this, `ManagedNodeGroup${suffix}`, {
+      clusterName: shared.clusterName,
+      nodegroupName: names.nodegroupVersion(group.name, ResourceNames.fingerprint(createOnly)),
+      // Follows the cluster: a version bump in the settings upgrades the nodes too.
+      version: this.inputs.settings.kubernetesVersion,
+      amiType: createOnly.amiType,
+      capacityType: createOnly.capacityType,
+      instanceTypes: createOnly.instanceTypes,
       nodeRole: this.nodeRole.attrArn,
       subnets: shared.subnets,
       scalingConfig: main && shared.templateParameters ? this.sizeParameters()
@@ -91,11 +107,11 @@ export class NodegroupStack extends BottlerocketEksStack {
       launchTemplate: launchTemplate ? { id: launchTemplate.ref, version: launchTemplate.attrLatestVersionNumber } : undefined,
       updateConfig: { maxUnavailablePercentage: group.maxUnavailablePercentage },
       nodeRepairConfig: { enabled: group.autoRepair },
-      labels: { ...group.labels, 'role': 'worker', 'bottlerocket-eks/nodegroup-name': nodegroupName },
+      labels: { ...group.labels, 'role': 'worker', 'bottlerocket-eks/nodegroup-name': stableName },
       taints: group.taints.length > 0 ? group.taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect })) : undefined,
       tags: {
         'nodegroup-type': 'Bottlerocket',
-        'bottlerocket-eks/nodegroup-name': nodegroupName,
+        'bottlerocket-eks/nodegroup-name': stableName,
         'bottlerocket-eks/nodegroup-type': 'managed',
       },
     });

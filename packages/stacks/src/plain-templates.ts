@@ -9,7 +9,7 @@ const PLACEHOLDER_PREFIX = 'pjprefix';
 
 /**
  * The plain CloudFormation templates of `templates/`: the three stacks in template mode
- * (a `PJPrefix` parameter, zones `a` and `c` of whatever region they are deployed to,
+ * (a `PJPrefix` parameter, the zones of subnet slots `a` and `c` as parameters,
  * node sizes as parameters), keyed by stack kind, in deploy order.
  */
 export function plainTemplates(appProps: AppProps = {}): Record<StackKind, any> {

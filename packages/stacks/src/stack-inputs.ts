@@ -7,7 +7,7 @@ export interface TemplateModeProps {
    * Render the stack as a plain, reusable CloudFormation template: the prefix becomes a
    * `PJPrefix` parameter (no default, so nobody deploys under another team's prefix by
    * accident; `settings.pjPrefix` is then unused), the region is the one deployed to, and
-   * zones are named by their letters in that region. Used for `templates/`.
+   * each zone is an `AvailabilityZone<letter>` parameter. Used for `templates/`.
    * @default false
    */
   readonly templateParameters?: boolean;
@@ -28,25 +28,40 @@ export interface StackInputs {
   readonly region: string;
   /** Every name derived from `pjPrefix`: stacks, exports, cluster, node groups. */
   readonly names: ResourceNames;
-  /** The zone letters (`a`, `c`): they name the subnet exports. */
+  /**
+   * The zone letters (`a`, `c`), in alphabetical order whatever order the settings list the
+   * zones in (so reordering them changes nothing): they name the subnet exports and slots.
+   */
   readonly zoneLetters: string[];
-  /** The availability zone of one zone letter. */
+  /** The availability zone of one zone letter: a literal, or a parameter in template mode. */
   availabilityZone(letter: string): string;
 }
 
 /** Derives a stack's inputs from resolved settings; in template mode, adds the `PJPrefix` parameter. */
 export function stackInputs(stack: Stack, settings: ResolvedSettings, templateParameters: boolean): StackInputs {
-  const zoneLetters = settings.availabilityZones.map((zone) => ResourceNames.zoneLetter(settings.region, zone));
+  const zoneLetters = settings.availabilityZones.map((zone) => ResourceNames.zoneLetter(settings.region, zone)).sort();
   const pjPrefix = templateParameters ? prefixParameter(stack) : settings.pjPrefix;
-  const region = templateParameters ? Aws.REGION : settings.region;
   return {
     settings,
     pjPrefix,
-    region,
+    region: templateParameters ? Aws.REGION : settings.region,
     names: new ResourceNames(pjPrefix),
     zoneLetters,
-    availabilityZone: (letter) => `${region}${letter}`,
+    availabilityZone: (letter) => (templateParameters ? zoneParameter(stack, letter) : `${settings.region}${letter}`),
   };
+}
+
+/**
+ * The `AvailabilityZone<letter>` parameter of a plain template: the zone whose subnets are
+ * exported under that letter. A parameter, because not every region has every letter.
+ */
+function zoneParameter(stack: Stack, letter: string): string {
+  const id = `AvailabilityZone${letter.toUpperCase()}`;
+  const existing = stack.node.tryFindChild(id) as CfnParameter | undefined;
+  return (existing ?? new CfnParameter(stack, id, {
+    type: 'AWS::EC2::AvailabilityZone::Name',
+    description: `The availability zone of the subnets exported as <PJPrefix>-private-subnet-${letter} and <PJPrefix>-public-subnet-${letter}`,
+  })).valueAsString;
 }
 
 /** The `PJPrefix` parameter of a plain template, with the rule the settings validation applies. */

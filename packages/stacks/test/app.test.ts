@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { parse } from 'yaml';
+import { tempDir } from './temp';
 import { teamAppProps } from '../src';
 import { main } from '../src/cli';
-import { tempDir } from './temp';
 
 // A team app as projen writes it (src/main.ts), run as its own process like the CDK CLI runs it.
 const TSX = pathToFileURL(require.resolve('tsx')).href;
@@ -14,12 +14,12 @@ const SRC = path.join(__dirname, '..', 'src');
 function runApp(settings: object, env: Record<string, string> = {}): Promise<{ status: number; output: string; outdir: string }> {
   const dir = tempDir('app');
   fs.writeFileSync(path.join(dir, 'bottlerocket-eks.settings.json'), JSON.stringify(settings));
-  const main = path.join(dir, 'main.ts');
-  fs.writeFileSync(main, `import { NodegroupStack, synthApp } from ${JSON.stringify(SRC)};\n`
+  const mainFile = path.join(dir, 'main.ts');
+  fs.writeFileSync(mainFile, `import { NodegroupStack, synthApp } from ${JSON.stringify(SRC)};\n`
     + "synthApp((app, settings) => new NodegroupStack(app, 'Nodegroup', { settings }));\n");
   const outdir = path.join(dir, 'cdk.out');
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', TSX, main], { cwd: dir, env: { ...process.env, CDK_OUTDIR: outdir, ...env } },
+    execFile(process.execPath, ['--import', TSX, mainFile], { cwd: dir, env: { ...process.env, CDK_OUTDIR: outdir, ...env } },
       (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}`, outdir }));
   });
 }

@@ -1,8 +1,8 @@
 import { App, FileAssetPackaging } from 'aws-cdk-lib';
 import { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
+import { testApp } from './temp';
 import { NetworkStack, Settings, toYaml } from '../src';
 import { synthAll } from './helpers';
-import { testApp } from './temp';
 
 /** The largest template the CDK CLI sends inline (as YAML); above it, it needs the bootstrap bucket. */
 const INLINE_TEMPLATE_LIMIT = 51_200;

@@ -1,9 +1,9 @@
 import { AppProps, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { testApp } from './temp';
 import {
   BottlerocketEksSettings, BottlerocketVariant, CapacityType, ClusterStack, NetworkStack, NodeArchitecture, NodegroupStack, Settings, TaintEffect,
 } from '../src';
-import { testApp } from './temp';
 
 /**
  * Settings far apart from each other, for checks that must hold for every configuration

@@ -1,9 +1,9 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { parse } from 'smol-toml';
+import { testApp } from './temp';
 import {
   BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupStack, Settings, TaintEffect,
 } from '../src';
-import { testApp } from './temp';
 
 /** The node group stack alone (the others do not change with node group options). */
 function nodegroupTemplate(settings: Partial<BottlerocketEksSettings> = {}): Template {
@@ -118,7 +118,7 @@ describe('launch template and node group options', () => {
 
   test('on-demand capacity renames the node group and its launch template', () => {
     const template = nodegroupTemplate({ capacityType: CapacityType.ON_DEMAND });
-    template.hasResourceProperties('AWS::EKS::Nodegroup', { CapacityType: 'ON_DEMAND', NodegroupName: 'team-a-bottlerocket-ondemand' });
+    template.hasResourceProperties('AWS::EKS::Nodegroup', { CapacityType: 'ON_DEMAND', NodegroupName: Match.stringLikeRegexp('^team-a-bottlerocket-ondemand-[0-9a-f]{8}$') });
     template.hasResourceProperties('AWS::EC2::LaunchTemplate', { LaunchTemplateName: 'team-a-bottlerocket-ondemand' });
   });
 });
@@ -153,7 +153,7 @@ describe('Bottlerocket settings in the user data', () => {
           'image-gc-low-threshold-percent': 60,
           'container-log-max-size': '50Mi',
         },
-        'kernel': { 'sysctl': { 'net.core.somaxconn': '4096', 'vm.max_map_count': '262144' }, 'lockdown': 'integrity' },
+        'kernel': { sysctl: { 'net.core.somaxconn': '4096', 'vm.max_map_count': '262144' }, lockdown: 'integrity' },
         'host-containers': { admin: { enabled: true }, control: { enabled: false } },
         'motd': 'team-a nodes',
         'ntp': { 'time-servers': ['169.254.169.123'] },
@@ -205,15 +205,26 @@ describe('Bottlerocket settings in the user data', () => {
 describe('more than one node group', () => {
   const template = nodegroupTemplate({
     extraNodegroups: [
-      { name: 'system', capacityType: CapacityType.ON_DEMAND, instanceTypes: ['m6i.large'], minSize: 2, maxSize: 3, desiredSize: 2,
-        taints: [{ key: 'CriticalAddonsOnly', effect: TaintEffect.NO_SCHEDULE }], labels: { tier: 'system' } },
+      {
+        name: 'system',
+        capacityType: CapacityType.ON_DEMAND,
+        instanceTypes: ['m6i.large'],
+        minSize: 2,
+        maxSize: 3,
+        desiredSize: 2,
+        taints: [{ key: 'CriticalAddonsOnly', effect: TaintEffect.NO_SCHEDULE }],
+        labels: { tier: 'system' },
+      },
       { name: 'gpu', variant: BottlerocketVariant.NVIDIA, minSize: 0, maxSize: 2, desiredSize: 0, dataVolumeSize: 200 },
     ],
   });
 
   test('each group gets its own node group and launch template, named <prefix>-<name>, sharing the node role', () => {
     const names = resources(template, 'AWS::EKS::Nodegroup').map((ng) => ng.Properties.NodegroupName);
-    expect(names).toEqual(['team-a-bottlerocket-spot', 'team-a-system', 'team-a-gpu']);
+    expect(names).toEqual([
+      expect.stringMatching(/^team-a-bottlerocket-spot-[0-9a-f]{8}$/), expect.stringMatching(/^team-a-system-[0-9a-f]{8}$/),
+      expect.stringMatching(/^team-a-gpu-[0-9a-f]{8}$/),
+    ]);
     const lts = resources(template, 'AWS::EC2::LaunchTemplate').map((lt) => lt.Properties.LaunchTemplateName);
     expect(lts).toEqual(['team-a-bottlerocket-spot', 'team-a-system', 'team-a-gpu']);
     template.resourceCountIs('AWS::IAM::Role', 1);
@@ -221,7 +232,7 @@ describe('more than one node group', () => {
 
   test('their own options and the product defaults otherwise', () => {
     template.hasResourceProperties('AWS::EKS::Nodegroup', {
-      NodegroupName: 'team-a-system',
+      NodegroupName: Match.stringLikeRegexp('^team-a-system-[0-9a-f]{8}$'),
       CapacityType: 'ON_DEMAND',
       InstanceTypes: ['m6i.large'],
       ScalingConfig: { DesiredSize: 2, MinSize: 2, MaxSize: 3 },
@@ -232,7 +243,7 @@ describe('more than one node group', () => {
       LaunchTemplate: { Id: { Ref: 'LaunchTemplateSystem' } },
     });
     template.hasResourceProperties('AWS::EKS::Nodegroup', {
-      NodegroupName: 'team-a-gpu',
+      NodegroupName: Match.stringLikeRegexp('^team-a-gpu-[0-9a-f]{8}$'),
       AmiType: 'BOTTLEROCKET_x86_64_NVIDIA',
       CapacityType: 'SPOT',
       InstanceTypes: ['g5.xlarge', 'g6.xlarge', 'g4dn.xlarge'],

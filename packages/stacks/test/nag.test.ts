@@ -1,9 +1,9 @@
 import { IPolicyValidationContext, PolicyValidationPluginReport, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { testApp } from './temp';
 import { ClusterStack, NetworkStack, NodegroupStack, Settings } from '../src';
 import { SETTINGS_VARIANTS, synthAll } from './helpers';
-import { testApp } from './temp';
 
 /*
  * cdk-nag 3 is a CDK validation plugin, not an aspect: it reports violations instead of

@@ -11,13 +11,13 @@ describe('NetworkStack', () => {
     t.resourceCountIs('AWS::EC2::NatGateway', 1);
     t.hasResourceProperties('AWS::EC2::Subnet', {
       AvailabilityZone: 'ap-northeast-1a',
-      CidrBlock: '10.0.128.0/18',
+      CidrBlock: '10.0.0.0/19',
       Tags: [{ Key: 'bottlerocket-eks:pj-prefix', Value: 'team-a' }, { Key: 'bottlerocket-eks:stack', Value: 'network' },
         { Key: 'kubernetes.io/role/internal-elb', Value: '1' }, { Key: 'Name', Value: 'team-a-private-subnet-a' }],
     });
     t.hasResourceProperties('AWS::EC2::Subnet', {
       AvailabilityZone: 'ap-northeast-1c',
-      CidrBlock: '10.0.64.0/18',
+      CidrBlock: '10.0.200.0/22',
       Tags: [{ Key: 'bottlerocket-eks:pj-prefix', Value: 'team-a' }, { Key: 'bottlerocket-eks:stack', Value: 'network' },
         { Key: 'kubernetes.io/role/elb', Value: '1' }, { Key: 'Name', Value: 'team-a-public-subnet-c' }],
     });
@@ -38,6 +38,25 @@ describe('NetworkStack', () => {
     const natOfRoute = (id: string) => t.Resources[id].Properties.NatGatewayId.Ref;
     expect(natOfRoute('PrivateDefaultRouteA')).toBe('NatGatewayA');
     expect(natOfRoute('PrivateDefaultRouteC')).toBe('NatGatewayC');
+  });
+
+  test('each zone letter has fixed subnet slots: adding, removing or reordering zones moves no other subnet', () => {
+    const cidrs = (zones: string[]) => {
+      const t = synthAll({ pjPrefix: 'team-a', region: 'eu-west-1', availabilityZones: zones.map((z) => `eu-west-1${z}`) }).templates.network.toJSON();
+      return Object.fromEntries(Object.entries<any>(t.Resources).filter(([, r]) => r.Type === 'AWS::EC2::Subnet')
+        .map(([id, r]) => [id, `${r.Properties.AvailabilityZone} ${r.Properties.CidrBlock}`]));
+    };
+    const two = cidrs(['a', 'c']);
+    expect(two).toEqual({
+      PublicSubnetA: 'eu-west-1a 10.0.192.0/22',
+      PublicSubnetC: 'eu-west-1c 10.0.200.0/22',
+      PrivateSubnetA: 'eu-west-1a 10.0.0.0/19',
+      PrivateSubnetC: 'eu-west-1c 10.0.64.0/19',
+    });
+    expect(cidrs(['c', 'b', 'a'])).toEqual({ ...two, PublicSubnetB: 'eu-west-1b 10.0.196.0/22', PrivateSubnetB: 'eu-west-1b 10.0.32.0/19' });
+    expect(cidrs(['c', 'a'])).toEqual(two);
+    const six = Object.values(cidrs(['a', 'b', 'c', 'd', 'e', 'f']));
+    expect(new Set(six).size).toBe(12);
   });
 
   test('exports the VPC id and every subnet by zone letter', () => {

@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { CapacityType, NodeArchitecture } from '../src';
+import { BottlerocketEksSettings, CapacityType, NodeArchitecture } from '../src';
 import { synthAll } from './helpers';
 
 describe('NodegroupStack', () => {
@@ -17,8 +17,8 @@ describe('NodegroupStack', () => {
       AmiType: 'BOTTLEROCKET_x86_64',
       CapacityType: 'SPOT',
       InstanceTypes: ['m6i.xlarge', 'm6a.xlarge', 'm5.xlarge', 'm5a.xlarge', 'm7i.xlarge'],
-      NodegroupName: 'team-a-bottlerocket-spot',
-      Labels: Match.objectLike({ role: 'worker', 'bottlerocket-eks/nodegroup-name': 'team-a-bottlerocket-spot' }),
+      NodegroupName: Match.stringLikeRegexp('^team-a-bottlerocket-spot-[0-9a-f]{8}$'),
+      Labels: Match.objectLike({ 'role': 'worker', 'bottlerocket-eks/nodegroup-name': 'team-a-bottlerocket-spot' }),
       ScalingConfig: { DesiredSize: 2, MinSize: 1, MaxSize: 4 },
       Tags: Match.objectLike({ 'nodegroup-type': 'Bottlerocket', 'bottlerocket-eks/nodegroup-type': 'managed' }),
       NodeRole: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NodeInstanceRole'), 'Arn'] },
@@ -59,7 +59,7 @@ describe('NodegroupStack', () => {
   });
 
   test('exports the node group name and node role ARN', () => {
-    nodegroup.hasOutput('*', { Export: { Name: 'team-a-nodegroup-name' }, Value: 'team-a-bottlerocket-spot' });
+    nodegroup.hasOutput('*', { Export: { Name: 'team-a-nodegroup-name' }, Value: Match.stringLikeRegexp('^team-a-bottlerocket-spot-[0-9a-f]{8}$') });
     nodegroup.hasOutput('*', { Export: { Name: 'team-a-node-role-arn' } });
   });
 
@@ -76,8 +76,43 @@ describe('NodegroupStack', () => {
       AmiType: 'BOTTLEROCKET_ARM_64',
       CapacityType: 'ON_DEMAND',
       InstanceTypes: Match.arrayWith(['m7g.xlarge']),
-      NodegroupName: 'team-b-bottlerocket-ondemand',
+      NodegroupName: Match.stringLikeRegexp('^team-b-bottlerocket-ondemand-[0-9a-f]{8}$'),
       ScalingConfig: { DesiredSize: 3, MinSize: 3, MaxSize: 6 },
     });
+  });
+});
+
+describe('a node group changed on a deployed stack', () => {
+  const nodegroupOf = (settings: Partial<BottlerocketEksSettings>) =>
+    Object.values<any>(synthAll({ pjPrefix: 'team-a', ...settings }).templates.nodegroup.toJSON().Resources)
+      .find((r) => r.Type === 'AWS::EKS::Nodegroup').Properties;
+  const base = nodegroupOf({});
+
+  test.each<[string, Partial<BottlerocketEksSettings>]>([
+    ['instance types', { instanceTypes: ['m6i.xlarge'] }],
+    ['instance type order', { instanceTypes: ['m6a.xlarge', 'm6i.xlarge', 'm5.xlarge', 'm5a.xlarge', 'm7i.xlarge'] }],
+    ['capacity type', { capacityType: CapacityType.ON_DEMAND }],
+    ['architecture', { architecture: NodeArchitecture.ARM64 }],
+    ['a zone added', { availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'] }],
+    ['no launch template', { launchTemplate: false }],
+  ])('gets a new EKS name when a create-only property changes (%s), keeping its label', (_what, change) => {
+    const changed = nodegroupOf(change);
+    expect(changed.NodegroupName).not.toBe(base.NodegroupName);
+    expect(changed.NodegroupName).toMatch(/^team-a-bottlerocket-(spot|ondemand)-[0-9a-f]{8}$/);
+    expect(changed.Labels['bottlerocket-eks/nodegroup-name']).toBe(changed.NodegroupName.slice(0, -9));
+  });
+
+  test.each<[string, Partial<BottlerocketEksSettings>]>([
+    ['sizes', { nodeMaxSize: 9 }],
+    ['labels', { labels: { team: 'a' } }],
+    ['Bottlerocket settings', { bottlerocket: { maxPods: 58 } }],
+    ['zones listed in another order', { availabilityZones: ['ap-northeast-1c', 'ap-northeast-1a'] }],
+  ])('keeps its EKS name when only updatable properties change (%s)', (_what, change) => {
+    expect(nodegroupOf(change).NodegroupName).toBe(base.NodegroupName);
+  });
+
+  test('coredns outlives a delete of the stack, the documented way out of a refused change', () => {
+    const addon = Object.values<any>(synthAll({ pjPrefix: 'team-a' }).templates.nodegroup.toJSON().Resources).find((r) => r.Type === 'AWS::EKS::Addon');
+    expect(addon.Properties).toMatchObject({ AddonName: 'coredns', PreserveOnDelete: true });
   });
 });

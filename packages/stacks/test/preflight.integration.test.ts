@@ -2,8 +2,8 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { FakeAws } from '../src/testing';
 import { tempDir } from './temp';
+import { FakeAws } from '../src/testing';
 
 // The real command (`bottlerocket-eks preflight`, run from source by tsx) with the real STS
 // client, its default credential chain fed by fake static keys, and AWS_ENDPOINT_URL_STS
@@ -47,14 +47,14 @@ async function preflight(name: string, env: Record<string, string>, args: string
       encoding: 'utf-8',
       timeout: 30_000,
       env: {
-      PATH: process.env.PATH,
-      HOME: repo, // no ~/.aws of the developer
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      AWS_REGION: 'eu-west-1',
-      AWS_ENDPOINT_URL_STS: endpoint,
-      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-      ...env,
+        PATH: process.env.PATH,
+        HOME: repo, // no ~/.aws of the developer
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        AWS_REGION: 'eu-west-1',
+        AWS_ENDPOINT_URL_STS: endpoint,
+        AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        ...env,
       },
     }, (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
   });
@@ -85,8 +85,15 @@ test('success as JSON, for scripts', async () => {
   const { status, stdout } = await preflight('--json', { AWS_ACCESS_KEY_ID: KEYS.alice }, ['--json']);
   expect(status).toBe(0);
   expect(JSON.parse(stdout)).toEqual({
-    ok: true, operation: 'deploy', pjPrefix: 'team-a', account: ACCOUNT, callerArn: `arn:aws:iam::${ACCOUNT}:user/alice`,
-    partition: 'aws', region: 'eu-west-1', regionSource: 'AWS_REGION', accountPinned: true,
+    ok: true,
+    operation: 'deploy',
+    pjPrefix: 'team-a',
+    account: ACCOUNT,
+    callerArn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+    partition: 'aws',
+    region: 'eu-west-1',
+    regionSource: 'AWS_REGION',
+    accountPinned: true,
     stacks: ['team-a-network', 'team-a-cluster', 'team-a-nodegroup'],
   });
 });

@@ -12,8 +12,8 @@ const client = () => new STSClient({ region: 'eu-west-1' });
 beforeEach(() => sts.reset());
 
 /** Runs the preflight and returns the error it throws (failing the test if it does not). */
-async function failure(options: Partial<PreflightOptions> = {}): Promise<PreflightError> {
-  const error = await preflight({ settings, sts: client(), ...options }).then(() => undefined, (e) => e);
+async function failure(overrides: Partial<PreflightOptions> = {}): Promise<PreflightError> {
+  const error = await preflight({ settings, sts: client(), ...overrides }).then(() => undefined, (e) => e);
   expect(PreflightError.is(error)).toBe(true);
   return error;
 }
@@ -137,8 +137,14 @@ describe('a preflight that stops the deploy', () => {
 
 describe('the report', () => {
   const target = {
-    pjPrefix: 'team-a', account: '123456789012', callerArn: alice.Arn, partition: 'aws', region: 'eu-west-1',
-    regionSource: 'AWS_REGION', accountPinned: true, stacks: ['team-a-network', 'team-a-cluster', 'team-a-nodegroup'],
+    pjPrefix: 'team-a',
+    account: '123456789012',
+    callerArn: alice.Arn,
+    partition: 'aws',
+    region: 'eu-west-1',
+    regionSource: 'AWS_REGION',
+    accountPinned: true,
+    stacks: ['team-a-network', 'team-a-cluster', 'team-a-nodegroup'],
   };
 
   test('text, for a person', () => {

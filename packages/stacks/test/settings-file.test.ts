@@ -1,17 +1,17 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { removeTempDir, tempDir } from './temp';
 import { readSettingsFile, SETTINGS_FILE_NAME, Settings } from '../src';
 
 /** A settings file holding `content`, in a folder removed after the test. */
 function withSettingsFile(content: string, test: (file: string, dir: string) => void): void {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bottlerocket-eks-test-settings-'));
+  const dir = tempDir('settings');
   try {
     const file = path.join(dir, SETTINGS_FILE_NAME);
     fs.writeFileSync(file, content);
     test(file, dir);
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   }
 }
 

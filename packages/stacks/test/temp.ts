@@ -6,6 +6,8 @@ import { App, AppProps } from 'aws-cdk-lib';
 /**
  * Temp folders of a test file, removed after its tests (also when they fail). jest's global
  * teardown (projenrc/jest/temp-guard.js) fails the run for anything left in the temp folder.
+ * Better made in hooks and tests than while the file loads: a file that fails to load runs no
+ * afterAll (the global teardown then removes what it made, and names it).
  */
 
 /** What every temp folder of the tests is named by. */
@@ -20,7 +22,7 @@ export function tempDir(name: string): string {
   return dir;
 }
 
-/** Removes a folder of `tempDir` now (a big one, say, before the next test makes another). */
+/** Removes a folder of `tempDir`, or one inside it, now (a big one, say, before the next test makes another). */
 export function removeTempDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   if (created.includes(dir)) created.splice(created.indexOf(dir), 1);
