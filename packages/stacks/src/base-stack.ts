@@ -1,6 +1,7 @@
 import { Stack, StackProps, Tags } from 'aws-cdk-lib';
 import { ResolvedSettings, ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { Construct } from 'constructs';
+import { KIND_TAG } from './assembly';
 import { StackInputs, stackInputs, TemplateModeProps } from './stack-inputs';
 import { NoBootstrapSynthesizer } from './synthesizer';
 
@@ -31,6 +32,6 @@ export abstract class BottlerocketEksStack extends Stack {
     });
     this.inputs = stackInputs(this, settings, templateParameters);
     Tags.of(this).add('bottlerocket-eks:pj-prefix', this.inputs.pjPrefix);
-    Tags.of(this).add('bottlerocket-eks:stack', kind);
+    Tags.of(this).add(KIND_TAG, kind);
   }
 }

@@ -1,6 +1,10 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { parseArgs } from 'util';
 import { usageError } from 'bottlerocket-eks-config';
-import { detectShellRegion, formatFailure, formatTarget, preflight, PreflightError, ReportFormat, stsClientFor } from '../preflight';
+import { readAssembly } from '../assembly';
+import {
+  checkDeploy, DeployCheck, detectShellRegion, formatFailure, formatTarget, preflight, PreflightError, ReportFormat, stsClientFor,
+} from '../preflight';
 import { readSettingsFile } from '../settings-file';
 import { CommandIo } from './io';
 
@@ -14,28 +18,31 @@ export async function preflightCommand(args: string[], io: CommandIo): Promise<n
       destroy: { type: 'boolean' },
       confirm: { type: 'string' },
       settings: { type: 'string' },
+      assembly: { type: 'string' },
     },
   });
   if (values.json && values.brief) throw usageError('preflight: --json and --brief exclude each other.');
   if (values.confirm !== undefined && !values.destroy) throw usageError('preflight: --confirm only goes with --destroy.');
+  if (values.assembly !== undefined && values.destroy) throw usageError('preflight: --assembly plans a deploy; it does not go with --destroy.');
   const format: ReportFormat = values.json ? 'json' : values.brief ? 'brief' : 'text';
   const operation = values.destroy ? 'destroy' : 'deploy';
 
   const settings = readSettingsFile(values.settings);
+  const proposed = values.assembly === undefined ? undefined : readAssembly(values.assembly);
+  if (values.assembly !== undefined && !proposed?.length) {
+    throw usageError(`preflight: no bottlerocket-eks stack in ${values.assembly}; synthesize first (npx projen synth).`);
+  }
   const shellRegion = await detectShellRegion(io.env);
+  let check: DeployCheck | undefined;
   try {
-    const target = await preflight({
-      settings,
-      sts: stsClientFor(settings, shellRegion),
-      shellRegion,
-      operation,
-      confirm: values.confirm,
-    });
-    io.out.write(formatTarget(target, format, operation));
+    const target = await preflight({ settings, sts: stsClientFor(settings, shellRegion), shellRegion, operation, confirm: values.confirm });
+    check = proposed && await checkDeploy({ settings, target, proposed, cfn: new CloudFormationClient({ region: settings.region }) });
+    if (check?.failure) throw check.failure;
+    io.out.write(formatTarget(target, format, operation, check?.plan));
     return 0;
   } catch (error) {
     if (!PreflightError.is(error)) throw error;
-    (format === 'json' ? io.out : io.err).write(formatFailure(error, format));
+    (format === 'json' ? io.out : io.err).write(formatFailure(error, format, check?.plan));
     return 1;
   }
 }

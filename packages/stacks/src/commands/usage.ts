@@ -8,13 +8,18 @@ export const COMMAND_HELP: Record<string, string> = {
       Write each bottlerocket-eks stack of a synthesized cloud assembly as <dir>/<kind>.yaml
       (how a team repository keeps the templates it deploys for review).
 `,
-  'preflight': `  preflight [--json | --brief] [--destroy --confirm=<pjPrefix>] [--settings <file>]
+  'preflight': `  preflight [--json | --brief] [--assembly <cdk.out>] [--destroy --confirm=<pjPrefix>] [--settings <file>]
       Ask STS (GetCallerIdentity) who the current credentials are and print the account,
       caller, partition, region and stacks a deploy would hit. Exit 1, saying what to do,
       when it must not go ahead: no or rejected credentials, or another account (accountId),
       region or partition than the team's settings. --destroy also needs --confirm with the
-      prefix. Credentials, region and endpoint come from the AWS SDK's default chains
-      (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL_STS, ...).
+      prefix. With --assembly, also print the update plan of the synthesized stacks against
+      the deployed ones (CloudFormation GetTemplate): each resource created, updated in place,
+      replaced or deleted; exit 1 before anything is deployed when CloudFormation could not
+      carry a change out (with the setting and the way out), when a first deploy would exceed
+      a quota, or when the cluster's creator is also listed in adminPrincipalArns.
+      Credentials, region and endpoints come from the AWS SDK's default chains (AWS_PROFILE,
+      AWS_REGION, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_CLOUDFORMATION, ...).
 `,
   'help': `  help [<command>]
       Show this help, or the help of one command (also: <command> --help).

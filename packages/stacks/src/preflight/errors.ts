@@ -14,6 +14,10 @@ export enum PreflightErrorCode {
   ACCOUNT_MISMATCH = 'ACCOUNT_MISMATCH',
   /** A destroy was asked for without `--confirm=<pjPrefix>`. */
   DESTROY_NOT_CONFIRMED = 'DESTROY_NOT_CONFIRMED',
+  /** The update plan holds a change CloudFormation cannot carry out (see the plan for each, with the way out). */
+  UPDATE_REFUSED = 'UPDATE_REFUSED',
+  /** The first deploy of the cluster by a caller that `adminPrincipalArns` also lists: EKS would refuse the second entry. */
+  ADMIN_IS_CREATOR = 'ADMIN_IS_CREATOR',
 }
 
 /** A preflight finding that stops the deploy: what is wrong, and what to do about it. */

@@ -1,12 +1,29 @@
+import { formatPlan, formatPlanBrief, UpdatePlan } from '../plan';
 import { PreflightError } from './errors';
 import { DeployTarget } from './preflight';
 
 /** How the command prints its findings. */
 export type ReportFormat = 'text' | 'brief' | 'json';
 
-/** The findings of a preflight that passed, for a person, a log line or a script. */
-export function formatTarget(target: DeployTarget, format: ReportFormat, operation: 'deploy' | 'destroy'): string {
-  if (format === 'json') return `${JSON.stringify({ ok: true, operation, ...target }, undefined, 2)}\n`;
+/** The findings of a preflight that passed (and the update plan, if one was made), for a person, a log line or a script. */
+export function formatTarget(target: DeployTarget, format: ReportFormat, operation: 'deploy' | 'destroy', plan?: UpdatePlan): string {
+  if (format === 'json') return json({ ok: true, operation, ...target, plan });
+  return formatIdentity(target, format, operation) + planText(plan, format);
+}
+
+/** A finding that stopped the operation (after the update plan, if one was made): the problem, the caller if known, and the fix. */
+export function formatFailure(error: PreflightError, format: ReportFormat, plan?: UpdatePlan): string {
+  const { code, message, fix, callerArn } = error;
+  if (format === 'json') return json({ ok: false, error: { code, message, fix, callerArn }, plan });
+  return planText(plan, format) + [
+    `Preflight failed (${code}): ${message}`,
+    ...(callerArn ? [row('caller', callerArn)] : []),
+    row('fix', fix),
+    '',
+  ].join('\n');
+}
+
+function formatIdentity(target: DeployTarget, format: ReportFormat, operation: 'deploy' | 'destroy'): string {
   const account = target.accountPinned ? 'matches accountId' : 'accountId is not set, so any account is accepted: pin it in .projenrc.ts';
   if (format === 'brief') {
     return `preflight ok: ${operation} ${target.pjPrefix} into account ${target.account} (${target.callerArn}), `
@@ -24,18 +41,13 @@ export function formatTarget(target: DeployTarget, format: ReportFormat, operati
   ].join('\n');
 }
 
-/** A finding that stopped the operation: the problem, the caller if known, and the fix. */
-export function formatFailure(error: PreflightError, format: ReportFormat): string {
-  if (format === 'json') {
-    const { code, message, fix, callerArn } = error;
-    return `${JSON.stringify({ ok: false, error: { code, message, fix, callerArn } }, undefined, 2)}\n`;
-  }
-  return [
-    `Preflight failed (${error.code}): ${error.message}`,
-    ...(error.callerArn ? [row('caller', error.callerArn)] : []),
-    row('fix', error.fix),
-    '',
-  ].join('\n');
+function planText(plan: UpdatePlan | undefined, format: ReportFormat): string {
+  if (!plan) return '';
+  return format === 'brief' ? formatPlanBrief(plan) : formatPlan(plan);
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, undefined, 2)}\n`;
 }
 
 function row(label: string, value: string, note?: string): string {

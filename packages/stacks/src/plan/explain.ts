@@ -1,0 +1,67 @@
+import { ResourceNames } from 'bottlerocket-eks-config';
+import { ExportChange, ResourceChange, StackPlan } from './plan';
+
+/** A refused change said in the team's terms: the setting behind it and the way out. */
+export interface Explanation {
+  /** The setting whose change led here, when it can be told. */
+  readonly setting?: string;
+  /** What to do instead, with commands. */
+  readonly wayOut: string;
+}
+
+/**
+ * Says which setting a refused change comes from and what to do instead. The stacks make
+ * few resources that cannot be replaced in place, so each has its own words here; anything
+ * else gets the general way out (set it back, or recreate the dependent stacks first).
+ */
+export function explainRefusal(change: ResourceChange | ExportChange, plans: StackPlan[], names: ResourceNames): Explanation {
+  const p = names.pjPrefix;
+  const dependents = `${names.stack(ResourceNames.DEPLOY_ORDER[2])} and ${names.stack(ResourceNames.DEPLOY_ORDER[1])}`;
+  const recreate = `destroy ${dependents} first (\`npx nx destroy cluster --confirm=${p}\` destroys both, node group first), `
+    + 'deploy, then deploy them again; or deploy a new pjPrefix beside this one and move the workloads over';
+  const vpcReplaced = plans.some((plan) => plan.changes.some((c) => c.type === 'AWS::EC2::VPC' && c.action === 'replace'));
+  const clusterReplaced = plans.find((plan) => plan.changes.some((c) => c.type === 'AWS::EKS::Cluster' && c.action === 'replace'))
+    ?.changes.find((c) => c.type === 'AWS::EKS::Cluster');
+
+  if (vpcReplaced && (isExport(change) || change.type.startsWith('AWS::EC2::'))) {
+    const vpc = plans.flatMap((plan) => plan.changes).find((c) => c.type === 'AWS::EC2::VPC' && c.action === 'replace');
+    const deployed = vpc?.deployedValues?.CidrBlock;
+    return {
+      setting: 'vpcCidr',
+      wayOut: `Set vpcCidr back${deployed ? ` to ${String(deployed)}` : ''}: a VPC cannot change its CIDR block in place, and its subnets are in use. `
+        + `To move to another block, ${recreate}.`,
+    };
+  }
+  if (clusterReplaced && (isExport(change) || change.type.startsWith('AWS::EKS::'))) {
+    const renamed = clusterReplaced.properties.includes('Name');
+    const deployed = clusterReplaced.deployedValues?.Name;
+    return {
+      setting: renamed ? 'clusterName' : undefined,
+      wayOut: renamed
+        ? `Set clusterName back${deployed ? ` to ${String(deployed)}` : ''}: EKS cannot rename a cluster. To get a cluster of another name, ${recreate}.`
+        : `Undo the change that replaces the cluster (${clusterReplaced.properties.join(', ')}), or ${recreate}.`,
+    };
+  }
+  if (isExport(change) && change.action === 'delete' && /-(private|public)-subnet-[a-z]$/.test(change.exportName)) {
+    const zone = change.exportName.slice(-1);
+    return {
+      setting: 'availabilityZones',
+      wayOut: `Zone ${zone} is still used by ${change.importers.join(', ')}. Deploy those stacks first, so they let go of it: `
+        + `\`npx nx deploy nodegroup --exclude-task-dependencies\`, then \`npx nx deploy cluster --exclude-task-dependencies\`, then \`npx projen deploy\`.`,
+    };
+  }
+  if (!isExport(change) && change.type === 'AWS::EKS::AccessEntry') {
+    return {
+      setting: 'adminPrincipalArns',
+      wayOut: 'Deploy in two steps: first without this principal in adminPrincipalArns (its old entry is deleted), then with it again.',
+    };
+  }
+  if (isExport(change)) {
+    return { wayOut: `Change the stacks that import it (${change.importers.join(', ')}) so they no longer do, deploy them, then deploy this one.` };
+  }
+  return { wayOut: `Undo the change of ${change.properties.join(', ')}, or ${recreate}.` };
+}
+
+function isExport(change: ResourceChange | ExportChange): change is ExportChange {
+  return 'exportName' in change;
+}

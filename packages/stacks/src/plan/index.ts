@@ -1,0 +1,95 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { ResourceNames } from 'bottlerocket-eks-config';
+import { AssemblyStack } from '../assembly';
+import { readDeployedStack } from './deployed';
+import { explainRefusal, Explanation } from './explain';
+import { ExportChange, planStack, ResourceChange, StackPlan } from './plan';
+
+export * from './plan';
+export { explainRefusal, Explanation } from './explain';
+export { parseTemplate } from './deployed';
+
+/** A refused change with the stack it is in and what to do instead. */
+export interface ExplainedRefusal extends Explanation {
+  readonly stackName: string;
+  /** The resource (logical id) or export name. */
+  readonly subject: string;
+  readonly reason: string;
+}
+
+/** What a deploy of every stack would do, stack by stack in deploy order, and what is refused. */
+export interface UpdatePlan {
+  readonly stacks: StackPlan[];
+  readonly refusals: ExplainedRefusal[];
+}
+
+/**
+ * Compares the templates deployed now (CloudFormation `GetTemplate`, and `ListImports` for
+ * their exports) with the synthesized ones, stack by stack in deploy order.
+ */
+export async function updatePlan(cfn: CloudFormationClient, proposed: AssemblyStack[], names: ResourceNames): Promise<UpdatePlan> {
+  const ordered = [...proposed].sort((a, b) => ResourceNames.DEPLOY_ORDER.indexOf(a.kind) - ResourceNames.DEPLOY_ORDER.indexOf(b.kind));
+  const stacks: StackPlan[] = [];
+  for (const stack of ordered) {
+    const deployed = await readDeployedStack(cfn, stack.stackName);
+    stacks.push(planStack({ stackName: stack.stackName, deployed: deployed.template, proposed: stack.template, importers: deployed.importers }));
+  }
+  return { stacks, refusals: explainAll(stacks, names) };
+}
+
+/** Every refusal of the plans, in the team's terms. */
+export function explainAll(stacks: StackPlan[], names: ResourceNames): ExplainedRefusal[] {
+  return stacks.flatMap((plan) => [
+    ...plan.changes.filter((c) => c.refusal).map((c) => explained(plan, c, c.logicalId, stacks, names)),
+    ...plan.exports.map((e) => explained(plan, e, e.exportName, stacks, names)),
+  ]);
+}
+
+function explained(plan: StackPlan, change: ResourceChange | ExportChange, subject: string, stacks: StackPlan[], names: ResourceNames): ExplainedRefusal {
+  return { stackName: plan.stackName, subject, reason: change.refusal!.reason, ...explainRefusal(change, stacks, names) };
+}
+
+/** The plan for a person: one block per stack, one line per change, each refusal with why and the way out. */
+export function formatPlan(plan: UpdatePlan): string {
+  const lines = ['Update plan (deployed templates against the synthesized ones):'];
+  for (const stack of plan.stacks) {
+    lines.push(`  ${stack.stackName}  ${summary(stack)}`);
+    if (stack.status === 'create') continue;
+    const width = Math.max(0, ...stack.changes.map((c) => c.logicalId.length));
+    for (const change of stack.changes) {
+      const detail = change.properties.length > 0 ? ` (${change.properties.join(', ')}${change.replacedWith ? `; ${change.replacedWith.join(', ')} replaced` : ''})` : '';
+      lines.push(`    ${SYMBOL[change.action]} ${change.logicalId.padEnd(width)}  ${change.type}  ${describe(change)}${detail}`);
+    }
+  }
+  for (const refusal of plan.refusals) {
+    lines.push('', `Refused in ${refusal.stackName}: ${refusal.subject}`, `  why       ${refusal.reason}.`);
+    if (refusal.setting) lines.push(`  setting   ${refusal.setting}`);
+    lines.push(`  way out   ${refusal.wayOut}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One line per stack, for logs: `team-a-cluster: 1 updated in place, 1 replaced`. */
+export function formatPlanBrief(plan: UpdatePlan): string {
+  return plan.stacks.map((s) => `plan ${s.refused ? 'refused' : 'ok'}: ${s.stackName}: ${summary(s)}\n`).join('');
+}
+
+const SYMBOL: Record<ResourceChange['action'], string> = { create: '+', update: '~', replace: '±', delete: '-' };
+
+function describe(change: ResourceChange): string {
+  if (change.refusal) return `${change.action}: REFUSED`;
+  if (change.action === 'replace') return 'replace: a new one is created, then the old one deleted';
+  if (change.action === 'update') return 'update in place';
+  return change.action;
+}
+
+function summary(stack: StackPlan): string {
+  if (stack.status === 'create') return `create (${stack.changes.length} resources)`;
+  if (stack.status === 'unchanged') return 'unchanged';
+  const count = (action: ResourceChange['action']) => stack.changes.filter((c) => c.action === action).length;
+  const parts = [
+    [count('update'), 'updated in place'], [count('replace'), 'replaced'], [count('create'), 'added'], [count('delete'), 'deleted'],
+  ].filter(([n]) => n as number > 0).map(([n, what]) => `${n} ${what}`);
+  const refusals = stack.changes.filter((c) => c.refusal).length + stack.exports.length;
+  return `${parts.join(', ') || 'exports only'}${refusals > 0 ? `; ${refusals} refused` : ''}`;
+}

@@ -1,0 +1,200 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, ResourceNames, TaintEffect } from '../src';
+import { CREATE_ONLY_PROPERTIES } from '../src/plan/create-only-properties';
+import { explainAll, formatPlan, parseTemplate, planStack, StackPlan } from '../src/plan';
+import { importedNames, synthAll } from './helpers';
+
+/** A team as it is after a while: three zones, two admins, an extra node group. */
+const BASE: BottlerocketEksSettings = {
+  pjPrefix: 'team-a',
+  region: 'eu-west-1',
+  accountId: '123456789012',
+  kubernetesVersion: '1.34',
+  availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+  adminPrincipalArns: ['arn:aws:iam::123456789012:role/admin', 'arn:aws:iam::123456789012:role/ops'],
+  extraNodegroups: [{ name: 'system', capacityType: CapacityType.ON_DEMAND, instanceTypes: ['m6i.large'], minSize: 1, maxSize: 3, desiredSize: 2 }],
+};
+const [SYSTEM] = BASE.extraNodegroups!;
+
+type Outcome = 'unchanged' | 'in place' | 'safe replacement' | `refused: ${string}`;
+
+/** Settings changes a team makes over the years, and what each must come to. */
+const MATRIX: Array<[string, Partial<BottlerocketEksSettings>, Outcome]> = [
+  ['main group instance types', { instanceTypes: ['m6i.xlarge', 'm7i.xlarge'] }, 'safe replacement'],
+  ['extra group instance types', { extraNodegroups: [{ ...SYSTEM, instanceTypes: ['m7i.large'] }] }, 'safe replacement'],
+  ['architecture arm64', { architecture: NodeArchitecture.ARM64 }, 'safe replacement'],
+  ['NVIDIA variant', { variant: BottlerocketVariant.NVIDIA }, 'safe replacement'],
+  ['FIPS variant', { variant: BottlerocketVariant.FIPS }, 'safe replacement'],
+  ['main group on demand', { capacityType: CapacityType.ON_DEMAND }, 'safe replacement'],
+  ['extra group on Spot', { extraNodegroups: [{ ...SYSTEM, capacityType: CapacityType.SPOT }] }, 'safe replacement'],
+  ['extra group without a launch template', { extraNodegroups: [{ ...SYSTEM, launchTemplate: false }] }, 'safe replacement'],
+  // A new logical id: the new group is created, then the old one deleted.
+  ['extra group renamed', { extraNodegroups: [{ ...SYSTEM, name: 'critical' }] }, 'in place'],
+  ['a zone added', { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c', 'eu-west-1d'] }, 'safe replacement'],
+  ['node sizes', { nodeMinSize: 2, nodeDesiredSize: 3, nodeMaxSize: 8 }, 'in place'],
+  ['labels', { labels: { team: 'payments' } }, 'in place'],
+  ['taints', { taints: [{ key: 'spot', effect: TaintEffect.PREFER_NO_SCHEDULE }] }, 'in place'],
+  ['update percentage', { maxUnavailablePercentage: 50 }, 'in place'],
+  ['auto repair off', { autoRepair: false }, 'in place'],
+  ['Bottlerocket settings', { bottlerocket: { maxPods: 58, sysctls: { 'net.core.somaxconn': '4096' } } }, 'in place'],
+  ['data volume size', { dataVolumeSize: 60 }, 'in place'],
+  ['IMDS hop limit', { httpPutResponseHopLimit: 2 }, 'in place'],
+  ['volume KMS key', { volumeKmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' }, 'in place'],
+  ['an extra group added', { extraNodegroups: [SYSTEM, { name: 'batch' }] }, 'in place'],
+  ['the extra group removed', { extraNodegroups: [] }, 'in place'],
+  ['an admin added', { adminPrincipalArns: [...BASE.adminPrincipalArns!, 'arn:aws:iam::123456789012:user/carol'] }, 'in place'],
+  ['an admin removed', { adminPrincipalArns: ['arn:aws:iam::123456789012:role/ops'] }, 'in place'],
+  ['admins reordered', { adminPrincipalArns: [...BASE.adminPrincipalArns!].reverse() }, 'unchanged'],
+  ['zones reordered', { availabilityZones: ['eu-west-1c', 'eu-west-1a', 'eu-west-1b'] }, 'unchanged'],
+  ['Kubernetes upgrade', { kubernetesVersion: '1.35' }, 'in place'],
+  ['API endpoint CIDRs', { endpointPublicAccessCidrs: ['203.0.113.0/24'] }, 'in place'],
+  ['one NAT gateway per zone', { natGateways: 3 }, 'in place'],
+  ['termination protection off', { terminationProtection: false }, 'unchanged'],
+  ['a zone removed', { availabilityZones: ['eu-west-1a', 'eu-west-1b'] }, 'refused: availabilityZones'],
+  ['another VPC CIDR', { vpcCidr: '10.1.0.0/16' }, 'refused: vpcCidr'],
+  ['the cluster renamed', { clusterName: 'team-a-eks' }, 'refused: clusterName'],
+];
+
+/** The three templates of some settings, by stack name. */
+function templates(settings: BottlerocketEksSettings): Record<string, any> {
+  const { stacks, templates: t } = synthAll(settings);
+  return Object.fromEntries(Object.entries(t).map(([kind, template]) => [stacks[kind].stackName, template.toJSON()]));
+}
+
+/** Who imports each export, as CloudFormation's ListImports would say for deployed stacks. */
+function importersOf(deployed: Record<string, any>): Record<string, string[]> {
+  const importers: Record<string, string[]> = {};
+  for (const [stackName, template] of Object.entries(deployed)) {
+    for (const name of new Set(importedNames(template))) (importers[name] ??= []).push(stackName);
+  }
+  return importers;
+}
+
+function plan(change: Partial<BottlerocketEksSettings>, deployed = templates(BASE)): StackPlan[] {
+  const proposed = templates({ ...BASE, ...change });
+  const importers = importersOf(deployed);
+  return new ResourceNames('team-a').stacks().map((stackName) => planStack({ stackName, deployed: deployed[stackName], proposed: proposed[stackName], importers }));
+}
+
+function outcome(plans: StackPlan[]): Outcome {
+  const refusals = explainAll(plans, new ResourceNames('team-a'));
+  if (refusals.length > 0) return `refused: ${[...new Set(refusals.map((r) => r.setting ?? '?'))].join(', ')}`;
+  const changes = plans.flatMap((p) => p.changes);
+  if (changes.some((c) => c.action === 'replace')) return 'safe replacement';
+  return changes.length > 0 ? 'in place' : 'unchanged';
+}
+
+describe('the update plan of a settings change on deployed stacks', () => {
+  const deployed = templates(BASE);
+  const rows: string[] = ['| change | outcome | replaced (safely) | refused because |', '| --- | --- | --- | --- |'];
+
+  afterAll(() => {
+    const file = path.join(__dirname, '..', 'test-reports', 'update-plan-matrix.md');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${rows.join('\n')}\n`);
+  });
+
+  test(`the matrix has at least 25 changes (${MATRIX.length})`, () => {
+    expect(MATRIX.length).toBeGreaterThanOrEqual(25);
+  });
+
+  test.each(MATRIX)('%s: %s', (name, change, expected) => {
+    const plans = plan(change, deployed);
+    const actual = outcome(plans);
+    const replaced = plans.flatMap((p) => p.changes.filter((c) => c.action === 'replace' && !c.refusal).map((c) => c.logicalId));
+    const refusals = explainAll(plans, new ResourceNames('team-a'));
+    rows.push(`| ${name} | ${actual} | ${replaced.join(', ') || '-'} | ${refusals.map((r) => r.reason).join('; ') || '-'} |`);
+    expect(actual).toBe(expected);
+  });
+
+  test('no change of the matrix replaces a resource under a name the old one holds without a refusal', () => {
+    for (const [, change] of MATRIX) {
+      const proposed = templates({ ...BASE, ...change });
+      for (const stackPlan of plan(change, deployed)) {
+        for (const c of stackPlan.changes.filter((x) => x.action === 'replace' && !x.refusal)) {
+          // Safe only because the physical name changed (or CloudFormation names it).
+          const before = deployed[stackPlan.stackName].Resources[c.logicalId].Properties;
+          const after = proposed[stackPlan.stackName].Resources[c.logicalId].Properties;
+          const nameProperty = { 'AWS::EKS::Nodegroup': 'NodegroupName', 'AWS::EC2::LaunchTemplate': 'LaunchTemplateName' }[c.type as string];
+          if (nameProperty) expect(after[nameProperty]).not.toEqual(before[nameProperty]);
+        }
+      }
+    }
+  });
+
+  test('replacements follow the CloudFormation specification, also through references', () => {
+    const plans = plan({ vpcCidr: '10.1.0.0/16' }, deployed);
+    const network = plans.find((p) => p.stackName === 'team-a-network')!;
+    const replaced = (id: string) => network.changes.find((c) => c.logicalId === id);
+    expect(replaced('Vpc')).toMatchObject({ action: 'replace', properties: ['CidrBlock'], deployedValues: { CidrBlock: '10.0.0.0/16' } });
+    // The subnets' CidrBlock changes, and their VpcId refers to the replaced VPC.
+    expect(replaced('PrivateSubnetA')).toMatchObject({ action: 'replace', properties: ['CidrBlock', 'VpcId'], replacedWith: ['Vpc'] });
+    expect(replaced('PublicRouteTable')).toMatchObject({ action: 'replace', properties: ['VpcId'] });
+    expect(CREATE_ONLY_PROPERTIES['AWS::EC2::RouteTable'].VpcId).toBe('yes');
+    expect(network.exports.map((e) => [e.exportName, e.action, e.importers])).toEqual([
+      ['team-a-private-subnet-a', 'change', ['team-a-cluster', 'team-a-nodegroup']],
+      ['team-a-private-subnet-b', 'change', ['team-a-cluster', 'team-a-nodegroup']],
+      ['team-a-private-subnet-c', 'change', ['team-a-cluster', 'team-a-nodegroup']],
+    ]);
+  });
+
+  test('a new stack is simply created', () => {
+    const [network] = plan({}, {});
+    expect(network.status).toBe('create');
+    expect(network.refused).toBe(false);
+    expect(network.changes.every((c) => c.action === 'create')).toBe(true);
+  });
+
+  test('access entries of a release that keyed them by position are refused when a principal would move', () => {
+    const positional = templates(BASE);
+    const cluster = positional['team-a-cluster'];
+    const entries = Object.keys(cluster.Resources).filter((id) => cluster.Resources[id].Type === 'AWS::EKS::AccessEntry');
+    // Rename the deployed entries to position-keyed ids: the new ones then move each principal.
+    entries.forEach((id, i) => {
+      cluster.Resources[`AdminAccessEntry${i + 1}`] = cluster.Resources[id];
+      delete cluster.Resources[id];
+    });
+    const [refusal] = explainAll(plan({}, positional), new ResourceNames('team-a'));
+    expect(refusal).toMatchObject({ stackName: 'team-a-cluster', setting: 'adminPrincipalArns' });
+    expect(refusal.reason).toMatch(/would be created under the name AdminAccessEntry\d still holds \(ClusterName .*, PrincipalArn arn:aws:iam::123456789012:role\/(admin|ops)\)/);
+  });
+
+  test('the plan reads as a person needs it: each change, and each refusal with why, the setting and the way out', () => {
+    const plans = plan({ availabilityZones: ['eu-west-1a', 'eu-west-1b'], instanceTypes: ['m6i.xlarge'] }, deployed);
+    const text = formatPlan({ stacks: plans, refusals: explainAll(plans, new ResourceNames('team-a')) });
+    expect(text).toContain('  team-a-network  6 deleted; 1 refused\n    - PublicSubnetC         AWS::EC2::Subnet  delete\n');
+    expect(text).toContain('  team-a-cluster  1 updated in place\n    ~ Cluster  AWS::EKS::Cluster  update in place (ResourcesVpcConfig)\n');
+    expect(text).toMatch(/± ManagedNodeGroup +AWS::EKS::Nodegroup {2}replace: a new one is created, then the old one deleted \(.*InstanceTypes.*NodegroupName.*Subnets\)/);
+    expect(text).toContain('Refused in team-a-network: team-a-private-subnet-c\n'
+      + '  why       export team-a-private-subnet-c would be deleted, but team-a-cluster, team-a-nodegroup import it.\n'
+      + '  setting   availabilityZones\n'
+      + '  way out   Zone c is still used by team-a-cluster, team-a-nodegroup. Deploy those stacks first, so they let go of it: '
+      + '`npx nx deploy nodegroup --exclude-task-dependencies`, then `npx nx deploy cluster --exclude-task-dependencies`, then `npx projen deploy`.');
+  });
+});
+
+describe('deployed templates as CloudFormation returns them', () => {
+  test('JSON, and YAML with the short forms of intrinsic functions', () => {
+    expect(parseTemplate('{"Resources":{"A":{"Type":"AWS::EC2::VPC"}}}')).toEqual({ Resources: { A: { Type: 'AWS::EC2::VPC' } } });
+    const yaml = parseTemplate([
+      'Resources:',
+      '  Subnet:',
+      '    Type: AWS::EC2::Subnet',
+      '    Properties:',
+      '      VpcId: !Ref Vpc',
+      '      AvailabilityZone: !Select [0, !GetAZs ""]',
+      '      Tags: [{ Key: Name, Value: !Sub "${PJPrefix}-subnet" }]',
+      'Outputs:',
+      '  Id:',
+      '    Value: !GetAtt Subnet.SubnetId',
+      '    Export: { Name: !Join ["-", [!Ref PJPrefix, subnet]] }',
+    ].join('\n'));
+    expect(yaml.Resources!.Subnet.Properties).toEqual({
+      VpcId: { Ref: 'Vpc' },
+      AvailabilityZone: { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] },
+      Tags: [{ Key: 'Name', Value: { 'Fn::Sub': '${PJPrefix}-subnet' } }],
+    });
+    expect(yaml.Outputs!.Id).toEqual({ Value: { 'Fn::GetAtt': ['Subnet', 'SubnetId'] }, Export: { Name: { 'Fn::Join': ['-', [{ Ref: 'PJPrefix' }, 'subnet']] } } });
+  });
+});
