@@ -1,6 +1,8 @@
 import { javascript, typescript } from 'projen';
 import { NpmWorkspace } from './projenrc/npm-workspace';
 import { NxWorkspace } from './projenrc/nx-workspace';
+import { cdkFeatureFlagsFile } from './projenrc/cdk-feature-flags';
+import { createOnlyPropertiesFile } from './projenrc/create-only-properties-file';
 import { regionsFile } from './projenrc/regions-file';
 import { defaultVersionsFile, packageCommon, typescriptPackage, jsiiPackage } from './projenrc/packages';
 import { VERSIONS } from './projenrc/versions';
@@ -28,6 +30,9 @@ const root = new javascript.NodeProject({
 });
 root.addDevDeps(`tsx@${VERSIONS.tsx}`);
 root.package.addField('private', true);
+// Install scripts npm 11 asks about, reviewed: nx's only updates an Nx Cloud client, esbuild's
+// only checks its binary, which npm installs as an optional dependency. Neither is needed.
+root.package.addField('allowScripts', { nx: false, esbuild: false });
 new typescript.ProjenrcTs(root, { runner: typescript.TypeScriptRunner.tsx() });
 
 const workspace = new NpmWorkspace(root, packageCommon.compilerOptions);
@@ -51,7 +56,12 @@ const stacks = typescriptPackage(root, {
   outdir: 'packages/stacks',
   description: 'CDK stacks for a VPC, an EKS cluster and a Bottlerocket Spot managed node group, wired by CloudFormation exports.',
   deps: [
-    `${config.package.packageName}@^${VERSIONS.product}`, `yaml@${VERSIONS.yaml}`, `@aws-sdk/client-sts@${VERSIONS.clientSts}`,
+    `${config.package.packageName}@^${VERSIONS.product}`, `yaml@${VERSIONS.yaml}`,
+    // The preflight: who and where (STS), what a deploy would change (CloudFormation), and
+    // what the account already uses against its quotas (EC2, EKS, Service Quotas).
+    `@aws-sdk/client-sts@${VERSIONS.clientSts}`, `@aws-sdk/client-cloudformation@${VERSIONS.clientCloudFormation}`,
+    `@aws-sdk/client-ec2@${VERSIONS.clientEc2}`, `@aws-sdk/client-eks@${VERSIONS.clientEks}`,
+    `@aws-sdk/client-service-quotas@${VERSIONS.clientServiceQuotas}`,
     `smol-toml@${VERSIONS.smolToml}`,
   ],
   bin: { 'bottlerocket-eks': 'lib/cli.js' },
@@ -68,6 +78,8 @@ const stacks = typescriptPackage(root, {
   ],
 });
 workspace.addMember(stacks);
+// What replaces a resource, from the CloudFormation specification: the update plan's data.
+createOnlyPropertiesFile(stacks, 'src/plan/create-only-properties.ts');
 
 // packages/projen-bottlerocket-eks: the projen project type. jsii, because `projen new
 // --from` only discovers project types in jsii modules; projen and constructs are peers so
@@ -92,6 +104,9 @@ defaultVersionsFile(projectType, 'src/default-versions.ts', {
   tsx: VERSIONS.tsx,
   typescript: VERSIONS.typescript,
 });
+// ... and the CDK feature flags of a new app, for its cdk.json files (aws-cdk-lib is no run-time
+// dependency of the project type).
+cdkFeatureFlagsFile(projectType, 'src/cdk-feature-flags.ts');
 
 // packages/create-bottlerocket-eks: `npm create bottlerocket-eks` runs `projen new --from`.
 const create = typescriptPackage(root, {
@@ -119,8 +134,12 @@ const e2e = typescriptPackage(root, {
     `smol-toml@${VERSIONS.smolToml}`,
     `aws-cdk-lib@${VERSIONS.awsCdkLib}`,
     `constructs@${VERSIONS.constructs}`,
+    // The harness runs the projen CLI that `npm create` would, to scaffold as a user does.
+    `projen@${VERSIONS.projen}`,
   ],
 });
+// Its src/ is test harness (scaffold, demo, bad inputs), so dev dependencies are its own.
+e2e.eslint?.allowDevDeps('src/**');
 workspace.addMember(e2e);
 
 // The root builds and tests every package through nx, in dependency order and cached.

@@ -12,7 +12,12 @@ export const VERSIONS = {
   jsii: '~6.0.16',
   typescript: '~5.9.3',
   nx: '24.0.6',
+  /** AWS SDK v3 clients of the preflight, each at its newest release (they are released separately). */
   clientSts: '3.1174.0',
+  clientCloudFormation: '3.1169.0',
+  clientEc2: '3.1169.0',
+  clientEks: '3.1175.0',
+  clientServiceQuotas: '3.1138.0',
   smolToml: '1.9.1',
   yaml: '^2.8.1',
   tsx: '4.23.15',

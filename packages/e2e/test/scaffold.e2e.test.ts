@@ -1,12 +1,12 @@
 import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { ExportNames } from 'bottlerocket-eks-config';
 import { FakeAws } from 'bottlerocket-eks-stacks/lib/testing';
-import { capture, run, runAsync, scaffold } from '../src/scaffold';
+import { tempDir } from './temp';
+import { capture, CommandResult, commandEnv, projenNewArgs, run, runAsync, runResult } from '../src/scaffold';
 import { readWiring } from '../src/wiring';
 
 jest.setTimeout(15 * 60 * 1000);
@@ -28,16 +28,51 @@ function snapshot(dir: string, withTemplates = false): Record<string, string> {
 
 const ACCOUNT = '012345678901';
 
+/** What the CLIs print that a new user has nothing to do about. */
+const NOISE = [/feature flags are not configured/, /install-scripts/, /allowScripts/, /Nx Cloud|nx\.app/];
+
+/** Runs a command like `run`, but returns what it printed (and shows it when it fails). */
+function runQuiet(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
+  const { status, output }: CommandResult = runResult(cwd, command, args, env);
+  if (status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${status}):\n${output}`);
+  return output;
+}
+
 describe('a team scaffolds, builds and regenerates its repository', () => {
-  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bottlerocket-eks-e2e-')), 'team');
+  let dir = '';
   const names = new ExportNames('e2e-team');
   const template = (kind: string) => parse(fs.readFileSync(path.join(dir, 'templates', `${kind}.yaml`), 'utf-8'));
 
+  /** What projen new (with its install) and the first build printed. */
+  let scaffoldOutput = '';
+  let buildOutput = '';
+
   beforeAll(() => {
+    dir = path.join(tempDir('e2e-scaffold'), 'team');
     // An account id with a leading zero: projen new parses it as a number, the project type
     // must turn it back into the same 12 digits.
-    scaffold({ dir, args: ['--pj-prefix', 'e2e-team', '--account-id', ACCOUNT] });
-    run(dir, 'npx', ['projen', 'build'], { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' });
+    scaffoldOutput = runQuiet(dir, process.execPath, projenNewArgs(dir, ['--pj-prefix', 'e2e-team', '--account-id', ACCOUNT]));
+    buildOutput = runQuiet(dir, 'npx', ['projen', 'build'], { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' });
+  });
+
+  test('projen new and the build print no noise: no unconfigured CDK feature flags, install scripts or Nx Cloud', () => {
+    expect(buildOutput).toContain('wrote templates/nodegroup.yaml');
+    for (const noise of NOISE) {
+      expect(scaffoldOutput).not.toMatch(noise);
+      expect(buildOutput).not.toMatch(noise);
+    }
+    // npm has no install script left to ask about.
+    expect(runQuiet(dir, 'npm', ['install-scripts', 'ls'])).toContain('No packages with unreviewed install scripts.');
+  });
+
+  test('.projenrc.ts shows the settings teams change most, commented, with their defaults; the flags given are set', () => {
+    const rc = fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8');
+    expect(rc).toContain(`  accountId: "${ACCOUNT}",\n`);
+    for (const line of ['region: "ap-northeast-1"', 'availabilityZones: ["ap-northeast-1a", "ap-northeast-1c"]',
+      'instanceTypes: ["m6i.xlarge", "m6a.xlarge", "m5.xlarge", "m5a.xlarge", "m7i.xlarge"]', 'capacityType: CapacityType.SPOT',
+      'nodeDesiredSize: 2', 'nodeMinSize: 1', 'nodeMaxSize: 4', 'kubernetesVersion: "1.35"', 'adminPrincipalArns: []']) {
+      expect(rc).toContain(`\n  // ${line},  `);
+    }
   });
 
   test('projen new wrote the team layout with one install', () => {
@@ -70,6 +105,28 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
     const importers = Object.fromEntries(wires.map((w) => [w.exportName, `${w.exportedBy} -> ${w.importedBy.join(',')}`]));
     expect(importers[names.privateSubnet('a')]).toBe('network -> cluster,nodegroup');
     expect(importers[names.clusterName]).toBe('cluster -> nodegroup');
+  });
+
+  test('the CDK feature flags of cdk.json silence the CLI and change no template', () => {
+    const templates = () => Object.fromEntries(fs.readdirSync(path.join(dir, 'templates'))
+      .map((f) => [f, fs.readFileSync(path.join(dir, 'templates', f), 'utf-8')]));
+    const withFlags = templates();
+    const cdkJson = path.join(dir, 'cdk.json');
+    fs.renameSync(cdkJson, `${cdkJson}.aside`);
+    let output = '';
+    try {
+      output = runQuiet(dir, 'npx', ['projen', 'synth']);
+    } finally {
+      fs.renameSync(`${cdkJson}.aside`, cdkJson);
+    }
+    expect(output).toMatch(/\d+ feature flags are not configured/);
+    expect(templates()).toEqual(withFlags);
+  });
+
+  test('a cdk deploy at the root has no app: stacks deploy only through nx, preflighted and in order', () => {
+    const { status, output } = runResult(dir, 'npx', ['cdk', 'deploy', '--all']);
+    expect(status).not.toBe(0);
+    expect(output).toContain('--app is required');
   });
 
   test('the nx task graph deploys network -> cluster -> nodegroup and destroys the reverse', () => {
@@ -143,6 +200,7 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
       const stacks = [...output.matchAll(/Stack (\w+) \((e2e-team-\w+)\)/g)].map((m) => m[2]);
       expect(stacks).toEqual(['e2e-team-network', 'e2e-team-cluster', 'e2e-team-nodegroup']);
       expect(output).toContain('[+] AWS::EKS::Nodegroup');
+      for (const noise of NOISE) expect(output).not.toMatch(noise);
       for (const kind of ['network', 'cluster', 'nodegroup']) {
         expect(output).toMatch(new RegExp(`${kind}: preflight ok: deploy e2e-team into account ${ACCOUNT}[^]*${kind}: Stack `));
       }
@@ -219,12 +277,33 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
     fs.writeFileSync(rc, good.replace('nodeMaxSize: 7,', 'nodeMaxSize: 0,'));
     let stderr = '';
     try {
-      execFileSync('npx', ['projen'], { cwd: dir, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync('npx', ['projen'], { cwd: dir, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'], env: commandEnv() });
     } catch (e: any) {
       stderr = `${e.stdout}${e.stderr}`;
     }
     expect(stderr).toContain('Invalid nodeMaxSize 0');
     fs.writeFileSync(rc, good);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  test('a type error in .projenrc.ts or in an app fails npx projen build before the synth, though tsx runs both', () => {
+    const rc = path.join(dir, '.projenrc.ts');
+    const main = path.join(dir, 'packages/network/src/main.ts');
+    const [goodRc, goodMain] = [fs.readFileSync(rc, 'utf-8'), fs.readFileSync(main, 'utf-8')];
+    // A value projen and the settings take at run time, but not of the option's type.
+    fs.writeFileSync(rc, goodRc.replace('pjPrefix: "e2e-team",', 'pjPrefix: "e2e-team",\n  capacityType: "ON_DEMAND",'));
+    fs.writeFileSync(main, `${goodMain}export const port: number = '443';\n`);
+    let result: CommandResult = { status: 0, output: '' };
+    try {
+      result = runResult(dir, 'npx', ['projen', 'build']);
+    } finally {
+      fs.writeFileSync(rc, goodRc);
+      fs.writeFileSync(main, goodMain);
+      run(dir, 'npx', ['projen']);
+    }
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/\.projenrc\.ts\(\d+,\d+\): error TS2322: Type '"ON_DEMAND"' is not assignable to type 'CapacityType/);
+    expect(result.output).toMatch(/packages\/network\/src\/main\.ts\(\d+,\d+\): error TS2322/);
+    expect(result.output).not.toContain('post-compile');
   });
 });

@@ -1,8 +1,16 @@
+import { SETTINGS_FILE_ENV } from 'bottlerocket-eks-config';
 import { Component, JsonFile, Project } from 'projen';
 
 /**
+ * The environment variable that turns on aws-cdk-lib's validation in a team's synth
+ * (`VALIDATE_ENV` of the stacks library): a cached synth without it must not stand in for one with it.
+ */
+const VALIDATE_ENV = 'BOTTLEROCKET_EKS_VALIDATE';
+
+/**
  * The team repository's `nx.json`: stack apps are nx projects whose `synth` output is
- * cached on the settings file and the app's sources; deploys and destroys never are.
+ * cached on the app's sources and on every root file and variable that changes a synth;
+ * deploys and destroys never are. Never connects to Nx Cloud (and so never advertises it).
  */
 export class TeamNxWorkspace extends Component {
   /** The generated `nx.json`. */
@@ -13,9 +21,20 @@ export class TeamNxWorkspace extends Component {
     this.file = new JsonFile(project, 'nx.json', {
       obj: {
         $schema: './node_modules/nx/schemas/nx-schema.json',
+        neverConnectToCloud: true,
         namedInputs: {
           default: ['{projectRoot}/**/*', '!{projectRoot}/cdk.out/**/*', 'sharedGlobals'],
-          sharedGlobals: [`{workspaceRoot}/${settingsFileName}`, '{workspaceRoot}/package-lock.json', '{workspaceRoot}/tsconfig.base.json'],
+          // What a synth reads outside its app folder: the settings (or the file the variable
+          // names instead), the installed packages, and the module settings of tsx (tsconfig.json,
+          // package.json).
+          sharedGlobals: [
+            `{workspaceRoot}/${settingsFileName}`,
+            '{workspaceRoot}/package-lock.json',
+            '{workspaceRoot}/package.json',
+            '{workspaceRoot}/tsconfig.json',
+            { env: SETTINGS_FILE_ENV },
+            { env: VALIDATE_ENV },
+          ],
         },
         targetDefaults: {
           synth: { cache: true, inputs: ['default'] },

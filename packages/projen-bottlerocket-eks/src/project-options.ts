@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 import { BottlerocketEksSettings, checkKnownKeys, exitOnUserError, SETTING_NAMES } from 'bottlerocket-eks-config';
 import { typescript } from 'projen';
+import { projenOptionNames } from './option-types';
 import { BottlerocketEksProjectOptions } from './options';
 
 /** The options `BottlerocketEksProjectOptions` adds beside the settings (a record, so the compiler keeps it complete). */
@@ -42,21 +42,4 @@ export function checkKnownOptions(options: BottlerocketEksProjectOptions): void 
 export function validateOptions<T>(options: BottlerocketEksProjectOptions, body: () => T): T {
   const byProjenCli = PROJEN_NEW_KEY in options || /\.projenrc\.[jt]s$/.test(process.argv[1] ?? '');
   return byProjenCli ? exitOnUserError(body) : body();
-}
-
-let projenOptions: string[] | undefined;
-
-/** Every option of projen's `TypeScriptProjectOptions`, with those of the interfaces it extends. */
-function projenOptionNames(): string[] {
-  if (projenOptions) return projenOptions;
-  const assembly = JSON.parse(fs.readFileSync(require.resolve('projen/.jsii'), 'utf-8'));
-  const names = new Set<string>();
-  const collect = (fqn: string) => {
-    const type = assembly.types[fqn];
-    for (const property of type?.properties ?? []) names.add(property.name);
-    for (const base of type?.interfaces ?? []) collect(base);
-  };
-  collect('projen.typescript.TypeScriptProjectOptions');
-  projenOptions = [...names];
-  return projenOptions;
 }

@@ -1,11 +1,11 @@
 import { ResolvedSettings, ResourceNames, Settings, SETTINGS_FILE_NAME } from 'bottlerocket-eks-config';
 import { javascript, typescript } from 'projen';
-import { TeamNxWorkspace } from './nx-workspace';
 import { AllStacksApp } from './all-stacks-app';
 import { fromProjenNew } from './command-line';
+import { TeamNxWorkspace } from './nx-workspace';
 import { BottlerocketEksProjectOptions } from './options';
-import { TeamReadme } from './readme';
 import { checkKnownOptions, pickSettings, validateOptions } from './project-options';
+import { TeamReadme } from './readme';
 import { TeamSettingsFile } from './settings-file';
 import { StackApp } from './stack-app';
 import { DEFAULT_VERSIONS, ownVersion } from './versions';
@@ -47,17 +47,18 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
       depsUpgrade: false,
       entrypoint: '',
       srcdir: 'packages',
-      tsconfigDevFile: 'tsconfig.dev.json',
+      // One tsconfig.json, for the apps and for .projenrc.ts (see addBuildTasks).
+      disableTsconfigDev: true,
       npmignoreEnabled: false,
       projenVersion: DEFAULT_VERSIONS.projen,
       ...options,
       tsconfig: {
-        include: ['packages/*/src/**/*.ts'],
         compilerOptions: { rootDir: '.', noEmit: true },
         ...options.tsconfig,
       },
     });
     this.settings = settings;
+    this.showDerivedDefaults(settings);
 
     this.addDeps(
       `aws-cdk-lib@${options.cdkVersion ?? DEFAULT_VERSIONS.awsCdkLib}`,
@@ -70,20 +71,75 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
       `tsx@${DEFAULT_VERSIONS.tsx}`,
     );
     this.gitignore.exclude('cdk.out/', '.nx/');
+    // npm 11 asks about these two install scripts on every install; reviewed, neither is needed:
+    // nx's only updates an Nx Cloud client (this repository never connects to Nx Cloud) and
+    // esbuild's (under tsx) only checks its binary, which npm installs as an optional dependency.
+    this.package.addField('allowScripts', { nx: false, esbuild: false });
 
     new TeamSettingsFile(this, pickSettings(options));
     new TeamNxWorkspace(this, SETTINGS_FILE_NAME);
     const order = ResourceNames.DEPLOY_ORDER;
     this.apps = order.map((kind, i) => new StackApp(this, { kind, after: order[i - 1], before: order[i + 1] }));
     new TeamReadme(this, settings);
+    this.addBuildTasks();
     this.addStackTasks();
   }
 
-  /** Root tasks: type-check, then synth every stack through nx; deploy/diff/destroy through nx too. */
-  private addStackTasks(): void {
-    // The apps run through tsx, which does not type-check: the build does, once.
+  /**
+   * Under `projen new`: the settings `.projenrc.ts` shows as commented lines with their
+   * defaults (those tagged `@featured`) show the value this repository gets where the default
+   * depends on other settings (the zones on the region, the instance types on the architecture)
+   * or is empty, rather than `undefined`.
+   */
+  private showDerivedDefaults(settings: ResolvedSettings): void {
+    const derived: Record<string, string[]> = {
+      availabilityZones: settings.availabilityZones,
+      instanceTypes: settings.nodegroups[0].instanceTypes,
+      adminPrincipalArns: settings.adminPrincipalArns,
+    };
+    // `initProject` (deprecated for components, which get it in projectCreation) is the one way
+    // to reach the options before projen's own component renders .projenrc.ts.
+    for (const option of this.initProject?.type.options ?? []) {
+      const value = derived[option.name];
+      if (value) (option as { default?: string }).default = `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    }
+  }
+
+  /**
+   * `build`: synthesize the project files, type-check, synthesize the stacks; no task that
+   * does nothing (projen's `pre-compile`, `test`, `package` and `watch`).
+   */
+  private addBuildTasks(): void {
+    // tsx runs .projenrc.ts and the apps without type-checking them: the build does, in one
+    // tsc run over both (.projenrc.ts is named, a `**` glob does not match a dotfile).
+    this.tsconfig!.removeInclude(`${this.srcdir}/**/*.ts`);
+    for (const include of [`${this.srcdir}/*/src/**/*.ts`, '.projenrc.ts', 'projenrc/**/*.ts']) this.tsconfig!.addInclude(include);
+    // projen's own tsconfig for .projenrc.ts and projenrc/ would only repeat this one (and
+    // leave a projenrc/ folder holding nothing else).
+    const projenrcTsconfig = 'projenrc/tsconfig.json';
+    this.tryRemoveFile(projenrcTsconfig);
+    this.gitignore.removePatterns(`!/${projenrcTsconfig}`);
+    this.gitattributes.removeAttributes(`/${projenrcTsconfig}`);
     this.compileTask.reset('tsc --noEmit -p tsconfig.json');
     this.postCompileTask.spawn(new AllStacksApp(this, this.apps.map((app) => app.outdir)).synthTask);
+    // projen's `build` task is locked with a step for each phase: it is replaced by one with
+    // the phases that do something, and the empty ones are removed. Their task objects are
+    // locked, so a step added to one of them (`project.testTask.exec(...)`) fails rather than
+    // being dropped in silence: add a task of your own and spawn it from `build` instead.
+    const steps = [this.defaultTask, this.compileTask, this.postCompileTask];
+    this.tasks.removeTask(this.buildTask.name);
+    const build = this.addTask(this.buildTask.name, {
+      description: 'Regenerate the project files, type-check .projenrc.ts and the apps, synthesize the templates',
+    });
+    for (const step of steps) if (step) build.spawn(step);
+    for (const empty of [this.preCompileTask, this.testTask, this.packageTask, this.watchTask]) {
+      this.tasks.removeTask(empty.name);
+      empty.lock();
+    }
+  }
+
+  /** Root tasks: preflight, then diff, deploy and destroy through nx. */
+  private addStackTasks(): void {
     // Deploys go through nx, one stack at a time, in graph order; each stack's target asks
     // STS again (so `npx nx deploy cluster` is checked too). Stream: nx would otherwise hide
     // the CDK CLI's progress.

@@ -1,5 +1,6 @@
 import { SETTINGS_FILE_NAME, StackKind } from 'bottlerocket-eks-config';
 import { Component, JsonFile, Project, SampleFile } from 'projen';
+import { cdkContext } from './cdk-context';
 
 /** The class of the stacks library each stack kind instantiates. */
 const STACK_CLASSES: Record<StackKind, string> = {
@@ -58,7 +59,7 @@ export class StackApp extends Component {
             executor: 'nx:run-commands',
             // The same YAML as the root synth writes; a failed synth leaves the last good one.
             options: { command: `${cdk} synth --quiet && bottlerocket-eks templates-from cdk.out ../../templates`, cwd: this.outdir },
-            outputs: [`{projectRoot}/cdk.out`, `{workspaceRoot}/templates/${kind}.yaml`],
+            outputs: ['{projectRoot}/cdk.out', `{workspaceRoot}/templates/${kind}.yaml`],
           },
           diff: withPreflight('', `${cdk} diff`),
           // No approval prompt (nx runs without a terminal): review with `diff` first. Events
@@ -83,6 +84,7 @@ export class StackApp extends Component {
         // build type-checks once with tsc).
         app: 'node --import tsx src/main.ts',
         output: 'cdk.out',
+        context: cdkContext(),
       },
     });
 
