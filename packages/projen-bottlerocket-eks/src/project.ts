@@ -1,5 +1,5 @@
 import { ResolvedSettings, ResourceNames, Settings, SETTINGS_FILE_NAME } from 'bottlerocket-eks-config';
-import { javascript, typescript } from 'projen';
+import { javascript, Task, typescript } from 'projen';
 import { AllStacksApp } from './all-stacks-app';
 import { fromProjenNew } from './command-line';
 import { TeamNxWorkspace } from './nx-workspace';
@@ -22,6 +22,8 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
   public readonly settings: ResolvedSettings;
   /** The three stack apps, in deploy order. */
   public readonly apps: StackApp[];
+  /** The one CDK app of all the stacks, and its `synth` task. */
+  public readonly allStacks: AllStacksApp;
 
   constructor(options: BottlerocketEksProjectOptions) {
     options = fromProjenNew(options);
@@ -81,8 +83,9 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     const order = ResourceNames.DEPLOY_ORDER;
     this.apps = order.map((kind, i) => new StackApp(this, { kind, after: order[i - 1], before: order[i + 1] }));
     new TeamReadme(this, settings);
+    this.allStacks = new AllStacksApp(this, this.apps.map((app) => app.outdir));
     this.addBuildTasks();
-    this.addStackTasks();
+    this.addStackTasks(this.allStacks.synthTask);
   }
 
   /**
@@ -121,7 +124,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     this.gitignore.removePatterns(`!/${projenrcTsconfig}`);
     this.gitattributes.removeAttributes(`/${projenrcTsconfig}`);
     this.compileTask.reset('tsc --noEmit -p tsconfig.json');
-    this.postCompileTask.spawn(new AllStacksApp(this, this.apps.map((app) => app.outdir)).synthTask);
+    this.postCompileTask.spawn(this.allStacks.synthTask);
     // projen's `build` task is locked with a step for each phase: it is replaced by one with
     // the phases that do something, and the empty ones are removed. Their task objects are
     // locked, so a step added to one of them (`project.testTask.exec(...)`) fails rather than
@@ -139,22 +142,26 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
   }
 
   /** Root tasks: preflight, then diff, deploy and destroy through nx. */
-  private addStackTasks(): void {
+  private addStackTasks(synth: Task): void {
     // Deploys go through nx, one stack at a time, in graph order; each stack's target asks
-    // STS again (so `npx nx deploy cluster` is checked too). Stream: nx would otherwise hide
-    // the CDK CLI's progress.
+    // STS again and plans its own stack (so `npx nx deploy cluster` is checked too). Stream:
+    // nx would otherwise hide the CDK CLI's progress.
     const nx = (target: string) => `nx run-many -t ${target} --parallel=1 --nxBail --outputStyle=stream`;
-    const preflight = this.addTask('preflight', {
+    this.addTask('preflight', {
       description: 'Say which account, caller, partition, region and stacks a deploy would hit; fail on the wrong ones (--json for scripts)',
       exec: 'bottlerocket-eks preflight',
       receiveArgs: true,
     });
-    const diff = this.addTask('diff', { description: 'Preflight, then cdk diff of every stack' });
-    diff.spawn(preflight);
-    diff.exec(nx('diff'));
-    const deploy = this.addTask('deploy', { description: 'Preflight, then deploy network, cluster and nodegroup, in that order' });
-    deploy.spawn(preflight);
-    deploy.exec(nx('deploy'));
+    // The update plan of every stack at once, before the first one is touched: a change
+    // CloudFormation cannot carry out stops the deploy here, not half-way.
+    const planned = (task: Task) => {
+      task.spawn(synth);
+      task.exec('bottlerocket-eks preflight --assembly cdk.out');
+      return task;
+    };
+    planned(this.addTask('diff', { description: 'Preflight and update plan of every stack, then cdk diff of each' })).exec(nx('diff'));
+    planned(this.addTask('deploy', { description: 'Preflight and update plan, then deploy network, cluster and nodegroup, in that order' }))
+      .exec(nx('deploy'));
     const destroy = this.addTask('destroy', {
       description: `Destroy nodegroup, cluster and network, in that order; needs --confirm=${this.settings.pjPrefix}`,
     });

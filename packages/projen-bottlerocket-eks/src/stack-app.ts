@@ -47,6 +47,9 @@ export class StackApp extends Component {
       executor: 'nx:run-commands',
       options: { commands: [preflight(flags), { command, forwardAllArgs }], parallel: false, cwd: this.outdir },
     });
+    // diff and deploy work on the app's synthesized cloud assembly: the preflight plans the
+    // stack from it (deployed template against this one), and the CDK CLI sends exactly it.
+    const planned = (command: string) => ({ ...withPreflight(' --assembly cdk.out', `${command} --app cdk.out`), dependsOn: ['synth'] });
 
     this.projectJson = new JsonFile(project, `${this.outdir}/project.json`, {
       obj: {
@@ -61,12 +64,12 @@ export class StackApp extends Component {
             options: { command: `${cdk} synth --quiet && bottlerocket-eks templates-from cdk.out ../../templates`, cwd: this.outdir },
             outputs: ['{projectRoot}/cdk.out', `{workspaceRoot}/templates/${kind}.yaml`],
           },
-          diff: withPreflight('', `${cdk} diff`),
+          diff: planned(`${cdk} diff`),
           // No approval prompt (nx runs without a terminal): review with `diff` first. Events
           // rather than a progress bar, so the log reads the same in CI.
           deploy: {
-            ...withPreflight('', `${cdk} deploy --all --require-approval never --progress events`),
-            dependsOn: ['^deploy'],
+            ...planned(`${cdk} deploy --all --require-approval never --progress events`),
+            dependsOn: ['synth', '^deploy'],
           },
           // --confirm=<prefix> reaches the preflight, which refuses without it; 'forward' hands
           // it on to the stacks destroyed before this one.

@@ -44,7 +44,9 @@ describe('BottlerocketEksProject', () => {
     expect(project('nodegroup').implicitDependencies).toEqual(['cluster']);
     for (const kind of ['network', 'cluster', 'nodegroup']) {
       expect(Object.keys(project(kind).targets)).toEqual(['synth', 'diff', 'deploy', 'destroy']);
-      expect(project(kind).targets.deploy.dependsOn).toEqual(['^deploy']);
+      // Each stack deploys its own synthesized assembly, after the stacks it imports from.
+      expect(project(kind).targets.deploy.dependsOn).toEqual(['synth', '^deploy']);
+      expect(project(kind).targets.diff.dependsOn).toEqual(['synth']);
     }
     expect(project('network').targets.destroy.dependsOn).toEqual([{ projects: ['cluster'], target: 'destroy', params: 'forward' }]);
     expect(project('cluster').targets.destroy.dependsOn).toEqual([{ projects: ['nodegroup'], target: 'destroy', params: 'forward' }]);
@@ -87,8 +89,10 @@ describe('BottlerocketEksProject', () => {
     }]);
     const nx = (target: string) => `nx run-many -t ${target} --parallel=1 --nxBail --outputStyle=stream`;
     expect(tasks.preflight.steps).toEqual([{ exec: 'bottlerocket-eks preflight', receiveArgs: true }]);
-    expect(tasks.diff.steps).toEqual([{ spawn: 'preflight' }, { exec: nx('diff') }]);
-    expect(tasks.deploy.steps).toEqual([{ spawn: 'preflight' }, { exec: nx('deploy') }]);
+    // The update plan of all three stacks before any is touched.
+    const plan = [{ spawn: 'synth' }, { exec: 'bottlerocket-eks preflight --assembly cdk.out' }];
+    expect(tasks.diff.steps).toEqual([...plan, { exec: nx('diff') }]);
+    expect(tasks.deploy.steps).toEqual([...plan, { exec: nx('deploy') }]);
     expect(tasks.destroy.steps).toEqual([
       { exec: 'bottlerocket-eks preflight --destroy', receiveArgs: true },
       { exec: nx('destroy'), receiveArgs: true },
@@ -101,13 +105,13 @@ describe('BottlerocketEksProject', () => {
     const targets = out['packages/cluster/project.json'].targets;
     expect(targets.deploy.options).toEqual({
       commands: [
-        { command: 'bottlerocket-eks preflight --brief', forwardAllArgs: false },
-        { command: 'cdk --no-notices deploy --all --require-approval never --progress events', forwardAllArgs: true },
+        { command: 'bottlerocket-eks preflight --brief --assembly cdk.out', forwardAllArgs: false },
+        { command: 'cdk --no-notices deploy --all --require-approval never --progress events --app cdk.out', forwardAllArgs: true },
       ],
       parallel: false,
       cwd: 'packages/cluster',
     });
-    expect(targets.diff.options.commands[0]).toEqual({ command: 'bottlerocket-eks preflight --brief', forwardAllArgs: false });
+    expect(targets.diff.options.commands[0]).toEqual({ command: 'bottlerocket-eks preflight --brief --assembly cdk.out', forwardAllArgs: false });
     expect(targets.destroy.options.commands).toEqual([
       { command: 'bottlerocket-eks preflight --brief --destroy --confirm={args.confirm}', forwardAllArgs: false },
       { command: 'cdk --no-notices destroy --all --force', forwardAllArgs: false },
@@ -190,4 +194,12 @@ describe('BottlerocketEksProject', () => {
       .toThrow(message);
     expect(fs.readdirSync(outdir)).toEqual([]);
   });
+});
+
+test('the README says what changing each setting later does, and the way out of what is refused', () => {
+  const readme: string = Testing.synth(new BottlerocketEksProject({ name: 'team-a', defaultReleaseBranch: 'main', pjPrefix: 'team-a', outdir: tempDir('readme') }))['README.md'];
+  const section = readme.slice(readme.indexOf('## Changing settings later'), readme.indexOf('## Upgrading'));
+  expect(section).toContain('| `vpcCidr` | refused: the VPC and every subnet would be replaced while their exports are in use | set it back, or destroy team-a-nodegroup and team-a-cluster first');
+  expect(section).toContain('rolling replacement: a node group under a new name');
+  expect(section.split('\n').filter((l) => l.startsWith('| `'))).toHaveLength(12);
 });
