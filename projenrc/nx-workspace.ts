@@ -18,6 +18,8 @@ export class NxWorkspace extends Component {
     this.file = new JsonFile(project, 'nx.json', {
       obj: {
         $schema: './node_modules/nx/schemas/nx-schema.json',
+        // The cache is local; no Nx Cloud prompt or advert in the logs.
+        neverConnectToCloud: true,
         namedInputs: {
           default: ['{projectRoot}/**/*', 'sharedGlobals'],
           sharedGlobals: ['{workspaceRoot}/tsconfig.base.json', '{workspaceRoot}/package-lock.json'],
