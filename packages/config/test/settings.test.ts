@@ -85,7 +85,7 @@ describe('Settings.resolve rejects bad values, naming option, value and what is 
     ['duplicate zones', { availabilityZones: ['ap-northeast-1a', 'ap-northeast-1a'] }, /^Invalid availabilityZones "ap-northeast-1a": expected each value listed once/],
     ['malformed CIDR', { vpcCidr: '10.0.0/16' }, /^Invalid vpcCidr "10.0.0\/16": expected an IPv4 CIDR block/],
     ['CIDR with host bits', { vpcCidr: '10.0.0.1/16' }, /^Invalid vpcCidr "10.0.0.1\/16"/],
-    ['CIDR too small for the subnets', { vpcCidr: '10.0.0.0/24' }, /^Invalid vpcCidr "10.0.0.0\/24": .*from \/16 to \/22/],
+    ['CIDR too small for the subnets', { vpcCidr: '10.0.0.0/24' }, /^Invalid vpcCidr "10.0.0.0\/24": expected an IPv4 CIDR block from \/16 to \/20/],
     ['octet over 255', { vpcCidr: '10.300.0.0/16' }, /^Invalid vpcCidr/],
     ['too many NAT gateways', { natGateways: 3 }, /^Invalid natGateways 3: expected 1, or up to one per availability zone \(2\)/],
     ['unsupported Kubernetes version', { kubernetesVersion: '1.21' }, /^Invalid kubernetesVersion "1.21": expected one of 1.34, 1.35/],
@@ -123,7 +123,7 @@ describe('Settings.resolve rejects bad values, naming option, value and what is 
     ['two extra groups with one name', { extraNodegroups: [{ name: 'system' }, { name: 'system' }] },
       /^Invalid extraNodegroups\[1\].name "system": expected a name no other node group of team-a has/],
     ['an extra group named like the main one', { extraNodegroups: [{ name: 'bottlerocket-spot' }] }, /^Invalid extraNodegroups\[0\].name "bottlerocket-spot"/],
-    ['an extra group whose name is too long', { extraNodegroups: [{ name: 'x'.repeat(60) }] }, /^Invalid extraNodegroups\[0\].name "team-a-x+": expected a node group name of at most 63/],
+    ['an extra group whose name is too long', { extraNodegroups: [{ name: 'x'.repeat(60) }] }, /^Invalid extraNodegroups\[0\].name "team-a-x+": expected a node group name of at most 54 characters with the prefix \(EKS allows 63, and a fingerprint of 9 follows\)\.$/],
     ['an extra group with min above max', { extraNodegroups: [{ name: 'system', minSize: 3, maxSize: 2 }] },
       /^Invalid extraNodegroups\[0\].maxSize 2: expected a whole number from max\(1, extraNodegroups\[0\].minSize = 3\)/],
     ['bad Bottlerocket settings in an extra group', { extraNodegroups: [{ name: 'system', bottlerocket: { maxPods: 1000 } }] },
@@ -209,23 +209,41 @@ describe('names', () => {
   });
 });
 
-describe('Cidr.split', () => {
-  test('carves equal power-of-two blocks in order', () => {
-    expect(Cidr.split('10.0.0.0/16', 4)).toEqual(['10.0.0.0/18', '10.0.64.0/18', '10.0.128.0/18', '10.0.192.0/18']);
-    expect(Cidr.split('192.168.0.0/20', 6)).toEqual(['192.168.0.0/23', '192.168.2.0/23', '192.168.4.0/23',
-      '192.168.6.0/23', '192.168.8.0/23', '192.168.10.0/23']);
+describe('subnet slots', () => {
+  test('each zone letter owns a private /19 and a public /22 of a /16, the same whatever other zones there are', () => {
+    expect(['a', 'b', 'c', 'f'].map((z) => Cidr.privateSubnet('10.0.0.0/16', z))).toEqual(['10.0.0.0/19', '10.0.32.0/19', '10.0.64.0/19', '10.0.160.0/19']);
+    expect(['a', 'b', 'c', 'f'].map((z) => Cidr.publicSubnet('10.0.0.0/16', z))).toEqual(['10.0.192.0/22', '10.0.196.0/22', '10.0.200.0/22', '10.0.212.0/22']);
+    expect([Cidr.privateSubnet('192.168.16.0/20', 'f'), Cidr.publicSubnet('192.168.16.0/20', 'f')]).toEqual(['192.168.26.0/23', '192.168.29.64/26']);
+    expect(() => Cidr.privateSubnet('10.0.0.0/16', 'g')).toThrow('no subnet slot for zone letter g');
+  });
+
+  test('zones beyond f have no slot, so they are refused', () => {
+    expect(() => Settings.resolve({ pjPrefix: 'p', region: 'us-east-1', availabilityZones: ['us-east-1a', 'us-east-1g'] }))
+      .toThrow(/^Invalid availabilityZones "us-east-1g": expected at least two distinct zones of us-east-1 with the letters a-f/);
   });
 });
 
-describe('user errors', () => {
-  test('settings errors exit 1, usage errors exit 2, anything else is a bug', () => {
-    expect(userErrorExitCode(settingsError('x'))).toBe(1);
-    expect(userErrorExitCode(usageError('x'))).toBe(2);
-    expect(userErrorExitCode(new TypeError('x'))).toBeUndefined();
-    expect(isUsageError(usageError('x'))).toBe(true);
+describe('Bottlerocket settings EKS accepts in launch template user data', () => {
+  test.each<[string, object, RegExp]>([
+    ['a quote in a typed value', { motd: 'say "hi"' }, /^Invalid bottlerocket.motd "say \\"hi\\"": expected a string without quotes, backslashes or control characters/],
+    ['a backslash in an extra value', { extraSettings: { settings: { motd: 'a\\b' } } }, /^Invalid bottlerocket.extraSettings "settings.motd": expected a string without quotes/],
+    ['a table name TOML would quote', { extraSettings: { settings: { 'host-containers': { 'my.box': { enabled: true } } } } },
+      /^Invalid bottlerocket.extraSettings "settings.host-containers.my.box": expected table names of letters, digits, - and _ \(a table header with a quoted key, such as \[settings."my.box"\]/],
+  ])('%s is refused with the option path', (_name, bottlerocket, message) => {
+    expect(() => Settings.resolve({ pjPrefix: 'p', bottlerocket })).toThrow(message);
   });
 
-  test('options are spelt as flags in kebab case', () => {
-    expect([kebabCase('pjPrefix'), optionFlag('adminPrincipalArns')]).toEqual(['pj-prefix', '--admin-principal-arns']);
+  test('a dotted key in a key/value line (a sysctl) is fine: only table headers must be bare', () => {
+    expect(() => Settings.resolve({ pjPrefix: 'p', bottlerocket: { sysctls: { 'net.core.somaxconn': '4096' } } })).not.toThrow();
+  });
+});
+
+describe('fingerprints', () => {
+  test('8 hexadecimal digits that follow the create-only values', () => {
+    const a = ResourceNames.fingerprint({ instanceTypes: ['m6i.xlarge'] });
+    expect(a).toMatch(/^[0-9a-f]{8}$/);
+    expect(ResourceNames.fingerprint({ instanceTypes: ['m6i.xlarge'] })).toBe(a);
+    expect(ResourceNames.fingerprint({ instanceTypes: ['m7i.xlarge'] })).not.toBe(a);
+    expect(new ResourceNames('team-a').nodegroupVersion('system', a)).toBe(`team-a-system-${a}`);
   });
 });
