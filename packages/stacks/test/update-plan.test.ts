@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, ResourceNames, TaintEffect } from '../src';
-import { CREATE_ONLY_PROPERTIES } from '../src/plan/create-only-properties';
-import { explainAll, formatPlan, parseTemplate, planStack, StackPlan } from '../src/plan';
 import { importedNames, synthAll } from './helpers';
+import { explainAll, formatPlan, parseTemplate, planStack, StackPlan } from '../src/plan';
+import { CREATE_ONLY_PROPERTIES } from '../src/plan/create-only-properties';
 
 /** A team as it is after a while: three zones, two admins, an extra node group. */
 const BASE: BottlerocketEksSettings = {

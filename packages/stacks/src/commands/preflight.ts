@@ -1,9 +1,9 @@
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { parseArgs } from 'util';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { usageError } from 'bottlerocket-eks-config';
 import { readAssembly } from '../assembly';
 import {
-  checkDeploy, DeployCheck, detectShellRegion, formatFailure, formatTarget, preflight, PreflightError, ReportFormat, stsClientFor,
+  checkDeploy, DeployCheck, detectShellRegion, formatFailure, formatTarget, preflight, PreflightError, quotaClients, ReportFormat, stsClientFor,
 } from '../preflight';
 import { readSettingsFile } from '../settings-file';
 import { CommandIo } from './io';
@@ -36,13 +36,15 @@ export async function preflightCommand(args: string[], io: CommandIo): Promise<n
   let check: DeployCheck | undefined;
   try {
     const target = await preflight({ settings, sts: stsClientFor(settings, shellRegion), shellRegion, operation, confirm: values.confirm });
-    check = proposed && await checkDeploy({ settings, target, proposed, cfn: new CloudFormationClient({ region: settings.region }) });
+    check = proposed && await checkDeploy({
+      settings, target, proposed, cfn: new CloudFormationClient({ region: settings.region }), quotaClients: quotaClients(settings.region),
+    });
     if (check?.failure) throw check.failure;
-    io.out.write(formatTarget(target, format, operation, check?.plan));
+    io.out.write(formatTarget(target, format, operation, check));
     return 0;
   } catch (error) {
     if (!PreflightError.is(error)) throw error;
-    (format === 'json' ? io.out : io.err).write(formatFailure(error, format, check?.plan));
+    (format === 'json' ? io.out : io.err).write(formatFailure(error, format, check));
     return 1;
   }
 }

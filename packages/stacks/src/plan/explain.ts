@@ -47,7 +47,7 @@ export function explainRefusal(change: ResourceChange | ExportChange, plans: Sta
     return {
       setting: 'availabilityZones',
       wayOut: `Zone ${zone} is still used by ${change.importers.join(', ')}. Deploy those stacks first, so they let go of it: `
-        + `\`npx nx deploy nodegroup --exclude-task-dependencies\`, then \`npx nx deploy cluster --exclude-task-dependencies\`, then \`npx projen deploy\`.`,
+        + '`npx nx deploy nodegroup --exclude-task-dependencies`, then `npx nx deploy cluster --exclude-task-dependencies`, then `npx projen deploy`.',
     };
   }
   if (!isExport(change) && change.type === 'AWS::EKS::AccessEntry') {

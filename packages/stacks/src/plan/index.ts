@@ -45,7 +45,9 @@ export function explainAll(stacks: StackPlan[], names: ResourceNames): Explained
   ]);
 }
 
-function explained(plan: StackPlan, change: ResourceChange | ExportChange, subject: string, stacks: StackPlan[], names: ResourceNames): ExplainedRefusal {
+function explained(
+  plan: StackPlan, change: ResourceChange | ExportChange, subject: string, stacks: StackPlan[], names: ResourceNames,
+): ExplainedRefusal {
   return { stackName: plan.stackName, subject, reason: change.refusal!.reason, ...explainRefusal(change, stacks, names) };
 }
 

@@ -129,7 +129,9 @@ function replacedResources(oldResources: CfnTemplate['Resources'] & object, newR
   return replaced;
 }
 
-function judgeResource(logicalId: string, before: CfnResource | undefined, after: CfnResource | undefined, replaced: Map<string, string[]>): ResourceChange | undefined {
+function judgeResource(
+  logicalId: string, before: CfnResource | undefined, after: CfnResource | undefined, replaced: Map<string, string[]>,
+): ResourceChange | undefined {
   if (!before) return { logicalId, type: after!.Type, action: 'create', properties: [] };
   if (!after) return { logicalId, type: before.Type, action: 'delete', properties: [] };
   const forcing = replaced.get(logicalId);

@@ -18,6 +18,8 @@ export enum PreflightErrorCode {
   UPDATE_REFUSED = 'UPDATE_REFUSED',
   /** The first deploy of the cluster by a caller that `adminPrincipalArns` also lists: EKS would refuse the second entry. */
   ADMIN_IS_CREATOR = 'ADMIN_IS_CREATOR',
+  /** The deploy would create more VPCs, Elastic IPs or EKS clusters than the account's quotas in the region allow. */
+  QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
 }
 
 /** A preflight finding that stops the deploy: what is wrong, and what to do about it. */

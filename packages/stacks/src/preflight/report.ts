@@ -1,21 +1,22 @@
-import { formatPlan, formatPlanBrief, UpdatePlan } from '../plan';
+import { formatPlan, formatPlanBrief } from '../plan';
+import { DeployCheck } from './deploy-checks';
 import { PreflightError } from './errors';
 import { DeployTarget } from './preflight';
 
 /** How the command prints its findings. */
 export type ReportFormat = 'text' | 'brief' | 'json';
 
-/** The findings of a preflight that passed (and the update plan, if one was made), for a person, a log line or a script. */
-export function formatTarget(target: DeployTarget, format: ReportFormat, operation: 'deploy' | 'destroy', plan?: UpdatePlan): string {
-  if (format === 'json') return json({ ok: true, operation, ...target, plan });
-  return formatIdentity(target, format, operation) + planText(plan, format);
+/** The findings of a preflight that passed (and of the deploy checks, if they ran), for a person, a log line or a script. */
+export function formatTarget(target: DeployTarget, format: ReportFormat, operation: 'deploy' | 'destroy', check?: DeployCheck): string {
+  if (format === 'json') return json({ ok: true, operation, ...target, ...checkJson(check) });
+  return formatIdentity(target, format, operation) + checkText(check, format);
 }
 
-/** A finding that stopped the operation (after the update plan, if one was made): the problem, the caller if known, and the fix. */
-export function formatFailure(error: PreflightError, format: ReportFormat, plan?: UpdatePlan): string {
+/** A finding that stopped the operation (after the deploy checks, if they ran): the problem, the caller if known, and the fix. */
+export function formatFailure(error: PreflightError, format: ReportFormat, check?: DeployCheck): string {
   const { code, message, fix, callerArn } = error;
-  if (format === 'json') return json({ ok: false, error: { code, message, fix, callerArn }, plan });
-  return planText(plan, format) + [
+  if (format === 'json') return json({ ok: false, error: { code, message, fix, callerArn }, ...checkJson(check) });
+  return checkText(check, format) + [
     `Preflight failed (${code}): ${message}`,
     ...(callerArn ? [row('caller', callerArn)] : []),
     row('fix', fix),
@@ -41,9 +42,18 @@ function formatIdentity(target: DeployTarget, format: ReportFormat, operation: '
   ].join('\n');
 }
 
-function planText(plan: UpdatePlan | undefined, format: ReportFormat): string {
-  if (!plan) return '';
-  return format === 'brief' ? formatPlanBrief(plan) : formatPlan(plan);
+/** The update plan, then the quotas counted and what could not be checked. */
+function checkText(check: DeployCheck | undefined, format: ReportFormat): string {
+  if (!check) return '';
+  const warnings = check.warnings.map((w) => `warning: ${w}\n`).join('');
+  if (format === 'brief') return formatPlanBrief(check.plan) + warnings;
+  const quotas = check.quotas.map((q) => row(q.name, `${q.used} used + ${q.adding} = ${q.used + q.adding} of ${q.quota}`,
+    `${q.ok ? 'ok' : 'EXCEEDED'}; ${q.source === 'default' ? 'AWS default, the account\'s quota could not be read' : `quota ${q.quotaCode}`}`));
+  return formatPlan(check.plan) + (quotas.length > 0 ? `Quotas in the region:\n${quotas.join('\n')}\n` : '') + warnings;
+}
+
+function checkJson(check: DeployCheck | undefined): object {
+  return check ? { plan: check.plan, quotas: check.quotas, warnings: check.warnings } : {};
 }
 
 function json(value: unknown): string {

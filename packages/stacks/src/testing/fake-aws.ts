@@ -9,20 +9,106 @@ export interface FakeIdentity {
 
 /** A request the fake received (to check what the real client sent). */
 export interface ReceivedRequest {
+  /** The HTTP method (`POST` for the query and JSON protocols, `GET` for EKS reads). */
   readonly method: string;
+  /** The request body (form-encoded for STS, CloudFormation and EC2; JSON for Service Quotas). */
   readonly body: string;
+  /** The `Authorization` header (SigV4: `AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request, ...`). */
   readonly authorization: string;
+  /** The service of the SigV4 credential scope (`sts`, `cloudformation`, `ec2`, `eks`, `servicequotas`), or `''` when unsigned. */
+  readonly service: string;
+  /** The operation, whatever the protocol: `GetCallerIdentity`, `DescribeStacks`, `DescribeVpcs`, `ListClusters`, `GetServiceQuota`, ... */
+  readonly action: string;
+  /** The path and query string, e.g. `/clusters?maxResults=100`. */
+  readonly path: string;
+}
+
+/** A deployed CloudFormation stack of the fake account. */
+export interface FakeStack {
+  /** The deployed template: an object (answered as its JSON) or the template body as deployed. */
+  readonly template: unknown;
+  /** The stack status. Default `CREATE_COMPLETE`. */
+  readonly status?: string;
+  /** When the stack was created. Default 2024-01-15T10:00:00Z. */
+  readonly creationTime?: Date;
+  /** The stack's outputs. Default none. */
+  readonly outputs?: FakeStackOutput[];
+}
+
+/** One output of a `FakeStack`. */
+export interface FakeStackOutput {
+  readonly key: string;
+  readonly value: string;
+  /** The name the output is exported under, if any. */
+  readonly exportName?: string;
+}
+
+/** A VPC of the fake account; unset fields are made up from its position. */
+export interface FakeVpc {
+  /** Default `vpc-0a000000000000001`, `vpc-0a000000000000002`, ... */
+  readonly vpcId?: string;
+  /** Default `10.1.0.0/16`, `10.2.0.0/16`, ... */
+  readonly cidrBlock?: string;
+  /** Default false. */
+  readonly isDefault?: boolean;
+  /** The account that owns the VPC (another one for a VPC shared through RAM). Default the caller's account. */
+  readonly ownerId?: string;
+}
+
+/** An Elastic IP of the fake account; unset fields are made up from its position. */
+export interface FakeElasticIp {
+  /** Default `eipalloc-0b000000000000001`, ... */
+  readonly allocationId?: string;
+  /** Default `203.0.113.1`, `203.0.113.2`, ... (TEST-NET-3). */
+  readonly publicIp?: string;
+  /** The association, when the address is attached to a network interface. Default none. */
+  readonly associationId?: string;
 }
 
 /**
- * A local AWS on 127.0.0.1 for tests of preflight-gated scripts, answering in the query
- * protocol's XML as AWS does:
- * - STS `GetCallerIdentity`: the identity of the signing access key, or the error of an
- *   expired token (400 ExpiredToken) or an unknown key (403 InvalidClientTokenId);
- * - CloudFormation `DescribeStacks`: no stack is deployed (400 ValidationError "does not
- *   exist"), so `cdk diff` compares against nothing and `cdk destroy` has nothing to do.
- * Point the SDK at it with `AWS_ENDPOINT_URL_STS` / `AWS_ENDPOINT_URL_CLOUDFORMATION` and
- * fake static keys.
+ * What the fake account holds. Everything is optional and empty by default, so
+ * `new FakeAws(identities)` is an account with no stacks, VPCs, Elastic IPs or clusters.
+ * The fake has one account and ignores the region: every region holds the same resources.
+ */
+export interface FakeAwsOptions {
+  /** The deployed CloudFormation stacks, by stack name (DescribeStacks, GetTemplate). */
+  readonly stacks?: Record<string, FakeStack>;
+  /** For each export name, the names of the stacks importing it (ListImports). */
+  readonly imports?: Record<string, string[]>;
+  /** The VPCs of the region (DescribeVpcs): how many (made up), or each one. */
+  readonly vpcs?: number | FakeVpc[];
+  /** The Elastic IPs of the region (DescribeAddresses): how many (made up), or each one. */
+  readonly elasticIps?: number | FakeElasticIp[];
+  /** The names of the EKS clusters of the region (ListClusters). */
+  readonly clusters?: string[];
+  /**
+   * The applied quota values Service Quotas answers (GetServiceQuota), by `<serviceCode>/<quotaCode>`,
+   * e.g. `{ 'vpc/L-F678F1CE': 5 }`. A quota neither here nor in `unreadableQuotas` answers
+   * NoSuchResourceException, as for a quota code Service Quotas does not know.
+   */
+  readonly quotas?: Record<string, number>;
+  /**
+   * Quotas (`<serviceCode>/<quotaCode>`, or `*` for all) the caller may not read: GetServiceQuota
+   * answers AccessDeniedException, as when a policy or an SCP denies `servicequotas:GetServiceQuota`.
+   */
+  readonly unreadableQuotas?: string[];
+}
+
+/**
+ * A local AWS on 127.0.0.1 for tests, answering the real SDK clients in each service's wire
+ * format. It tells services apart by the service of the SigV4 credential scope:
+ * - STS (awsQuery): `GetCallerIdentity`, the identity of the signing access key, or the error of
+ *   an expired token (400 ExpiredToken) or an unknown key (403 InvalidClientTokenId);
+ * - CloudFormation (awsQuery): `DescribeStacks`, `GetTemplate` and `ListImports` of the stacks and
+ *   imports of the options; a stack that is not there does not exist (400 ValidationError), so
+ *   `cdk diff` compares against nothing and `cdk destroy` has nothing to do;
+ * - EC2 (ec2Query): `DescribeVpcs` (paginated by MaxResults) and `DescribeAddresses`;
+ * - EKS (restJson1): `ListClusters` (paginated by maxResults);
+ * - Service Quotas (awsJson1_1): `GetServiceQuota`.
+ * Only STS checks the access key; the other services answer any signed request, for the account
+ * of the key's identity (123456789012 for a key it does not know). Request filters (EC2 `Filter.N`,
+ * `VpcId.N`, ...) are ignored. Point the SDK at it with `AWS_ENDPOINT_URL` (all services) or
+ * `AWS_ENDPOINT_URL_STS`, `_CLOUDFORMATION`, `_EC2`, `_EKS`, `_SERVICE_QUOTAS`, and fake static keys.
  */
 export class FakeAws {
   /** Every request received, oldest first. */
@@ -32,16 +118,24 @@ export class FakeAws {
   constructor(
     private readonly identities: Record<string, FakeIdentity>,
     private readonly expiredKeys: string[] = [],
+    private readonly options: FakeAwsOptions = {},
   ) {
     this.server = http.createServer((req, res) => {
       let body = '';
       req.on('data', (chunk) => { body += chunk; });
       req.on('end', () => {
-        const authorization = String(req.headers.authorization ?? '');
-        this.requests.push({ method: req.method ?? '', body, authorization });
-        const [status, xml] = this.answer(authorization, body);
-        res.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': REQUEST_ID });
-        res.end(xml);
+        const request = parseRequest(req, body);
+        const response = this.answer(request);
+        this.requests.push({
+          method: request.method,
+          body,
+          authorization: request.authorization,
+          service: request.service,
+          action: response.action,
+          path: request.path,
+        });
+        res.writeHead(response.status, { 'content-type': response.contentType, 'x-amzn-requestid': REQUEST_ID, ...response.headers });
+        res.end(response.body);
       });
     });
   }
@@ -52,48 +146,359 @@ export class FakeAws {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
-  /** Stops listening. */
+  /** Stops listening, and closes the connections clients keep alive. */
   public async stop(): Promise<void> {
-    await new Promise<void>((resolve, reject) => this.server.close((e) => (e ? reject(e) : resolve())));
+    const closed = new Promise<void>((resolve, reject) => this.server.close((e) => (e ? reject(e) : resolve())));
+    this.server.closeAllConnections();
+    await closed;
   }
 
-  private answer(authorization: string, body: string): [number, string] {
-    const params = new URLSearchParams(body);
-    const action = params.get('Action');
-    if (action === 'DescribeStacks') {
-      return [400, errorXml('ValidationError', `Stack with id ${params.get('StackName')} does not exist`)];
+  private answer(request: AwsRequest): Answer {
+    switch (request.service) {
+      case 'sts': return this.sts(request);
+      case 'cloudformation': return this.cloudFormation(request);
+      case 'ec2': return this.ec2(request);
+      case 'eks': return this.eks(request);
+      case 'servicequotas': return this.serviceQuotas(request);
+      case '': // unsigned: told apart by the action, as before services were
+        return request.form.get('Action') === 'GetCallerIdentity' ? this.sts(request) : this.cloudFormation(request);
+      default: {
+        const action = request.form.get('Action') ?? '';
+        return xml(action, 400, errorXml(STS_NS, 'InvalidAction', `This fake AWS does not speak ${request.service} (${action || request.path})`));
+      }
     }
-    if (action !== 'GetCallerIdentity') return [400, errorXml('InvalidAction', `Could not find operation ${action}`)];
-    const accessKeyId = /Credential=([^/]+)\//.exec(authorization)?.[1] ?? '';
-    if (this.expiredKeys.includes(accessKeyId)) {
-      return [400, errorXml('ExpiredToken', 'The security token included in the request is expired')];
+  }
+
+  private sts(request: AwsRequest): Answer {
+    const action = request.form.get('Action') ?? '';
+    if (action !== 'GetCallerIdentity') return xml(action, 400, errorXml(STS_NS, 'InvalidAction', `Could not find operation ${action}`));
+    if (this.expiredKeys.includes(request.accessKeyId)) {
+      return xml(action, 400, errorXml(STS_NS, 'ExpiredToken', 'The security token included in the request is expired'));
     }
-    const identity = this.identities[accessKeyId];
-    if (!identity) return [403, errorXml('InvalidClientTokenId', 'The security token included in the request is invalid.')];
-    return [200, `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
-  <GetCallerIdentityResult>
-    <Arn>${identity.arn}</Arn>
+    const identity = this.identities[request.accessKeyId];
+    if (!identity) return xml(action, 403, errorXml(STS_NS, 'InvalidClientTokenId', 'The security token included in the request is invalid.'));
+    return xml(action, 200, queryResponse(STS_NS, action, `
+    <Arn>${escapeXml(identity.arn)}</Arn>
     <UserId>AIDACKCEVSQ6C2EXAMPLE</UserId>
-    <Account>${identity.account}</Account>
-  </GetCallerIdentityResult>
-  <ResponseMetadata>
-    <RequestId>${REQUEST_ID}</RequestId>
-  </ResponseMetadata>
-</GetCallerIdentityResponse>
-`];
+    <Account>${escapeXml(identity.account)}</Account>`));
+  }
+
+  private cloudFormation(request: AwsRequest): Answer {
+    const action = request.form.get('Action') ?? '';
+    const stacks = this.options.stacks ?? {};
+    const names = Object.keys(stacks);
+    const stackId = (name: string) => {
+      const id = String(names.indexOf(name) + 1).padStart(12, '0');
+      return `arn:${partitionOf(request.region)}:cloudformation:${request.region}:${this.accountOf(request)}:stack/${name}/6b5f8a40-0000-4000-8000-${id}`;
+    };
+    const find = (): string | undefined => {
+      const wanted = request.form.get('StackName');
+      return names.find((name) => name === wanted || stackId(name) === wanted);
+    };
+    const notFound = () => xml(action, 400, errorXml(CFN_NS, 'ValidationError', `Stack with id ${request.form.get('StackName')} does not exist`));
+
+    switch (action) {
+      case 'DescribeStacks': {
+        const wanted = request.form.has('StackName') ? find() : undefined;
+        if (request.form.has('StackName') && wanted === undefined) return notFound();
+        const members = (wanted === undefined ? names : [wanted]).map((name) => stackXml(name, stackId(name), stacks[name]));
+        return xml(action, 200, queryResponse(CFN_NS, action, `
+    <Stacks>${members.join('')}
+    </Stacks>`));
+      }
+      case 'GetTemplate': {
+        const name = find();
+        if (name === undefined) return notFound();
+        return xml(action, 200, queryResponse(CFN_NS, action, `
+    <TemplateBody>${escapeXml(templateBody(stacks[name].template))}</TemplateBody>
+    <StagesAvailable>
+      <member>Original</member>
+      <member>Processed</member>
+    </StagesAvailable>`));
+      }
+      case 'ListImports': {
+        const exportName = request.form.get('ExportName') ?? '';
+        const importers = this.options.imports?.[exportName] ?? [];
+        if (importers.length === 0) return xml(action, 400, errorXml(CFN_NS, 'ValidationError', `Export '${exportName}' is not imported by any stack.`));
+        return xml(action, 200, queryResponse(CFN_NS, action, `
+    <Imports>${importers.map((name) => `
+      <member>${escapeXml(name)}</member>`).join('')}
+    </Imports>`));
+      }
+      default:
+        return xml(action, 400, errorXml(CFN_NS, 'InvalidAction', `Could not find operation ${action}`));
+    }
+  }
+
+  private ec2(request: AwsRequest): Answer {
+    const action = request.form.get('Action') ?? '';
+    switch (action) {
+      case 'DescribeVpcs': {
+        const all = listOf(this.options.vpcs).map((vpc, i) => ({
+          vpcId: vpc.vpcId ?? `vpc-0a${hexId(i + 1, 15)}`,
+          cidrBlock: vpc.cidrBlock ?? `10.${(i + 1) % 256}.0.0/16`,
+          isDefault: vpc.isDefault ?? false,
+          ownerId: vpc.ownerId ?? this.accountOf(request),
+        }));
+        const { page, nextToken } = paginate(all, request.form.get('MaxResults'), request.form.get('NextToken'));
+        return xml(action, 200, ec2Response(action, `
+  <vpcSet>${page.map((vpc) => `
+    <item>
+      <vpcId>${escapeXml(vpc.vpcId)}</vpcId>
+      <ownerId>${escapeXml(vpc.ownerId)}</ownerId>
+      <state>available</state>
+      <cidrBlock>${escapeXml(vpc.cidrBlock)}</cidrBlock>
+      <cidrBlockAssociationSet>
+        <item>
+          <cidrBlock>${escapeXml(vpc.cidrBlock)}</cidrBlock>
+          <associationId>vpc-cidr-assoc-${vpc.vpcId.replace(/^vpc-/, '')}</associationId>
+          <cidrBlockState>
+            <state>associated</state>
+          </cidrBlockState>
+        </item>
+      </cidrBlockAssociationSet>
+      <dhcpOptionsId>dopt-0c000000000000001</dhcpOptionsId>
+      <instanceTenancy>default</instanceTenancy>
+      <isDefault>${vpc.isDefault}</isDefault>
+    </item>`).join('')}
+  </vpcSet>${nextToken ? `
+  <nextToken>${nextToken}</nextToken>` : ''}`));
+      }
+      case 'DescribeAddresses': {
+        const addresses = listOf(this.options.elasticIps).map((address, i) => ({
+          allocationId: address.allocationId ?? `eipalloc-0b${hexId(i + 1, 15)}`,
+          publicIp: address.publicIp ?? `203.0.113.${(i % 254) + 1}`,
+          associationId: address.associationId,
+        }));
+        return xml(action, 200, ec2Response(action, `
+  <addressesSet>${addresses.map((address) => `
+    <item>
+      <publicIp>${escapeXml(address.publicIp)}</publicIp>
+      <allocationId>${escapeXml(address.allocationId)}</allocationId>
+      <domain>vpc</domain>${address.associationId ? `
+      <associationId>${escapeXml(address.associationId)}</associationId>` : ''}
+      <publicIpv4Pool>amazon</publicIpv4Pool>
+      <networkBorderGroup>${escapeXml(request.region)}</networkBorderGroup>
+    </item>`).join('')}
+  </addressesSet>`));
+      }
+      default:
+        return xml(action, 400, `<?xml version="1.0" encoding="UTF-8"?>
+<Response><Errors><Error><Code>InvalidAction</Code><Message>The action ${escapeXml(action)} is not valid for this web service.</Message></Error></Errors><RequestID>${REQUEST_ID}</RequestID></Response>
+`);
+    }
+  }
+
+  private eks(request: AwsRequest): Answer {
+    const url = new URL(request.path, 'http://fake');
+    if (request.method === 'GET' && url.pathname === '/clusters') {
+      const clusters = this.options.clusters ?? [];
+      const { page, nextToken } = paginate(clusters, url.searchParams.get('maxResults') ?? '100', url.searchParams.get('nextToken'));
+      return json('ListClusters', 200, { clusters: page, ...(nextToken ? { nextToken } : {}) });
+    }
+    return json('', 404, { message: `No route for ${request.method} ${url.pathname} in this fake EKS` }, { 'x-amzn-errortype': 'UnknownOperationException' });
+  }
+
+  private serviceQuotas(request: AwsRequest): Answer {
+    const target = request.target.replace(/^ServiceQuotasV20190624\./, '');
+    // Errors as the service model has them: `__type` and `Message`, with the status of the error's httpError trait.
+    const jsonError = (status: number, type: string, message: string) => json(target, status, { __type: type, Message: message }, {}, JSON_1_1);
+    if (target !== 'GetServiceQuota') return jsonError(400, 'UnknownOperationException', `Unknown operation ${request.target}`);
+    let input: { ServiceCode?: string; QuotaCode?: string };
+    try {
+      input = JSON.parse(request.body || '{}');
+    } catch {
+      return jsonError(400, 'SerializationException', 'The request body is not JSON.');
+    }
+    const serviceCode = input.ServiceCode ?? '';
+    const quotaCode = input.QuotaCode ?? '';
+    const key = `${serviceCode}/${quotaCode}`;
+    const quotaArn = `arn:${partitionOf(request.region)}:servicequotas:${request.region}:${this.accountOf(request)}:${key}`;
+    const unreadable = this.options.unreadableQuotas ?? [];
+    if (unreadable.includes(key) || unreadable.includes('*')) {
+      const caller = this.identities[request.accessKeyId]?.arn ?? `arn:${partitionOf(request.region)}:iam::${this.accountOf(request)}:user/unknown`;
+      return jsonError(403, 'AccessDeniedException',
+        `User: ${caller} is not authorized to perform: servicequotas:GetServiceQuota on resource: ${quotaArn} with an explicit deny in a service control policy`);
+    }
+    const value = this.options.quotas?.[key];
+    if (value === undefined) return jsonError(404, 'NoSuchResourceException', 'The request failed because the specified service does not exist.');
+    const known = KNOWN_QUOTAS[key];
+    return json(target, 200, {
+      Quota: {
+        ServiceCode: serviceCode,
+        ServiceName: known?.serviceName ?? serviceCode,
+        QuotaArn: quotaArn,
+        QuotaCode: quotaCode,
+        QuotaName: known?.quotaName ?? quotaCode,
+        Value: value,
+        Unit: 'None',
+        Adjustable: true,
+        GlobalQuota: false,
+        QuotaAppliedAtLevel: 'ACCOUNT',
+      },
+    }, {}, JSON_1_1);
+  }
+
+  /** The account of the signing key's identity, or a made-up one for a key the fake does not know. */
+  private accountOf(request: AwsRequest): string {
+    return this.identities[request.accessKeyId]?.account ?? DEFAULT_ACCOUNT;
   }
 }
 
 const REQUEST_ID = '01234567-89ab-cdef-0123-456789abcdef';
+const DEFAULT_ACCOUNT = '123456789012';
+const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
+const CFN_NS = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
+const EC2_NS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
+const JSON_1_1 = 'application/x-amz-json-1.1';
 
-function errorXml(code: string, message: string): string {
-  return `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+/** Names of the quotas the preflight reads, as Service Quotas answers them. */
+const KNOWN_QUOTAS: Record<string, { serviceName: string; quotaName: string }> = {
+  'vpc/L-F678F1CE': { serviceName: 'Amazon Virtual Private Cloud (Amazon VPC)', quotaName: 'VPCs per Region' },
+  'ec2/L-0263D0A3': { serviceName: 'Amazon Elastic Compute Cloud (Amazon EC2)', quotaName: 'EC2-VPC Elastic IPs' },
+  'eks/L-1194D53C': { serviceName: 'Amazon Elastic Kubernetes Service (Amazon EKS)', quotaName: 'Clusters' },
+};
+
+/** A request as the fake routes it. */
+interface AwsRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly body: string;
+  readonly form: URLSearchParams;
+  readonly authorization: string;
+  readonly accessKeyId: string;
+  readonly region: string;
+  readonly service: string;
+  readonly target: string;
+}
+
+/** What the fake answers, and the operation it took the request for. */
+interface Answer {
+  readonly action: string;
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+  readonly headers: Record<string, string>;
+}
+
+function parseRequest(req: http.IncomingMessage, body: string): AwsRequest {
+  const authorization = String(req.headers.authorization ?? '');
+  // Credential=<access key id>/<yyyymmdd>/<region>/<service>/aws4_request
+  const scope = /Credential=([^/]*)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(authorization);
+  const contentType = String(req.headers['content-type'] ?? '');
+  return {
+    method: req.method ?? '',
+    path: req.url ?? '/',
+    body,
+    form: new URLSearchParams(contentType.startsWith('application/json') || contentType.startsWith('application/x-amz-json') ? '' : body),
+    authorization,
+    accessKeyId: scope?.[1] ?? /Credential=([^/]+)\//.exec(authorization)?.[1] ?? '',
+    region: scope?.[2] ?? 'us-east-1',
+    service: scope?.[3] ?? '',
+    target: String(req.headers['x-amz-target'] ?? ''),
+  };
+}
+
+function xml(action: string, status: number, body: string): Answer {
+  return { action, status, contentType: 'text/xml', body, headers: {} };
+}
+
+function json(action: string, status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json'): Answer {
+  return { action, status, contentType, body: JSON.stringify(body), headers };
+}
+
+/** The awsQuery success envelope: `<XResponse><XResult>...</XResult><ResponseMetadata>`. */
+function queryResponse(namespace: string, action: string, result: string): string {
+  return `<${action}Response xmlns="${namespace}">
+  <${action}Result>${result}
+  </${action}Result>
+  <ResponseMetadata>
+    <RequestId>${REQUEST_ID}</RequestId>
+  </ResponseMetadata>
+</${action}Response>
+`;
+}
+
+/** The ec2Query success envelope: no Result wrapper, the request id in the body. */
+function ec2Response(action: string, content: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<${action}Response xmlns="${EC2_NS}">
+  <requestId>${REQUEST_ID}</requestId>${content}
+</${action}Response>
+`;
+}
+
+/** The awsQuery error envelope. */
+function errorXml(namespace: string, code: string, message: string): string {
+  return `<ErrorResponse xmlns="${namespace}">
   <Error>
     <Type>Sender</Type>
     <Code>${code}</Code>
-    <Message>${message}</Message>
+    <Message>${escapeXml(message)}</Message>
   </Error>
   <RequestId>${REQUEST_ID}</RequestId>
 </ErrorResponse>
 `;
+}
+
+function stackXml(name: string, stackId: string, stack: FakeStack): string {
+  const status = stack.status ?? 'CREATE_COMPLETE';
+  const created = (stack.creationTime ?? new Date('2024-01-15T10:00:00Z')).toISOString();
+  const template = stack.template as { Description?: unknown } | undefined;
+  const description = typeof template === 'object' && typeof template?.Description === 'string' ? template.Description : undefined;
+  const outputs = stack.outputs ?? [];
+  return `
+      <member>
+        <StackId>${escapeXml(stackId)}</StackId>
+        <StackName>${escapeXml(name)}</StackName>${description !== undefined ? `
+        <Description>${escapeXml(description)}</Description>` : ''}
+        <CreationTime>${created}</CreationTime>${status.startsWith('UPDATE_') ? `
+        <LastUpdatedTime>${created}</LastUpdatedTime>` : ''}
+        <StackStatus>${escapeXml(status)}</StackStatus>
+        <DisableRollback>false</DisableRollback>
+        <NotificationARNs/>${outputs.length > 0 ? `
+        <Outputs>${outputs.map((output) => `
+          <member>
+            <OutputKey>${escapeXml(output.key)}</OutputKey>
+            <OutputValue>${escapeXml(output.value)}</OutputValue>${output.exportName !== undefined ? `
+            <ExportName>${escapeXml(output.exportName)}</ExportName>` : ''}
+          </member>`).join('')}
+        </Outputs>` : ''}
+        <Tags/>
+        <EnableTerminationProtection>false</EnableTerminationProtection>
+        <DriftInformation>
+          <StackDriftStatus>NOT_CHECKED</StackDriftStatus>
+        </DriftInformation>
+      </member>`;
+}
+
+function templateBody(template: unknown): string {
+  return typeof template === 'string' ? template : JSON.stringify(template);
+}
+
+function listOf<T>(items: number | T[] | undefined): Partial<T>[] {
+  if (typeof items === 'number') return Array.from({ length: items }, () => ({}));
+  return items ?? [];
+}
+
+/** A page of `items` from the opaque token (here an offset) on, and the token of the next page. */
+function paginate<T>(items: T[], maxResults: string | null, token: string | null): { page: T[]; nextToken?: string } {
+  const start = Math.max(0, Number(token ?? 0) || 0);
+  const size = maxResults ? Math.max(1, Number(maxResults) || items.length) : items.length;
+  const end = start + size;
+  return { page: items.slice(start, end), nextToken: end < items.length ? String(end) : undefined };
+}
+
+function hexId(n: number, width: number): string {
+  return n.toString(16).padStart(width, '0');
+}
+
+function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }

@@ -1,0 +1,155 @@
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { BottlerocketEksSettings, CapacityType } from '../src';
+import { importedNames, synthAll } from './helpers';
+import { tempDir } from './temp';
+import { FakeAws, FakeAwsOptions } from '../src/testing';
+
+// The real command (`bottlerocket-eks preflight --assembly cdk.out`, run from source by tsx)
+// with the real SDK clients against a local AWS on 127.0.0.1 that answers in each service's
+// wire format: STS, CloudFormation (GetTemplate, ListImports), EC2, EKS, Service Quotas.
+const CLI = path.join(__dirname, '..', 'src', 'cli.ts');
+const TSX = pathToFileURL(require.resolve('tsx')).href;
+const TRANSCRIPTS = path.join(__dirname, '..', 'test-reports', 'update-plan-transcripts.txt');
+const ACCOUNT = '123456789012';
+const KEY = 'AKIAALICEEXAMPLE0001';
+const ALICE = `arn:aws:iam::${ACCOUNT}:user/alice`;
+const BASE: BottlerocketEksSettings = {
+  pjPrefix: 'team-a',
+  region: 'eu-west-1',
+  accountId: ACCOUNT,
+  availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+  adminPrincipalArns: [`arn:aws:iam::${ACCOUNT}:role/admin`],
+  extraNodegroups: [{ name: 'system', capacityType: CapacityType.ON_DEMAND, instanceTypes: ['m6i.large'] }],
+};
+const QUOTAS = { 'vpc/L-F678F1CE': 5, 'ec2/L-0263D0A3': 5, 'eks/L-1194D53C': 100 };
+const transcripts: string[] = [];
+
+jest.setTimeout(60_000);
+
+afterAll(() => {
+  fs.mkdirSync(path.dirname(TRANSCRIPTS), { recursive: true });
+  fs.writeFileSync(TRANSCRIPTS, transcripts.join('\n'));
+});
+
+/** The templates of some settings by stack name, and a cloud assembly of them. */
+function synth(settings: BottlerocketEksSettings): { templates: Record<string, any>; assembly: string } {
+  const { app, stacks, templates } = synthAll(settings);
+  const assembly = app.synth().directory;
+  return { templates: Object.fromEntries(Object.entries(templates).map(([kind, t]) => [stacks[kind].stackName, t.toJSON()])), assembly };
+}
+
+/** An account where `settings` are deployed: the stacks, and who imports their exports. */
+function deployed(settings: BottlerocketEksSettings): Pick<FakeAwsOptions, 'stacks' | 'imports'> {
+  const { templates } = synth(settings);
+  const imports: Record<string, string[]> = {};
+  for (const [stackName, template] of Object.entries(templates)) {
+    for (const name of new Set(importedNames(template))) (imports[name] ??= []).push(stackName);
+  }
+  return { stacks: Object.fromEntries(Object.entries(templates).map(([name, template]) => [name, { template }])), imports };
+}
+
+/** Runs the preflight of a deploy of `settings` into the account `fake` describes, as a user would. */
+async function preflight(name: string, settings: BottlerocketEksSettings, account: FakeAwsOptions, args: string[] = [], caller = ALICE) {
+  const fake = new FakeAws({ [KEY]: { account: ACCOUNT, arn: caller } }, [], { quotas: QUOTAS, ...account });
+  const endpoint = await fake.start();
+  const repo = tempDir('deploy-checks');
+  fs.writeFileSync(path.join(repo, 'bottlerocket-eks.settings.json'), JSON.stringify(settings));
+  try {
+    const result = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['--import', TSX, CLI, 'preflight', '--assembly', synth(settings).assembly, ...args], {
+        cwd: repo,
+        encoding: 'utf-8',
+        timeout: 30_000,
+        env: {
+          PATH: process.env.PATH,
+          HOME: repo,
+          AWS_EC2_METADATA_DISABLED: 'true',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          AWS_REGION: 'eu-west-1',
+          AWS_ENDPOINT_URL: endpoint,
+          AWS_ACCESS_KEY_ID: KEY,
+          AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        },
+      }, (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+    });
+    transcripts.push(`$ bottlerocket-eks preflight --assembly cdk.out ${args.join(' ')}   # ${name}\n${result.stdout}${result.stderr}exit ${result.status}\n`);
+    return { ...result, services: fake.requests.map((r) => `${r.service}:${r.action}`) };
+  } finally {
+    await fake.stop();
+  }
+}
+
+test('a first deploy: every stack is created, the quotas it counts against have room', async () => {
+  const { status, stdout, stderr, services } = await preflight('first deploy', BASE, { vpcs: 1, elasticIps: 0, clusters: [] });
+  expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+  expect(stdout).toMatch(/\n {2}team-a-network {2}create \(\d+ resources\)\n {2}team-a-cluster {2}create \(\d+ resources\)\n {2}team-a-nodegroup {2}create \(\d+ resources\)\n/);
+  expect(stdout).toContain('Quotas in the region:\n  VPCs per region 1 used + 1 = 2 of 5  (ok; quota L-F678F1CE)\n');
+  expect(services).toEqual(expect.arrayContaining(['sts:GetCallerIdentity', 'cloudformation:GetTemplate', 'ec2:DescribeVpcs',
+    'ec2:DescribeAddresses', 'eks:ListClusters', 'servicequotas:GetServiceQuota']));
+});
+
+test('an update in place: the changed resources, no quota counted (nothing new of that kind)', async () => {
+  const { status, stdout, services } = await preflight('node sizes', { ...BASE, nodeMaxSize: 8 }, deployed(BASE));
+  expect(status).toBe(0);
+  expect(stdout).toContain('  team-a-network  unchanged\n  team-a-cluster  unchanged\n  team-a-nodegroup  1 updated in place\n'
+    + '    ~ ManagedNodeGroup  AWS::EKS::Nodegroup  update in place (ScalingConfig)\n');
+  expect(stdout).not.toContain('Quotas');
+  expect(services).not.toContain('servicequotas:GetServiceQuota');
+  // The imports of every deployed export were asked for.
+  expect(services.filter((s) => s === 'cloudformation:ListImports').length).toBeGreaterThanOrEqual(9);
+});
+
+test('a safe replacement: new instance types give the node group a new name', async () => {
+  const { status, stdout } = await preflight('instance types', { ...BASE, instanceTypes: ['m7i.xlarge'] }, deployed(BASE), ['--brief']);
+  expect(status).toBe(0);
+  expect(stdout).toMatch(/^preflight ok: deploy team-a into account 123456789012/);
+  expect(stdout).toContain('plan ok: team-a-nodegroup: 1 replaced\n');
+});
+
+test('a refusal: another VPC CIDR stops the deploy before any stack is touched, with the setting and the way out', async () => {
+  const { status, stdout, stderr, services } = await preflight('another VPC CIDR', { ...BASE, vpcCidr: '10.1.0.0/16' }, deployed(BASE));
+  expect(status).toBe(1);
+  expect(stdout).toBe('');
+  expect(stderr).toContain('    ± Vpc  '.replace('Vpc  ', 'Vpc'));
+  expect(stderr).toContain('Refused in team-a-network: team-a-private-subnet-a\n'
+    + '  why       export team-a-private-subnet-a would change value (PrivateSubnetA would be replaced), but team-a-cluster, team-a-nodegroup import it.\n'
+    + '  setting   vpcCidr\n'
+    + '  way out   Set vpcCidr back to 10.0.0.0/16: a VPC cannot change its CIDR block in place, and its subnets are in use.');
+  expect(stderr).toMatch(/Preflight failed \(UPDATE_REFUSED\): 3 changes would fail inside CloudFormation: .*\(setting vpcCidr\)\. Nothing was deployed\.\n/);
+  // Read-only calls only.
+  expect(services.every((s) => /:(GetCallerIdentity|GetTemplate|ListImports|Describe\w+|List\w+|GetServiceQuota)$/.test(s))).toBe(true);
+});
+
+test('a refusal as JSON, for scripts: the plan and the error', async () => {
+  const { status, stdout } = await preflight('the cluster renamed, --json', { ...BASE, clusterName: 'team-a-eks' }, deployed(BASE), ['--json']);
+  expect(status).toBe(1);
+  const report = JSON.parse(stdout);
+  expect(report.error.code).toBe('UPDATE_REFUSED');
+  expect(report.plan.refusals).toEqual([expect.objectContaining({ stackName: 'team-a-cluster', subject: 'team-a-cluster-name', setting: 'clusterName' })]);
+  expect(report.plan.stacks.map((s: any) => [s.stackName, s.status, s.refused])).toEqual([
+    ['team-a-network', 'unchanged', false], ['team-a-cluster', 'update', true], ['team-a-nodegroup', 'unchanged', false],
+  ]);
+});
+
+test('a first deploy over the VPC quota is refused with the numbers', async () => {
+  const { status, stderr } = await preflight('VPC quota', BASE, { vpcs: 5 });
+  expect(status).toBe(1);
+  expect(stderr).toContain('Preflight failed (QUOTA_EXCEEDED): The deploy would exceed a quota in eu-west-1: VPCs per region: 5 of 5 used, '
+    + 'this deploy adds 1; quota L-F678F1CE.');
+});
+
+test('a quota that cannot be read is assumed at its AWS default and only warned about', async () => {
+  const { status, stdout } = await preflight('quota unreadable', BASE, { vpcs: 5, unreadableQuotas: ['*'] });
+  expect(status).toBe(0);
+  expect(stdout).toContain('warning: VPCs per region: 5 used, this deploy adds 1, over the AWS default of 5');
+});
+
+test('a first deploy of the cluster by a principal adminPrincipalArns lists is refused (EKS would answer 409)', async () => {
+  const { status, stderr } = await preflight('creator listed', BASE, {}, [], `arn:aws:sts::${ACCOUNT}:assumed-role/admin/alice`);
+  expect(status).toBe(1);
+  expect(stderr).toContain(`Preflight failed (ADMIN_IS_CREATOR): This deploy creates the cluster as arn:aws:sts::${ACCOUNT}:assumed-role/admin/alice, `
+    + `which adminPrincipalArns also lists (arn:aws:iam::${ACCOUNT}:role/admin)`);
+});
