@@ -43,9 +43,11 @@ describe('an arm64, on-demand team with two node groups', () => {
 
   test('two node groups: the main one on-demand Graviton, the system one tainted', () => {
     const nodegroups = resources('AWS::EKS::Nodegroup');
-    expect(nodegroups.map((n) => [n.NodegroupName, n.AmiType, n.CapacityType])).toEqual([
-      ['e2e-arm-bottlerocket-ondemand', 'BOTTLEROCKET_ARM_64', 'ON_DEMAND'],
-      ['e2e-arm-system', 'BOTTLEROCKET_ARM_64', 'SPOT'],
+    // EKS names carry a fingerprint of the create-only properties; the label keeps the stable name.
+    expect(nodegroups.map((n) => [n.NodegroupName.replace(/-[0-9a-f]{8}$/, '-<fingerprint>'), n.Labels['bottlerocket-eks/nodegroup-name'],
+      n.AmiType, n.CapacityType])).toEqual([
+      ['e2e-arm-bottlerocket-ondemand-<fingerprint>', 'e2e-arm-bottlerocket-ondemand', 'BOTTLEROCKET_ARM_64', 'ON_DEMAND'],
+      ['e2e-arm-system-<fingerprint>', 'e2e-arm-system', 'BOTTLEROCKET_ARM_64', 'SPOT'],
     ]);
     expect(nodegroups[0].InstanceTypes).toEqual(['m7g.xlarge', 'm6g.xlarge', 'm8g.xlarge', 'm6gd.xlarge', 'm7gd.xlarge']);
     expect(nodegroups[1]).toMatchObject({
