@@ -121,9 +121,9 @@ ${table(['package', 'team repository', 'plain awscdk-app-ts', 'L2 fixture'], ver
   scaffold of each runs first (its repository is the one the later figures use).
 - **\`npx projen\`**: wall time of \`npx projen\` (re-synthesis of the project files, no change) in the team
   repository and in the plain \`awscdk-app-ts\` project; one untimed run of each first.
-- **Synth of the three stacks via the CDK CLI**: \`npx cdk --no-notices synth\` at the root of the team
-  repository, whose \`cdk.json\` app holds its three stack apps (\`packages/<kind>/src/main.ts\`), which is
-  what its \`npx projen synth\` runs, against one \`npx cdk --no-notices synth\` of \`bench/fixtures/l2-eks\`
+- **Synth of the three stacks via the CDK CLI**: \`npx cdk --no-notices synth --app "<the synth task's app>"\` at
+  the root of the team repository, one app holding its three stack apps (\`packages/<kind>/src/main.ts\`), which is
+  what its \`npx projen synth\` runs (the root \`cdk.json\` holds context only, so nothing deploys around the preflight), against one \`npx cdk --no-notices synth\` of \`bench/fixtures/l2-eks\`
   (one app with two stacks: the VPC, and the \`aws-eks\` L2 \`Cluster\` with its kubectl layer and the
   Bottlerocket Spot node group from \`addNodegroupCapacity\`). Every synth starts from an empty \`cdk.out\`;
   one untimed synth of each first. Each side as shipped: aws-cdk-lib's built-in CloudFormation validation

@@ -24,7 +24,23 @@ export function teamApps(teamDir) {
  */
 export function cdkSynth(runner, appDir, stdoutFile, env = {}) {
   fs.rmSync(path.join(appDir, 'cdk.out'), { recursive: true, force: true });
-  return runner.run(appDir, 'npx', ['cdk', '--no-notices', 'synth'], { stdoutFile, env });
+  return runner.run(appDir, 'npx', ['cdk', '--no-notices', 'synth', '--app', appCommand(appDir)], { stdoutFile, env });
+}
+
+/**
+ * The app command of a CDK app folder: its cdk.json's `app`, or, at the root of a team
+ * repository (whose cdk.json holds no app, so nothing deploys around the preflight), the
+ * `--app "..."` of its synth task.
+ */
+export function appCommand(appDir) {
+  const cdkJson = path.join(appDir, 'cdk.json');
+  const app = fs.existsSync(cdkJson) ? JSON.parse(fs.readFileSync(cdkJson, 'utf-8')).app : undefined;
+  if (app) return app;
+  const tasks = JSON.parse(fs.readFileSync(path.join(appDir, '.projen', 'tasks.json'), 'utf-8')).tasks;
+  const synth = tasks.synth?.steps?.map((step) => step.exec ?? '').join(' ') ?? '';
+  const match = /--app "([^"]+)"/.exec(synth);
+  if (!match) throw new Error(`no CDK app in ${cdkJson} nor in the synth task of ${appDir}`);
+  return match[1];
 }
 
 /** Sizes and counts of what synth wrote to the given cdk.out folders (nested stacks included). */
@@ -62,7 +78,7 @@ export function memoryMethod() {
  * exactly as in a plain synth. Returns { rssMiB, appSeconds }.
  */
 export function appPeak(runner, appDir, resultFile, env = {}) {
-  const app = JSON.parse(fs.readFileSync(path.join(appDir, 'cdk.json'), 'utf-8')).app;
+  const app = appCommand(appDir);
   let wrapped;
   if (fs.existsSync(GNU_TIME)) {
     wrapped = `${GNU_TIME} -f '%e %M' -o '${resultFile}' ${app}`;
