@@ -56,6 +56,11 @@ const MATRIX: Array<[string, Partial<BottlerocketEksSettings>, Outcome]> = [
   ['the cluster renamed', { clusterName: 'team-a-eks' }, 'refused: clusterName'],
 ];
 
+/** Changes the specification allows but EKS refuses; from a base on 1.35, since 1.34 is the oldest supported. */
+const EKS_RULES: Array<[string, Partial<BottlerocketEksSettings>, Partial<BottlerocketEksSettings>, Outcome]> = [
+  ['Kubernetes downgrade', { kubernetesVersion: '1.35' }, { kubernetesVersion: '1.34' }, 'refused: kubernetesVersion'],
+];
+
 /** The three templates of some settings, by stack name. */
 function templates(settings: BottlerocketEksSettings): Record<string, any> {
   const { stacks, templates: t } = synthAll(settings);
@@ -137,6 +142,14 @@ describe('the update plan of a settings change on deployed stacks', () => {
       ['team-a-private-subnet-b', 'change', ['team-a-cluster', 'team-a-nodegroup']],
       ['team-a-private-subnet-c', 'change', ['team-a-cluster', 'team-a-nodegroup']],
     ]);
+  });
+
+  test.each(EKS_RULES)('%s is refused as EKS would refuse it', (_name, from, to, expected) => {
+    const plans = plan(to, templates({ ...BASE, ...from }));
+    expect(outcome(plans)).toBe(expected);
+    const [refusal] = explainAll(plans, new ResourceNames('team-a'));
+    expect(refusal.reason).toBe('AWS::EKS::Cluster Cluster would go from Kubernetes 1.35 to 1.34: a downgrade, which EKS does not do');
+    expect(refusal.wayOut).toBe('Set kubernetesVersion back to 1.35, then move one minor version per deploy (EKS never downgrades).');
   });
 
   test('a new stack is simply created', () => {

@@ -50,6 +50,12 @@ export function explainRefusal(change: ResourceChange | ExportChange, plans: Sta
         + '`npx nx deploy nodegroup --exclude-task-dependencies`, then `npx nx deploy cluster --exclude-task-dependencies`, then `npx projen deploy`.',
     };
   }
+  if (!isExport(change) && change.refusal?.code === 'UNSUPPORTED_UPDATE') {
+    return {
+      setting: 'kubernetesVersion',
+      wayOut: `Set kubernetesVersion back to ${String(change.deployedValues?.Version)}, then move one minor version per deploy (EKS never downgrades).`,
+    };
+  }
   if (!isExport(change) && change.type === 'AWS::EKS::AccessEntry') {
     return {
       setting: 'adminPrincipalArns',

@@ -42,7 +42,7 @@ export interface ExportChange {
 /** Why a change cannot go ahead, and how to get there another way. */
 export interface Refusal {
   /** Machine-readable reason. */
-  readonly code: 'CUSTOM_NAME_REPLACEMENT' | 'EXPORT_IN_USE';
+  readonly code: 'CUSTOM_NAME_REPLACEMENT' | 'EXPORT_IN_USE' | 'UNSUPPORTED_UPDATE';
   /** What CloudFormation would do, and why it would fail. */
   readonly reason: string;
 }
@@ -153,7 +153,8 @@ function judgeResource(
     };
   }
   const properties = changedProperties(before, after, replaced);
-  return properties.length > 0 ? { logicalId, type: after.Type, action: 'update', properties, deployedValues: pick(before, properties) } : undefined;
+  if (properties.length === 0) return undefined;
+  return { logicalId, type: after.Type, action: 'update', properties, deployedValues: pick(before, properties), refusal: unsupportedUpdate(logicalId, before, after) };
 }
 
 /**
@@ -176,6 +177,28 @@ function refuseNameClash(change: ResourceChange, created: CfnResource, oldResour
         + `(${identity.map((p) => `${p} ${display(created.Properties?.[p])}`).join(', ')}); CloudFormation deletes ${holder[0]} only after`,
     },
   };
+}
+
+/**
+ * An in-place update the CloudFormation specification allows but the service refuses, so the
+ * stack update would fail half-way: EKS upgrades a cluster one minor Kubernetes version at a
+ * time and never downgrades it.
+ */
+function unsupportedUpdate(logicalId: string, before: CfnResource, after: CfnResource): Refusal | undefined {
+  if (after.Type !== 'AWS::EKS::Cluster') return undefined;
+  const [from, to] = [minorVersion(before.Properties?.Version), minorVersion(after.Properties?.Version)];
+  if (from === undefined || to === undefined || to === from || to === from + 1) return undefined;
+  const what = to < from ? 'a downgrade, which EKS does not do' : 'more than one minor version at once, which EKS does not do';
+  return {
+    code: 'UNSUPPORTED_UPDATE',
+    reason: `${after.Type} ${logicalId} would go from Kubernetes ${String(before.Properties?.Version)} to ${String(after.Properties?.Version)}: ${what}`,
+  };
+}
+
+/** The minor number of a `1.x` Kubernetes version, when it is a literal. */
+function minorVersion(version: unknown): number | undefined {
+  const match = typeof version === 'string' ? /^1\.(\d+)$/.exec(version) : null;
+  return match ? Number(match[1]) : undefined;
 }
 
 /** Whether a replacement keeps every property that names the resource uniquely. */
