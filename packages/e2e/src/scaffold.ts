@@ -45,8 +45,14 @@ export interface ScaffoldOptions {
  */
 export function scaffold(options: ScaffoldOptions): void {
   const args = projenNewArgs(options.dir, options.args, options.tarballs);
-  run(options.dir, process.execPath, args);
+  run(options.dir, process.execPath, args, PROJEN_NEW_ENV);
 }
+
+/**
+ * The environment of `projen new` as a user runs it: without `CI`, under which projen would
+ * install the new repository with `npm ci`, which needs the lockfile it is about to create.
+ */
+export const PROJEN_NEW_ENV: NodeJS.ProcessEnv = { CI: undefined };
 
 /**
  * Prepares `dir` for `projen new --from` the tarballs and returns the command line (after
@@ -80,7 +86,9 @@ export function projenNewArgs(dir: string, flags: string[], tarballs: Tarballs =
  *   repository (it is keyed by the binding's path), never removed.
  */
 export function commandEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ...process.env, NX_DAEMON: process.env.NX_DAEMON ?? 'false', NX_SKIP_NATIVE_FILE_CACHE: 'true', ...env };
+  const merged: NodeJS.ProcessEnv = { ...process.env, NX_DAEMON: process.env.NX_DAEMON ?? 'false', NX_SKIP_NATIVE_FILE_CACHE: 'true', ...env };
+  // A variable given as undefined is one to leave out.
+  return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
 }
 
 /** Runs a command in `cwd`, its output shown; throws with the command line when it fails. */

@@ -6,7 +6,7 @@ import { ExportNames } from 'bottlerocket-eks-config';
 import { FakeAws } from 'bottlerocket-eks-stacks/lib/testing';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
-import { capture, CommandResult, commandEnv, projenNewArgs, run, runAsync, runResult } from '../src/scaffold';
+import { capture, CommandResult, commandEnv, PROJEN_NEW_ENV, projenNewArgs, run, runAsync, runResult } from '../src/scaffold';
 import { readWiring } from '../src/wiring';
 
 jest.setTimeout(15 * 60 * 1000);
@@ -51,7 +51,7 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
     dir = path.join(tempDir('e2e-scaffold'), 'team');
     // An account id with a leading zero: projen new parses it as a number, the project type
     // must turn it back into the same 12 digits.
-    scaffoldOutput = runQuiet(dir, process.execPath, projenNewArgs(dir, ['--pj-prefix', 'e2e-team', '--account-id', ACCOUNT]));
+    scaffoldOutput = runQuiet(dir, process.execPath, projenNewArgs(dir, ['--pj-prefix', 'e2e-team', '--account-id', ACCOUNT]), PROJEN_NEW_ENV);
     buildOutput = runQuiet(dir, 'npx', ['projen', 'build'], { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' });
   });
 
