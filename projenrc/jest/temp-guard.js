@@ -19,8 +19,8 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-/** Every temp folder the tests create starts with this (the tests' helpers use it). */
-const TEST_PREFIX = 'bottlerocket-eks-test-';
+/** Every temp folder the tests create starts with this (the tests' helper, temp-dir.js, uses it). */
+const TEST_PREFIX = require('./temp-dir.js').TEMP_PREFIX;
 /**
  * The folder of one run: not a test's name, so concurrent runs never take each other's for
  * new; short, as sockets tools put in os.tmpdir() must fit in 104 characters (macOS's TMPDIR
