@@ -31,7 +31,8 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'negative size', settings: { nodeMinSize: -1 }, flags: ['--node-min-size=-1'], message: /^Invalid nodeMinSize -1: expected a whole number from 0 to 1000\.$/ },
   { name: 'max size of zero', settings: { nodeMinSize: 0, nodeMaxSize: 0 }, flags: ['--node-min-size', '0', '--node-max-size', '0'], message: /^Invalid nodeMaxSize 0: expected a whole number from max\(1, nodeMinSize = 0\)/ },
   // Options that do not exist, and regions AWS does not have.
-  { name: 'a misspelt option', settings: { instanceType: ['m5.large'] }, flags: ['--instance-type', 'm5.large'], message: /^Invalid instanceType (\["m5.large"\]|"m5.large"): expected a known option \(did you mean instanceTypes\?\)\.$/ },
+  // Not as a projen new flag: projen's command line passes only the options it knows.
+  { name: 'a misspelt option', settings: { instanceType: ['m5.large'] }, message: /^Invalid instanceType \["m5.large"\]: expected a known option \(did you mean instanceTypes\?\)\.$/ },
   { name: 'a region AWS does not have', settings: { region: 'ap-northeast-9' }, flags: ['--region', 'ap-northeast-9'], message: /^Invalid region "ap-northeast-9": expected a region AWS has/ },
   // Zones.
   { name: 'one zone', settings: { availabilityZones: ['ap-northeast-1a'] }, flags: ['--availability-zones', 'ap-northeast-1a'], message: /^Invalid availabilityZones \["ap-northeast-1a"\]: expected at least two distinct zones of ap-northeast-1/ },
@@ -39,14 +40,14 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'duplicate zones', settings: { availabilityZones: ['ap-northeast-1a', 'ap-northeast-1a'] }, flags: ['--availability-zones', 'ap-northeast-1a', '--availability-zones', 'ap-northeast-1a'], message: /^Invalid availabilityZones "ap-northeast-1a": expected each value listed once/ },
   // CIDRs.
   { name: 'malformed VPC CIDR', settings: { vpcCidr: '10.0.0/16' }, flags: ['--vpc-cidr', '10.0.0/16'], message: /^Invalid vpcCidr "10.0.0\/16": expected an IPv4 CIDR block/ },
-  { name: 'VPC CIDR too small for the subnets', settings: { vpcCidr: '10.0.0.0/26' }, flags: ['--vpc-cidr', '10.0.0.0/26'], message: /^Invalid vpcCidr "10.0.0.0\/26": expected an IPv4 CIDR block from \/16 to \/22/ },
+  { name: 'VPC CIDR too small for the subnets', settings: { vpcCidr: '10.0.0.0/26' }, flags: ['--vpc-cidr', '10.0.0.0/26'], message: /^Invalid vpcCidr "10.0.0.0\/26": expected an IPv4 CIDR block from \/16 to \/20/ },
   { name: 'endpoint CIDR with host bits', settings: { endpointPublicAccessCidrs: ['203.0.113.7/24'] }, flags: ['--endpoint-public-access-cidrs', '203.0.113.7/24'], message: /^Invalid endpointPublicAccessCidrs "203.0.113.7\/24"/ },
   // Instance types.
   { name: 'no instance types', settings: { instanceTypes: [] }, message: /^Invalid instanceTypes \[\]: expected a list of at least 1: EC2 instance types/ },
   { name: 'unknown instance type', settings: { instanceTypes: ['xlarge'] }, flags: ['--instance-types', 'xlarge'], message: /^Invalid instanceTypes "xlarge": expected EC2 instance types such as m6i.xlarge\.$/ },
   { name: 'Graviton type on x86_64', settings: { instanceTypes: ['m7g.xlarge'] }, flags: ['--instance-types', 'm7g.xlarge'], message: /^Invalid instanceTypes "m7g.xlarge": expected x86_64 instance types/ },
   { name: 'x86 type on arm64', settings: { architecture: 'arm64', instanceTypes: ['m6i.xlarge'] }, flags: ['--architecture', 'arm64', '--instance-types', 'm6i.xlarge'], message: /^Invalid instanceTypes "m6i.xlarge": expected Graviton \(arm64\) instance types/ },
-  { name: 'instance types of two sizes', settings: { instanceTypes: ['m5.xlarge', 'c5.2xlarge'] }, flags: ['--instance-types', 'm5.xlarge', 'c5.2xlarge'], message: /^Invalid instanceTypes "c5.2xlarge": expected instance types of one size/ },
+  { name: 'instance types of two sizes', settings: { instanceTypes: ['m5.xlarge', 'c5.2xlarge'] }, flags: ['--instance-types', 'm5.xlarge', '--instance-types', 'c5.2xlarge'], message: /^Invalid instanceTypes "c5.2xlarge": expected instance types of one size/ },
   { name: 'CPU type for the NVIDIA variant', settings: { variant: 'NVIDIA', instanceTypes: ['m6i.xlarge'] }, flags: ['--variant', 'nvidia', '--instance-types', 'm6i.xlarge'], message: /^Invalid instanceTypes "m6i.xlarge": expected NVIDIA GPU instance types/ },
   // Versions, ARNs, accounts.
   { name: 'unsupported Kubernetes version', settings: { kubernetesVersion: '1.29' }, flags: ['--kubernetes-version', '1.29'], message: /^Invalid kubernetesVersion "1.29": expected one of 1.34, 1.35/ },
