@@ -5,3 +5,4 @@ export * from './all-stacks-app';
 export * from './nx-workspace';
 export * from './settings-file';
 export * from './readme';
+export * from './team-tests';

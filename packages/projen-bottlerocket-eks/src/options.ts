@@ -36,4 +36,34 @@ export interface BottlerocketEksProjectOptions extends typescript.TypeScriptProj
    * @default - `bottlerocket-eks-stacks@^<the version of this project type>`
    */
   readonly stacksDependency?: string;
+
+  /**
+   * Generate the `upgrade` workflow: weekly (and on demand), a pull request bumping
+   * projen-bottlerocket-eks, its libraries, aws-cdk-lib and the CDK CLI together. (The
+   * `build` workflow, on pull requests and pushes, is projen's own `buildWorkflow` option.)
+   * @default true
+   */
+  readonly upgradeWorkflow?: boolean;
+
+  /**
+   * The IAM role the `deploy` workflow (pushes to the default branch) and the `diff` workflow
+   * (pull requests) assume through GitHub OIDC: deploy `templates/github-deploy-role.yaml`
+   * once, then set its `DeployRoleArn` output here.
+   * @default - no deploy or diff workflow
+   */
+  readonly deployRoleArn?: string;
+
+  /**
+   * The GitHub environment the deploy and diff jobs run in (the deploy role trusts it): add
+   * required reviewers to it in the repository settings to approve each deploy.
+   * @default - the project prefix
+   */
+  readonly deployEnvironment?: string;
+
+  /**
+   * The GitHub repository (`owner/name`) the deploy role trusts: the default of the
+   * `GitHubRepository` parameter of `templates/github-deploy-role.yaml`.
+   * @default - none: pass the parameter when deploying the role
+   */
+  readonly githubRepository?: string;
 }

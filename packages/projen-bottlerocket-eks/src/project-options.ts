@@ -5,7 +5,15 @@ import { BottlerocketEksProjectOptions } from './options';
 
 /** The options `BottlerocketEksProjectOptions` adds beside the settings (a record, so the compiler keeps it complete). */
 const OWN_OPTION_NAMES = Object.keys({
-  cdkVersion: true, cdkCliVersion: true, constructsVersion: true, nxVersion: true, stacksDependency: true,
+  cdkVersion: true,
+  cdkCliVersion: true,
+  constructsVersion: true,
+  nxVersion: true,
+  stacksDependency: true,
+  upgradeWorkflow: true,
+  deployRoleArn: true,
+  deployEnvironment: true,
+  githubRepository: true,
 } satisfies Record<Exclude<keyof BottlerocketEksProjectOptions, keyof BottlerocketEksSettings | keyof typescript.TypeScriptProjectOptions>, true>);
 
 /** What `projen new` adds to the options it passes (projen's own record of the command line). */

@@ -8,6 +8,8 @@ import { checkKnownOptions, pickSettings, validateOptions } from './project-opti
 import { TeamReadme } from './readme';
 import { TeamSettingsFile } from './settings-file';
 import { StackApp } from './stack-app';
+import { TeamTests } from './team-tests';
+import { TeamWorkflows, validateCiOptions } from './team-workflows';
 import { DEFAULT_VERSIONS, ownVersion } from './versions';
 
 /**
@@ -30,6 +32,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     // Validate first: a bad option must fail before any file is written.
     const settings = validateOptions(options, () => {
       checkKnownOptions(options);
+      validateCiOptions(options);
       return Settings.resolve(pickSettings(options));
     });
     super({
@@ -82,9 +85,12 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     new TeamNxWorkspace(this, SETTINGS_FILE_NAME);
     const order = ResourceNames.DEPLOY_ORDER;
     this.apps = order.map((kind, i) => new StackApp(this, { kind, after: order[i - 1], before: order[i + 1] }));
-    new TeamReadme(this, settings);
+    new TeamReadme(this, settings, options);
+    new TeamWorkflows(this, settings, options);
     this.allStacks = new AllStacksApp(this, this.apps.map((app) => app.outdir));
     this.addBuildTasks();
+    // The team's own tests read cdk.out and templates/: `build` runs them after its synth.
+    this.tasks.tryFind(this.buildTask.name)!.spawn(new TeamTests(this).task);
     this.addStackTasks(this.allStacks.synthTask);
   }
 

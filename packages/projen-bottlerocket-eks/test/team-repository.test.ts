@@ -33,13 +33,13 @@ describe('the team repository', () => {
     tasks = out['.projen/tasks.json'].tasks;
   });
 
-  test('has no task that does nothing: build regenerates, type-checks and synthesizes', () => {
+  test('has no task that does nothing: build regenerates, type-checks, synthesizes and runs the team\'s tests', () => {
     for (const [name, task] of Object.entries(tasks)) expect({ name, empty: (task.steps ?? []).length === 0 }).toEqual({ name, empty: false });
-    for (const removed of ['pre-compile', 'test', 'package', 'watch']) {
+    for (const removed of ['pre-compile', 'package', 'watch']) {
       expect(tasks[removed]).toBeUndefined();
       expect(out['package.json'].scripts[removed]).toBeUndefined();
     }
-    expect(tasks.build.steps).toEqual([{ spawn: 'default' }, { spawn: 'compile' }, { spawn: 'post-compile' }]);
+    expect(tasks.build.steps).toEqual([{ spawn: 'default' }, { spawn: 'compile' }, { spawn: 'post-compile' }, { spawn: 'test' }]);
   });
 
   test('a step added to a removed task fails instead of being dropped', () => {
@@ -51,7 +51,7 @@ describe('the team repository', () => {
   test('the build type-checks .projenrc.ts and projenrc/ with the apps, in one tsc run', () => {
     expect(tasks.compile.steps).toEqual([{ exec: 'tsc --noEmit -p tsconfig.json' }]);
     // A `**` glob does not match a dotfile: .projenrc.ts is named.
-    expect(out['tsconfig.json'].include).toEqual(['packages/*/src/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts']);
+    expect(out['tsconfig.json'].include).toEqual(['packages/*/src/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts', 'test/**/*.ts']);
     expect(out['tsconfig.json'].compilerOptions).toMatchObject({ noEmit: true, rootDir: '.', strict: true });
     // The only tsconfig: none beside it that would say the same.
     expect(Object.keys(out).filter((file) => /tsconfig/.test(file))).toEqual(['tsconfig.json']);

@@ -1,3 +1,7 @@
 // Test helpers for scripts that run the preflight: import from
 // 'bottlerocket-eks-stacks/lib/testing' (not re-exported by the main entry point).
 export * from './fake-aws';
+// Contract checks a team repository's own tests run on its cloud assembly and templates/.
+export * from './contract';
+// The settings the team's tests check the stacks against, without loading aws-cdk-lib.
+export { readSettingsFile } from '../settings-file';

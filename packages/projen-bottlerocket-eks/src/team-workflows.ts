@@ -1,0 +1,230 @@
+import { fail, ResolvedSettings } from 'bottlerocket-eks-config';
+import { Component, github, Project } from 'projen';
+import { ActionRefs } from 'projen/lib/github/actions.const';
+import { GitHubDeployRole } from './deploy-role';
+
+/**
+ * Every action the team workflows use, each pinned to a reviewed version (a full tag, or a
+ * commit SHA): the one place to bump them. projen's own reviewed references, so an upgrade of
+ * projen brings newer ones.
+ */
+export const PINNED_ACTIONS = {
+  checkout: ActionRefs.ACTIONS_CHECKOUT,
+  setupNode: ActionRefs.ACTIONS_SETUP_NODE,
+  uploadArtifact: ActionRefs.ACTIONS_UPLOAD_ARTIFACT,
+  configureAwsCredentials: ActionRefs.AWS_ACTIONS_CONFIGURE_AWS_CREDENTIALS,
+  createPullRequest: ActionRefs.PETER_EVANS_CREATE_PULL_REQUEST,
+} as const;
+
+/** The version of npm-check-updates the upgrade workflow runs (by `npx`, so not a dependency). */
+export const NPM_CHECK_UPDATES_VERSION = '22.2.9';
+
+/** The packages the upgrade workflow bumps together: the project type, its libraries, the CDK. */
+export const UPGRADED_PACKAGES = [
+  'projen-bottlerocket-eks', 'bottlerocket-eks-stacks', 'bottlerocket-eks-config', 'aws-cdk-lib', 'aws-cdk', 'constructs',
+];
+
+/** The Node.js major version the workflows run on. */
+const NODE_VERSION = '20';
+
+/** `arn:<partition>:iam::<12 digits>:role/<path/>name`. */
+const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-b|-iso-e|-iso-f|-eusc)?:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+/** `owner/name` of a GitHub repository. */
+const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+/** A GitHub environment name: at most 255 characters, no quotes, commas, semicolons or slashes' neighbours. */
+const ENVIRONMENT = /^[A-Za-z0-9 _.-]{1,255}$/;
+
+/** The options of the workflows and the deploy role (a subset of the project options). */
+export interface TeamWorkflowsOptions {
+  /** @default true */
+  readonly buildWorkflow?: boolean;
+  /** @default true */
+  readonly upgradeWorkflow?: boolean;
+  /** @default - no deploy or diff workflow */
+  readonly deployRoleArn?: string;
+  /** @default - the project prefix */
+  readonly deployEnvironment?: string;
+  /** @default - none: the deploy role template asks for it */
+  readonly githubRepository?: string;
+  /** @default "main" */
+  readonly defaultReleaseBranch?: string;
+}
+
+/**
+ * Refuses a bad CI option with the one-line settings error (option, value, what is allowed):
+ * run with the other validations, before any file is written.
+ */
+export function validateCiOptions(options: TeamWorkflowsOptions): void {
+  const { deployRoleArn, deployEnvironment, githubRepository } = options;
+  if (deployRoleArn !== undefined && (typeof deployRoleArn !== 'string' || !ROLE_ARN.test(deployRoleArn))) {
+    fail('deployRoleArn', deployRoleArn, 'an IAM role ARN such as arn:aws:iam::123456789012:role/team-a-github-deploy');
+  }
+  if (deployEnvironment !== undefined && (typeof deployEnvironment !== 'string' || !ENVIRONMENT.test(deployEnvironment))) {
+    fail('deployEnvironment', deployEnvironment, 'a GitHub environment name: 1-255 letters, digits, spaces, "_", "." or "-"');
+  }
+  if (githubRepository !== undefined && (typeof githubRepository !== 'string' || !REPOSITORY.test(githubRepository))) {
+    fail('githubRepository', githubRepository, 'the GitHub repository as owner/name, e.g. my-org/team-a-eks');
+  }
+}
+
+/** The GitHub environment of the deploy job (and the deploy role's trust): the option, or the prefix. */
+export function deployEnvironmentName(options: TeamWorkflowsOptions, settings: ResolvedSettings): string {
+  return options.deployEnvironment ?? settings.pjPrefix;
+}
+
+/**
+ * The team repository's GitHub workflows, projen-generated (read-only) like its other files:
+ * - `build`: pull requests and pushes to the default branch: `npx projen build`, failing when
+ *   it changed committed files (drift), with `templates/` as an artifact;
+ * - `upgrade`: weekly, a pull request bumping the project type, its libraries and the CDK;
+ * - `deploy` and `diff` (only with `deployRoleArn`): pushes to the default branch deploy the
+ *   stacks through GitHub OIDC, pull requests show `npx projen diff`;
+ * and the template of the role they assume (see `GitHubDeployRole`).
+ */
+export class TeamWorkflows extends Component {
+  /** The GitHub component that holds the workflows. */
+  public readonly github: github.GitHub;
+  /** The workflows, by name. */
+  public readonly workflows: Record<string, github.GithubWorkflow> = {};
+  /** `templates/github-deploy-role.yaml`, the role the deploy and diff workflows assume. */
+  public readonly deployRole: GitHubDeployRole;
+  private readonly branch: string;
+
+  constructor(project: Project, settings: ResolvedSettings, options: TeamWorkflowsOptions) {
+    super(project);
+    this.branch = options.defaultReleaseBranch ?? 'main';
+    this.github = github.GitHub.of(project) ?? new github.GitHub(project, { mergify: false, pullRequestLint: false });
+    if (options.buildWorkflow ?? true) this.addBuild();
+    if (options.upgradeWorkflow ?? true) this.addUpgrade();
+    const environment = deployEnvironmentName(options, settings);
+    this.deployRole = new GitHubDeployRole(project, settings, { githubRepository: options.githubRepository, branch: this.branch, environment });
+    if (options.deployRoleArn) {
+      this.addDeploy(options.deployRoleArn, settings, environment);
+      this.addDiff(options.deployRoleArn, settings, environment);
+    }
+  }
+
+  private workflow(name: string, triggers: github.workflows.Triggers): github.GithubWorkflow {
+    const workflow = new github.GithubWorkflow(this.github, name);
+    workflow.on(triggers);
+    this.workflows[name] = workflow;
+    return workflow;
+  }
+
+  /** Checkout, Node.js and `npm ci`: the start of every job. */
+  private setup(): github.workflows.JobStep[] {
+    return [
+      { name: 'Checkout', uses: PINNED_ACTIONS.checkout },
+      { name: 'Set up Node.js', uses: PINNED_ACTIONS.setupNode, with: { 'node-version': NODE_VERSION, 'cache': 'npm' } },
+      { name: 'Install dependencies', run: 'npm ci' },
+    ];
+  }
+
+  private addBuild(): void {
+    const workflow = this.workflow('build', {
+      pullRequest: {},
+      push: { branches: [this.branch] },
+      workflowDispatch: {},
+    });
+    workflow.addJob('build', {
+      name: 'Build and check for drift',
+      runsOn: ['ubuntu-latest'],
+      permissions: { contents: github.workflows.JobPermission.READ },
+      timeoutMinutes: 30,
+      steps: [
+        ...this.setup(),
+        { name: 'Build (regenerate, type-check, synthesize templates/)', run: 'npx projen build' },
+        {
+          name: 'Upload templates',
+          uses: PINNED_ACTIONS.uploadArtifact,
+          if: 'always()',
+          with: { 'name': 'templates', 'path': 'templates/', 'if-no-files-found': 'error' },
+        },
+        {
+          name: 'Fail on drift',
+          // Untracked files count too: a new template or projen file that was not committed.
+          run: [
+            'git add --all',
+            'git diff --staged --exit-code || { echo "::error::npx projen build changed committed files: run it locally and commit the result."; exit 1; }',
+          ].join('\n'),
+        },
+      ],
+    });
+  }
+
+  private addUpgrade(): void {
+    const workflow = this.workflow('upgrade', {
+      schedule: [{ cron: '0 6 * * 1' }],
+      workflowDispatch: {},
+    });
+    workflow.addJob('upgrade', {
+      name: 'Upgrade projen-bottlerocket-eks and the CDK',
+      runsOn: ['ubuntu-latest'],
+      permissions: { contents: github.workflows.JobPermission.WRITE, pullRequests: github.workflows.JobPermission.WRITE },
+      timeoutMinutes: 30,
+      steps: [
+        ...this.setup(),
+        {
+          name: 'Bump the project type, its libraries and the CDK together',
+          run: `npx --yes npm-check-updates@${NPM_CHECK_UPDATES_VERSION} --upgrade --target=latest --dep=prod,dev --filter=${UPGRADED_PACKAGES.join(',')}`,
+        },
+        { name: 'Install', run: 'npm install' },
+        { name: 'Regenerate the project files', run: 'npx projen' },
+        { name: 'Build', run: 'npx projen build' },
+        {
+          name: 'Open a pull request',
+          uses: PINNED_ACTIONS.createPullRequest,
+          with: {
+            // A pull request opened with GITHUB_TOKEN starts no workflow: set the secret
+            // PROJEN_GITHUB_TOKEN (a token with contents and pull-requests write) to have it built.
+            'token': '${{ secrets.PROJEN_GITHUB_TOKEN || secrets.GITHUB_TOKEN }}',
+            'branch': 'github-actions/upgrade-bottlerocket-eks',
+            'base': this.branch,
+            'commit-message': 'chore(deps): upgrade projen-bottlerocket-eks and the CDK',
+            'title': 'chore(deps): upgrade projen-bottlerocket-eks and the CDK',
+            'body': `Bumps ${UPGRADED_PACKAGES.join(', ')} to their latest releases, regenerated with \`npx projen\` and built.\n\nRead the template changes under \`templates/\`, and \`npx projen diff\`, before merging.`,
+            'delete-branch': true,
+          },
+        },
+      ],
+    });
+  }
+
+  /** Assume the deploy role by GitHub OIDC, in the team's region. */
+  private credentials(roleArn: string, settings: ResolvedSettings, session: string): github.workflows.JobStep {
+    return {
+      name: 'Configure AWS credentials (GitHub OIDC)',
+      uses: PINNED_ACTIONS.configureAwsCredentials,
+      with: { 'role-to-assume': roleArn, 'aws-region': settings.region, 'role-session-name': `${settings.pjPrefix}-${session}` },
+    };
+  }
+
+  private addDeploy(roleArn: string, settings: ResolvedSettings, environment: string): void {
+    const workflow = this.workflow('deploy', { push: { branches: [this.branch] }, workflowDispatch: {} });
+    workflow.addJob('deploy', {
+      name: `Deploy ${settings.pjPrefix}`,
+      runsOn: ['ubuntu-latest'],
+      permissions: { idToken: github.workflows.JobPermission.WRITE, contents: github.workflows.JobPermission.READ },
+      environment,
+      // One deploy of this prefix at a time; a running deploy is never cancelled (CloudFormation
+      // would roll back half-way).
+      concurrency: { 'group': `deploy-${settings.pjPrefix}`, 'cancel-in-progress': false },
+      timeoutMinutes: 120,
+      steps: [...this.setup(), this.credentials(roleArn, settings, 'deploy'), { name: 'Deploy', run: 'npx projen deploy' }],
+    });
+  }
+
+  private addDiff(roleArn: string, settings: ResolvedSettings, environment: string): void {
+    const workflow = this.workflow('diff', { pullRequest: { branches: [this.branch] } });
+    workflow.addJob('diff', {
+      name: `Diff ${settings.pjPrefix}`,
+      runsOn: ['ubuntu-latest'],
+      permissions: { idToken: github.workflows.JobPermission.WRITE, contents: github.workflows.JobPermission.READ },
+      // The deploy role trusts this environment (and the default branch) only.
+      environment,
+      concurrency: { 'group': `diff-${settings.pjPrefix}-\${{ github.ref }}`, 'cancel-in-progress': true },
+      timeoutMinutes: 30,
+      steps: [...this.setup(), this.credentials(roleArn, settings, 'diff'), { name: 'Diff', run: 'npx projen diff' }],
+    });
+  }
+}

@@ -1,0 +1,156 @@
+import * as fs from 'fs';
+import { validateWorkflow } from '@action-validator/core';
+import { Testing } from 'projen/lib/testing';
+import { parse } from 'yaml';
+import { tempDir } from './temp';
+import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
+import { PINNED_ACTIONS, UPGRADED_PACKAGES } from '../src/team-workflows';
+
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/team-a-github-deploy';
+
+function synth(options: Partial<BottlerocketEksProjectOptions> = {}): Record<string, any> {
+  const project = new BottlerocketEksProject({ name: 'team-a', defaultReleaseBranch: 'main', pjPrefix: 'team-a', outdir: tempDir('workflows'), ...options });
+  return Testing.synth(project);
+}
+
+const workflowFiles = (out: Record<string, any>) => Object.keys(out).filter((f) => f.startsWith('.github/')).sort();
+
+/** The workflow as written (text, with projen's header) and as parsed. */
+function workflow(out: Record<string, any>, name: string): { text: string; doc: any } {
+  const file = out[`.github/workflows/${name}.yml`];
+  expect(file).toBeDefined();
+  // Testing.synth parses YAML files; the validators want the text as written.
+  const text = typeof file === 'string' ? file : JSON.stringify(file);
+  return { text, doc: typeof file === 'string' ? parse(file) : file };
+}
+
+/** Every `uses:` of every step of every job. */
+function uses(doc: any): string[] {
+  return Object.values<any>(doc.jobs).flatMap((job) => (job.steps ?? []).map((s: any) => s.uses).filter(Boolean));
+}
+
+/** A step's `run`, by its name. */
+function run(doc: any, job: string, name: string): string {
+  return doc.jobs[job].steps.find((s: any) => s.name === name)?.run;
+}
+
+describe('team workflows', () => {
+  const byDefault = synth();
+  const deploying = synth({ deployRoleArn: ROLE_ARN, region: 'eu-west-1', deployEnvironment: 'production' });
+
+  test('build and upgrade by default; deploy and diff only with a role', () => {
+    expect(workflowFiles(byDefault)).toEqual(['.github/workflows/build.yml', '.github/workflows/upgrade.yml']);
+    expect(workflowFiles(deploying)).toEqual(['.github/workflows/build.yml', '.github/workflows/deploy.yml', '.github/workflows/diff.yml', '.github/workflows/upgrade.yml']);
+    // projen's other GitHub files stay off.
+    expect(Object.keys(byDefault).filter((f) => /mergify|pull-request-lint/.test(f))).toEqual([]);
+  });
+
+  test('each workflow can be turned off', () => {
+    expect(workflowFiles(synth({ buildWorkflow: false }))).toEqual(['.github/workflows/upgrade.yml']);
+    expect(workflowFiles(synth({ upgradeWorkflow: false }))).toEqual(['.github/workflows/build.yml']);
+    expect(workflowFiles(synth({ buildWorkflow: false, upgradeWorkflow: false }))).toEqual([]);
+  });
+
+  test('workflows are generated read-only, like the other projen files', () => {
+    const files = byDefault['.projen/files.json'].files;
+    expect(files).toEqual(expect.arrayContaining(['.github/workflows/build.yml', '.github/workflows/upgrade.yml', 'templates/github-deploy-role.yaml']));
+  });
+
+  test.each(['build', 'upgrade', 'deploy', 'diff'])('%s passes the GitHub Actions workflow schema (action-validator)', (name) => {
+    const { text } = workflow(deploying, name);
+    expect(validateWorkflow(text).errors).toEqual([]);
+  });
+
+  test('the schema check does catch a broken workflow', () => {
+    expect(validateWorkflow('on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    stepz: []\n').errors.length).toBeGreaterThan(0);
+  });
+
+  test('every uses: is pinned to a full tag or a commit SHA, from the one list of pinned actions', () => {
+    const all = ['build', 'upgrade', 'deploy', 'diff'].flatMap((name) => uses(workflow(deploying, name).doc));
+    expect(all.length).toBeGreaterThan(8);
+    for (const ref of all) {
+      expect(ref).toMatch(/^[\w.-]+\/[\w.-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$/);
+      expect(Object.values(PINNED_ACTIONS)).toContain(ref);
+    }
+  });
+
+  test('build: pull requests and pushes to the default branch; build, artifact, fail on drift', () => {
+    const { doc } = workflow(byDefault, 'build');
+    expect(doc.on).toMatchObject({ pull_request: {}, push: { branches: ['main'] } });
+    expect(doc.jobs.build.permissions).toEqual({ contents: 'read' });
+    const steps = doc.jobs.build.steps;
+    expect(steps.map((s: any) => s.run ?? s.uses)).toEqual([
+      PINNED_ACTIONS.checkout, PINNED_ACTIONS.setupNode, 'npm ci', 'npx projen build', PINNED_ACTIONS.uploadArtifact, expect.stringContaining('git diff --staged --exit-code'),
+    ]);
+    expect(steps[1].with['node-version']).toBe('20');
+    expect(steps[4].with.path).toBe('templates/');
+    expect(workflow(synth({ defaultReleaseBranch: 'trunk' }), 'build').doc.on.push.branches).toEqual(['trunk']);
+  });
+
+  test('upgrade: weekly and by hand; bumps the project type, its libraries and the CDK together, builds, opens a pull request', () => {
+    const { doc } = workflow(byDefault, 'upgrade');
+    expect(Object.keys(doc.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(doc.on.schedule[0].cron).toMatch(/^\S+ \S+ \* \* \d$/);
+    expect(doc.jobs.upgrade.permissions).toEqual({ 'contents': 'write', 'pull-requests': 'write' });
+    const bump = run(doc, 'upgrade', 'Bump the project type, its libraries and the CDK together');
+    for (const pkg of ['projen-bottlerocket-eks', 'bottlerocket-eks-stacks', 'bottlerocket-eks-config', 'aws-cdk-lib', 'aws-cdk']) expect(UPGRADED_PACKAGES).toContain(pkg);
+    expect(bump).toContain(`--filter=${UPGRADED_PACKAGES.join(',')}`);
+    expect(bump).toMatch(/npm-check-updates@\d+\.\d+\.\d+ /);
+    const order = doc.jobs.upgrade.steps.map((s: any) => s.run ?? s.uses);
+    expect(order.slice(4)).toEqual(['npm install', 'npx projen', 'npx projen build', PINNED_ACTIONS.createPullRequest]);
+  });
+
+  test('deploy: pushes to the default branch, OIDC into the role in the team region, one at a time, in an environment', () => {
+    const { doc } = workflow(deploying, 'deploy');
+    expect(doc.on).toMatchObject({ push: { branches: ['main'] } });
+    expect(doc.on.pull_request).toBeUndefined();
+    const job = doc.jobs.deploy;
+    expect(job.permissions).toEqual({ 'id-token': 'write', 'contents': 'read' });
+    expect(job.environment).toBe('production');
+    expect(job.concurrency).toEqual({ 'group': 'deploy-team-a', 'cancel-in-progress': false });
+    const credentials = job.steps.find((s: any) => s.uses === PINNED_ACTIONS.configureAwsCredentials);
+    expect(credentials.with).toMatchObject({ 'role-to-assume': ROLE_ARN, 'aws-region': 'eu-west-1' });
+    expect(job.steps.map((s: any) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx projen deploy']);
+  });
+
+  test('diff: pull requests, the same role and environment, npx projen diff', () => {
+    const { doc } = workflow(deploying, 'diff');
+    expect(Object.keys(doc.on)).toEqual(['pull_request']);
+    const job = doc.jobs.diff;
+    expect(job.permissions).toEqual({ 'id-token': 'write', 'contents': 'read' });
+    expect(job.environment).toBe('production');
+    expect(job.steps.map((s: any) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx projen diff']);
+  });
+
+  test('the environment defaults to the prefix', () => {
+    expect(workflow(synth({ deployRoleArn: ROLE_ARN }), 'deploy').doc.jobs.deploy.environment).toBe('team-a');
+  });
+
+  test.each([
+    ['deployRoleArn', 'team-a-github-deploy', /^Invalid deployRoleArn "team-a-github-deploy": expected an IAM role ARN/],
+    ['deployRoleArn', 'arn:aws:iam::123456789012:user/alice', /^Invalid deployRoleArn "arn:aws:iam::123456789012:user\/alice": expected an IAM role ARN/],
+    ['deployRoleArn', 'arn:aws:iam::12345:role/x', /^Invalid deployRoleArn/],
+    ['githubRepository', 'team-a', /^Invalid githubRepository "team-a": expected the GitHub repository as owner\/name/],
+    ['deployEnvironment', 'prod/eu', /^Invalid deployEnvironment "prod\/eu": expected a GitHub environment name/],
+  ])('a bad %s (%s) is refused in one line before any file is written', (option, value, message) => {
+    const outdir = tempDir('bad-ci-option');
+    expect(() => new BottlerocketEksProject({ name: 'team-a', defaultReleaseBranch: 'main', pjPrefix: 'team-a', outdir, [option]: value }))
+      .toThrow(message);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  });
+
+  test('role ARNs of other partitions and with a path are taken', () => {
+    for (const arn of ['arn:aws-cn:iam::123456789012:role/x', 'arn:aws-us-gov:iam::123456789012:role/ci/team-a-deploy']) {
+      expect(workflowFiles(synth({ deployRoleArn: arn }))).toContain('.github/workflows/deploy.yml');
+    }
+  });
+
+  test('the README names the workflows and how to deploy the role', () => {
+    const readme: string = byDefault['README.md'];
+    expect(readme).toContain('## CI');
+    expect(readme).toContain('--template-file templates/github-deploy-role.yaml --capabilities CAPABILITY_NAMED_IAM');
+    expect(readme).toContain('`deployRoleArn`');
+    expect(readme).not.toContain('| `deploy` |');
+    expect(deploying['README.md']).toContain(`| \`deploy\` | pushes to main, or by hand | \`npx projen deploy\` as \`${ROLE_ARN}\``);
+  });
+});
