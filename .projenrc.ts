@@ -6,6 +6,7 @@ import { createOnlyPropertiesFile } from './projenrc/create-only-properties-file
 import { regionsFile } from './projenrc/regions-file';
 import { defaultVersionsFile, packageCommon, typescriptPackage, jsiiPackage } from './projenrc/packages';
 import { VERSIONS } from './projenrc/versions';
+import { changelog, releaseWorkflow } from './projenrc/release';
 
 const root = new javascript.NodeProject({
   name: 'bottlerocket-eks-monorepo',
@@ -18,7 +19,13 @@ const root = new javascript.NodeProject({
   projenVersion: VERSIONS.projen,
   projenrcJs: false,
   projenrcJson: false,
-  github: false,
+  // GitHub only for the release workflow (see releaseWorkflow below): no build, pull request
+  // lint, mergify, stale or upgrade workflows.
+  github: true,
+  githubOptions: { mergify: false, pullRequestLint: false },
+  buildWorkflow: false,
+  stale: false,
+  pullRequestTemplate: false,
   release: false,
   package: false,
   jest: false,
@@ -33,6 +40,9 @@ root.package.addField('private', true);
 // Install scripts npm 11 asks about, reviewed: nx's only updates an Nx Cloud client, esbuild's
 // only checks its binary, which npm installs as an optional dependency. Neither is needed.
 root.package.addField('allowScripts', { nx: false, esbuild: false });
+// verdaccio-audit (a dependency of verdaccio, the registry e2e test's local registry) asks for
+// node-fetch by the dist-tag `cjs`, which registries need not carry: the version that tag names.
+root.package.addField('overrides', { 'verdaccio-audit': { 'node-fetch': VERSIONS.nodeFetchCjs } });
 new typescript.ProjenrcTs(root, { runner: typescript.TypeScriptRunner.tsx() });
 
 const workspace = new NpmWorkspace(root, packageCommon.compilerOptions);
@@ -91,7 +101,15 @@ const projectType = jsiiPackage(root, {
   // Its options expose the config package's types, so jsii wants it as a peer too (npm
   // installs peers, so `projen new --from` gets it).
   peerDeps: [`${config.package.packageName}@^${VERSIONS.product}`, `projen@^${VERSIONS.projen}`, `constructs@^${VERSIONS.constructs}`],
-  devDeps: [`projen@${VERSIONS.projen}`, `constructs@${VERSIONS.constructs}`],
+  devDeps: [
+    `projen@${VERSIONS.projen}`, `constructs@${VERSIONS.constructs}`,
+    // The team workflows, validated with a GitHub Actions workflow schema; the deploy role
+    // template, against the CloudFormation resource specification.
+    `@action-validator/core@${VERSIONS.actionValidator}`,
+    `@aws-cdk/aws-service-spec@${VERSIONS.awsServiceSpec}`,
+    `@aws-cdk/service-spec-types@${VERSIONS.serviceSpecTypes}`,
+    `yaml@${VERSIONS.yaml}`,
+  ],
 });
 workspace.addMember(projectType);
 // A new team repository starts from the versions this repository builds and tests with.
@@ -136,6 +154,8 @@ const e2e = typescriptPackage(root, {
     `constructs@${VERSIONS.constructs}`,
     // The harness runs the projen CLI that `npm create` would, to scaffold as a user does.
     `projen@${VERSIONS.projen}`,
+    // The registry test publishes the packed packages to a local npm registry and installs them by name.
+    `verdaccio@${VERSIONS.verdaccio}`,
   ],
 });
 // Its src/ is test harness (scaffold, demo, bad inputs), so dev dependencies are its own.
@@ -169,5 +189,10 @@ root.addTask('templates', {
   description: 'Regenerate templates/*.yaml (plain CloudFormation) from packages/stacks',
   exec: 'node packages/stacks/lib/cli.js templates templates',
 });
+
+// The release: every package under VERSIONS.product, published from a version tag in dependency
+// order (docs/releasing.md); CHANGELOG.md is written once and kept by hand.
+releaseWorkflow(root, { version: VERSIONS.product, packages: [config, stacks, projectType, create], nodeVersion: '20' });
+changelog(root, VERSIONS.product);
 
 root.synth();

@@ -24,6 +24,8 @@ export class NxProject extends Component {
         options: { command: `npx projen ${task}`, cwd: '{projectRoot}' },
       };
     }
+    // The repository's build configuration, not the package's: kept out of the published tarball.
+    project.addPackageIgnore('/project.json');
     this.file = new JsonFile(project, 'project.json', {
       obj: { name: project.package.packageName, $schema: '../../node_modules/nx/schemas/project-schema.json', targets },
     });

@@ -28,7 +28,13 @@ export const VERSIONS = {
   /** The CloudFormation resource specification aws-cdk-lib is generated from (the newest published). */
   awsServiceSpec: '0.1.216',
   serviceSpecTypes: '0.0.282',
+  /** GitHub Actions workflow validation (WASM, CJS) of the project type's tests. */
+  actionValidator: '0.6.0',
   /** projen's eslint setup names these plugins without a version; pinned so the workspace root installs them. */
   eslintPluginImport: '^2.32.0',
   eslintImportResolverTypescript: '^4.4.5',
+  /** The local npm registry of the registry end-to-end test (packages/e2e/src/registry.ts); its newest 6.x on Node 20 (6.9 wants 22). */
+  verdaccio: '6.8.0',
+  /** node-fetch's `cjs` dist-tag (its 2.x line), for verdaccio-audit: see .projenrc.ts. */
+  nodeFetchCjs: '2.7.0',
 } as const;
