@@ -156,6 +156,8 @@ const e2e = typescriptPackage(root, {
     `projen@${VERSIONS.projen}`,
     // The registry test publishes the packed packages to a local npm registry and installs them by name.
     `verdaccio@${VERSIONS.verdaccio}`,
+    // ... and checks the scaffolded repository's workflows with the schema the project type's tests use.
+    `@action-validator/core@${VERSIONS.actionValidator}`,
   ],
 });
 // Its src/ is test harness (scaffold, demo, bad inputs), so dev dependencies are its own.

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { validateWorkflow } from '@action-validator/core';
 import { tempDir } from './temp';
 import { integrity, LocalRegistry, packedPackages, PackedPackage, publish, PUBLISHED_PACKAGES, startRegistry, upstreamRegistry } from '../src/registry';
 import { PROJEN_NEW_ENV, runResult } from '../src/scaffold';
@@ -112,6 +113,23 @@ describe('the packages, published to a registry, install and scaffold by name', 
         expect(fs.existsSync(path.join(team, 'templates', `${kind}.yaml`))).toBe(true);
       }
       expect(fs.readFileSync(path.join(team, '.projenrc.ts'), 'utf-8')).toContain('pjPrefix: "reg-team"');
+    });
+
+    test("the team repository's build runs its own tests, and they pass", () => {
+      // Node's test runner's summary of test/contract.test.ts (TAP when not on a terminal).
+      expect(buildOutput).toMatch(/^(ℹ|#) tests [1-9]\d*$/m);
+      expect(buildOutput).toMatch(/^(ℹ|#) fail 0$/m);
+    });
+
+    test("the team repository's GitHub workflows pass the GitHub Actions workflow schema, every action pinned", () => {
+      const dir = path.join(team, '.github', 'workflows');
+      const files = fs.readdirSync(dir).sort();
+      expect(files).toEqual(expect.arrayContaining(['build.yml', 'upgrade.yml']));
+      for (const file of files) {
+        const text = fs.readFileSync(path.join(dir, file), 'utf-8');
+        expect({ file, errors: validateWorkflow(text).errors }).toEqual({ file, errors: [] });
+        for (const [, action] of text.matchAll(/uses: (\S+)/g)) expect(action).toMatch(/@(v\d+(\.\d+)*|[0-9a-f]{40})$/);
+      }
     });
   });
 
