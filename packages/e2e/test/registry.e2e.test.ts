@@ -72,7 +72,9 @@ describe('the packages, published to a registry, install and scaffold by name', 
       expectOnlyPublishedFiles(pkgDir);
     }
     expect(fs.existsSync(path.join(dir, 'node_modules', 'aws-cdk-lib', 'package.json'))).toBe(true);
-    const exported = npmRun(dir, process.execPath, ['-e', 'console.log(typeof require("bottlerocket-eks-config").ExportNames, Object.keys(require("bottlerocket-eks-stacks")).length > 0)']);
+    // Written as plain text: console.log colours booleans when FORCE_COLOR is set (nx sets it).
+    const script = 'process.stdout.write(`${typeof require("bottlerocket-eks-config").ExportNames} ${Object.keys(require("bottlerocket-eks-stacks")).length > 0}`)';
+    const exported = npmRun(dir, process.execPath, ['-e', script]);
     expect(exported.trim()).toBe('function true');
     const help = npmRun(dir, 'npx', ['--no-install', 'bottlerocket-eks', '--help']);
     expect(help).toMatch(/bottlerocket-eks/);
