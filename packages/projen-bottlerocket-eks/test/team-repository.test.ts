@@ -5,6 +5,7 @@ import { renderProjenInitOptions } from 'projen/lib/javascript/render-options';
 import { InitProjectOptionHints } from 'projen/lib/option-hints';
 import { Testing } from 'projen/lib/testing';
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
+import { synthFiles } from './synth-files';
 import { tempDir } from './temp';
 import { RECOMMENDED_CDK_FEATURE_FLAGS, RECOMMENDED_CDK_FEATURE_FLAGS_VERSION } from '../src/cdk-feature-flags';
 import { fromProjenNew } from '../src/command-line';
@@ -106,14 +107,7 @@ describe('the team repository', () => {
 
   test('every generated file that carries a marker names .projenrc.ts', () => {
     const p = project();
-    const before = process.env.PROJEN_DISABLE_POST;
-    process.env.PROJEN_DISABLE_POST = 'true';
-    try {
-      p.synth();
-    } finally {
-      if (before === undefined) delete process.env.PROJEN_DISABLE_POST;
-      else process.env.PROJEN_DISABLE_POST = before;
-    }
+    synthFiles(p);
     const files: string[] = JSON.parse(fs.readFileSync(path.join(p.outdir, '.projen/files.json'), 'utf-8')).files;
     const text = (file: string) => fs.readFileSync(path.join(p.outdir, file), 'utf-8');
     const markers = files.flatMap((file) => text(file).split('\n')

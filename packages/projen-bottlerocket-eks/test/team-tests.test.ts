@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'projen/lib/testing';
+import { synthFiles } from './synth-files';
 import { tempDir } from './temp';
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
 
@@ -13,17 +14,6 @@ function project(options: Partial<BottlerocketEksProjectOptions> = {}): Bottlero
   return new BottlerocketEksProject({ name: 'team-a', defaultReleaseBranch: 'main', pjPrefix: 'team-a', outdir: tempDir('team'), ...options });
 }
 
-/** Writes the project's files into its outdir, without the install that would follow. */
-function synthFiles(p: BottlerocketEksProject): void {
-  const before = process.env.PROJEN_DISABLE_POST;
-  process.env.PROJEN_DISABLE_POST = 'true';
-  try {
-    p.synth();
-  } finally {
-    if (before === undefined) delete process.env.PROJEN_DISABLE_POST;
-    else process.env.PROJEN_DISABLE_POST = before;
-  }
-}
 
 describe('the team\'s tests', () => {
   let out: Record<string, any> = {};
