@@ -29,11 +29,13 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
 
   constructor(options: BottlerocketEksProjectOptions) {
     options = fromProjenNew(options);
+    // What the team chose, as given: resolved here, and written to the settings file as it is.
+    const chosen = pickSettings(options);
     // Validate first: a bad option must fail before any file is written.
     const settings = validateOptions(options, () => {
       checkKnownOptions(options);
       validateCiOptions(options);
-      return Settings.resolve(pickSettings(options));
+      return Settings.resolve(chosen);
     });
     super({
       defaultReleaseBranch: 'main',
@@ -81,7 +83,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     // esbuild's (under tsx) only checks its binary, which npm installs as an optional dependency.
     this.package.addField('allowScripts', { nx: false, esbuild: false });
 
-    new TeamSettingsFile(this, pickSettings(options));
+    new TeamSettingsFile(this, chosen);
     new TeamNxWorkspace(this, SETTINGS_FILE_NAME);
     const order = ResourceNames.DEPLOY_ORDER;
     this.apps = order.map((kind, i) => new StackApp(this, { kind, after: order[i - 1], before: order[i + 1] }));

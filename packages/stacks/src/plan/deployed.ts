@@ -20,12 +20,10 @@ export async function readDeployedStack(cfn: CloudFormationClient, stackName: st
     throw error;
   }
   const template = parseTemplate(body ?? '{}');
-  const importers: DeployedStack['importers'] = {};
-  for (const output of Object.values(template.Outputs ?? {})) {
-    const name = output.Export?.Name;
-    if (typeof name === 'string') importers[name] = await listImports(cfn, name);
-  }
-  return { template, importers };
+  const exportNames = Object.values(template.Outputs ?? {}).map((o) => o.Export?.Name).filter((n): n is string => typeof n === 'string');
+  // One ListImports per export, side by side: a network stack has one per subnet.
+  const importers = await Promise.all(exportNames.map((name) => listImports(cfn, name)));
+  return { template, importers: Object.fromEntries(exportNames.map((name, i) => [name, importers[i]])) };
 }
 
 /** The stacks that import an export; `ListImports` answers an error when there are none. */

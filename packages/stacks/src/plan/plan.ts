@@ -1,3 +1,4 @@
+import { forEachEntry } from '../template-walk';
 import { CREATE_ONLY_PROPERTIES } from './create-only-properties';
 
 /** A CloudFormation template as parsed: only resources and outputs are read. */
@@ -263,19 +264,11 @@ function referencesIn(resource: CfnResource, properties: string[]): string[] {
 
 function referencesInValue(value: unknown): string[] {
   const found: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) {
-      node.forEach(walk);
-    } else if (node && typeof node === 'object') {
-      for (const [key, child] of Object.entries(node)) {
-        if (key === 'Ref' && typeof child === 'string') found.push(child);
-        else if (key === 'Fn::GetAtt') found.push(Array.isArray(child) ? String(child[0]) : String(child).split('.')[0]);
-        else if (key === 'Fn::Sub') found.push(...[...JSON.stringify(child).matchAll(/\$\{([A-Za-z0-9]+)[.}]/g)].map((m) => m[1]));
-        walk(child);
-      }
-    }
-  };
-  walk(value);
+  forEachEntry(value, (key, child) => {
+    if (key === 'Ref' && typeof child === 'string') found.push(child);
+    else if (key === 'Fn::GetAtt') found.push(Array.isArray(child) ? String(child[0]) : String(child).split('.')[0]);
+    else if (key === 'Fn::Sub') found.push(...[...JSON.stringify(child).matchAll(/\$\{([A-Za-z0-9]+)[.}]/g)].map((m) => m[1]));
+  });
   return found.filter((id) => !id.startsWith('AWS::'));
 }
 

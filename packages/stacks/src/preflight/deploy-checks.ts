@@ -4,7 +4,7 @@ import { AssemblyStack } from '../assembly';
 import { updatePlan, UpdatePlan } from '../plan';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { DeployTarget } from './preflight';
-import { checkQuotas, QuotaClients, quotaError, QuotaFinding, quotaNeed } from './quotas';
+import { checkQuotas, QuotaClients, quotaError, QuotaFinding, QuotaNeed, quotaNeed } from './quotas';
 
 /** What a deploy would do, once the caller is known to be the right one. */
 export interface DeployCheck {
@@ -67,7 +67,7 @@ function refusal(plan: UpdatePlan): PreflightError | undefined {
  * The quotas a first deploy counts against. A check that cannot run (the caller may not list
  * VPCs, say) is a warning, not a refusal: the deploy may well fit.
  */
-async function countQuotas(clients: QuotaClients, need: ReturnType<typeof quotaNeed>, account: string, warnings: string[]): Promise<QuotaFinding[]> {
+async function countQuotas(clients: QuotaClients, need: QuotaNeed, account: string, warnings: string[]): Promise<QuotaFinding[]> {
   try {
     return await checkQuotas(clients, need, { account });
   } catch (error) {

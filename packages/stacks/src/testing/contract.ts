@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ResolvedSettings, ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { readAssembly } from '../assembly';
+import { forEachEntry } from '../template-walk';
 import { toYaml } from '../yaml-template';
 
 /**
@@ -207,19 +208,12 @@ function exportNames(template: any): unknown[] {
 
 function importValues(template: any): unknown[] {
   const found: unknown[] = [];
-  const walk = (node: any) => {
-    if (Array.isArray(node)) {
-      node.forEach(walk);
-    } else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === 'Fn::ImportValue') found.push(value);
-        else walk(value);
-      }
-    }
+  const collect = (key: string, value: unknown) => {
+    if (key !== 'Fn::ImportValue') return true;
+    found.push(value);
+    return false;
   };
-  walk(template?.Resources);
-  walk(template?.Outputs);
-  walk(template?.Conditions);
+  for (const section of [template?.Resources, template?.Outputs, template?.Conditions]) forEachEntry(section, collect);
   return found;
 }
 
