@@ -270,6 +270,10 @@ function changingSettingsSection(s: ResolvedSettings, names: ResourceNames): str
     ['`clusterName`', 'refused: EKS cannot rename a cluster, and its exports are in use', `set it back, or ${recreate}`],
     ['`endpointPublicAccessCidrs`, `natGateways`', 'in place', ''],
     ['`terminationProtection`', 'in place (a stack setting)', ''],
+    ['`accountId`, `allowUnlistedRegion`', 'nothing deployed changes: they decide what the preflight and the validation accept', ''],
+    ['`region`, `pjPrefix`', 'a new deployment: the stacks are created in that region or under that prefix, beside the old ones',
+      'destroy the old stacks first (`npx projen destroy` before the change) if they are to go'],
+    ['`buildWorkflow`, `upgradeWorkflow`, `deployRoleArn`, `deployEnvironment`, `githubRepository`', 'repository files only (workflows, the deploy role template); no stack changes', ''],
   ];
   return `## Changing settings later
 

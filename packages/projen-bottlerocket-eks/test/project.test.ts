@@ -201,5 +201,5 @@ test('the README says what changing each setting later does, and the way out of 
   const section = readme.slice(readme.indexOf('## Changing settings later'), readme.indexOf('## Upgrading'));
   expect(section).toContain('| `vpcCidr` | refused: the VPC and every subnet would be replaced while their exports are in use | set it back, or destroy team-a-nodegroup and team-a-cluster first');
   expect(section).toContain('rolling replacement: a node group under a new name');
-  expect(section.split('\n').filter((l) => l.startsWith('| `'))).toHaveLength(12);
+  expect(section.split('\n').filter((l) => l.startsWith('| `'))).toHaveLength(15);
 });

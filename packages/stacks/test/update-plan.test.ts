@@ -51,6 +51,8 @@ const MATRIX: Array<[string, Partial<BottlerocketEksSettings>, Outcome]> = [
   ['API endpoint CIDRs', { endpointPublicAccessCidrs: ['203.0.113.0/24'] }, 'in place'],
   ['one NAT gateway per zone', { natGateways: 3 }, 'in place'],
   ['termination protection off', { terminationProtection: false }, 'unchanged'],
+  ['account pinned', { accountId: '210987654321' }, 'unchanged'],
+  ['unlisted regions allowed', { allowUnlistedRegion: true }, 'unchanged'],
   ['a zone removed', { availabilityZones: ['eu-west-1a', 'eu-west-1b'] }, 'refused: availabilityZones'],
   ['another VPC CIDR', { vpcCidr: '10.1.0.0/16' }, 'refused: vpcCidr'],
   ['the cluster renamed', { clusterName: 'team-a-eks' }, 'refused: clusterName'],
