@@ -6,13 +6,6 @@ export const DEFAULT_REGION = 'ap-northeast-1';
 export const DEFAULT_ZONE_LETTERS = ['a', 'c'];
 export const DEFAULT_VPC_CIDR = '10.0.0.0/16';
 export const DEFAULT_NAT_GATEWAYS = 1;
-/** In EKS standard support until March 2027. */
-export const DEFAULT_KUBERNETES_VERSION = '1.35';
-/**
- * Versions EKS creates clusters for under standard support (the only support type
- * these stacks request, since extended support is billed extra).
- */
-export const SUPPORTED_KUBERNETES_VERSIONS = ['1.34', '1.35'];
 export const DEFAULT_PUBLIC_ACCESS_CIDRS = ['0.0.0.0/0'];
 export const DEFAULT_CAPACITY_TYPE = CapacityType.SPOT;
 export const DEFAULT_ARCHITECTURE = NodeArchitecture.X86_64;

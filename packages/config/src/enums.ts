@@ -30,3 +30,15 @@ export enum TaintEffect {
   PREFER_NO_SCHEDULE = 'PREFER_NO_SCHEDULE',
   NO_EXECUTE = 'NO_EXECUTE',
 }
+
+/** How strictly the stacks are locked down. */
+export enum SecurityProfile {
+  /** The blog's setup: public API endpoint (limited to `endpointPublicAccessCidrs`), EKS-managed secrets encryption. */
+  STANDARD = 'standard',
+  /**
+   * Passes the AWS Control Tower proactive controls: private-only API endpoint, Kubernetes
+   * secrets encrypted with a customer-managed KMS key, control plane logs kept for a set
+   * time, detailed monitoring of the nodes.
+   */
+  STRICT = 'strict',
+}

@@ -1,7 +1,7 @@
 import { bottlerocketTree } from './bottlerocket-tree';
 import { checkBoolean, checkEnum, checkInteger, checkKnownKeys, checkList, checkString } from './checks';
 import * as defaults from './defaults';
-import { BottlerocketVariant, CapacityType, NodeArchitecture, TaintEffect } from './enums';
+import { BottlerocketVariant, CapacityType, NodeArchitecture, SecurityProfile, TaintEffect } from './enums';
 import { fail } from './errors';
 import { ResourceNames } from './names';
 import { ExtraNodegroupOptions, NodegroupSettings, NodeTaint } from './nodegroup';
@@ -25,6 +25,16 @@ interface GroupSizes {
   readonly maxSize?: number;
 }
 
+/** What node groups take from the top-level settings. */
+export interface NodegroupContext {
+  readonly names: ResourceNames;
+  readonly partition: string;
+  /** The strict profile turns detailed monitoring on by default. */
+  readonly securityProfile: SecurityProfile;
+  /** Off turns the control container off by default (and refuses it on). */
+  readonly ssmAccess: boolean;
+}
+
 /** How a node group is known: construct id, short name and the option path of its options. */
 type GroupIdentity = Pick<ResolvedNodegroup, 'id' | 'name' | 'optionPath'>;
 
@@ -33,8 +43,9 @@ type GroupIdentity = Pick<ResolvedNodegroup, 'id' | 'name' | 'optionPath'>;
  * (`instanceTypes` for the main group, `extraNodegroups[0].instanceTypes` for an extra).
  */
 export function resolveNodegroup(
-  group: NodegroupSettings & GroupSizes, identity: GroupIdentity, names: ResourceNames, partition: string, option: (key: string) => string,
+  group: NodegroupSettings & GroupSizes, identity: GroupIdentity, context: NodegroupContext, option: (key: string) => string,
 ): ResolvedNodegroup {
+  const { names, partition } = context;
   const nodegroupName = names.nodegroup(identity.name);
   const maxLength = ResourceNames.NODEGROUP_NAME_MAX_LENGTH - ResourceNames.FINGERPRINT_LENGTH;
   if (nodegroupName.length > maxLength) {
@@ -82,11 +93,14 @@ export function resolveNodegroup(
       : checkString(option('volumeKmsKeyArn'), group.volumeKmsKeyArn, (a) => new RegExp(`^arn:${partition}:kms:[a-z0-9-]+:\\d{12}:(key|alias)/[\\w/-]+$`).test(a),
         `a KMS key or alias ARN of partition ${partition}, such as arn:${partition}:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab`),
     bottlerocket,
+    releaseVersion: group.releaseVersion,
+    detailedMonitoring: group.detailedMonitoring ?? context.securityProfile === SecurityProfile.STRICT,
   };
 }
 
 /** Resolves the extra node groups, checking their names are unique and differ from the names `taken`. */
-export function resolveExtraNodegroups(extras: unknown, names: ResourceNames, partition: string, taken: string[]): ResolvedNodegroup[] {
+export function resolveExtraNodegroups(extras: unknown, context: NodegroupContext, taken: string[]): ResolvedNodegroup[] {
+  const { names } = context;
   if (extras === undefined) return [];
   if (!Array.isArray(extras)) fail('extraNodegroups', extras, 'a list of node groups, each with a name');
   const seen = new Set(taken);
@@ -98,7 +112,7 @@ export function resolveExtraNodegroups(extras: unknown, names: ResourceNames, pa
     if (seen.has(name)) fail(option('name'), name, `a name no other node group of ${names.pjPrefix} has (${[...seen].join(', ')})`);
     seen.add(name);
     const id = name.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
-    return resolveNodegroup(extra, { id, name, optionPath: option('') }, names, partition, option);
+    return resolveNodegroup(extra, { id, name, optionPath: option('') }, context, option);
   });
 }
 

@@ -178,9 +178,21 @@ export interface NodegroupSettings {
   readonly volumeKmsKeyArn?: string;
   /**
    * Bottlerocket settings rendered as TOML user data.
-   * @default - only the host containers: control on, admin off
+   * @default - only the host containers: control on (off when `ssmAccess` is false), admin off
    */
   readonly bottlerocket?: BottlerocketSettings;
+  /**
+   * The Bottlerocket release the nodes run, e.g. `1.50.0-5c5b35b5` (see `aws ssm
+   * get-parameter --name /aws/service/bottlerocket/aws-k8s-<version>/x86_64/latest/image_version`).
+   * Changing it rolls the nodes.
+   * @default - the latest release when the group is created or its Kubernetes version changes
+   */
+  readonly releaseVersion?: string;
+  /**
+   * EC2 detailed monitoring (one-minute metrics) of the nodes, set in the launch template.
+   * @default - false; true with the strict security profile
+   */
+  readonly detailedMonitoring?: boolean;
 }
 
 /** A node group besides the main one, in the same stack. */

@@ -1,3 +1,4 @@
+import { AddonOptions, AddonsOptions } from './addons';
 import { BottlerocketSettings, ExtraNodegroupOptions, NodegroupSettings } from './nodegroup';
 import { BottlerocketEksSettings } from './options';
 
@@ -19,6 +20,8 @@ const NODEGROUP_OPTION_NAMES = Object.keys({
   dataVolumeSize: true,
   volumeKmsKeyArn: true,
   bottlerocket: true,
+  releaseVersion: true,
+  detailedMonitoring: true,
 } satisfies Record<keyof NodegroupSettings, true>);
 
 /** Every top-level setting of `BottlerocketEksSettings`. */
@@ -40,6 +43,15 @@ export const SETTING_NAMES = [
     nodeMinSize: true,
     nodeMaxSize: true,
     extraNodegroups: true,
+    addons: true,
+    securityProfile: true,
+    endpointPublicAccess: true,
+    secretsKmsKeyArn: true,
+    logRetentionDays: true,
+    ssmAccess: true,
+    vpcId: true,
+    privateSubnetIds: true,
+    publicSubnetIds: true,
   } satisfies Record<Exclude<keyof BottlerocketEksSettings, keyof NodegroupSettings>, true>),
   ...NODEGROUP_OPTION_NAMES,
 ] as Array<keyof BottlerocketEksSettings>;
@@ -68,3 +80,19 @@ export const BOTTLEROCKET_OPTION_NAMES = Object.keys({
   extraSettings: true,
   extraToml: true,
 } satisfies Record<keyof BottlerocketSettings, true>);
+
+/** Every add-on under `addons`, with its EKS name, in install order. */
+export const ADDON_NAMES = {
+  vpcCni: 'vpc-cni',
+  kubeProxy: 'kube-proxy',
+  podIdentityAgent: 'eks-pod-identity-agent',
+  coreDns: 'coredns',
+  ebsCsiDriver: 'aws-ebs-csi-driver',
+  metricsServer: 'metrics-server',
+  nodeMonitoringAgent: 'eks-node-monitoring-agent',
+} satisfies Record<keyof AddonsOptions, string>;
+
+/** Every option of one add-on. */
+export const ADDON_OPTION_NAMES = Object.keys({
+  enabled: true, version: true, configurationValues: true,
+} satisfies Record<keyof AddonOptions, true>);

@@ -1,3 +1,5 @@
+import { AddonsOptions } from './addons';
+import { SecurityProfile } from './enums';
 import { ExtraNodegroupOptions, NodegroupSettings } from './nodegroup';
 
 /**
@@ -56,11 +58,78 @@ export interface BottlerocketEksSettings extends NodegroupSettings {
   readonly clusterName?: string;
 
   /**
-   * The Kubernetes version of the cluster (and of its node groups).
-   * @default "1.35"
+   * The Kubernetes version of the cluster (and of its node groups and add-ons): one in EKS
+   * standard support. Upgrade one minor version at a time.
+   * @default - the newest version the product supports (`projen new` writes it into `.projenrc.ts`)
    * @featured
    */
   readonly kubernetesVersion?: string;
+
+  /**
+   * The EKS add-ons: each can be turned off (except the networking ones), pinned to a
+   * version or given configuration values.
+   * @default - every add-on, at the version the product lists for `kubernetesVersion`
+   */
+  readonly addons?: AddonsOptions;
+
+  /**
+   * The security profile. `strict` turns on what the AWS Control Tower proactive controls
+   * require: private-only API endpoint, secrets encryption with a customer-managed KMS key,
+   * control plane log retention, detailed monitoring of the nodes.
+   * @default SecurityProfile.STANDARD
+   */
+  readonly securityProfile?: SecurityProfile;
+
+  /**
+   * Whether the Kubernetes API endpoint is reachable from the internet (limited to
+   * `endpointPublicAccessCidrs`). The private endpoint is always on.
+   * @default - true with the standard profile, false with strict
+   */
+  readonly endpointPublicAccess?: boolean;
+
+  /**
+   * Envelope encryption of Kubernetes secrets with this KMS key (ARN). Only at cluster
+   * creation: EKS cannot remove or change it later.
+   * @default - with the strict profile, a key the cluster stack creates (with rotation); else none
+   */
+  readonly secretsKmsKeyArn?: string;
+
+  /**
+   * Days CloudWatch Logs keeps the control plane logs (one of CloudWatch's retention
+   * periods: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,
+   * 2192, 2557, 2922, 3288, 3653). When set, the cluster stack owns the log group.
+   * @default - 365 with the strict profile; else the log group EKS creates, kept forever
+   */
+  readonly logRetentionDays?: number;
+
+  /**
+   * Session Manager access to the nodes: the Bottlerocket control container, and
+   * `AmazonSSMManagedInstanceCore` on the node role. Off turns both off.
+   * @default true
+   */
+  readonly ssmAccess?: boolean;
+
+  /**
+   * Use this existing VPC instead of creating one: the network stack then creates nothing and
+   * exports the given ids under the same export names. Needs `privateSubnetIds`.
+   * @default - the network stack creates a VPC
+   */
+  readonly vpcId?: string;
+
+  /**
+   * With `vpcId`: the private subnet of each availability zone, e.g.
+   * `{ 'ap-northeast-1a': 'subnet-0123456789abcdef0', ... }`, at least two zones. The zones
+   * become `availabilityZones`.
+   * @default - none
+   */
+  readonly privateSubnetIds?: { [availabilityZone: string]: string };
+
+  /**
+   * With `vpcId`: the public subnet of each availability zone, for internet-facing load
+   * balancers; the same zones as `privateSubnetIds`.
+   * @default - no public subnets are exported
+   */
+  readonly publicSubnetIds?: { [availabilityZone: string]: string };
 
   /**
    * CIDR blocks allowed to reach the public endpoint of the Kubernetes API.

@@ -1,4 +1,4 @@
-import { BottlerocketVariant, CapacityType, NodeArchitecture } from './enums';
+import { BottlerocketVariant, CapacityType, NodeArchitecture, SecurityProfile } from './enums';
 import { BottlerocketSettings, NodeTaint } from './nodegroup';
 
 /** Settings with every default applied and every value validated. */
@@ -32,6 +32,44 @@ export interface ResolvedSettings {
   readonly terminationProtection: boolean;
   /** Every node group, the main one (the top-level node group options) first. */
   readonly nodegroups: ResolvedNodegroup[];
+  /** The add-ons to install (those turned off are not listed), in the order of `ADDON_NAMES`. */
+  readonly addons: ResolvedAddon[];
+  /** See `BottlerocketEksSettings.securityProfile`. */
+  readonly securityProfile: SecurityProfile;
+  /** See `BottlerocketEksSettings.endpointPublicAccess`. */
+  readonly endpointPublicAccess: boolean;
+  /** Whether Kubernetes secrets are envelope-encrypted (with `secretsKmsKeyArn`, else a key the cluster stack creates). */
+  readonly secretsEncryption: boolean;
+  /** See `BottlerocketEksSettings.secretsKmsKeyArn`. */
+  readonly secretsKmsKeyArn?: string;
+  /** See `BottlerocketEksSettings.logRetentionDays`; unset, the cluster stack owns no log group. */
+  readonly logRetentionDays?: number;
+  /** See `BottlerocketEksSettings.ssmAccess`. */
+  readonly ssmAccess: boolean;
+  /** The team's own VPC (`vpcId`), when given: the network stack then creates nothing. */
+  readonly existingVpc?: ResolvedExistingVpc;
+}
+
+/** An EKS add-on to install. */
+export interface ResolvedAddon {
+  /** The option key under `addons`, e.g. `ebsCsiDriver`. */
+  readonly key: string;
+  /** The EKS add-on name, e.g. `aws-ebs-csi-driver`. */
+  readonly name: string;
+  /** The add-on version for the cluster's Kubernetes version. */
+  readonly version: string;
+  /** The configuration values as JSON text, when there are any. */
+  readonly configurationValues?: string;
+}
+
+/** A VPC the team already has, with one private (and optionally one public) subnet per zone. */
+export interface ResolvedExistingVpc {
+  /** The VPC id. */
+  readonly vpcId: string;
+  /** Private subnet ids by availability zone name. */
+  readonly privateSubnetIds: { [availabilityZone: string]: string };
+  /** Public subnet ids by availability zone name, when given. */
+  readonly publicSubnetIds?: { [availabilityZone: string]: string };
 }
 
 /** A node group with every default applied and every value validated. */
@@ -63,4 +101,8 @@ export interface ResolvedNodegroup {
   readonly dataVolumeSize: number;
   readonly volumeKmsKeyArn?: string;
   readonly bottlerocket: BottlerocketSettings;
+  /** See `NodegroupSettings.releaseVersion`. */
+  readonly releaseVersion?: string;
+  /** See `NodegroupSettings.detailedMonitoring`. */
+  readonly detailedMonitoring: boolean;
 }

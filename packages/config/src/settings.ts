@@ -1,16 +1,20 @@
+import { resolveAddons } from './addons-validation';
 import { bottlerocketTree, checkBottlerocketTree, mergeTrees } from './bottlerocket-tree';
 import { checkBoolean, checkEnum, checkInteger, checkKnownKeys, checkList, checkString } from './checks';
 import { Cidr } from './cidr';
 import * as defaults from './defaults';
 import { CapacityType } from './enums';
 import { fail, isSettingsError, SETTINGS_ERROR_NAME } from './errors';
+import { resolveExistingVpc } from './existing-vpc';
+import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from './kubernetes-versions';
 import { ResourceNames } from './names';
 import { BottlerocketSettings } from './nodegroup';
-import { resolveExtraNodegroups, resolveNodegroup } from './nodegroup-validation';
+import { NodegroupContext, resolveExtraNodegroups, resolveNodegroup } from './nodegroup-validation';
 import { SETTING_NAMES } from './option-keys';
 import { BottlerocketEksSettings } from './options';
 import { KNOWN_REGIONS } from './regions';
 import { ResolvedSettings } from './resolved';
+import { resolveSecurity } from './security';
 
 const NAME_PATTERN = new RegExp(ResourceNames.NAME_PATTERN);
 const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
@@ -73,24 +77,29 @@ export class Settings {
     const pjPrefix = checkPrefix(settings.pjPrefix);
     const region = checkRegion(settings.region ?? defaults.DEFAULT_REGION, checkBoolean('allowUnlistedRegion', settings.allowUnlistedRegion ?? false));
     const partition = Settings.partitionOf(region);
-    const availabilityZones = checkZones(region, settings.availabilityZones ?? defaults.DEFAULT_ZONE_LETTERS.map((l) => `${region}${l}`));
+    const existingVpc = resolveExistingVpc(settings, region);
+    // With an existing VPC the zones are those its subnets are in.
+    const availabilityZones = checkZones(region, settings.availabilityZones
+      ?? (existingVpc ? Object.keys(existingVpc.privateSubnetIds) : defaults.DEFAULT_ZONE_LETTERS.map((l) => `${region}${l}`)));
     const vpcCidr = checkVpcCidr(settings.vpcCidr ?? defaults.DEFAULT_VPC_CIDR);
     const natGateways = checkInteger('natGateways', settings.natGateways ?? defaults.DEFAULT_NAT_GATEWAYS, 1, availabilityZones.length,
       `1, or up to one per availability zone (${availabilityZones.length})`);
     const clusterName = settings.clusterName === undefined ? undefined : checkString('clusterName', settings.clusterName,
       (n) => CLUSTER_NAME_PATTERN.test(n), '1-100 letters, digits, hyphens and underscores, starting with a letter or digit');
-    const kubernetesVersion = checkString('kubernetesVersion', settings.kubernetesVersion ?? defaults.DEFAULT_KUBERNETES_VERSION,
-      (v) => defaults.SUPPORTED_KUBERNETES_VERSIONS.includes(v), `one of ${defaults.SUPPORTED_KUBERNETES_VERSIONS.join(', ')} (EKS standard support)`);
+    const kubernetesVersion = checkString('kubernetesVersion', settings.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+      (v) => SUPPORTED_KUBERNETES_VERSIONS.includes(v), `one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')} (EKS standard support)`);
     const endpointPublicAccessCidrs = checkList('endpointPublicAccessCidrs', settings.endpointPublicAccessCidrs ?? defaults.DEFAULT_PUBLIC_ACCESS_CIDRS,
       (c) => Cidr.isAligned(c), 'IPv4 CIDR blocks such as 203.0.113.0/24, with no host bits set', 1);
     const adminPrincipalArns = checkAdminPrincipals(settings.adminPrincipalArns ?? [], partition, region);
     const capacityType = checkEnum('capacityType', settings.capacityType ?? defaults.DEFAULT_CAPACITY_TYPE, Object.values(CapacityType));
-    const names = new ResourceNames(pjPrefix);
+    const security = resolveSecurity(settings, partition);
+    const ssmAccess = checkBoolean('ssmAccess', settings.ssmAccess ?? true);
+    const context: NodegroupContext = { names: new ResourceNames(pjPrefix), partition, securityProfile: security.securityProfile, ssmAccess };
     const main = resolveNodegroup(
       { ...settings, desiredSize: settings.nodeDesiredSize, minSize: settings.nodeMinSize, maxSize: settings.nodeMaxSize },
-      { id: 'Main', name: ResourceNames.mainNodegroup(capacityType), optionPath: '' }, names, partition,
+      { id: 'Main', name: ResourceNames.mainNodegroup(capacityType), optionPath: '' }, context,
       (key) => MAIN_GROUP_OPTIONS[key] ?? key);
-    const nodegroups = [main, ...resolveExtraNodegroups(settings.extraNodegroups, names, partition, [main.name])];
+    const nodegroups = [main, ...resolveExtraNodegroups(settings.extraNodegroups, context, [main.name])];
     const accountId = settings.accountId === undefined ? undefined
       : checkString('accountId', settings.accountId, (a) => ACCOUNT_ID_PATTERN.test(a), 'a 12-digit AWS account id, as a string such as "012345678901"');
     return {
@@ -107,6 +116,10 @@ export class Settings {
       accountId,
       terminationProtection: checkBoolean('terminationProtection', settings.terminationProtection ?? true),
       nodegroups,
+      addons: resolveAddons(settings.addons, kubernetesVersion),
+      ...security,
+      ssmAccess,
+      existingVpc,
     };
   }
 }

@@ -1,11 +1,13 @@
 import {
   BottlerocketEksSettings, CapacityType, Cidr, ExportNames, isUsageError, kebabCase, KNOWN_REGIONS, NodeArchitecture, optionFlag, ResourceNames,
-  Settings, settingsError, usageError, userErrorExitCode,
+  Settings, settingsError, usageError, userErrorExitCode, ADDON_NAMES, DEFAULT_KUBERNETES_VERSION, SecurityProfile,
 } from '../src';
 
 describe('Settings.resolve defaults', () => {
   test('fill in the blog setup for a bare prefix', () => {
-    expect(Settings.resolve({ pjPrefix: 'team-a' })).toEqual({
+    const { addons, ...settings } = Settings.resolve({ pjPrefix: 'team-a' });
+    expect(addons.map((a) => a.name)).toEqual(Object.values(ADDON_NAMES));
+    expect(settings).toEqual({
       pjPrefix: 'team-a',
       region: 'ap-northeast-1',
       partition: 'aws',
@@ -13,7 +15,7 @@ describe('Settings.resolve defaults', () => {
       vpcCidr: '10.0.0.0/16',
       natGateways: 1,
       clusterName: undefined,
-      kubernetesVersion: '1.35',
+      kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
       endpointPublicAccessCidrs: ['0.0.0.0/0'],
       adminPrincipalArns: [],
       accountId: undefined,
@@ -39,7 +41,16 @@ describe('Settings.resolve defaults', () => {
         dataVolumeSize: 20,
         volumeKmsKeyArn: undefined,
         bottlerocket: {},
+        releaseVersion: undefined,
+        detailedMonitoring: false,
       }],
+      securityProfile: SecurityProfile.STANDARD,
+      endpointPublicAccess: true,
+      secretsEncryption: false,
+      secretsKmsKeyArn: undefined,
+      logRetentionDays: undefined,
+      ssmAccess: true,
+      existingVpc: undefined,
     });
   });
 
