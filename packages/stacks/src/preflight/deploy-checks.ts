@@ -3,6 +3,7 @@ import { ResolvedSettings, ResourceNames, StackKind } from 'bottlerocket-eks-con
 import { AssemblyStack } from '../assembly';
 import { updatePlan, UpdatePlan } from '../plan';
 import { PreflightError, PreflightErrorCode } from './errors';
+import { runLiveChecks } from './live-checks';
 import { DeployTarget } from './preflight';
 import { checkQuotas, QuotaClients, quotaError, QuotaFinding, QuotaNeed, quotaNeed } from './quotas';
 
@@ -29,6 +30,11 @@ export interface DeployCheckOptions {
   readonly cfn: CloudFormationClient;
   /** EC2, EKS and Service Quotas clients of the team's region. */
   readonly quotaClients: QuotaClients;
+  /**
+   * The time the checks run at.
+   * @default - now
+   */
+  readonly now?: Date;
 }
 
 /**
@@ -44,13 +50,18 @@ export async function checkDeploy(options: DeployCheckOptions): Promise<DeployCh
   const creates = (kind: StackKind) => plan.stacks.some((s) => s.stackName === names.stack(kind) && s.status === 'create');
   const warnings: string[] = [];
   const need = quotaNeed(settings, { network: creates(StackKind.NETWORK), cluster: creates(StackKind.CLUSTER) });
-  const quotas = await countQuotas(options.quotaClients, need, target.account, warnings);
+  const [quotas, live] = await Promise.all([
+    countQuotas(options.quotaClients, need, target.account, warnings),
+    runLiveChecks({ settings, names, target, plan, cfn: options.cfn, clients: options.quotaClients, now: options.now ?? new Date() }),
+  ]);
+  warnings.push(...live.warnings);
   return {
     plan,
     quotas,
     warnings,
     failure: refusal(plan) ?? quotaRefusal(quotas, settings.region, target.callerArn, warnings)
-    ?? (creates(StackKind.CLUSTER) ? creatorListed(target, settings.adminPrincipalArns) : undefined),
+    ?? (creates(StackKind.CLUSTER) ? creatorListed(target, settings.adminPrincipalArns) : undefined)
+    ?? live.failure,
   };
 }
 
