@@ -68,10 +68,11 @@ const stacks = typescriptPackage(root, {
   deps: [
     `${config.package.packageName}@^${VERSIONS.product}`, `yaml@${VERSIONS.yaml}`,
     // The preflight: who and where (STS), what a deploy would change (CloudFormation), and
-    // what the account already uses against its quotas (EC2, EKS, Service Quotas).
+    // what the account already uses against its quotas (EC2, EKS, Service Quotas), and what
+    // exists outside the stacks (EKS add-ons and versions, subnets, CloudWatch log groups).
     `@aws-sdk/client-sts@${VERSIONS.clientSts}`, `@aws-sdk/client-cloudformation@${VERSIONS.clientCloudFormation}`,
     `@aws-sdk/client-ec2@${VERSIONS.clientEc2}`, `@aws-sdk/client-eks@${VERSIONS.clientEks}`,
-    `@aws-sdk/client-service-quotas@${VERSIONS.clientServiceQuotas}`,
+    `@aws-sdk/client-service-quotas@${VERSIONS.clientServiceQuotas}`, `@aws-sdk/client-cloudwatch-logs@${VERSIONS.clientCloudWatchLogs}`,
     `smol-toml@${VERSIONS.smolToml}`,
   ],
   bin: { 'bottlerocket-eks': 'lib/cli.js' },
@@ -85,6 +86,8 @@ const stacks = typescriptPackage(root, {
     `cdk-nag@${VERSIONS.cdkNag}`,
     `@aws-cdk/aws-service-spec@${VERSIONS.awsServiceSpec}`,
     `@aws-cdk/service-spec-types@${VERSIONS.serviceSpecTypes}`,
+    // AWS Control Tower's proactive controls as cfn-guard rules, with the cfn-guard binary.
+    `@cdklabs/cdk-validator-cfnguard@${VERSIONS.cdkValidatorCfnGuard}`,
   ],
 });
 workspace.addMember(stacks);

@@ -18,6 +18,8 @@ export const VERSIONS = {
   clientEc2: '3.1169.0',
   clientEks: '3.1175.0',
   clientServiceQuotas: '3.1138.0',
+  clientCloudWatchLogs: '3.1169.0',
+  cdkValidatorCfnGuard: '0.0.62',
   smolToml: '1.9.1',
   yaml: '^2.8.1',
   tsx: '4.23.15',
