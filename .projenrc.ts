@@ -123,7 +123,7 @@ defaultVersionsFile(projectType, 'src/default-versions.ts', {
   nx: VERSIONS.nx,
   projen: `^${VERSIONS.projen}`,
   tsx: VERSIONS.tsx,
-  typescript: VERSIONS.typescript,
+  typescript: VERSIONS.teamTypescript,
 });
 // ... and the CDK feature flags of a new app, for its cdk.json files (aws-cdk-lib is no run-time
 // dependency of the project type).

@@ -11,6 +11,11 @@ export const VERSIONS = {
   awsCdkCli: '2.1148.1',
   jsii: '~6.0.16',
   typescript: '~5.9.3',
+  /**
+   * The TypeScript of a team repository: the native compiler (7), which type-checks the team's
+   * apps against aws-cdk-lib in a fraction of 5.9's time and memory. jsii stays on `typescript`.
+   */
+  teamTypescript: '7.0.2',
   nx: '24.0.6',
   /** AWS SDK v3 clients of the preflight, each at its newest release (they are released separately). */
   clientSts: '3.1174.0',

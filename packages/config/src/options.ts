@@ -61,6 +61,7 @@ export interface BottlerocketEksSettings extends NodegroupSettings {
    * The Kubernetes version of the cluster (and of its node groups and add-ons): one in EKS
    * standard support. Upgrade one minor version at a time.
    * @default - the newest version the product supports (`projen new` writes it into `.projenrc.ts`)
+   * @pjnew "1.37"
    * @featured
    */
   readonly kubernetesVersion?: string;

@@ -2,9 +2,19 @@ import { Component, JsonFile, Project, Task } from 'projen';
 import { cdkContext } from './cdk-context';
 
 /**
+ * The command that runs the stacks library's CDK app of several stack apps with tsx, from a
+ * folder `toRoot` (`.` or `../..`) below the repository root.
+ */
+export function allAppsCommand(toRoot: string): string {
+  return `node --import tsx ${toRoot}/node_modules/bottlerocket-eks-stacks/lib/all-apps.js`;
+}
+
+/**
  * The `synth` task: every stack app of the repository in one CDK app (the stacks library's
- * `all-apps.js` loading each app's `src/main.ts`), so one CDK CLI process and one load of
- * aws-cdk-lib synthesize them all, three times faster than one by one.
+ * `all-apps.js` loading each app's `src/main.ts`), run without the CDK CLI: one process and
+ * one load of aws-cdk-lib write `cdk.out` (as `cdk synth` would, with the context of
+ * `cdk.json`) and `templates/`. The apps make no lookups, so the CLI would add nothing but
+ * its start-up; `cdk diff` and `cdk deploy` take the result with `--app cdk.out`.
  *
  * The app is given on the command line of the task only: the root `cdk.json` holds the
  * context alone, so `cdk deploy` at the root has no app and cannot deploy all the stacks
@@ -20,10 +30,9 @@ export class AllStacksApp extends Component {
     super(project);
     const mains = appDirs.map((dir) => `${dir}/src/main.ts`);
     this.cdkJson = new JsonFile(project, 'cdk.json', { obj: { context: cdkContext() } });
-    const app = `node --import tsx node_modules/bottlerocket-eks-stacks/lib/all-apps.js ${mains.join(' ')}`;
     this.synthTask = project.addTask('synth', {
-      description: 'Synthesize every stack into templates/ (one CDK CLI run, no AWS account needed)',
-      exec: `cdk --no-notices synth --app "${app}" --output cdk.out --quiet && bottlerocket-eks templates-from cdk.out templates`,
+      description: 'Synthesize every stack into cdk.out and templates/ (one process, no AWS account needed)',
+      exec: `${allAppsCommand('.')} --output cdk.out --templates templates ${mains.join(' ')}`,
     });
   }
 }

@@ -7,5 +7,5 @@ export const DEFAULT_VERSIONS = {
   nx: '24.0.6',
   projen: '^0.103.25',
   tsx: '4.23.15',
-  typescript: '~5.9.3',
+  typescript: '7.0.2',
 };

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { CapacityType, NodeArchitecture } from 'bottlerocket-eks-config';
+import { CapacityType, DEFAULT_KUBERNETES_VERSION, NodeArchitecture } from 'bottlerocket-eks-config';
 import { Testing } from 'projen/lib/testing';
 import { tempDir } from './temp';
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
@@ -51,7 +51,11 @@ describe('BottlerocketEksProject', () => {
     expect(project('network').targets.destroy.dependsOn).toEqual([{ projects: ['cluster'], target: 'destroy', params: 'forward' }]);
     expect(project('cluster').targets.destroy.dependsOn).toEqual([{ projects: ['nodegroup'], target: 'destroy', params: 'forward' }]);
     expect(project('nodegroup').targets.destroy.dependsOn).toEqual([]);
-    expect(project('cluster').targets.synth.options.command).toBe('cdk --no-notices synth --quiet && bottlerocket-eks templates-from cdk.out ../../templates');
+    // The app alone writes the assembly and the app's template, from the app's folder.
+    expect(project('cluster').targets.synth.options).toEqual({
+      command: 'node --import tsx ../../node_modules/bottlerocket-eks-stacks/lib/all-apps.js --output cdk.out --templates ../../templates src/main.ts',
+      cwd: 'packages/cluster',
+    });
   });
 
   test('options reach the settings file the apps read exactly as given: the apps resolve them', () => {
@@ -80,12 +84,11 @@ describe('BottlerocketEksProject', () => {
     const tasks = out['.projen/tasks.json'].tasks;
     expect(tasks.compile.steps).toEqual([{ exec: 'tsc --noEmit -p tsconfig.json' }]);
     expect(tasks['post-compile'].steps).toEqual([{ spawn: 'synth' }]);
-    // One CDK app holding the three stack apps: one CLI process synthesizes them all. The app is
-    // on the command line only, so a `cdk deploy` at the root has none.
+    // One CDK app holding the three stack apps, run without the CDK CLI: one process writes
+    // cdk.out and templates/. The app is on the command line only, so a `cdk deploy` at the root has none.
     expect(tasks.synth.steps).toEqual([{
-      exec: 'cdk --no-notices synth --app "node --import tsx node_modules/bottlerocket-eks-stacks/lib/all-apps.js '
-        + 'packages/network/src/main.ts packages/cluster/src/main.ts packages/nodegroup/src/main.ts" --output cdk.out --quiet '
-        + '&& bottlerocket-eks templates-from cdk.out templates',
+      exec: 'node --import tsx ./node_modules/bottlerocket-eks-stacks/lib/all-apps.js --output cdk.out --templates templates '
+        + 'packages/network/src/main.ts packages/cluster/src/main.ts packages/nodegroup/src/main.ts',
     }]);
     const nx = (target: string) => `nx run-many -t ${target} --parallel=1 --nxBail --outputStyle=stream`;
     expect(tasks.preflight.steps).toEqual([{ exec: 'bottlerocket-eks preflight', receiveArgs: true }]);
@@ -132,7 +135,7 @@ describe('BottlerocketEksProject', () => {
     expect(deploy).toContain('aws eks update-kubeconfig --region us-west-2 --name team-a-cluster');
     expect(deploy).toContain('npx projen destroy --confirm=team-a');
     expect(deploy).toContain('termination protection is on for team-a-network and team-a-cluster');
-    expect(deploy).toContain('| team-a-cluster | EKS 1.35 cluster `team-a-cluster`');
+    expect(deploy).toContain(`| team-a-cluster | EKS ${DEFAULT_KUBERNETES_VERSION} cluster \`team-a-cluster\``);
     expect(deploy).toContain('10-15 min (the EKS control plane)');
     expect(deploy).toContain('No `cdk bootstrap`');
     expect(out['README.md']).toContain('No `accountId` is set');

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { SETTINGS_FILE_ENV, SETTINGS_FILE_NAME } from 'bottlerocket-eks-config';
+import { DEFAULT_KUBERNETES_VERSION, SETTINGS_FILE_ENV, SETTINGS_FILE_NAME } from 'bottlerocket-eks-config';
+import { resolveProjectType } from 'projen/lib/inventory';
 import { renderProjenInitOptions } from 'projen/lib/javascript/render-options';
 import { InitProjectOptionHints } from 'projen/lib/option-hints';
 import { Testing } from 'projen/lib/testing';
@@ -22,7 +23,10 @@ function project(options: Partial<BottlerocketEksProjectOptions> = {}): Bottlero
 
 /** The files `projen new` writes for these command-line arguments, .projenrc.ts included (no install). */
 function projenNew(args: Record<string, unknown>): Record<string, any> {
-  const options = renderProjenInitOptions(FQN, { name: 'team-a', ...args }, InitProjectOptionHints.FEATURED) as BottlerocketEksProjectOptions;
+  // `projen new` starts every option that has an initial value (`@pjnew`) from it (here: the settings').
+  const initial = Object.fromEntries(resolveProjectType(FQN).options.filter((o) => o.initialValue !== undefined && o.parent === 'BottlerocketEksSettings')
+    .map((o) => [o.name, JSON.parse(o.initialValue!)]));
+  const options = renderProjenInitOptions(FQN, { name: 'team-a', ...initial, ...args }, InitProjectOptionHints.FEATURED) as BottlerocketEksProjectOptions;
   return Testing.synth(new BottlerocketEksProject({ ...options, outdir: tempDir('projen-new') }));
 }
 
@@ -79,7 +83,7 @@ describe('the team repository', () => {
     expect(Object.keys(out['cdk.json']).sort()).toEqual(['//', 'context']);
     // The app of the root synth is on the command line of the synth task alone.
     const synth = tasks.synth.steps![0].exec as string;
-    expect(synth).toMatch(/^cdk --no-notices synth --app "node --import tsx [^"]+" --output cdk\.out --quiet && /);
+    expect(synth).toMatch(/^node --import tsx \S+\/all-apps\.js --output cdk\.out --templates templates /);
     for (const kind of ['network', 'cluster', 'nodegroup']) expect(synth).toContain(`packages/${kind}/src/main.ts`);
     // Each app keeps its own, for its nx targets.
     expect(out['packages/cluster/cdk.json']).toMatchObject({ app: 'node --import tsx src/main.ts', output: 'cdk.out' });
@@ -132,10 +136,12 @@ describe('the .projenrc.ts projen new writes', () => {
     commented('nodeDesiredSize', '2');
     commented('nodeMinSize', '1');
     commented('nodeMaxSize', '4');
-    commented('kubernetesVersion', '"1.35"');
     commented('adminPrincipalArns', '[]');
     commented('accountId', 'undefined');
     expect(rc).toContain('  pjPrefix: "team-a",\n');
+    // The Kubernetes version is set, not commented: a later release of the product creates
+    // new clusters on a newer version, and must not move this repository's cluster with it.
+    expect(rc).toContain(`  kubernetesVersion: "${DEFAULT_KUBERNETES_VERSION}",\n`);
     // Only those: the other settings stay out of the way.
     expect(rc).not.toMatch(/\/\/ (vpcCidr|natGateways|dataVolumeSize|bottlerocket):/);
   });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The CDK app of a whole team repository: `node --import tsx .../all-apps.js <main.ts>...`
-// loads every stack app's src/main.ts into one App (see `synthApps`).
-import { synthApps } from './app';
+// The CDK app of a whole team repository, run as `node --import tsx .../all-apps.js`:
+// see `runAllApps`.
+import { runAllApps } from './team-synth';
 
-synthApps(process.argv.slice(2));
+process.exitCode = runAllApps(process.argv.slice(2), { out: process.stdout, err: process.stderr, env: process.env });

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { tempDir } from './temp';
 import { teamAppProps } from '../src';
 import { main } from '../src/cli';
+import { cliContext } from '../src/team-synth';
 
 // A team app as projen writes it (src/main.ts), run as its own process like the CDK CLI runs it.
 const TSX = pathToFileURL(require.resolve('tsx')).href;
@@ -75,4 +76,44 @@ test('synthApps puts several team apps into one App: one process synthesizes eve
   const written = parse(fs.readFileSync(path.join(templates, 'nodegroup.yaml'), 'utf-8'));
   expect(written).toEqual(JSON.parse(fs.readFileSync(path.join(outdir, 'Nodegroup.template.json'), 'utf-8')));
   expect(await main(['templates-from', path.join(dir, 'missing'), templates], io)).toBe(2);
+});
+
+test('without the CDK CLI, all-apps --output writes the same assembly the CLI writes, fresh, and --templates the templates', async () => {
+  const dir = tempDir('direct');
+  fs.writeFileSync(path.join(dir, 'bottlerocket-eks.settings.json'), JSON.stringify({ pjPrefix: 'team-a' }));
+  // The context of the team's cdk.json (its feature flags) reaches the app as through the CLI.
+  fs.writeFileSync(path.join(dir, 'cdk.json'), JSON.stringify({ context: { '@aws-cdk/core:checkSecretUsage': true } }));
+  expect(cliContext(dir)).toMatchObject({ '@aws-cdk/core:checkSecretUsage': true, 'aws:cdk:enable-path-metadata': true });
+  const mains = ['Network', 'Cluster', 'Nodegroup'].map((name) => {
+    const file = path.join(dir, `${name.toLowerCase()}.ts`);
+    fs.writeFileSync(file, `import { ${name}Stack, synthApp } from ${JSON.stringify(SRC)};\n`
+      + `synthApp((app, settings) => new ${name}Stack(app, '${name}', { settings }));\n`);
+    return file;
+  });
+  const run = (command: string, args: string[]) => new Promise<{ status: number; output: string }>((resolve) => {
+    execFile(command, args, { cwd: dir, env: { ...process.env, CDK_OUTDIR: undefined } },
+      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }));
+  });
+  const app = [process.execPath, '--import', TSX, path.join(SRC, 'all-apps.ts')];
+  const cli = await run(process.execPath, [require.resolve('aws-cdk/bin/cdk'), '--no-notices', 'synth', '--quiet', '--output', 'cli.out',
+    '--app', [...app, ...mains].join(' ')]);
+  expect(cli).toMatchObject({ status: 0 });
+
+  // A stale template of an earlier synth must not survive.
+  fs.mkdirSync(path.join(dir, 'cdk.out'));
+  fs.writeFileSync(path.join(dir, 'cdk.out', 'Old.template.json'), '{}');
+  const direct = await run(app[0], [...app.slice(1), '--output', 'cdk.out', '--templates', 'templates', ...mains]);
+  expect(direct).toEqual({ status: 0, output: '' });
+  for (const name of ['Network', 'Cluster', 'Nodegroup']) {
+    const template = (out: string) => fs.readFileSync(path.join(dir, out, `${name}.template.json`), 'utf-8');
+    expect(template('cdk.out')).toBe(template('cli.out'));
+  }
+  const manifest = (out: string) => JSON.parse(fs.readFileSync(path.join(dir, out, 'manifest.json'), 'utf-8'));
+  expect(manifest('cdk.out')).toEqual(manifest('cli.out'));
+  expect(fs.existsSync(path.join(dir, 'cdk.out', 'Old.template.json'))).toBe(false);
+  expect(fs.readdirSync(path.join(dir, 'templates')).sort()).toEqual(['cluster.yaml', 'network.yaml', 'nodegroup.yaml']);
+
+  // Templates without an assembly folder are a usage error, as is no app.
+  expect(await run(app[0], [...app.slice(1), '--templates', 'templates', ...mains])).toMatchObject({ status: 2 });
+  expect(await run(app[0], [...app.slice(1), '--output', 'cdk.out'])).toMatchObject({ status: 2 });
 });

@@ -15,6 +15,11 @@ export function assemblyTemplatesCommand(args: string[], io: CommandIo): number 
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
   const [assembly, dir, ...extra] = positionals;
   if (!assembly || !dir || extra.length > 0) throw usageError('templates-from: expected <cdk.out> <dir>.');
+  return writeAssemblyTemplates(assembly, dir, io);
+}
+
+/** Writes each stack of the cloud assembly in `assembly` as `<dir>/<kind>.yaml`; 1 when it holds none. */
+export function writeAssemblyTemplates(assembly: string, dir: string, io: CommandIo): number {
   const stacks = readAssembly(assembly);
   if (!stacks) throw usageError(`templates-from: ${path.join(assembly, 'manifest.json')} not found; run cdk synth first.`);
   if (stacks.length === 0) {
