@@ -195,6 +195,13 @@ root.addTask('templates', {
   exec: 'node packages/stacks/lib/cli.js templates templates',
 });
 
+// Maintainers: the Kubernetes versions and the add-on versions of each, from the EKS API
+// (needs AWS credentials; never part of the tests). Rewrites packages/config/src/eks-versions-data.ts.
+root.addTask('refresh-eks-versions', {
+  description: 'Rewrite the Kubernetes and EKS add-on versions table from DescribeClusterVersions and DescribeAddonVersions (AWS credentials, AWS_REGION)',
+  exec: 'tsx packages/stacks/scripts/refresh-eks-versions.ts',
+});
+
 // The release: every package under VERSIONS.product, published from a version tag in dependency
 // order (docs/releasing.md); CHANGELOG.md is written once and kept by hand.
 releaseWorkflow(root, { version: VERSIONS.product, packages: [config, stacks, projectType, create], nodeVersion: '20' });

@@ -4,6 +4,7 @@ import * as defaults from './defaults';
 import { BottlerocketVariant, CapacityType, NodeArchitecture, SecurityProfile, TaintEffect } from './enums';
 import { fail } from './errors';
 import { ResourceNames } from './names';
+import { checkReleaseVersion, withControlContainer } from './node-access';
 import { ExtraNodegroupOptions, NodegroupSettings, NodeTaint } from './nodegroup';
 import { BOTTLEROCKET_OPTION_NAMES, EXTRA_NODEGROUP_OPTION_NAMES } from './option-keys';
 import { extraNodegroupOption } from './option-names';
@@ -63,11 +64,12 @@ export function resolveNodegroup(
     minSize, maxSize, `a whole number from ${option('minSize')} (${minSize}) to ${option('maxSize')} (${maxSize})`);
   const launchTemplate = checkBoolean(option('launchTemplate'), group.launchTemplate ?? true);
   if (!launchTemplate) {
-    const needsTemplate = (['httpPutResponseHopLimit', 'dataVolumeSize', 'volumeKmsKeyArn', 'bottlerocket'] as const).find((k) => group[k] !== undefined);
+    const needsTemplate = (['httpPutResponseHopLimit', 'dataVolumeSize', 'volumeKmsKeyArn', 'bottlerocket', 'detailedMonitoring'] as const)
+      .find((k) => group[k] !== undefined);
     if (needsTemplate) fail(option('launchTemplate'), false, `true, because ${option(needsTemplate)} is set and lives in the launch template`);
   }
-  const bottlerocket = group.bottlerocket ?? {};
-  checkKnownKeys(`${option('bottlerocket')}.`, bottlerocket, BOTTLEROCKET_OPTION_NAMES);
+  checkKnownKeys(`${option('bottlerocket')}.`, group.bottlerocket ?? {}, BOTTLEROCKET_OPTION_NAMES);
+  const bottlerocket = withControlContainer(group.bottlerocket ?? {}, context.ssmAccess, option, launchTemplate);
   bottlerocketTree(bottlerocket, option('bottlerocket')); // validates; the stacks render it
   return {
     ...identity,
@@ -93,8 +95,10 @@ export function resolveNodegroup(
       : checkString(option('volumeKmsKeyArn'), group.volumeKmsKeyArn, (a) => new RegExp(`^arn:${partition}:kms:[a-z0-9-]+:\\d{12}:(key|alias)/[\\w/-]+$`).test(a),
         `a KMS key or alias ARN of partition ${partition}, such as arn:${partition}:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab`),
     bottlerocket,
-    releaseVersion: group.releaseVersion,
-    detailedMonitoring: group.detailedMonitoring ?? context.securityProfile === SecurityProfile.STRICT,
+    releaseVersion: checkReleaseVersion(option('releaseVersion'), group.releaseVersion),
+    // Set in the launch template, so a group without one has none.
+    detailedMonitoring: launchTemplate
+      && checkBoolean(option('detailedMonitoring'), group.detailedMonitoring ?? context.securityProfile === SecurityProfile.STRICT),
   };
 }
 

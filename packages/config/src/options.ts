@@ -89,8 +89,8 @@ export interface BottlerocketEksSettings extends NodegroupSettings {
   readonly endpointPublicAccess?: boolean;
 
   /**
-   * Envelope encryption of Kubernetes secrets with this KMS key (ARN). Only at cluster
-   * creation: EKS cannot remove or change it later.
+   * Envelope encryption of Kubernetes secrets with this KMS key (a key ARN of the cluster's
+   * region, not an alias). Only at cluster creation: EKS cannot remove or change it later.
    * @default - with the strict profile, a key the cluster stack creates (with rotation); else none
    */
   readonly secretsKmsKeyArn?: string;
@@ -98,7 +98,8 @@ export interface BottlerocketEksSettings extends NodegroupSettings {
   /**
    * Days CloudWatch Logs keeps the control plane logs (one of CloudWatch's retention
    * periods: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,
-   * 2192, 2557, 2922, 3288, 3653). When set, the cluster stack owns the log group.
+   * 2192, 2557, 2922, 3288, 3653; at least 365 with the strict profile). When set, the cluster
+   * stack owns the log group (an existing one must be imported first: the preflight says how).
    * @default - 365 with the strict profile; else the log group EKS creates, kept forever
    */
   readonly logRetentionDays?: number;
@@ -133,7 +134,8 @@ export interface BottlerocketEksSettings extends NodegroupSettings {
   readonly publicSubnetIds?: { [availabilityZone: string]: string };
 
   /**
-   * CIDR blocks allowed to reach the public endpoint of the Kubernetes API.
+   * CIDR blocks allowed to reach the public endpoint of the Kubernetes API (refused while the
+   * endpoint is private-only).
    * @default ["0.0.0.0/0"]
    */
   readonly endpointPublicAccessCidrs?: string[];

@@ -92,7 +92,7 @@ export class Settings {
       (c) => Cidr.isAligned(c), 'IPv4 CIDR blocks such as 203.0.113.0/24, with no host bits set', 1);
     const adminPrincipalArns = checkAdminPrincipals(settings.adminPrincipalArns ?? [], partition, region);
     const capacityType = checkEnum('capacityType', settings.capacityType ?? defaults.DEFAULT_CAPACITY_TYPE, Object.values(CapacityType));
-    const security = resolveSecurity(settings, partition);
+    const security = resolveSecurity(settings, partition, region);
     const ssmAccess = checkBoolean('ssmAccess', settings.ssmAccess ?? true);
     const context: NodegroupContext = { names: new ResourceNames(pjPrefix), partition, securityProfile: security.securityProfile, ssmAccess };
     const main = resolveNodegroup(

@@ -1,4 +1,4 @@
-import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
+import { ResolvedSettings, ResourceNames, SecurityProfile } from 'bottlerocket-eks-config';
 import { Component, Project, YamlFile } from 'projen';
 
 /** Where the deploy role template is written (beside the synthesized `<kind>.yaml` templates, which the synth alone rewrites). */
@@ -122,7 +122,8 @@ export function deployRoleTemplate(settings: ResolvedSettings, options: GitHubDe
       Effect: 'Allow',
       Action: 'iam:PassRole',
       Resource: arn('iam', `role/${p}-*`, false),
-      Condition: { StringEquals: { 'iam:PassedToService': ['eks.amazonaws.com', 'ec2.amazonaws.com'] } },
+      // EKS for the cluster role, EC2 for the node role, EKS Pod Identity for add-on roles (the EBS CSI driver's).
+      Condition: { StringEquals: { 'iam:PassedToService': ['eks.amazonaws.com', 'ec2.amazonaws.com', 'pods.eks.amazonaws.com'] } },
     },
     {
       Sid: 'ServiceLinkedRoles',
@@ -136,9 +137,14 @@ export function deployRoleTemplate(settings: ResolvedSettings, options: GitHubDe
     {
       Sid: 'ClusterLogs',
       Effect: 'Allow',
-      Action: ['logs:CreateLogGroup', 'logs:DeleteLogGroup', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy', 'logs:TagResource', 'logs:UntagResource', 'logs:TagLogGroup'],
+      Action: [
+        'logs:CreateLogGroup', 'logs:DeleteLogGroup', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy', 'logs:TagResource', 'logs:UntagResource', 'logs:TagLogGroup',
+        // The strict profile encrypts the log group with the cluster key.
+        ...(settings.securityProfile === SecurityProfile.STRICT ? ['logs:AssociateKmsKey', 'logs:DisassociateKmsKey'] : []),
+      ],
       Resource: [arn('logs', `log-group:/aws/eks/${cluster}/*`), arn('logs', `log-group:/aws/eks/${cluster}/*:*`)],
     },
+    ...keyStatements(settings, arn, inRegion),
     {
       Sid: 'Preflight',
       Effect: 'Allow',
@@ -207,4 +213,43 @@ export function deployRoleTemplate(settings: ResolvedSettings, options: GitHubDe
       DeployRoleArn: { Description: 'Set as deployRoleArn in .projenrc.ts', Value: { 'Fn::GetAtt': ['DeployRole', 'Arn'] } },
     },
   };
+}
+
+type ArnOf = (service: string, resource: string, inRegion?: boolean) => Record<string, string>;
+
+/**
+ * What secrets encryption needs: with the strict profile the cluster stack creates a key (and
+ * its alias `<prefix>-cluster`) for the secrets and the control plane log group; EKS uses
+ * the secrets key with the deployer's rights when it creates the cluster (`kms:CreateGrant`).
+ * Nothing without encryption.
+ */
+function keyStatements(settings: ResolvedSettings, arn: ArnOf, inRegion: Record<string, unknown>): Array<Record<string, unknown>> {
+  const createsKey = settings.securityProfile === SecurityProfile.STRICT;
+  if (!createsKey && !settings.secretsKmsKeyArn) return [];
+  const keys = [...(createsKey ? [arn('kms', 'key/*')] : []), ...(settings.secretsKmsKeyArn ? [settings.secretsKmsKeyArn] : [])];
+  return [
+    ...(createsKey ? [{
+      // A new key has no ARN to scope by.
+      Sid: 'CreateClusterKey',
+      Effect: 'Allow',
+      Action: 'kms:CreateKey',
+      Resource: '*',
+      Condition: inRegion,
+    }, {
+      Sid: 'ClusterKeyAlias',
+      Effect: 'Allow',
+      Action: ['kms:CreateAlias', 'kms:DeleteAlias', 'kms:UpdateAlias'],
+      Resource: [arn('kms', `alias/${settings.pjPrefix}-*`), arn('kms', 'key/*')],
+    }] : []),
+    {
+      Sid: 'ClusterKey',
+      Effect: 'Allow',
+      Action: [
+        'kms:DescribeKey', 'kms:CreateGrant',
+        ...(createsKey ? ['kms:EnableKeyRotation', 'kms:GetKeyRotationStatus', 'kms:GetKeyPolicy', 'kms:PutKeyPolicy',
+          'kms:TagResource', 'kms:UntagResource', 'kms:ListResourceTags', 'kms:ScheduleKeyDeletion'] : []),
+      ],
+      Resource: keys,
+    },
+  ];
 }

@@ -1,4 +1,4 @@
-import { ResourceNames } from 'bottlerocket-eks-config';
+import { ResourceNames, SecurityProfile } from 'bottlerocket-eks-config';
 import { Testing } from 'projen/lib/testing';
 import { tempDir } from './temp';
 // The stacks package's validator against the CloudFormation resource specification.
@@ -109,7 +109,11 @@ describe('the GitHub deploy role template', () => {
     for (const arn of resources('Cluster')) expect(arn).toMatch(/^arn:\$\{AWS::Partition\}:eks:eu-west-1:\$\{AWS::AccountId\}:[a-z-]+\/team-a-cluster(\/|$)/);
     expect(resources('Roles')).toEqual(['arn:${AWS::Partition}:iam::${AWS::AccountId}:role/team-a-*']);
     expect(s.AttachAwsManagedPolicies.Condition).toEqual({ ArnLike: { 'iam:PolicyARN': { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/*' } } });
-    expect(s.PassRolesToEksAndEc2).toMatchObject({ Action: 'iam:PassRole', Condition: { StringEquals: { 'iam:PassedToService': ['eks.amazonaws.com', 'ec2.amazonaws.com'] } } });
+    expect(s.PassRolesToEksAndEc2).toMatchObject({
+      Action: 'iam:PassRole', Condition: { StringEquals: { 'iam:PassedToService': ['eks.amazonaws.com', 'ec2.amazonaws.com', 'pods.eks.amazonaws.com'] } },
+    });
+    // No key without secrets encryption.
+    expect(Object.keys(s).filter((sid) => /Key/.test(sid))).toEqual([]);
     for (const arn of resources('ClusterLogs')) expect(arn).toContain(':log-group:/aws/eks/team-a-cluster/');
     expect(s.Preflight.Action).toEqual(expect.arrayContaining(['sts:GetCallerIdentity', 'servicequotas:GetServiceQuota']));
     // Nothing of CDK bootstrap: no assets, no SSM or S3.
@@ -120,6 +124,18 @@ describe('the GitHub deploy role template', () => {
     const s = statements(template({ clusterName: 'shared-eks' }).doc);
     for (const arn of asList(s.Cluster.Resource).map(subOf)) expect(arn).toMatch(/\/shared-eks(\/|$)/);
     for (const arn of asList(s.ClusterLogs.Resource).map(subOf)) expect(arn).toContain('/aws/eks/shared-eks/');
+  });
+
+  test('the strict profile may create the cluster key, its alias, and encrypt the log group; a given key is only used', () => {
+    const strict = statements(template({ securityProfile: SecurityProfile.STRICT, region: 'eu-west-1' }).doc);
+    expect(strict.CreateClusterKey).toMatchObject({ Action: 'kms:CreateKey', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } });
+    expect(asList(strict.ClusterKeyAlias.Resource).map(subOf)).toContain('arn:${AWS::Partition}:kms:eu-west-1:${AWS::AccountId}:alias/team-a-*');
+    expect(strict.ClusterKey.Action).toEqual(expect.arrayContaining(['kms:CreateGrant', 'kms:EnableKeyRotation', 'kms:PutKeyPolicy']));
+    expect(strict.ClusterLogs.Action).toEqual(expect.arrayContaining(['logs:AssociateKmsKey']));
+    const keyArn = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const given = statements(template({ secretsKmsKeyArn: keyArn, region: 'eu-west-1' }).doc);
+    expect(given.ClusterKey).toMatchObject({ Action: ['kms:DescribeKey', 'kms:CreateGrant'], Resource: [keyArn] });
+    expect(given.CreateClusterKey).toBeUndefined();
   });
 
   test('only the wildcards of read-only or AWS-scoped actions go unscoped', () => {

@@ -1,7 +1,9 @@
 import { CfnOutput, Validations, aws_eks as eks, aws_iam as iam, Aws } from 'aws-cdk-lib';
 import { ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { Construct } from 'constructs';
+import { addClusterAddons } from './addons';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
+import { clusterSecurity } from './cluster-security';
 import { StackImports } from './imports';
 import { serviceRole } from './partition';
 
@@ -39,6 +41,7 @@ export class ClusterStack extends BottlerocketEksStack {
 
     this.clusterRole = serviceRole(this, 'ClusterRole', 'EKS', ['sts:AssumeRole', 'sts:TagSession'], ['AmazonEKSClusterPolicy'],
       'AmazonEKSClusterPolicy is the policy EKS requires on the cluster service role; AWS keeps it current as EKS changes');
+    const security = clusterSecurity(this, this.inputs, this.clusterRole, clusterName);
 
     this.cluster = new eks.CfnCluster(this, 'Cluster', {
       name: clusterName,
@@ -46,10 +49,11 @@ export class ClusterStack extends BottlerocketEksStack {
       roleArn: this.clusterRole.attrArn,
       resourcesVpcConfig: {
         subnetIds: imports.privateSubnetIds(),
-        endpointPublicAccess: true,
+        endpointPublicAccess: settings.endpointPublicAccess,
         endpointPrivateAccess: true,
-        publicAccessCidrs: settings.endpointPublicAccessCidrs,
+        publicAccessCidrs: settings.endpointPublicAccess ? settings.endpointPublicAccessCidrs : undefined,
       },
+      encryptionConfig: security.encryptionConfig,
       accessConfig: {
         authenticationMode: 'API',
         // Fixed at creation: changing it later replaces the cluster.
@@ -59,11 +63,14 @@ export class ClusterStack extends BottlerocketEksStack {
       logging: { clusterLogging: { enabledTypes: DEFAULT_CLUSTER_LOG_TYPES.map((type) => ({ type })) } },
       tags: [{ key: 'Name', value: clusterName }],
     });
-    Validations.of(this.cluster).acknowledge({
-      id: 'AwsSolutions-EKS1',
-      reason: 'The public endpoint is by design (kubectl from outside the VPC, as in the blog): it is limited to '
-        + 'endpointPublicAccessCidrs and every call is authenticated by IAM through access entries (authentication mode API)',
-    });
+    security.clusterDependencies.forEach((dependency) => this.cluster.addResourceDependency(dependency));
+    if (settings.endpointPublicAccess) {
+      Validations.of(this.cluster).acknowledge({
+        id: 'AwsSolutions-EKS1',
+        reason: 'The public endpoint is by design (kubectl from outside the VPC, as in the blog): it is limited to '
+          + 'endpointPublicAccessCidrs and every call is authenticated by IAM through access entries (authentication mode API)',
+      });
+    }
     for (const type of ALL_CLUSTER_LOG_TYPES.filter((t) => !DEFAULT_CLUSTER_LOG_TYPES.includes(t))) {
       Validations.of(this.cluster).acknowledge({
         id: `AwsSolutions-EKS2[LogExport::${type}]`,
@@ -71,13 +78,7 @@ export class ClusterStack extends BottlerocketEksStack {
       });
     }
 
-    for (const addonName of CLUSTER_ADDONS) {
-      new eks.CfnAddon(this, `Addon-${addonName}`, {
-        clusterName: this.cluster.ref,
-        addonName,
-        resolveConflicts: 'OVERWRITE',
-      });
-    }
+    addClusterAddons(this, this.cluster.ref, settings.addons);
 
     for (const principalArn of settings.adminPrincipalArns) {
       // Keyed by principal, not by position: adding, removing or reordering admins leaves the

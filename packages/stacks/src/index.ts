@@ -12,8 +12,9 @@ export { readSettingsFile } from './settings-file';
 export { renderBottlerocketToml } from './bottlerocket-toml';
 export { plainTemplates } from './plain-templates';
 export { toYaml } from './yaml-template';
+export { STANDARD_PROFILE_CONTROL_TOWER_FINDINGS } from './control-tower';
 // The settings types a team app or script meets, from the config package.
 export {
   BottlerocketEksSettings, ResolvedSettings, ResolvedNodegroup, Settings, ResourceNames, ExportNames, StackKind,
-  CapacityType, NodeArchitecture, BottlerocketVariant, TaintEffect, SETTINGS_FILE_NAME,
+  CapacityType, NodeArchitecture, BottlerocketVariant, TaintEffect, SecurityProfile, SETTINGS_FILE_NAME,
 } from 'bottlerocket-eks-config';

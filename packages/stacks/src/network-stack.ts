@@ -2,6 +2,7 @@ import { CfnOutput, aws_ec2 as ec2, Validations } from 'aws-cdk-lib';
 import { Cidr, StackKind } from 'bottlerocket-eks-config';
 import { Construct } from 'constructs';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
+import { exportExistingVpc } from './existing-vpc-exports';
 
 /** Props of the network stack: the resolved settings (see `BottlerocketEksStackProps`). */
 export interface NetworkStackProps extends BottlerocketEksStackProps {}
@@ -15,8 +16,8 @@ export interface NetworkStackProps extends BottlerocketEksStackProps {}
  * from the settings, and the template deploys as it is.
  */
 export class NetworkStack extends BottlerocketEksStack {
-  /** The VPC. */
-  public readonly vpc: ec2.CfnVPC;
+  /** The VPC; none when the team brings its own (`vpcId`), whose ids are then exported as they are. */
+  public readonly vpc?: ec2.CfnVPC;
   /** Private subnets by zone letter: where nodes and the cluster's network interfaces go. */
   public readonly privateSubnets: Record<string, ec2.CfnSubnet> = {};
   /** Public subnets by zone letter: NAT gateways and internet-facing load balancers. */
@@ -25,22 +26,27 @@ export class NetworkStack extends BottlerocketEksStack {
   constructor(scope: Construct, id: string, props: NetworkStackProps) {
     super(scope, id, StackKind.NETWORK, props);
     const { settings, pjPrefix, names, zoneLetters } = this.inputs;
+    if (settings.existingVpc) {
+      exportExistingVpc(this, settings.existingVpc, this.inputs);
+      return;
+    }
     const exportNames = names.exports;
     const name = (suffix: string) => [{ key: 'Name', value: `${pjPrefix}-${suffix}` }];
 
-    this.vpc = new ec2.CfnVPC(this, 'Vpc', {
+    const vpc = new ec2.CfnVPC(this, 'Vpc', {
       cidrBlock: settings.vpcCidr,
       enableDnsHostnames: true,
       enableDnsSupport: true,
       tags: name('vpc'),
     });
+    this.vpc = vpc;
     const igw = new ec2.CfnInternetGateway(this, 'InternetGateway', { tags: name('igw') });
     const attachment = new ec2.CfnVPCGatewayAttachment(this, 'InternetGatewayAttachment', {
-      vpcId: this.vpc.ref,
+      vpcId: vpc.ref,
       internetGatewayId: igw.ref,
     });
 
-    const publicRoutes = new ec2.CfnRouteTable(this, 'PublicRouteTable', { vpcId: this.vpc.ref, tags: name('public') });
+    const publicRoutes = new ec2.CfnRouteTable(this, 'PublicRouteTable', { vpcId: vpc.ref, tags: name('public') });
     new ec2.CfnRoute(this, 'PublicDefaultRoute', {
       routeTableId: publicRoutes.ref,
       destinationCidrBlock: '0.0.0.0/0',
@@ -53,7 +59,7 @@ export class NetworkStack extends BottlerocketEksStack {
       const zone = letter.toUpperCase();
       const availabilityZone = this.inputs.availabilityZone(letter);
       const pub = new ec2.CfnSubnet(this, `PublicSubnet${zone}`, {
-        vpcId: this.vpc.ref,
+        vpcId: vpc.ref,
         availabilityZone,
         cidrBlock: Cidr.publicSubnet(settings.vpcCidr, letter),
         mapPublicIpOnLaunch: false,
@@ -78,12 +84,12 @@ export class NetworkStack extends BottlerocketEksStack {
     zoneLetters.forEach((letter, i) => {
       const zone = letter.toUpperCase();
       const priv = new ec2.CfnSubnet(this, `PrivateSubnet${zone}`, {
-        vpcId: this.vpc.ref,
+        vpcId: vpc.ref,
         availabilityZone: this.inputs.availabilityZone(letter),
         cidrBlock: Cidr.privateSubnet(settings.vpcCidr, letter),
         tags: [...name(`private-subnet-${letter}`), { key: 'kubernetes.io/role/internal-elb', value: '1' }],
       });
-      const routes = new ec2.CfnRouteTable(this, `PrivateRouteTable${zone}`, { vpcId: this.vpc.ref, tags: name(`private-${letter}`) });
+      const routes = new ec2.CfnRouteTable(this, `PrivateRouteTable${zone}`, { vpcId: vpc.ref, tags: name(`private-${letter}`) });
       new ec2.CfnRoute(this, `PrivateDefaultRoute${zone}`, {
         routeTableId: routes.ref,
         destinationCidrBlock: '0.0.0.0/0',
@@ -94,7 +100,7 @@ export class NetworkStack extends BottlerocketEksStack {
       this.privateSubnets[letter] = priv;
     });
 
-    Validations.of(this.vpc).acknowledge({
+    Validations.of(vpc).acknowledge({
       id: 'AwsSolutions-VPC7',
       reason: 'Flow logs are not part of the blog\'s VPC and bill log ingestion; teams that need them attach an '
         + 'AWS::EC2::FlowLog to the exported VPC id',
@@ -106,7 +112,7 @@ export class NetworkStack extends BottlerocketEksStack {
       reason: 'zones come from the settings (or the deployed region plus a letter); exports are named after them',
     });
 
-    new CfnOutput(this, 'VpcId', { value: this.vpc.ref, exportName: exportNames.vpcId });
+    new CfnOutput(this, 'VpcId', { value: vpc.ref, exportName: exportNames.vpcId });
     for (const letter of zoneLetters) {
       const zone = letter.toUpperCase();
       new CfnOutput(this, `PrivateSubnet${zone}Id`, { value: this.privateSubnets[letter].ref, exportName: exportNames.privateSubnet(letter) });

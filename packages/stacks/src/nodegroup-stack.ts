@@ -1,9 +1,11 @@
 import { CfnOutput, CfnParameter, Fn, aws_ec2 as ec2, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
 import { ResolvedNodegroup, ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { Construct } from 'constructs';
+import { addNodegroupAddons } from './addons';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
 import { renderBottlerocketToml } from './bottlerocket-toml';
 import { StackImports } from './imports';
+import { addSsmAccess } from './node-access';
 import { serviceRole } from './partition';
 
 /** Props of the node group stack: the resolved settings (see `BottlerocketEksStackProps`). */
@@ -30,7 +32,8 @@ export const NODE_ROLE_MANAGED_POLICIES = [
  * encrypted gp3 volumes, Bottlerocket TOML settings) that names no AMI, subnet, instance
  * type or cluster, so EKS can merge its bootstrap settings in. Cluster name and subnets
  * come only from the earlier stacks' exports. One node role with the blog's three managed
- * policies serves every group. The `coredns` add-on is here because its pods need nodes.
+ * policies serves every group. The add-ons whose pods need nodes (coredns, the EBS CSI
+ * driver with its Pod Identity role, metrics-server, the node monitoring agent) are here.
  */
 export class NodegroupStack extends BottlerocketEksStack {
   /** The main managed node group. */
@@ -52,21 +55,15 @@ export class NodegroupStack extends BottlerocketEksStack {
     this.nodeRole = serviceRole(this, 'NodeInstanceRole', 'EC2', ['sts:AssumeRole'], NODE_ROLE_MANAGED_POLICIES,
       'The three AWS managed policies EKS requires on node group nodes (the blog\'s node role): AmazonEKSWorkerNodePolicy, '
       + 'AmazonEKS_CNI_Policy and AmazonEC2ContainerRegistryReadOnly');
+    if (settings.ssmAccess) addSsmAccess(this.nodeRole);
 
     const templateParameters = props.templateParameters ?? false;
     this.nodegroups = settings.nodegroups.map((group, i) => this.addNodegroup(group, i, { clusterName, subnets, templateParameters }));
     this.nodegroup = this.nodegroups[0];
 
-    const coredns = new eks.CfnAddon(this, 'Addon-coredns', {
-      clusterName,
-      addonName: 'coredns',
-      resolveConflicts: 'OVERWRITE',
-      // Deleting this stack (a documented way out of a refused change) must not take the
-      // cluster's DNS with it: EKS keeps the add-on's software running, and the next deploy
-      // adopts it again (resolveConflicts OVERWRITE).
-      preserveOnDelete: true,
-    });
-    this.nodegroups.forEach((nodegroup) => coredns.node.addDependency(nodegroup));
+    // coredns, the EBS CSI driver, metrics-server and the node monitoring agent: their pods
+    // need nodes, so they come after every group and are kept if this stack is deleted.
+    addNodegroupAddons(this, clusterName, settings.addons, this.nodegroups);
 
     new CfnOutput(this, 'NodegroupName', { value: this.nodegroup.nodegroupName!, exportName: names.exports.nodegroupName });
     new CfnOutput(this, 'NodeRoleArn', { value: this.nodeRole.attrArn, exportName: names.exports.nodeRoleArn });
@@ -97,6 +94,9 @@ export class NodegroupStack extends BottlerocketEksStack {
       nodegroupName: names.nodegroupVersion(group.name, ResourceNames.fingerprint(createOnly)),
       // Follows the cluster: a version bump in the settings upgrades the nodes too.
       version: this.inputs.settings.kubernetesVersion,
+      // Pinned, the nodes run this Bottlerocket release; unset, the latest when the group is
+      // created or upgraded. A change rolls the nodes in place.
+      releaseVersion: group.releaseVersion,
       amiType: createOnly.amiType,
       capacityType: createOnly.capacityType,
       instanceTypes: createOnly.instanceTypes,
@@ -146,6 +146,8 @@ export class NodegroupStack extends BottlerocketEksStack {
         ],
         userData: Fn.base64(renderBottlerocketToml(group.bottlerocket, `${group.optionPath}bottlerocket`)),
         tagSpecifications: [{ resourceType: 'instance', tags }, { resourceType: 'volume', tags }],
+        // Absent unless asked for, so the templates of groups that never set it stay as they are.
+        monitoring: group.detailedMonitoring ? { enabled: true } : undefined,
       },
     });
   }

@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { DEFAULT_KUBERNETES_VERSION } from 'bottlerocket-eks-config';
 import { synthAll } from './helpers';
 
 describe('ClusterStack', () => {
@@ -13,7 +14,7 @@ describe('ClusterStack', () => {
     expect(stacks.cluster.stackName).toBe('team-a-cluster');
     t.hasResourceProperties('AWS::EKS::Cluster', {
       Name: 'team-a-cluster',
-      Version: '1.35',
+      Version: DEFAULT_KUBERNETES_VERSION,
       ResourcesVpcConfig: {
         SubnetIds: [{ 'Fn::ImportValue': 'team-a-private-subnet-a' }, { 'Fn::ImportValue': 'team-a-private-subnet-c' }],
         EndpointPublicAccess: true,

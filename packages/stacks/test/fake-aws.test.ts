@@ -2,7 +2,8 @@ import {
   CloudFormationClient, CloudFormationServiceException, DescribeStacksCommand, GetTemplateCommand, ListImportsCommand,
 } from '@aws-sdk/client-cloudformation';
 import {
-  DescribeAddressesCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client, EC2ServiceException, paginateDescribeVpcs,
+  DescribeAddressesCommand, DescribeRouteTablesCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client, EC2ServiceException,
+  paginateDescribeVpcs,
 } from '@aws-sdk/client-ec2';
 import { EKSClient, ListClustersCommand, paginateListClusters } from '@aws-sdk/client-eks';
 import {
@@ -39,6 +40,7 @@ const aws = new FakeAws({ [KEY]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUN
   imports: { 'team-a-private-subnet-a': ['team-a-cluster', 'team-a-nodegroup'] },
   vpcs: [{ vpcId: 'vpc-default', cidrBlock: '172.31.0.0/16', isDefault: true }, {}, {}, {}, {}, {}, { ownerId: '210987654321' }],
   elasticIps: 3,
+  subnets: [{ subnetId: 'subnet-0123456789abcdef0', vpcId: 'vpc-0a000000000000002', availabilityZone: 'eu-west-1a', tags: { 'kubernetes.io/role/internal-elb': '1' } }],
   clusters: ['alpha', 'beta', 'gamma'],
   quotas: { 'vpc/L-F678F1CE': 5, 'ec2/L-0263D0A3': 10 },
   unreadableQuotas: ['eks/L-1194D53C'],
@@ -165,9 +167,22 @@ describe('EC2 (ec2Query)', () => {
   });
 
   test('an operation the fake does not speak: 400 InvalidAction in the EC2 error shape', async () => {
-    const error = await rejection(client(EC2Client).send(new DescribeSubnetsCommand({})));
+    const error = await rejection(client(EC2Client).send(new DescribeRouteTablesCommand({})));
     expect(error).toBeInstanceOf(EC2ServiceException);
-    expect(error).toMatchObject({ name: 'InvalidAction', message: 'The action DescribeSubnets is not valid for this web service.' });
+    expect(error).toMatchObject({ name: 'InvalidAction', message: 'The action DescribeRouteTables is not valid for this web service.' });
+  });
+
+  test('DescribeSubnets: the subnets asked for, with zone, VPC and tags; an unknown id fails the call as EC2 does', async () => {
+    const { Subnets } = await client(EC2Client).send(new DescribeSubnetsCommand({ SubnetIds: ['subnet-0123456789abcdef0'] }));
+    expect(Subnets).toEqual([expect.objectContaining({
+      SubnetId: 'subnet-0123456789abcdef0',
+      VpcId: 'vpc-0a000000000000002',
+      AvailabilityZone: 'eu-west-1a',
+      State: 'available',
+      Tags: [{ Key: 'kubernetes.io/role/internal-elb', Value: '1' }],
+    })]);
+    const error = await rejection(client(EC2Client).send(new DescribeSubnetsCommand({ SubnetIds: ['subnet-0123456789abcdef0', 'subnet-0000000f'] })));
+    expect(error).toMatchObject({ name: 'InvalidSubnetID.NotFound', message: 'The subnet ID \'subnet-0000000f\' does not exist', $metadata: { httpStatusCode: 400 } });
   });
 });
 

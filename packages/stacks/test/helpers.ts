@@ -2,7 +2,8 @@ import { AppProps, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { testApp } from './temp';
 import {
-  BottlerocketEksSettings, BottlerocketVariant, CapacityType, ClusterStack, NetworkStack, NodeArchitecture, NodegroupStack, Settings, TaintEffect,
+  BottlerocketEksSettings, BottlerocketVariant, CapacityType, ClusterStack, NetworkStack, NodeArchitecture, NodegroupStack, SecurityProfile, Settings,
+  TaintEffect,
 } from '../src';
 
 /**
@@ -17,6 +18,7 @@ export const SETTINGS_VARIANTS: Record<string, BottlerocketEksSettings> = {
     availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'],
     natGateways: 3,
   },
+  'strict security profile': { pjPrefix: 'team-a', securityProfile: SecurityProfile.STRICT, logRetentionDays: 400 },
   'accountId and an admin': {
     pjPrefix: 'team-a',
     accountId: '123456789012',

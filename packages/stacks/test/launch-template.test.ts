@@ -1,4 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { DEFAULT_KUBERNETES_VERSION } from 'bottlerocket-eks-config';
 import { parse } from 'smol-toml';
 import { testApp } from './temp';
 import {
@@ -62,7 +63,7 @@ describe('the launch template, by default', () => {
 
   test('the node group: Kubernetes version of the cluster, a third at a time, auto repair, no taints', () => {
     template.hasResourceProperties('AWS::EKS::Nodegroup', {
-      Version: '1.35',
+      Version: DEFAULT_KUBERNETES_VERSION,
       UpdateConfig: { MaxUnavailablePercentage: 33 },
       NodeRepairConfig: { Enabled: true },
       Taints: Match.absent(),
@@ -227,7 +228,9 @@ describe('more than one node group', () => {
     ]);
     const lts = resources(template, 'AWS::EC2::LaunchTemplate').map((lt) => lt.Properties.LaunchTemplateName);
     expect(lts).toEqual(['team-a-bottlerocket-spot', 'team-a-system', 'team-a-gpu']);
-    template.resourceCountIs('AWS::IAM::Role', 1);
+    // One node role for every group; the other role is the EBS CSI driver's.
+    expect(Object.keys(template.findResources('AWS::IAM::Role')).sort()).toEqual(['EbsCsiDriverRole', 'NodeInstanceRole']);
+    expect(resources(template, 'AWS::EKS::Nodegroup').map((ng) => ng.Properties.NodeRole)).toEqual(Array(3).fill({ 'Fn::GetAtt': ['NodeInstanceRole', 'Arn'] }));
   });
 
   test('their own options and the product defaults otherwise', () => {
@@ -252,8 +255,11 @@ describe('more than one node group', () => {
     expect(gpu.Properties.LaunchTemplateData.BlockDeviceMappings[1].Ebs.VolumeSize).toBe(200);
   });
 
-  test('coredns waits for every node group', () => {
-    const [addon] = Object.values(template.findResources('AWS::EKS::Addon'));
-    expect(addon.DependsOn).toEqual(expect.arrayContaining(['ManagedNodeGroup', 'ManagedNodeGroupSystem', 'ManagedNodeGroupGpu']));
+  test('every add-on of the stack (coredns first) waits for every node group', () => {
+    const addons = Object.values(template.findResources('AWS::EKS::Addon'));
+    expect(addons.map((a) => a.Properties.AddonName)).toEqual(['coredns', 'aws-ebs-csi-driver', 'metrics-server', 'eks-node-monitoring-agent']);
+    for (const addon of addons) {
+      expect(addon.DependsOn).toEqual(expect.arrayContaining(['ManagedNodeGroup', 'ManagedNodeGroupSystem', 'ManagedNodeGroupGpu']));
+    }
   });
 });

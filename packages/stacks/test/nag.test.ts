@@ -76,8 +76,11 @@ describe('every acknowledged finding', () => {
       'Cluster/Cluster AwsSolutions-EKS2',
       'Cluster/ClusterRole AwsSolutions-IAM4',
       'Network/Vpc AwsSolutions-VPC7',
+      'Nodegroup/EbsCsiDriverRole AwsSolutions-IAM4',
       'Nodegroup/NodeInstanceRole AwsSolutions-IAM4',
       'Nodegroup/NodeInstanceRole AwsSolutions-IAM4',
+      'Nodegroup/NodeInstanceRole AwsSolutions-IAM4',
+      // Session Manager's, with ssmAccess (the default).
       'Nodegroup/NodeInstanceRole AwsSolutions-IAM4',
     ]);
   });

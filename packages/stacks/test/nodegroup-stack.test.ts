@@ -32,7 +32,7 @@ describe('NodegroupStack', () => {
     });
   });
 
-  test('gives nodes a role trusted by the partition EC2 principal with exactly the three blog policies', () => {
+  test('gives nodes a role trusted by the partition EC2 principal with exactly the three blog policies, and Session Manager\'s', () => {
     const partitionArn = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::aws:policy/${name}`]] });
     nodegroup.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
@@ -46,6 +46,7 @@ describe('NodegroupStack', () => {
         partitionArn('AmazonEC2ContainerRegistryReadOnly'),
         partitionArn('AmazonEKSWorkerNodePolicy'),
         partitionArn('AmazonEKS_CNI_Policy'),
+        partitionArn('AmazonSSMManagedInstanceCore'),
       ],
     });
     expect(nodegroup.toJSON().Mappings.ServicePrincipalPartitionMap['aws-cn'].EC2).toBe('ec2.amazonaws.com.cn');

@@ -32,14 +32,16 @@ describe.each(Object.entries(SETTINGS_VARIANTS))('security defaults, %s', (_vari
     expect([...resources('AWS::EC2::SecurityGroup'), ...resources('AWS::EC2::SecurityGroupIngress')]).toEqual([]);
   });
 
-  test('the node role holds exactly the three managed policies of the blog and no inline policy', () => {
+  test('the node role holds exactly the three managed policies of the blog (and Session Manager\'s) and no inline policy', () => {
     const roles = resources('AWS::IAM::Role');
     const nodeRole = roles.find((r) => JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('EC2'));
     expect(nodeRole.Properties.ManagedPolicyArns.map((a: any) => a['Fn::Join'][1][2])).toEqual([
       ':iam::aws:policy/AmazonEC2ContainerRegistryReadOnly', ':iam::aws:policy/AmazonEKSWorkerNodePolicy', ':iam::aws:policy/AmazonEKS_CNI_Policy',
+      ':iam::aws:policy/AmazonSSMManagedInstanceCore',
     ]);
     for (const role of roles) expect(role.Properties.Policies).toBeUndefined();
-    expect(resources('AWS::IAM::Policy')).toEqual([]);
+    // The one inline policy: the cluster role's use of the secrets key, when secrets are encrypted.
+    expect(resources('AWS::IAM::Policy').map((p) => p.Properties.PolicyName).filter((name) => name !== 'secrets-encryption-key')).toEqual([]);
   });
 
   test('termination protection on the network and cluster stacks', () => {

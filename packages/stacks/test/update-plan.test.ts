@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, ResourceNames, TaintEffect } from '../src';
+import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, ResourceNames, SecurityProfile, TaintEffect } from '../src';
 import { importedNames, synthAll } from './helpers';
 import { explainAll, formatPlan, parseTemplate, planStack, StackPlan } from '../src/plan';
 import { CREATE_ONLY_PROPERTIES } from '../src/plan/create-only-properties';
@@ -55,7 +55,22 @@ const MATRIX: Array<[string, Partial<BottlerocketEksSettings>, Outcome]> = [
   ['unlisted regions allowed', { allowUnlistedRegion: true }, 'unchanged'],
   ['a zone removed', { availabilityZones: ['eu-west-1a', 'eu-west-1b'] }, 'refused: availabilityZones'],
   ['another VPC CIDR', { vpcCidr: '10.1.0.0/16' }, 'refused: vpcCidr'],
+  ['Session Manager access off', { ssmAccess: false }, 'in place'],
+  ['detailed monitoring on', { detailedMonitoring: true }, 'in place'],
+  ['a Bottlerocket release pinned', { releaseVersion: '1.50.0-5c5b35b5' }, 'in place'],
+  ['an existing VPC instead of the created one', {
+    vpcId: 'vpc-0123456789abcdef0',
+    privateSubnetIds: { 'eu-west-1a': 'subnet-0123456789abcdef0', 'eu-west-1b': 'subnet-0123456789abcdef1', 'eu-west-1c': 'subnet-0123456789abcdef2' },
+  }, 'refused: vpcId'],
   ['the cluster renamed', { clusterName: 'team-a-eks' }, 'refused: clusterName'],
+  ['API endpoint private only', { endpointPublicAccess: false }, 'in place'],
+  ['control plane log retention', { logRetentionDays: 90 }, 'in place'],
+  ['metrics-server off', { addons: { metricsServer: { enabled: false } } }, 'in place'],
+  ['an add-on version pinned', { addons: { coreDns: { version: 'v1.12.4-eksbuild.1' } } }, 'in place'],
+  ['EBS CSI configuration values', { addons: { ebsCsiDriver: { configurationValues: { controller: { replicaCount: 1 } } } } }, 'in place'],
+  ['strict security profile', { securityProfile: SecurityProfile.STRICT }, 'refused: securityProfile or secretsKmsKeyArn'],
+  ['a secrets KMS key', { secretsKmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
+    'refused: securityProfile or secretsKmsKeyArn'],
 ];
 
 /** Changes the specification allows but EKS refuses; from a base on 1.35, since 1.34 is the oldest supported. */
@@ -152,6 +167,26 @@ describe('the update plan of a settings change on deployed stacks', () => {
     const [refusal] = explainAll(plans, new ResourceNames('team-a'));
     expect(refusal.reason).toBe('AWS::EKS::Cluster Cluster would go from Kubernetes 1.35 to 1.34: a downgrade, which EKS does not do');
     expect(refusal.wayOut).toBe('Set kubernetesVersion back to 1.35, then move one minor version per deploy (EKS never downgrades).');
+  });
+
+  test('secrets encryption on a deployed cluster is refused with the way out', () => {
+    const [refusal] = explainAll(plan({ securityProfile: SecurityProfile.STRICT }), new ResourceNames('team-a'));
+    expect(refusal).toMatchObject({ stackName: 'team-a-cluster', setting: 'securityProfile or secretsKmsKeyArn' });
+    expect(refusal.reason).toContain('EncryptionConfig');
+    expect(refusal.wayOut).toMatch(/^Secrets encryption with a KMS key is chosen when a cluster is created.*leave securityProfile "standard" and secretsKmsKeyArn unset.*deploy a new pjPrefix with securityProfile "strict"/);
+  });
+
+  test('another secrets key, or none, on an encrypted cluster is refused: keep the deployed one', () => {
+    const strict = { securityProfile: SecurityProfile.STRICT };
+    const key = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const [given] = explainAll(plan({ ...strict, secretsKmsKeyArn: key }, templates({ ...BASE, ...strict })), new ResourceNames('team-a'));
+    expect(given).toMatchObject({ setting: 'securityProfile or secretsKmsKeyArn' });
+    expect(given.wayOut).toContain('this cluster uses the key the stack created: keep securityProfile "strict" with secretsKmsKeyArn unset');
+    const [standard] = explainAll(plan({}, templates({ ...BASE, ...strict })), new ResourceNames('team-a'));
+    expect(standard.wayOut).toBe(given.wayOut);
+    const [created] = explainAll(plan(strict, templates({ ...BASE, ...strict, secretsKmsKeyArn: key })), new ResourceNames('team-a'));
+    expect(created).toMatchObject({ setting: 'secretsKmsKeyArn' });
+    expect(created.wayOut).toContain(`set secretsKmsKeyArn back to ${key}`);
   });
 
   test('a new stack is simply created', () => {

@@ -1,4 +1,5 @@
 import { ResourceNames } from 'bottlerocket-eks-config';
+import { explainSecretsEncryption } from './explain-security';
 import { ExportChange, ResourceChange, StackPlan } from './plan';
 
 /** A refused change said in the team's terms: the setting behind it and the way out. */
@@ -31,6 +32,21 @@ export function explainRefusal(change: ResourceChange | ExportChange, plans: Sta
       wayOut: `Set vpcCidr back${deployed ? ` to ${String(deployed)}` : ''}: a VPC cannot change its CIDR block in place, and its subnets are in use. `
         + `To move to another block, ${recreate}.`,
     };
+  }
+  // The network stack deletes the VPC it created (vpcId set) or creates one (vpcId unset)
+  // while the cluster and nodes sit in the subnets it exports.
+  const vpcSwitched = plans.some((plan) => plan.status === 'update'
+    && plan.changes.some((c) => c.type === 'AWS::EC2::VPC' && (c.action === 'delete' || c.action === 'create')));
+  if (vpcSwitched && isExport(change)) {
+    return {
+      setting: 'vpcId',
+      wayOut: 'Set vpcId (and the subnet ids) back: the cluster and its nodes are in the subnets this stack exports now, and EKS cannot move a cluster to '
+        + `another VPC. To move to the other VPC, ${recreate}.`,
+    };
+  }
+  if (clusterReplaced?.properties.includes('EncryptionConfig') && !clusterReplaced.properties.includes('Name')
+    && (isExport(change) || change.type.startsWith('AWS::EKS::'))) {
+    return explainSecretsEncryption(clusterReplaced, recreate);
   }
   if (clusterReplaced && (isExport(change) || change.type.startsWith('AWS::EKS::'))) {
     const renamed = clusterReplaced.properties.includes('Name');

@@ -20,6 +20,18 @@ export enum PreflightErrorCode {
   ADMIN_IS_CREATOR = 'ADMIN_IS_CREATOR',
   /** The deploy would create more VPCs, Elastic IPs or EKS clusters than the account's quotas in the region allow. */
   QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
+  /** `kubernetesVersion` has left EKS standard support: EKS upgrades the cluster itself, so the deploy would ask for a downgrade. */
+  VERSION_OUT_OF_SUPPORT = 'VERSION_OUT_OF_SUPPORT',
+  /** A subnet of `privateSubnetIds`/`publicSubnetIds` does not exist, or is not in `vpcId` or in the zone the settings give it. */
+  EXISTING_VPC_MISMATCH = 'EXISTING_VPC_MISMATCH',
+  /** The deploy would create the control plane log group (`logRetentionDays`), but EKS already made one of that name. */
+  LOG_GROUP_EXISTS = 'LOG_GROUP_EXISTS',
+  /** The deploy would create an add-on that is already installed on the cluster (by hand, or by EKS). */
+  ADDON_EXISTS = 'ADDON_EXISTS',
+  /** An add-on's target version is older than the one installed: EKS does not downgrade add-ons. */
+  ADDON_DOWNGRADE = 'ADDON_DOWNGRADE',
+  /** An add-on's target version is not one EKS offers for the cluster's Kubernetes version. */
+  ADDON_VERSION_UNSUPPORTED = 'ADDON_VERSION_UNSUPPORTED',
 }
 
 /** A preflight finding that stops the deploy: what is wrong, and what to do about it. */

@@ -1,7 +1,11 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
 import { UpdatePlan } from '../plan';
+import { checkAddons } from './addon-checks';
 import { PreflightError } from './errors';
+import { checkExistingVpc } from './existing-vpc-check';
+import { checkKubernetesSupport } from './kubernetes-support';
+import { checkControlPlaneLogGroup } from './log-group-check';
 import { DeployTarget } from './preflight';
 import { QuotaClients } from './quotas';
 
@@ -33,6 +37,10 @@ export type LiveCheck = (context: LiveCheckContext) => Promise<LiveFinding>;
 
 /** Every live check, run side by side; the first failure in this order stops the deploy. */
 export const LIVE_CHECKS: LiveCheck[] = [
+  checkExistingVpc,
+  checkKubernetesSupport,
+  checkControlPlaneLogGroup,
+  checkAddons,
 ];
 
 /** Runs `checks`, collecting warnings; the first failure (in list order) wins. */

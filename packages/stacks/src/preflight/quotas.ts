@@ -1,3 +1,4 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeAddressesCommand, EC2Client, paginateDescribeVpcs } from '@aws-sdk/client-ec2';
 import { EKSClient, paginateListClusters } from '@aws-sdk/client-eks';
 import { GetServiceQuotaCommand, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
@@ -62,6 +63,8 @@ export interface QuotaClients {
   readonly ec2: EC2Client;
   readonly eks: EKSClient;
   readonly serviceQuotas: ServiceQuotasClient;
+  /** CloudWatch Logs, for the live checks (the log group check); absent, that check makes its own. */
+  readonly logs?: CloudWatchLogsClient;
 }
 
 /** Options of `checkQuotas`. */
@@ -73,19 +76,28 @@ export interface CheckQuotasOptions {
   readonly account?: string;
 }
 
-/** Clients of EC2, EKS and Service Quotas for `region`, with the SDK's default credentials and endpoints. */
+/** Clients of EC2, EKS, Service Quotas and CloudWatch Logs for `region`, with the SDK's default credentials and endpoints. */
 export function quotaClients(region: string): QuotaClients {
-  return { ec2: new EC2Client({ region }), eks: new EKSClient({ region }), serviceQuotas: new ServiceQuotasClient({ region }) };
+  return {
+    ec2: new EC2Client({ region }),
+    eks: new EKSClient({ region }),
+    serviceQuotas: new ServiceQuotasClient({ region }),
+    logs: new CloudWatchLogsClient({ region }),
+  };
 }
 
 /**
- * What a deploy needs: one VPC and `natGateways` Elastic IPs when it creates the network stack,
- * one cluster when it creates the cluster stack (updating a stack creates none of them).
+ * What a deploy needs: one VPC and `natGateways` Elastic IPs when it creates the network stack
+ * (none when the team brings its own VPC), one cluster when it creates the cluster stack
+ * (updating a stack creates none of them).
  */
-export function quotaNeed(settings: Pick<ResolvedSettings, 'natGateways'>, creates: { network: boolean; cluster: boolean }): QuotaNeed {
+export function quotaNeed(
+  settings: Pick<ResolvedSettings, 'natGateways' | 'existingVpc'>, creates: { network: boolean; cluster: boolean },
+): QuotaNeed {
+  const createsVpc = creates.network && !settings.existingVpc;
   return {
-    vpcs: creates.network ? 1 : 0,
-    elasticIps: creates.network ? settings.natGateways : 0,
+    vpcs: createsVpc ? 1 : 0,
+    elasticIps: createsVpc ? settings.natGateways : 0,
     clusters: creates.cluster ? 1 : 0,
   };
 }

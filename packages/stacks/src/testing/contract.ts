@@ -189,8 +189,10 @@ function stackLabel(stack: CheckedStack): string {
 function expectedExports(settings: ResolvedSettings): Record<StackKind, string[]> {
   const { exports } = new ResourceNames(settings.pjPrefix);
   const letters = settings.availabilityZones.map((zone) => ResourceNames.zoneLetter(settings.region, zone));
+  // A team's own VPC exports public subnets only when it names them.
+  const publicSubnets = !settings.existingVpc || settings.existingVpc.publicSubnetIds !== undefined;
   return {
-    [StackKind.NETWORK]: [exports.vpcId, ...letters.flatMap((l) => [exports.privateSubnet(l), exports.publicSubnet(l)])],
+    [StackKind.NETWORK]: [exports.vpcId, ...letters.flatMap((l) => [exports.privateSubnet(l), ...(publicSubnets ? [exports.publicSubnet(l)] : [])])],
     [StackKind.CLUSTER]: [
       exports.clusterName, exports.clusterArn, exports.clusterEndpoint, exports.clusterCertificateAuthority, exports.clusterSecurityGroupId,
     ],

@@ -55,6 +55,17 @@ export interface FakeVpc {
   readonly ownerId?: string;
 }
 
+/** A subnet of the fake account (DescribeSubnets). */
+export interface FakeSubnet {
+  readonly subnetId: string;
+  readonly vpcId: string;
+  readonly availabilityZone: string;
+  /** Default `10.0.<position>.0/24`. */
+  readonly cidrBlock?: string;
+  /** The subnet's tags. Default none. */
+  readonly tags?: Record<string, string>;
+}
+
 /** An Elastic IP of the fake account; unset fields are made up from its position. */
 export interface FakeElasticIp {
   /** Default `eipalloc-0b000000000000001`, ... */
@@ -79,8 +90,24 @@ export interface FakeAwsOptions {
   readonly vpcs?: number | FakeVpc[];
   /** The Elastic IPs of the region (DescribeAddresses): how many (made up), or each one. */
   readonly elasticIps?: number | FakeElasticIp[];
+  /** The subnets of the region (DescribeSubnets). */
+  readonly subnets?: FakeSubnet[];
   /** The names of the EKS clusters of the region (ListClusters). */
   readonly clusters?: string[];
+  /**
+   * The add-ons installed on each cluster (DescribeAddon): the installed version by cluster name,
+   * then add-on name. An add-on not listed answers ResourceNotFoundException, as EKS does.
+   */
+  readonly installedAddons?: Record<string, Record<string, string>>;
+  /**
+   * The add-on versions EKS offers (DescribeAddonVersions), newest first, by add-on name, then
+   * Kubernetes version. An add-on or Kubernetes version not listed has none.
+   */
+  readonly addonVersions?: Record<string, Record<string, string[]>>;
+  /** EKS operations the caller may not call (`DescribeAddon`, `DescribeAddonVersions`, or `*`): they answer AccessDeniedException. */
+  readonly deniedEksOperations?: string[];
+  /** The names of the CloudWatch Logs log groups of the region (DescribeLogGroups). */
+  readonly logGroups?: string[];
   /**
    * The applied quota values Service Quotas answers (GetServiceQuota), by `<serviceCode>/<quotaCode>`,
    * e.g. `{ 'vpc/L-F678F1CE': 5 }`. A quota neither here nor in `unreadableQuotas` answers
@@ -102,13 +129,16 @@ export interface FakeAwsOptions {
  * - CloudFormation (awsQuery): `DescribeStacks`, `GetTemplate` and `ListImports` of the stacks and
  *   imports of the options; a stack that is not there does not exist (400 ValidationError), so
  *   `cdk diff` compares against nothing and `cdk destroy` has nothing to do;
- * - EC2 (ec2Query): `DescribeVpcs` (paginated by MaxResults) and `DescribeAddresses`;
- * - EKS (restJson1): `ListClusters` (paginated by maxResults);
- * - Service Quotas (awsJson1_1): `GetServiceQuota`.
+ * - EC2 (ec2Query): `DescribeVpcs` (paginated by MaxResults), `DescribeAddresses` and `DescribeSubnets`
+ *   (by `SubnetId.N`: an id it does not hold fails the call with InvalidSubnetID.NotFound, as EC2 does);
+ * - EKS (restJson1): `ListClusters` (paginated by maxResults), `DescribeAddon` and `DescribeAddonVersions`
+ *   (by `addonName` and `kubernetesVersion`);
+ * - Service Quotas (awsJson1_1): `GetServiceQuota`;
+ * - CloudWatch Logs (awsJson1_1): `DescribeLogGroups` (by `logGroupNamePrefix`).
  * Only STS checks the access key; the other services answer any signed request, for the account
  * of the key's identity (123456789012 for a key it does not know). Request filters (EC2 `Filter.N`,
  * `VpcId.N`, ...) are ignored. Point the SDK at it with `AWS_ENDPOINT_URL` (all services) or
- * `AWS_ENDPOINT_URL_STS`, `_CLOUDFORMATION`, `_EC2`, `_EKS`, `_SERVICE_QUOTAS`, and fake static keys.
+ * `AWS_ENDPOINT_URL_STS`, `_CLOUDFORMATION`, `_EC2`, `_EKS`, `_SERVICE_QUOTAS`, `_CLOUDWATCH_LOGS`, and fake static keys.
  */
 export class FakeAws {
   /** Every request received, oldest first. */
@@ -160,6 +190,7 @@ export class FakeAws {
       case 'ec2': return this.ec2(request);
       case 'eks': return this.eks(request);
       case 'servicequotas': return this.serviceQuotas(request);
+      case 'logs': return this.logs(request);
       case '': // unsigned: told apart by the action, as before services were
         return request.form.get('Action') === 'GetCallerIdentity' ? this.sts(request) : this.cloudFormation(request);
       default: {
@@ -282,11 +313,45 @@ export class FakeAws {
     </item>`).join('')}
   </addressesSet>`));
       }
+      case 'DescribeSubnets':
+        return this.describeSubnets(request, action);
       default:
         return xml(action, 400, `<?xml version="1.0" encoding="UTF-8"?>
 <Response><Errors><Error><Code>InvalidAction</Code><Message>The action ${escapeXml(action)} is not valid for this web service.</Message></Error></Errors><RequestID>${REQUEST_ID}</RequestID></Response>
 `);
     }
+  }
+
+  /** The subnets asked for by `SubnetId.N` (all when none is), or EC2's error naming the ids it does not hold. */
+  private describeSubnets(request: AwsRequest, action: string): Answer {
+    const all = this.options.subnets ?? [];
+    const asked = [...request.form.entries()].filter(([key]) => /^SubnetId\.\d+$/.test(key)).map(([, value]) => value);
+    const missing = asked.filter((id) => !all.some((subnet) => subnet.subnetId === id));
+    if (missing.length > 0) {
+      const message = missing.length === 1 ? `The subnet ID '${missing[0]}' does not exist` : `The subnet IDs '${missing.join(', ')}' do not exist`;
+      return xml(action, 400, `<?xml version="1.0" encoding="UTF-8"?>
+<Response><Errors><Error><Code>InvalidSubnetID.NotFound</Code><Message>${escapeXml(message)}</Message></Error></Errors><RequestID>${REQUEST_ID}</RequestID></Response>
+`);
+    }
+    const subnets = asked.length > 0 ? all.filter((subnet) => asked.includes(subnet.subnetId)) : all;
+    return xml(action, 200, ec2Response(action, `
+  <subnetSet>${subnets.map((subnet, i) => `
+    <item>
+      <subnetId>${escapeXml(subnet.subnetId)}</subnetId>
+      <state>available</state>
+      <vpcId>${escapeXml(subnet.vpcId)}</vpcId>
+      <cidrBlock>${escapeXml(subnet.cidrBlock ?? `10.0.${i % 256}.0/24`)}</cidrBlock>
+      <availableIpAddressCount>251</availableIpAddressCount>
+      <availabilityZone>${escapeXml(subnet.availabilityZone)}</availabilityZone>
+      <ownerId>${escapeXml(this.accountOf(request))}</ownerId>${Object.keys(subnet.tags ?? {}).length > 0 ? `
+      <tagSet>${Object.entries(subnet.tags ?? {}).map(([key, value]) => `
+        <item>
+          <key>${escapeXml(key)}</key>
+          <value>${escapeXml(value)}</value>
+        </item>`).join('')}
+      </tagSet>` : ''}
+    </item>`).join('')}
+  </subnetSet>`));
   }
 
   private eks(request: AwsRequest): Answer {
@@ -296,7 +361,65 @@ export class FakeAws {
       const { page, nextToken } = paginate(clusters, url.searchParams.get('maxResults') ?? '100', url.searchParams.get('nextToken'));
       return json('ListClusters', 200, { clusters: page, ...(nextToken ? { nextToken } : {}) });
     }
+    const addon = /^\/clusters\/([^/]+)\/addons\/([^/]+)$/.exec(url.pathname);
+    if (request.method === 'GET' && addon) return this.describeAddon(request, decodeURIComponent(addon[1]), decodeURIComponent(addon[2]));
+    if (request.method === 'GET' && url.pathname === '/addons/supported-versions') return this.describeAddonVersions(request, url.searchParams);
     return json('', 404, { message: `No route for ${request.method} ${url.pathname} in this fake EKS` }, { 'x-amzn-errortype': 'UnknownOperationException' });
+  }
+
+  /** EKS's answer to an operation the options deny, as an IAM policy or an SCP would. */
+  private eksDenied(request: AwsRequest, operation: string): Answer | undefined {
+    const denied = this.options.deniedEksOperations ?? [];
+    if (!denied.includes(operation) && !denied.includes('*')) return undefined;
+    const caller = this.identities[request.accessKeyId]?.arn ?? `arn:${partitionOf(request.region)}:iam::${this.accountOf(request)}:user/unknown`;
+    return json(operation, 403, { message: `User: ${caller} is not authorized to perform: eks:${operation}` },
+      { 'x-amzn-errortype': 'AccessDeniedException' });
+  }
+
+  private describeAddon(request: AwsRequest, clusterName: string, addonName: string): Answer {
+    const denied = this.eksDenied(request, 'DescribeAddon');
+    if (denied) return denied;
+    const version = this.options.installedAddons?.[clusterName]?.[addonName];
+    if (version === undefined) {
+      return json('DescribeAddon', 404, { message: `No addon: ${addonName} found in cluster: ${clusterName}`, clusterName, addonName },
+        { 'x-amzn-errortype': 'ResourceNotFoundException' });
+    }
+    const created = Date.parse('2024-01-15T10:00:00Z') / 1000;
+    return json('DescribeAddon', 200, {
+      addon: {
+        addonName,
+        clusterName,
+        status: 'ACTIVE',
+        addonVersion: version,
+        health: { issues: [] },
+        addonArn: `arn:${partitionOf(request.region)}:eks:${request.region}:${this.accountOf(request)}:addon/${clusterName}/${addonName}/00000000-0000-0000-0000-000000000000`,
+        createdAt: created,
+        modifiedAt: created,
+        tags: {},
+      },
+    });
+  }
+
+  private describeAddonVersions(request: AwsRequest, query: URLSearchParams): Answer {
+    const denied = this.eksDenied(request, 'DescribeAddonVersions');
+    if (denied) return denied;
+    const addonName = query.get('addonName') ?? '';
+    const kubernetesVersion = query.get('kubernetesVersion') ?? '';
+    const versions = this.options.addonVersions?.[addonName]?.[kubernetesVersion] ?? [];
+    return json('DescribeAddonVersions', 200, {
+      addons: versions.length === 0 ? [] : [{
+        addonName,
+        type: 'networking',
+        owner: 'aws',
+        publisher: 'eks',
+        addonVersions: versions.map((addonVersion, i) => ({
+          addonVersion,
+          architecture: ['amd64', 'arm64'],
+          compatibilities: [{ clusterVersion: kubernetesVersion, platformVersions: ['*'], defaultVersion: i === 0 }],
+          requiresConfiguration: false,
+        })),
+      }],
+    });
   }
 
   private serviceQuotas(request: AwsRequest): Answer {
@@ -337,6 +460,22 @@ export class FakeAws {
         QuotaAppliedAtLevel: 'ACCOUNT',
       },
     }, {}, JSON_1_1);
+  }
+
+  /** CloudWatch Logs (awsJson1_1): `DescribeLogGroups` by `logGroupNamePrefix`, one page. */
+  private logs(request: AwsRequest): Answer {
+    const target = request.target.replace(/^Logs_20140328\./, '');
+    if (target !== 'DescribeLogGroups') {
+      return json(target, 400, { __type: 'UnknownOperationException', message: `Unknown operation ${request.target}` }, {}, JSON_1_1);
+    }
+    const prefix: string = JSON.parse(request.body || '{}').logGroupNamePrefix ?? '';
+    const logGroups = (this.options.logGroups ?? []).filter((name) => name.startsWith(prefix)).map((logGroupName) => ({
+      logGroupName,
+      arn: `arn:${partitionOf(request.region)}:logs:${request.region}:${this.accountOf(request)}:log-group:${logGroupName}:*`,
+      creationTime: Date.UTC(2024, 0, 15, 10),
+      storedBytes: 0,
+    }));
+    return json(target, 200, { logGroups }, {}, JSON_1_1);
   }
 
   /** The account of the signing key's identity, or a made-up one for a key the fake does not know. */

@@ -1,0 +1,96 @@
+import { Aws, CfnResource, Stack, Validations, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
+import { ResolvedAddon } from 'bottlerocket-eks-config';
+import { awsManagedPolicyArn } from './partition';
+
+/**
+ * Add-ons installed with the cluster (by their key under `addons`): nodes need them to become
+ * Ready, and they run without nodes (DaemonSets, or no pods at all yet).
+ */
+export const CLUSTER_ADDON_KEYS = ['vpcCni', 'kubeProxy', 'podIdentityAgent'];
+
+/** Add-ons whose pods need nodes to run on: the node group stack installs them after its groups. */
+export const NODEGROUP_ADDON_KEYS = ['coreDns', 'ebsCsiDriver', 'metricsServer', 'nodeMonitoringAgent'];
+
+/** The service account of the EBS CSI controller, which the driver's role is associated with. */
+export const EBS_CSI_SERVICE_ACCOUNT = 'ebs-csi-controller-sa';
+
+/** The AWS managed policy of the EBS CSI driver (EC2 volume and snapshot calls). */
+export const EBS_CSI_POLICY = 'service-role/AmazonEBSCSIDriverPolicy';
+
+/**
+ * The construct id of an add-on, `Addon-<EKS name>` (logical id `Addonvpccni`...): the ids
+ * deployed stacks already have, so their add-ons update in place.
+ */
+export function addonConstructId(addon: ResolvedAddon): string {
+  return `Addon-${addon.name}`;
+}
+
+/**
+ * The networking add-ons, on the cluster. Each names the cluster by `Ref`, so on a Kubernetes
+ * upgrade CloudFormation updates the cluster first and the add-ons (to the versions of the new
+ * Kubernetes version) after it.
+ */
+export function addClusterAddons(stack: Stack, clusterName: string, addons: ResolvedAddon[]): eks.CfnAddon[] {
+  return addons.filter((a) => CLUSTER_ADDON_KEYS.includes(a.key)).map((addon) => addonResource(stack, clusterName, addon));
+}
+
+/**
+ * The add-ons whose pods need nodes, each after every node group: on a first deploy their
+ * pods have somewhere to run (an add-on whose pods cannot be scheduled fails to create), and on
+ * a Kubernetes upgrade the nodes are upgraded before the add-ons move on.
+ *
+ * Each is kept when its resource is deleted (`PreserveOnDelete`): deleting this stack, the
+ * documented way out of some refused changes, must not take the cluster's DNS or the volumes'
+ * driver with it. EKS leaves the software running, and the next deploy adopts it again
+ * (`ResolveConflicts` OVERWRITE).
+ */
+export function addNodegroupAddons(stack: Stack, clusterName: string, addons: ResolvedAddon[], nodegroups: CfnResource[]): eks.CfnAddon[] {
+  return addons.filter((a) => NODEGROUP_ADDON_KEYS.includes(a.key)).map((addon) => {
+    const resource = addonResource(stack, clusterName, addon, {
+      preserveOnDelete: true,
+      podIdentityAssociations: addon.key === 'ebsCsiDriver'
+        ? [{ serviceAccount: EBS_CSI_SERVICE_ACCOUNT, roleArn: ebsCsiDriverRole(stack).attrArn }] : undefined,
+    });
+    nodegroups.forEach((nodegroup) => resource.node.addDependency(nodegroup));
+    return resource;
+  });
+}
+
+function addonResource(stack: Stack, clusterName: string, addon: ResolvedAddon, extra: Partial<eks.CfnAddonProps> = {}): eks.CfnAddon {
+  return new eks.CfnAddon(stack, addonConstructId(addon), {
+    clusterName,
+    addonName: addon.name,
+    addonVersion: addon.version,
+    configurationValues: addon.configurationValues,
+    resolveConflicts: 'OVERWRITE',
+    ...extra,
+  });
+}
+
+/**
+ * The EBS CSI driver's role, taken by its controller through EKS Pod Identity (the agent is a
+ * cluster add-on): no OIDC provider, and the trust names no cluster, so it survives a
+ * cluster replacement.
+ */
+function ebsCsiDriverRole(stack: Stack): iam.CfnRole {
+  const id = 'EbsCsiDriverRole';
+  const role = new iam.CfnRole(stack, id, {
+    assumeRolePolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [{
+        Effect: 'Allow',
+        // The same principal in every partition.
+        Principal: { Service: ['pods.eks.amazonaws.com'] },
+        Action: ['sts:AssumeRole', 'sts:TagSession'],
+      }],
+    },
+    managedPolicyArns: [awsManagedPolicyArn(EBS_CSI_POLICY)],
+    path: '/',
+    tags: [{ key: 'Name', value: `${Aws.STACK_NAME}/${id}` }],
+  });
+  Validations.of(role).acknowledge({
+    id: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${EBS_CSI_POLICY}]`,
+    reason: 'AmazonEBSCSIDriverPolicy is the policy AWS publishes for the EBS CSI driver and keeps current as the driver changes',
+  });
+  return role;
+}

@@ -1,0 +1,144 @@
+import { DescribeAddonCommand, DescribeAddonVersionsCommand, EKSClient } from '@aws-sdk/client-eks';
+import { ResolvedAddon, StackKind } from 'bottlerocket-eks-config';
+import { addonConstructId, CLUSTER_ADDON_KEYS } from '../addons';
+import { StackPlan } from '../plan';
+import { PreflightError, PreflightErrorCode } from './errors';
+import { LiveCheckContext, LiveFinding } from './live-checks';
+
+/** Add-ons the cluster needs, which `addons` cannot turn off (the way out of a clash differs). */
+const REQUIRED = ['vpcCni', 'kubeProxy', 'coreDns', 'podIdentityAgent'];
+
+/** EKS error names that mean the caller may not read add-ons: the check is skipped, with a warning. */
+const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'UnauthorizedException']);
+
+/**
+ * The add-ons of a cluster that exists, against what EKS has installed and offers: CloudFormation
+ * would fail half-way on an add-on it creates while one of that name is installed (by hand, or
+ * by EKS), on a version older than the installed one (EKS does not downgrade add-ons), and on a
+ * version EKS does not offer for the cluster's Kubernetes version. A first deploy of the cluster
+ * has nothing installed yet, and an add-on whose resource does not change is left alone by the
+ * deploy: neither is checked.
+ */
+export async function checkAddons(context: LiveCheckContext): Promise<LiveFinding> {
+  const { settings, names, plan } = context;
+  const stackPlan = (kind: StackKind) => plan.stacks.find((s) => s.stackName === names.stack(kind));
+  // A cluster this deploy creates has no add-ons yet. Without the cluster stack in the plan (a
+  // deploy of the node group stack alone), the cluster exists: the node group stack imports it.
+  if (stackPlan(StackKind.CLUSTER)?.status === 'create') return {};
+  const clusterName = names.cluster(settings.clusterName);
+  const touched = settings.addons.map((addon) => {
+    const kind = CLUSTER_ADDON_KEYS.includes(addon.key) ? StackKind.CLUSTER : StackKind.NODEGROUP;
+    return { addon, stackName: names.stack(kind), action: actionOf(stackPlan(kind), addon) };
+  }).filter((t) => t.action !== undefined);
+  const results = await Promise.all(touched.map((t) => checkAddon(context.clients.eks, clusterName, settings.kubernetesVersion, t)));
+  const failures = results.flatMap((r) => (r.failure ? [r.failure] : []));
+  return {
+    warnings: [
+      ...results.flatMap((r) => r.warnings ?? []),
+      ...failures.slice(1).map((f) => `also refused: ${f.message} ${f.fix}`),
+    ],
+    failure: failures[0],
+  };
+}
+
+/** What the deploy does to an add-on's resource: `create`, `update`, or nothing (undefined). */
+function actionOf(stack: StackPlan | undefined, addon: ResolvedAddon): 'create' | 'update' | undefined {
+  // A stack this deploy leaves out (one stack's own deploy) touches nothing; one not deployed yet creates everything.
+  if (!stack) return undefined;
+  if (stack.status === 'create') return 'create';
+  const logicalId = addonConstructId(addon).replace(/[^A-Za-z0-9]/g, '');
+  const change = stack.changes.find((c) => c.logicalId === logicalId);
+  return change?.action === 'create' || change?.action === 'update' ? change.action : undefined;
+}
+
+interface TouchedAddon {
+  readonly addon: ResolvedAddon;
+  readonly stackName: string;
+  readonly action?: 'create' | 'update';
+}
+
+async function checkAddon(eks: EKSClient, clusterName: string, kubernetesVersion: string, touched: TouchedAddon): Promise<LiveFinding> {
+  const { addon, stackName, action } = touched;
+  const option = `addons.${addon.key}`;
+  let installed: string | undefined;
+  try {
+    installed = await installedVersion(eks, clusterName, addon.name);
+  } catch (error) {
+    return notChecked(addon, 'eks:DescribeAddon', error);
+  }
+  if (action === 'create' && installed !== undefined) {
+    const turnOff = REQUIRED.includes(addon.key) ? '' : `; or turn it off with ${option}.enabled: false`;
+    return {
+      failure: new PreflightError(PreflightErrorCode.ADDON_EXISTS,
+        `The add-on ${addon.name} is already installed on cluster ${clusterName} (${installed}), not by these stacks: `
+        + `creating it in ${stackName} would fail because it already exists. Nothing was deployed.`,
+        `Hand it over to the stacks: \`aws eks delete-addon --cluster-name ${clusterName} --addon-name ${addon.name} --preserve\` `
+        + `(its software keeps running), then deploy again, and the stack adopts it${turnOff}.`),
+    };
+  }
+  if (installed !== undefined && compareVersions(addon.version, installed) < 0) {
+    return {
+      failure: new PreflightError(PreflightErrorCode.ADDON_DOWNGRADE,
+        `The add-on ${addon.name} would go from ${installed} (installed on cluster ${clusterName}) to ${addon.version}: `
+        + 'a downgrade, which EKS does not do. Nothing was deployed.',
+        `Set ${option}.version to "${installed}" (the installed version) or a newer one EKS offers for Kubernetes ${kubernetesVersion} `
+        + `(\`aws eks describe-addon-versions --addon-name ${addon.name} --kubernetes-version ${kubernetesVersion}\`).`),
+    };
+  }
+  let offered: string[];
+  try {
+    offered = await offeredVersions(eks, addon.name, kubernetesVersion);
+  } catch (error) {
+    return notChecked(addon, 'eks:DescribeAddonVersions', error);
+  }
+  if (!offered.includes(addon.version)) {
+    return {
+      failure: new PreflightError(PreflightErrorCode.ADDON_VERSION_UNSUPPORTED,
+        `EKS does not offer ${addon.name} ${addon.version} for Kubernetes ${kubernetesVersion}; it offers `
+        + `${offered.length > 0 ? offered.join(', ') : 'no version of it'}. Nothing was deployed.`,
+        offered.length > 0 ? `Set ${option}.version to one of those (the newest is ${newest(offered)}), then deploy again.`
+          : `Turn it off with ${option}.enabled: false, or choose a Kubernetes version EKS offers it for.`),
+    };
+  }
+  return {};
+}
+
+/** The installed version of an add-on, or undefined when the cluster has no add-on of that name. */
+async function installedVersion(eks: EKSClient, clusterName: string, addonName: string): Promise<string | undefined> {
+  try {
+    const { addon } = await eks.send(new DescribeAddonCommand({ clusterName, addonName }));
+    return addon?.addonVersion ?? 'a version EKS does not report';
+  } catch (error) {
+    if ((error as Error).name === 'ResourceNotFoundException') return undefined;
+    throw error;
+  }
+}
+
+async function offeredVersions(eks: EKSClient, addonName: string, kubernetesVersion: string): Promise<string[]> {
+  const { addons } = await eks.send(new DescribeAddonVersionsCommand({ addonName, kubernetesVersion }));
+  return (addons ?? []).filter((a) => a.addonName === addonName)
+    .flatMap((a) => (a.addonVersions ?? []).map((v) => v.addonVersion).filter((v): v is string => v !== undefined));
+}
+
+/** A call that failed: a warning, never a refusal (the deploy may well succeed); say what to allow when it was denied. */
+function notChecked(addon: ResolvedAddon, action: string, error: unknown): LiveFinding {
+  const { name, message } = error as Error;
+  const allow = DENIED.has(name) || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 403
+    ? ` (allow ${action} to have it checked)` : '';
+  return { warnings: [`add-on ${addon.name} not checked against the cluster: ${name}: ${message}${allow}`] };
+}
+
+/** Orders `v1.2.3-eksbuild.4` versions by their four numbers. */
+export function compareVersions(a: string, b: string): number {
+  const numbers = (v: string) => (v.match(/\d+/g) ?? []).map(Number);
+  const [x, y] = [numbers(a), numbers(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function newest(versions: string[]): string {
+  return [...versions].sort(compareVersions).reverse()[0];
+}

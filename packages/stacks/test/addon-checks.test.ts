@@ -1,0 +1,213 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeAddonCommand, DescribeAddonVersionsCommand, EKSClient } from '@aws-sdk/client-eks';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import { ADDON_NAMES, ADDON_VERSIONS, AddonKey, DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from 'bottlerocket-eks-config';
+import { synthAll } from './helpers';
+import { BottlerocketEksSettings, ResourceNames, Settings } from '../src';
+import { planStack, StackPlan } from '../src/plan';
+import { PreflightErrorCode } from '../src/preflight';
+import { checkAddons, compareVersions } from '../src/preflight/addon-checks';
+import { LIVE_CHECKS, LiveCheckContext } from '../src/preflight/live-checks';
+import { FakeAws, FakeAwsOptions } from '../src/testing';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const ACCOUNT = '123456789012';
+const KEY = 'AKIAALICEEXAMPLE0001';
+const region = 'eu-west-1';
+const credentials = { accessKeyId: KEY, secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+const BASE: BottlerocketEksSettings = { pjPrefix: 'team-a', region, availabilityZones: ['eu-west-1a', 'eu-west-1c'] };
+const CLUSTER = 'team-a-cluster';
+const K8S = DEFAULT_KUBERNETES_VERSION;
+const TABLE = ADDON_VERSIONS[K8S];
+const PREVIOUS_K8S = SUPPORTED_KUBERNETES_VERSIONS[SUPPORTED_KUBERNETES_VERSIONS.indexOf(K8S) - 1];
+
+/** What EKS offers in these tests: the table's versions of every supported Kubernetes version, and one newer coredns. */
+const OFFERED: FakeAwsOptions['addonVersions'] = Object.fromEntries(Object.entries(ADDON_NAMES).map(([key, name]) => [name,
+  Object.fromEntries(SUPPORTED_KUBERNETES_VERSIONS.filter((v) => ADDON_VERSIONS[v]).map((v) => [v,
+    [...(key === 'coreDns' ? ['v9.0.0-eksbuild.1'] : []), ADDON_VERSIONS[v][key as AddonKey]]]))]));
+
+/** Everything the deployed stacks installed, at the table's versions. */
+const DEPLOYED: Record<string, string> = Object.fromEntries(Object.entries(ADDON_NAMES).map(([key, name]) => [name, TABLE[key as AddonKey]]));
+
+/** One fake AWS per test, holding `options`, and a real EKS client of it. */
+async function withAws<T>(options: FakeAwsOptions, body: (eks: EKSClient, aws: FakeAws) => Promise<T>): Promise<T> {
+  const aws = new FakeAws({ [KEY]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` } }, [], { addonVersions: OFFERED, ...options });
+  const endpoint = await aws.start();
+  const eks = new EKSClient({ region, endpoint, credentials });
+  try {
+    return await body(eks, aws);
+  } finally {
+    eks.destroy();
+    await aws.stop();
+  }
+}
+
+/** The plans of the cluster and node group stacks from `deployed` (undefined: not deployed) to `settings`. */
+type Deployed = { cluster?: BottlerocketEksSettings; nodegroup?: BottlerocketEksSettings };
+function plans(settings: BottlerocketEksSettings, deployed?: Deployed): StackPlan[] {
+  const proposed = synthAll(settings).templates;
+  const before = (kind: 'cluster' | 'nodegroup') => deployed?.[kind] && synthAll(deployed[kind]).templates[kind].toJSON();
+  return (['cluster', 'nodegroup'] as const).map((kind) =>
+    planStack({ stackName: `team-a-${kind}`, deployed: before(kind), proposed: proposed[kind].toJSON(), importers: {} }));
+}
+
+function context(settings: BottlerocketEksSettings, stacks: StackPlan[], eks: EKSClient): LiveCheckContext {
+  const resolved = Settings.resolve(settings);
+  return {
+    settings: resolved,
+    names: new ResourceNames(resolved.pjPrefix),
+    target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: `arn:aws:iam::${ACCOUNT}:user/alice`, partition: 'aws', region } as any,
+    plan: { stacks, refusals: [] },
+    cfn: undefined as unknown as CloudFormationClient,
+    clients: { ec2: undefined as unknown as EC2Client, eks, serviceQuotas: undefined as unknown as ServiceQuotasClient } as any,
+    now: new Date('2026-11-25T00:00:00Z'),
+  };
+}
+
+const eksCalls = (aws: FakeAws) => aws.requests.filter((r) => r.service === 'eks').map((r) => `${r.action} ${decodeURIComponent(r.path)}`).sort();
+
+describe('the add-on check', () => {
+  test('is one of the live checks', () => {
+    expect(LIVE_CHECKS).toContain(checkAddons);
+  });
+
+  test('refuses to create an add-on someone installed by hand, with delete-addon --preserve or turning it off', async () => {
+    const deployed = { ...BASE, addons: { ebsCsiDriver: { enabled: false } } };
+    await withAws({ installedAddons: { [CLUSTER]: { ...DEPLOYED, 'aws-ebs-csi-driver': 'v1.40.0-eksbuild.1' } } }, async (eks, aws) => {
+      const { failure, warnings } = await checkAddons(context(BASE, plans(BASE, { cluster: deployed, nodegroup: deployed }), eks));
+      expect(warnings).toEqual([]);
+      expect(failure!.code).toBe(PreflightErrorCode.ADDON_EXISTS);
+      expect(failure!.message).toBe(`The add-on aws-ebs-csi-driver is already installed on cluster ${CLUSTER} (v1.40.0-eksbuild.1), not by these stacks: `
+        + 'creating it in team-a-nodegroup would fail because it already exists. Nothing was deployed.');
+      expect(failure!.fix).toBe(`Hand it over to the stacks: \`aws eks delete-addon --cluster-name ${CLUSTER} --addon-name aws-ebs-csi-driver --preserve\` `
+        + '(its software keeps running), then deploy again, and the stack adopts it; or turn it off with addons.ebsCsiDriver.enabled: false.');
+      // Only the add-on the deploy touches is looked at.
+      expect(eksCalls(aws)).toEqual([`DescribeAddon /clusters/${CLUSTER}/addons/aws-ebs-csi-driver`]);
+    });
+  });
+
+  test('lets an add-on be created when the cluster has none of that name, once EKS offers its version', async () => {
+    const deployed = { ...BASE, addons: { metricsServer: { enabled: false }, nodeMonitoringAgent: { enabled: false } } };
+    await withAws({ installedAddons: { [CLUSTER]: { coredns: TABLE.coreDns } } }, async (eks, aws) => {
+      const stacks = plans(BASE, { cluster: deployed, nodegroup: deployed });
+      expect(await checkAddons(context(BASE, stacks, eks))).toEqual({ warnings: [], failure: undefined });
+      expect(eksCalls(aws)).toEqual([
+        `DescribeAddon /clusters/${CLUSTER}/addons/eks-node-monitoring-agent`, `DescribeAddon /clusters/${CLUSTER}/addons/metrics-server`,
+        `DescribeAddonVersions /addons/supported-versions?addonName=eks-node-monitoring-agent&kubernetesVersion=${K8S}`,
+        `DescribeAddonVersions /addons/supported-versions?addonName=metrics-server&kubernetesVersion=${K8S}`,
+      ]);
+    });
+  });
+
+  test('a networking add-on in the way cannot be turned off: only the hand-over is offered', async () => {
+    await withAws({ installedAddons: { [CLUSTER]: { coredns: 'v1.11.0-eksbuild.1' } } }, async (eks) => {
+      const { failure } = await checkAddons(context(BASE, plans(BASE, { cluster: BASE }), eks));
+      expect(failure!.code).toBe(PreflightErrorCode.ADDON_EXISTS);
+      expect(failure!.message).toContain('The add-on coredns is already installed');
+      expect(failure!.fix).not.toContain('enabled: false');
+    });
+  });
+
+  test('refuses a version older than the installed one, with the installed version to set', async () => {
+    const settings = { ...BASE, addons: { coreDns: { version: TABLE.coreDns } } };
+    await withAws({ installedAddons: { [CLUSTER]: { ...DEPLOYED, coredns: 'v9.0.0-eksbuild.1' } } }, async (eks) => {
+      const deployed = { ...BASE, addons: { coreDns: { version: 'v9.0.0-eksbuild.1' } } };
+      const { failure } = await checkAddons(context(settings, plans(settings, { cluster: BASE, nodegroup: deployed }), eks));
+      expect(failure!.code).toBe(PreflightErrorCode.ADDON_DOWNGRADE);
+      expect(failure!.message).toBe(`The add-on coredns would go from v9.0.0-eksbuild.1 (installed on cluster ${CLUSTER}) to ${TABLE.coreDns}: `
+        + 'a downgrade, which EKS does not do. Nothing was deployed.');
+      expect(failure!.fix).toBe(`Set addons.coreDns.version to "v9.0.0-eksbuild.1" (the installed version) or a newer one EKS offers for Kubernetes ${K8S} `
+        + `(\`aws eks describe-addon-versions --addon-name coredns --kubernetes-version ${K8S}\`).`);
+    });
+  });
+
+  test('refuses a version EKS does not offer for the Kubernetes version, listing those it does', async () => {
+    const settings = { ...BASE, addons: { coreDns: { version: 'v1.0.0-eksbuild.1' } } };
+    await withAws({ installedAddons: { [CLUSTER]: { coredns: 'v1.0.0-eksbuild.0' } } }, async (eks) => {
+      const { failure } = await checkAddons(context(settings, plans(settings, { cluster: BASE, nodegroup: BASE }), eks));
+      expect(failure!.code).toBe(PreflightErrorCode.ADDON_VERSION_UNSUPPORTED);
+      expect(failure!.message).toBe(`EKS does not offer coredns v1.0.0-eksbuild.1 for Kubernetes ${K8S}; it offers v9.0.0-eksbuild.1, ${TABLE.coreDns}. `
+        + 'Nothing was deployed.');
+      expect(failure!.fix).toBe('Set addons.coreDns.version to one of those (the newest is v9.0.0-eksbuild.1), then deploy again.');
+    });
+  });
+
+  test('a Kubernetes upgrade moves every add-on up: checked against the new version\'s offer, and let through', async () => {
+    const old = { ...BASE, kubernetesVersion: PREVIOUS_K8S };
+    const installed = Object.fromEntries(Object.entries(ADDON_NAMES).map(([key, name]) => [name, ADDON_VERSIONS[PREVIOUS_K8S][key as AddonKey]]));
+    await withAws({ installedAddons: { [CLUSTER]: installed } }, async (eks, aws) => {
+      const stacks = plans(BASE, { cluster: old, nodegroup: old });
+      expect(await checkAddons(context(BASE, stacks, eks))).toEqual({ warnings: [], failure: undefined });
+      const changed = Object.values(ADDON_NAMES).filter((name) => installed[name] !== DEPLOYED[name]);
+      expect(eksCalls(aws).filter((c) => c.startsWith('DescribeAddon ')).length).toBe(changed.length);
+      expect(eksCalls(aws).filter((c) => c.startsWith('DescribeAddonVersions')).every((c) => c.endsWith(`kubernetesVersion=${K8S}`))).toBe(true);
+    });
+  });
+
+  test('nothing is asked when the cluster is new, or when no add-on changes', async () => {
+    await withAws({}, async (eks, aws) => {
+      expect(await checkAddons(context(BASE, plans(BASE), eks))).toEqual({});
+      expect(await checkAddons(context(BASE, plans(BASE, { cluster: BASE, nodegroup: BASE }), eks))).toEqual({ warnings: [], failure: undefined });
+      expect(eksCalls(aws)).toEqual([]);
+    });
+  });
+
+  test('a deploy of the node group stack alone checks its add-ons; the cluster\'s are not in it', async () => {
+    await withAws({ installedAddons: { [CLUSTER]: { 'metrics-server': 'v0.7.0-eksbuild.1' } } }, async (eks) => {
+      const [, nodegroup] = plans(BASE, { cluster: BASE });
+      const { failure, warnings } = await checkAddons(context(BASE, [nodegroup], eks));
+      expect(failure!.code).toBe(PreflightErrorCode.ADDON_EXISTS);
+      expect(failure!.message).toContain('The add-on metrics-server is already installed');
+      expect(warnings).toEqual([]);
+    });
+  });
+
+  test('more than one refusal: the first stops the deploy, the others are said', async () => {
+    await withAws({ installedAddons: { [CLUSTER]: { 'coredns': TABLE.coreDns, 'metrics-server': 'v0.7.0-eksbuild.1' } } }, async (eks) => {
+      const { failure, warnings } = await checkAddons(context(BASE, plans(BASE, { cluster: BASE }), eks));
+      expect(failure!.message).toContain('coredns');
+      expect(warnings).toEqual([expect.stringMatching(/^also refused: The add-on metrics-server is already installed .*addons\.metricsServer\.enabled: false\.$/)]);
+    });
+  });
+
+  test('EKS calls the caller may not make are warnings, not refusals', async () => {
+    const deployed = { ...BASE, addons: { ebsCsiDriver: { enabled: false } } };
+    for (const denied of ['DescribeAddon', 'DescribeAddonVersions']) {
+      await withAws({ deniedEksOperations: [denied] }, async (eks) => {
+        const { failure, warnings } = await checkAddons(context(BASE, plans(BASE, { cluster: deployed, nodegroup: deployed }), eks));
+        expect(failure).toBeUndefined();
+        expect(warnings).toEqual([expect.stringMatching(new RegExp('^add-on aws-ebs-csi-driver not checked against the cluster: AccessDeniedException: '
+          + `User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: eks:${denied} \\(allow eks:${denied} to have it checked\\)$`))]);
+      });
+    }
+  });
+});
+
+describe('FakeAws EKS add-on routes, through the real client', () => {
+  test('DescribeAddon answers the installed version, or ResourceNotFoundException', async () => {
+    await withAws({ installedAddons: { [CLUSTER]: { coredns: 'v1.12.1-eksbuild.2' } } }, async (eks) => {
+      const { addon } = await eks.send(new DescribeAddonCommand({ clusterName: CLUSTER, addonName: 'coredns' }));
+      expect(addon).toMatchObject({ addonName: 'coredns', clusterName: CLUSTER, addonVersion: 'v1.12.1-eksbuild.2', status: 'ACTIVE' });
+      expect(addon!.createdAt).toEqual(new Date('2024-01-15T10:00:00Z'));
+      const error = await eks.send(new DescribeAddonCommand({ clusterName: CLUSTER, addonName: 'metrics-server' })).catch((e) => e);
+      expect(error).toMatchObject({ name: 'ResourceNotFoundException', message: `No addon: metrics-server found in cluster: ${CLUSTER}`, $metadata: { httpStatusCode: 404 } });
+    });
+  });
+
+  test('DescribeAddonVersions answers the versions of one add-on and Kubernetes version', async () => {
+    await withAws({ addonVersions: { 'metrics-server': { 1.35: ['v0.8.0-eksbuild.2', 'v0.8.0-eksbuild.1'] } } }, async (eks) => {
+      const { addons } = await eks.send(new DescribeAddonVersionsCommand({ addonName: 'metrics-server', kubernetesVersion: '1.35' }));
+      expect(addons!.map((a) => [a.addonName, a.addonVersions!.map((v) => [v.addonVersion, v.compatibilities![0].defaultVersion])])).toEqual([
+        ['metrics-server', [['v0.8.0-eksbuild.2', true], ['v0.8.0-eksbuild.1', false]]],
+      ]);
+      expect((await eks.send(new DescribeAddonVersionsCommand({ addonName: 'metrics-server', kubernetesVersion: '1.34' }))).addons).toEqual([]);
+    });
+  });
+});
+
+test('add-on versions order by their four numbers', () => {
+  expect(['v1.10.0-eksbuild.1', 'v1.9.9-eksbuild.3', 'v1.10.0-eksbuild.12', 'v1.10.0-eksbuild.2'].sort(compareVersions))
+    .toEqual(['v1.9.9-eksbuild.3', 'v1.10.0-eksbuild.1', 'v1.10.0-eksbuild.2', 'v1.10.0-eksbuild.12']);
+});

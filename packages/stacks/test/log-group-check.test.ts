@@ -1,0 +1,121 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import { synthAll } from './helpers';
+import { BottlerocketEksSettings, ResourceNames, SecurityProfile, Settings } from '../src';
+import { planStack, StackPlan } from '../src/plan';
+import { PreflightErrorCode, quotaClients } from '../src/preflight';
+import { LIVE_CHECKS, LiveCheckContext, runLiveChecks } from '../src/preflight/live-checks';
+import { checkControlPlaneLogGroup } from '../src/preflight/log-group-check';
+import { FakeAws } from '../src/testing';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const ACCOUNT = '123456789012';
+const KEY = 'AKIAALICEEXAMPLE0001';
+const region = 'eu-west-1';
+const credentials = { accessKeyId: KEY, secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+const BASE: BottlerocketEksSettings = { pjPrefix: 'team-a', region, availabilityZones: ['eu-west-1a', 'eu-west-1c'] };
+const LOG_GROUP = '/aws/eks/team-a-cluster/cluster';
+
+const aws = new FakeAws({ [KEY]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` } }, [], {
+  logGroups: ['/aws/eks/team-a-cluster/cluster-other', LOG_GROUP, '/aws/eks/team-a/cluster-old', '/aws/lambda/something'],
+});
+let endpoint: string;
+let logs: CloudWatchLogsClient;
+
+beforeAll(async () => {
+  endpoint = await aws.start();
+  logs = new CloudWatchLogsClient({ region, endpoint, credentials });
+});
+
+afterAll(async () => {
+  logs.destroy();
+  await aws.stop();
+});
+
+/** The cluster stack's plan from `deployed` (undefined: not deployed yet) to `settings`. */
+function clusterPlan(settings: BottlerocketEksSettings, deployed?: BottlerocketEksSettings): StackPlan {
+  const proposed = synthAll(settings).templates.cluster.toJSON();
+  return planStack({ stackName: 'team-a-cluster', deployed: deployed && synthAll(deployed).templates.cluster.toJSON(), proposed, importers: {} });
+}
+
+function context(settings: BottlerocketEksSettings, plan: StackPlan, client: CloudWatchLogsClient | undefined = logs): LiveCheckContext {
+  const resolved = Settings.resolve(settings);
+  return {
+    settings: resolved,
+    names: new ResourceNames(resolved.pjPrefix),
+    target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: `arn:aws:iam::${ACCOUNT}:user/alice`, partition: 'aws', region } as any,
+    plan: { stacks: [plan], refusals: [] },
+    cfn: undefined as unknown as CloudFormationClient,
+    clients: {
+      ec2: undefined as unknown as EC2Client,
+      eks: undefined as unknown as EKSClient,
+      serviceQuotas: undefined as unknown as ServiceQuotasClient,
+      logs: client,
+    },
+    now: new Date('2026-11-25T00:00:00Z'),
+  };
+}
+
+describe('the control plane log group check', () => {
+  beforeEach(() => aws.requests.splice(0));
+
+  test('refuses to create a log group EKS already made, with the import into the deployed stack', async () => {
+    const settings = { ...BASE, logRetentionDays: 90 };
+    const { failure, warnings } = await runLiveChecks(context(settings, clusterPlan(settings, BASE)), LIVE_CHECKS);
+    expect(warnings).toEqual([]);
+    expect(failure.code).toBe(PreflightErrorCode.LOG_GROUP_EXISTS);
+    expect(failure.message).toBe(`The log group ${LOG_GROUP} already exists in account ${ACCOUNT}, ${region} (made by EKS, or kept by an earlier stack): `
+      + 'the deploy would create it for logRetentionDays and fail inside CloudFormation (CloudWatch Logs DescribeLogGroups).');
+    expect(failure.fix).toContain('aws cloudformation --region eu-west-1 get-template --stack-name team-a-cluster --query TemplateBody --output json '
+      + `| jq '.Resources.ControlPlaneLogGroup = {"Type":"AWS::Logs::LogGroup","DeletionPolicy":"Retain","UpdateReplacePolicy":"Retain","Properties":{"LogGroupName":"${LOG_GROUP}"}}'`);
+    expect(failure.fix).toContain('create-change-set --stack-name team-a-cluster --change-set-name import-log-group --change-set-type IMPORT '
+      + `--resources-to-import '[{"ResourceType":"AWS::Logs::LogGroup","LogicalResourceId":"ControlPlaneLogGroup","ResourceIdentifier":{"LogGroupName":"${LOG_GROUP}"}}]'`);
+    expect(failure.fix).toContain(`aws logs delete-log-group --region eu-west-1 --log-group-name ${LOG_GROUP}`);
+    expect(aws.requests.map((r) => `${r.service}:${r.action} ${r.body}`)).toEqual([`logs:DescribeLogGroups {"logGroupNamePrefix":"${LOG_GROUP}"}`]);
+  });
+
+  test('a new cluster stack imports with a template of the log group alone', async () => {
+    const settings = { ...BASE, securityProfile: SecurityProfile.STRICT };
+    const { failure } = await checkControlPlaneLogGroup(context(settings, clusterPlan(settings)));
+    expect(failure?.fix).toContain('echo \'{"Resources":{"ControlPlaneLogGroup":{"Type":"AWS::Logs::LogGroup","DeletionPolicy":"Retain",');
+    expect(failure?.fix).not.toContain('get-template');
+  });
+
+  test('passes when no log group of that name exists (a prefix match is not one)', async () => {
+    const settings = { ...BASE, clusterName: 'team-a', logRetentionDays: 90 };
+    expect(await checkControlPlaneLogGroup(context(settings, clusterPlan(settings, { ...BASE, clusterName: 'team-a' })))).toEqual({});
+    expect(aws.requests.map((r) => r.action)).toEqual(['DescribeLogGroups']);
+  });
+
+  test('asks nothing when the plan creates no log group (no retention, or the stack owns it already)', async () => {
+    const owned = { ...BASE, logRetentionDays: 90 };
+    expect(await checkControlPlaneLogGroup(context(BASE, clusterPlan(BASE, BASE)))).toEqual({});
+    const longer = { ...owned, logRetentionDays: 365 };
+    expect(await checkControlPlaneLogGroup(context(longer, clusterPlan(longer, owned)))).toEqual({});
+    expect(aws.requests).toEqual([]);
+  });
+
+  test('the preflight clients reach CloudWatch Logs through AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoint,
+      AWS_ACCESS_KEY_ID: KEY,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_CONFIG_FILE: `${__dirname}/no-such-aws-config`,
+    });
+    const clients = quotaClients(region);
+    try {
+      const settings = { ...BASE, logRetentionDays: 90 };
+      const { failure } = await checkControlPlaneLogGroup(context(settings, clusterPlan(settings, BASE), clients.logs));
+      expect(failure?.code).toBe(PreflightErrorCode.LOG_GROUP_EXISTS);
+    } finally {
+      Object.values(clients).forEach((client) => client?.destroy());
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
+    }
+  });
+});
