@@ -50,7 +50,7 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'instance types of two sizes', settings: { instanceTypes: ['m5.xlarge', 'c5.2xlarge'] }, flags: ['--instance-types', 'm5.xlarge', '--instance-types', 'c5.2xlarge'], message: /^Invalid instanceTypes "c5.2xlarge": expected instance types of one size/ },
   { name: 'CPU type for the NVIDIA variant', settings: { variant: 'NVIDIA', instanceTypes: ['m6i.xlarge'] }, flags: ['--variant', 'nvidia', '--instance-types', 'm6i.xlarge'], message: /^Invalid instanceTypes "m6i.xlarge": expected NVIDIA GPU instance types/ },
   // Versions, ARNs, accounts.
-  { name: 'unsupported Kubernetes version', settings: { kubernetesVersion: '1.29' }, flags: ['--kubernetes-version', '1.29'], message: /^Invalid kubernetesVersion "1.29": expected one of 1.34, 1.35/ },
+  { name: 'unsupported Kubernetes version', settings: { kubernetesVersion: '1.29' }, flags: ['--kubernetes-version', '1.29'], message: /^Invalid kubernetesVersion "1.29": expected one of 1.34, 1.35, 1.36, 1.37/ },
   { name: 'malformed admin ARN', settings: { adminPrincipalArns: ['admin'] }, flags: ['--admin-principal-arns', 'admin'], message: /^Invalid adminPrincipalArns "admin": expected IAM role or user ARNs of partition aws/ },
   { name: 'admin ARN of another partition', settings: { adminPrincipalArns: ['arn:aws-cn:iam::123456789012:role/a'] }, flags: ['--admin-principal-arns', 'arn:aws-cn:iam::123456789012:role/a'], message: /^Invalid adminPrincipalArns "arn:aws-cn:iam::123456789012:role\/a": expected IAM role or user ARNs of partition aws/ },
   { name: 'an admin listed twice', settings: { adminPrincipalArns: ['arn:aws:iam::123456789012:role/a', 'arn:aws:iam::123456789012:role/a'] }, message: /^Invalid adminPrincipalArns "arn:aws:iam::123456789012:role\/a": expected each value listed once/ },
@@ -58,7 +58,14 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'account id too short', settings: { accountId: '1234' }, flags: ['--account-id', '1234'], message: /^Invalid accountId "1234": expected a 12-digit AWS account id/ },
   { name: 'account id with letters', settings: { accountId: '12345678901a' }, flags: ['--account-id', '12345678901a'], message: /^Invalid accountId "12345678901a"/ },
   { name: 'KMS key ARN that is not one', settings: { volumeKmsKeyArn: 'alias/ebs' }, flags: ['--volume-kms-key-arn', 'alias/ebs'], message: /^Invalid volumeKmsKeyArn "alias\/ebs": expected a KMS key or alias ARN of partition aws/ },
+  // Cluster features.
+  { name: 'a public endpoint with the strict profile', settings: { securityProfile: 'strict', endpointPublicAccess: true }, flags: ['--security-profile', 'strict', '--endpoint-public-access'], message: /^Invalid endpointPublicAccess true: expected false or unset with securityProfile "strict"/ },
+  { name: 'a log retention CloudWatch does not have', settings: { logRetentionDays: 10 }, flags: ['--log-retention-days', '10'], message: /^Invalid logRetentionDays 10: expected one of CloudWatch Logs' retention periods/ },
+  { name: 'a networking add-on turned off', settings: { addons: { coreDns: { enabled: false } } }, message: /^Invalid addons.coreDns.enabled false: expected true: the cluster needs coredns/ },
+  { name: 'add-on configuration values that are no JSON object', settings: { addons: { ebsCsiDriver: { configurationValues: [1] } } }, message: /^Invalid addons.ebsCsiDriver.configurationValues \[1\]: expected a JSON object/ },
+  { name: 'a malformed VPC id', settings: { vpcId: 'vpc-123', privateSubnetIds: { 'ap-northeast-1a': 'subnet-0123456789abcdef0', 'ap-northeast-1c': 'subnet-0123456789abcdef1' } }, message: /^Invalid vpcId "vpc-123": expected a VPC id/ },
   // Node groups.
+  { name: 'a Bottlerocket release that is not one', settings: { releaseVersion: 'latest' }, flags: ['--release-version', 'latest'], message: /^Invalid releaseVersion "latest": expected a Bottlerocket release such as 1.50.0-5c5b35b5/ },
   { name: 'extra node group named like the main one', settings: { extraNodegroups: [{ name: 'bottlerocket-spot' }] }, message: /^Invalid extraNodegroups\[0\].name "bottlerocket-spot"/ },
   { name: 'taint with an unknown effect', settings: { taints: [{ key: 'a', effect: 'NoSchedule' }] }, message: /^Invalid taints\[0\].effect "NoSchedule": expected one of NO_SCHEDULE, PREFER_NO_SCHEDULE, NO_EXECUTE/ },
   // Bottlerocket settings.

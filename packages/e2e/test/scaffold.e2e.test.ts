@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ExportNames } from 'bottlerocket-eks-config';
+import { DEFAULT_KUBERNETES_VERSION, ExportNames } from 'bottlerocket-eks-config';
 import { FakeAws } from 'bottlerocket-eks-stacks/lib/testing';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
@@ -70,9 +70,11 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
     expect(rc).toContain(`  accountId: "${ACCOUNT}",\n`);
     for (const line of ['region: "ap-northeast-1"', 'availabilityZones: ["ap-northeast-1a", "ap-northeast-1c"]',
       'instanceTypes: ["m6i.xlarge", "m6a.xlarge", "m5.xlarge", "m5a.xlarge", "m7i.xlarge"]', 'capacityType: CapacityType.SPOT',
-      'nodeDesiredSize: 2', 'nodeMinSize: 1', 'nodeMaxSize: 4', 'kubernetesVersion: "1.35"', 'adminPrincipalArns: []']) {
+      'nodeDesiredSize: 2', 'nodeMinSize: 1', 'nodeMaxSize: 4', 'adminPrincipalArns: []']) {
       expect(rc).toContain(`\n  // ${line},  `);
     }
+    // The Kubernetes version is set, so a later release's newer default does not move this cluster.
+    expect(rc).toContain(`\n  kubernetesVersion: "${DEFAULT_KUBERNETES_VERSION}",\n`);
   });
 
   test('projen new wrote the team layout with one install', () => {
