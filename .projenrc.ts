@@ -91,6 +91,16 @@ const stacks = typescriptPackage(root, {
   ],
 });
 workspace.addMember(stacks);
+// The library's declarations name aws-cdk-lib's modules one by one: a team's type-check then
+// reads the few it uses instead of all of aws-cdk-lib (a third of the memory and time).
+stacks.eslint?.addOverride({
+  files: ['src/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      paths: [{ name: 'aws-cdk-lib', message: 'Import from the module: aws-cdk-lib/core, aws-cdk-lib/aws-eks, ...' }],
+    }],
+  },
+});
 // What replaces a resource, from the CloudFormation specification: the update plan's data.
 createOnlyPropertiesFile(stacks, 'src/plan/create-only-properties.ts');
 

@@ -1,4 +1,6 @@
-import { Aws, CfnResource, Stack, Validations, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
+import * as eks from 'aws-cdk-lib/aws-eks';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Aws, CfnResource, Stack, Validations } from 'aws-cdk-lib/core';
 import { ResolvedAddon } from 'bottlerocket-eks-config';
 import { awsManagedPolicyArn } from './partition';
 

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { App, AppProps } from 'aws-cdk-lib';
+import { App, AppProps } from 'aws-cdk-lib/core';
 import { exitOnUserError, ResolvedSettings } from 'bottlerocket-eks-config';
 import { readSettingsFile } from './settings-file';
 

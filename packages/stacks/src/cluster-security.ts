@@ -1,4 +1,8 @@
-import { Aws, CfnDeletionPolicy, CfnResource, Stack, aws_eks as eks, aws_iam as iam, aws_kms as kms, aws_logs as logs } from 'aws-cdk-lib';
+import * as eks from 'aws-cdk-lib/aws-eks';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Aws, CfnDeletionPolicy, CfnResource, Stack } from 'aws-cdk-lib/core';
 import { SecurityProfile } from 'bottlerocket-eks-config';
 import { StackInputs } from './stack-inputs';
 

@@ -1,4 +1,6 @@
-import { CfnOutput, Validations, aws_eks as eks, aws_iam as iam, Aws } from 'aws-cdk-lib';
+import * as eks from 'aws-cdk-lib/aws-eks';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Aws, CfnOutput, Validations } from 'aws-cdk-lib/core';
 import { ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { Construct } from 'constructs';
 import { addClusterAddons } from './addons';

@@ -1,4 +1,4 @@
-import { CfnOutput, CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
+import { CfnOutput, CfnWaitConditionHandle, Stack } from 'aws-cdk-lib/core';
 import { ResolvedExistingVpc } from 'bottlerocket-eks-config';
 import { StackInputs } from './stack-inputs';
 

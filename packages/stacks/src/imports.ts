@@ -1,4 +1,4 @@
-import { Fn } from 'aws-cdk-lib';
+import { Fn } from 'aws-cdk-lib/core';
 import { StackInputs } from './stack-inputs';
 
 /**

@@ -1,4 +1,5 @@
-import { CfnOutput, aws_ec2 as ec2, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { CfnOutput, Validations } from 'aws-cdk-lib/core';
 import { Cidr, StackKind } from 'bottlerocket-eks-config';
 import { Construct } from 'constructs';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';

@@ -1,4 +1,5 @@
-import { Validations, aws_iam as iam } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Validations } from 'aws-cdk-lib/core';
 import { awsManagedPolicyArn } from './partition';
 
 /** The AWS managed policy that lets the SSM agent of Bottlerocket's control container register the node with Session Manager. */

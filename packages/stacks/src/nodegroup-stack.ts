@@ -1,4 +1,7 @@
-import { CfnOutput, CfnParameter, Fn, aws_ec2 as ec2, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as eks from 'aws-cdk-lib/aws-eks';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { CfnOutput, CfnParameter, Fn } from 'aws-cdk-lib/core';
 import { ResolvedNodegroup, ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { Construct } from 'constructs';
 import { addNodegroupAddons } from './addons';

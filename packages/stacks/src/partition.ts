@@ -1,4 +1,5 @@
-import { Aws, CfnMapping, Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Aws, CfnMapping, Stack, Validations } from 'aws-cdk-lib/core';
 
 /**
  * Service principals per partition, as in the blog: EC2's principal differs in China,

@@ -1,4 +1,4 @@
-import { App, AppProps, Stack } from 'aws-cdk-lib';
+import { App, AppProps, Stack } from 'aws-cdk-lib/core';
 import { Settings, StackKind } from 'bottlerocket-eks-config';
 import { ClusterStack } from './cluster-stack';
 import { NetworkStack } from './network-stack';

@@ -1,4 +1,4 @@
-import { Aws, CfnParameter, Stack } from 'aws-cdk-lib';
+import { Aws, CfnParameter, Stack } from 'aws-cdk-lib/core';
 import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
 
 /** What every stack of this library accepts besides its settings. */

@@ -1,6 +1,4 @@
-import {
-  DockerImageAssetLocation, DockerImageAssetSource, FileAssetLocation, FileAssetSource, ISynthesisSession, StackSynthesizer,
-} from 'aws-cdk-lib';
+import { DockerImageAssetLocation, DockerImageAssetSource, FileAssetLocation, FileAssetSource, ISynthesisSession, StackSynthesizer } from 'aws-cdk-lib/core';
 
 /**
  * Deploys with the caller's own credentials and needs no `cdk bootstrap`: the artifact names

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { exitOnUserError, usageError } from 'bottlerocket-eks-config';
 import { synthApps, teamAppProps } from './app';
 import { writeAssemblyTemplates } from './commands/assembly-templates';
