@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { CapacityType, DEFAULT_KUBERNETES_VERSION, NodeArchitecture } from 'bottlerocket-eks-config';
+import { CapacityType, DEFAULT_KUBERNETES_VERSION, NodeArchitecture, SETTING_NAMES } from 'bottlerocket-eks-config';
 import { Testing } from 'projen/lib/testing';
 import { tempDir } from './temp';
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
@@ -204,5 +204,8 @@ test('the README says what changing each setting later does, and the way out of 
   const section = readme.slice(readme.indexOf('## Changing settings later'), readme.indexOf('## Upgrading'));
   expect(section).toContain('| `vpcCidr` | refused: the VPC and every subnet would be replaced while their exports are in use | set it back, or destroy team-a-nodegroup and team-a-cluster first');
   expect(section).toContain('rolling replacement: a node group under a new name');
-  expect(section.split('\n').filter((l) => l.startsWith('| `'))).toHaveLength(15);
+  expect(section).toContain('| `addons.<key>.enabled` back on (or an add-on new in this release) | created; refused by the preflight if one of that name is already installed');
+  // Every setting is in the table: a new option must say what switching it does.
+  const rows = section.split('\n').filter((l) => l.startsWith('| `'));
+  for (const setting of SETTING_NAMES) expect({ setting, row: rows.some((row) => new RegExp(`\`${setting}[\`.:]`).test(row.split(' | ')[0])) }).toEqual({ setting, row: true });
 });

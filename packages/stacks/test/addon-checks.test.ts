@@ -146,11 +146,23 @@ describe('the add-on check', () => {
     });
   });
 
-  test('nothing is asked when the cluster is new, or when no add-on changes', async () => {
+  test('a new cluster: only what EKS offers is asked, for every add-on; nothing when no add-on changes', async () => {
     await withAws({}, async (eks, aws) => {
-      expect(await checkAddons(context(BASE, plans(BASE), eks))).toEqual({});
+      expect(await checkAddons(context(BASE, plans(BASE), eks))).toEqual({ warnings: [], failure: undefined });
+      const calls = eksCalls(aws);
+      expect(calls.every((c) => c.startsWith('DescribeAddonVersions '))).toBe(true);
+      for (const name of Object.values(ADDON_NAMES)) expect(calls.filter((c) => c.includes(`addonName=${name}&`) || c.endsWith(`addonName=${name}`))).toHaveLength(1);
       expect(await checkAddons(context(BASE, plans(BASE, { cluster: BASE, nodegroup: BASE }), eks))).toEqual({ warnings: [], failure: undefined });
-      expect(eksCalls(aws)).toEqual([]);
+      expect(eksCalls(aws)).toHaveLength(Object.keys(ADDON_NAMES).length);
+    });
+  });
+
+  test('a new cluster whose add-on version EKS does not offer is refused before CloudFormation creates anything', async () => {
+    const settings = { ...BASE, addons: { kubeProxy: { version: 'v1.0.0-eksbuild.1' } } };
+    await withAws({}, async (eks) => {
+      const { failure } = await checkAddons(context(settings, plans(settings), eks));
+      expect(failure!.code).toBe(PreflightErrorCode.ADDON_VERSION_UNSUPPORTED);
+      expect(failure!.message).toMatch(/^EKS does not offer kube-proxy v1\.0\.0-eksbuild\.1 for Kubernetes /);
     });
   });
 

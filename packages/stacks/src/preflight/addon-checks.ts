@@ -12,25 +12,26 @@ const REQUIRED = ['vpcCni', 'kubeProxy', 'coreDns', 'podIdentityAgent'];
 const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'UnauthorizedException']);
 
 /**
- * The add-ons of a cluster that exists, against what EKS has installed and offers: CloudFormation
- * would fail half-way on an add-on it creates while one of that name is installed (by hand, or
- * by EKS), on a version older than the installed one (EKS does not downgrade add-ons), and on a
- * version EKS does not offer for the cluster's Kubernetes version. A first deploy of the cluster
- * has nothing installed yet, and an add-on whose resource does not change is left alone by the
- * deploy: neither is checked.
+ * The add-ons a deploy creates or updates, against what EKS offers and has installed:
+ * CloudFormation would fail half-way on a version EKS does not offer for the cluster's
+ * Kubernetes version (asked also when the deploy creates the cluster: the offer needs no
+ * cluster), on an add-on it creates while one of that name is installed (by hand, or by EKS),
+ * and on a version older than the installed one (EKS does not downgrade add-ons). An add-on
+ * whose resource does not change is left alone by the deploy, and not checked.
  */
 export async function checkAddons(context: LiveCheckContext): Promise<LiveFinding> {
   const { settings, names, plan } = context;
   const stackPlan = (kind: StackKind) => plan.stacks.find((s) => s.stackName === names.stack(kind));
-  // A cluster this deploy creates has no add-ons yet. Without the cluster stack in the plan (a
-  // deploy of the node group stack alone), the cluster exists: the node group stack imports it.
-  if (stackPlan(StackKind.CLUSTER)?.status === 'create') return {};
+  // A cluster this deploy creates has no add-ons installed yet. Without the cluster stack in the
+  // plan (a deploy of the node group stack alone), the cluster exists: the node group stack imports it.
+  const clusterExists = stackPlan(StackKind.CLUSTER)?.status !== 'create';
   const clusterName = names.cluster(settings.clusterName);
   const touched = settings.addons.map((addon) => {
     const kind = CLUSTER_ADDON_KEYS.includes(addon.key) ? StackKind.CLUSTER : StackKind.NODEGROUP;
     return { addon, stackName: names.stack(kind), action: actionOf(stackPlan(kind), addon) };
   }).filter((t) => t.action !== undefined);
-  const results = await Promise.all(touched.map((t) => checkAddon(context.clients.eks, clusterName, settings.kubernetesVersion, t)));
+  const installedOn = clusterExists ? clusterName : undefined;
+  const results = await Promise.all(touched.map((t) => checkAddon(context.clients.eks, installedOn, settings.kubernetesVersion, t)));
   const failures = results.flatMap((r) => (r.failure ? [r.failure] : []));
   return {
     warnings: [
@@ -57,12 +58,13 @@ interface TouchedAddon {
   readonly action?: 'create' | 'update';
 }
 
-async function checkAddon(eks: EKSClient, clusterName: string, kubernetesVersion: string, touched: TouchedAddon): Promise<LiveFinding> {
+/** One add-on; `clusterName` undefined when the deploy creates the cluster (nothing installed yet). */
+async function checkAddon(eks: EKSClient, clusterName: string | undefined, kubernetesVersion: string, touched: TouchedAddon): Promise<LiveFinding> {
   const { addon, stackName, action } = touched;
   const option = `addons.${addon.key}`;
   let installed: string | undefined;
   try {
-    installed = await installedVersion(eks, clusterName, addon.name);
+    installed = clusterName === undefined ? undefined : await installedVersion(eks, clusterName, addon.name);
   } catch (error) {
     return notChecked(addon, 'eks:DescribeAddon', error);
   }

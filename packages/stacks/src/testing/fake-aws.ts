@@ -1,5 +1,6 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
+import { ADDON_NAMES, ADDON_VERSIONS, AddonKey } from 'bottlerocket-eks-config';
 
 /** One identity the fake STS knows, by access key id. */
 export interface FakeIdentity {
@@ -102,6 +103,7 @@ export interface FakeAwsOptions {
   /**
    * The add-on versions EKS offers (DescribeAddonVersions), newest first, by add-on name, then
    * Kubernetes version. An add-on or Kubernetes version not listed has none.
+   * @default - the versions of the product's add-on table (`ADDON_VERSIONS`), one per add-on and Kubernetes version
    */
   readonly addonVersions?: Record<string, Record<string, string[]>>;
   /** EKS operations the caller may not call (`DescribeAddon`, `DescribeAddonVersions`, or `*`): they answer AccessDeniedException. */
@@ -405,7 +407,7 @@ export class FakeAws {
     if (denied) return denied;
     const addonName = query.get('addonName') ?? '';
     const kubernetesVersion = query.get('kubernetesVersion') ?? '';
-    const versions = this.options.addonVersions?.[addonName]?.[kubernetesVersion] ?? [];
+    const versions = (this.options.addonVersions ?? tableOffer())[addonName]?.[kubernetesVersion] ?? [];
     return json('DescribeAddonVersions', 200, {
       addons: versions.length === 0 ? [] : [{
         addonName,
@@ -640,4 +642,10 @@ function partitionOf(region: string): string {
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/** What EKS offers when a test says nothing: the product's add-on table. */
+function tableOffer(): Record<string, Record<string, string[]>> {
+  return Object.fromEntries(Object.entries(ADDON_NAMES).map(([key, name]) => [name,
+    Object.fromEntries(Object.entries(ADDON_VERSIONS).map(([kubernetesVersion, row]) => [kubernetesVersion, [row[key as AddonKey]]]))]));
 }
