@@ -1,10 +1,10 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { BottlerocketEksSettings, NetworkStack, ResourceNames, Settings } from '../src';
-import { exportedNames, importedNames, synthAll } from './helpers';
+import { exportedNames, importedNames, planFrom, synthAll, templatesByStackName } from './helpers';
 import { validateTemplate } from './support/cfn-schema';
 import { testApp } from './temp';
-import { explainAll, planStack, StackPlan } from '../src/plan';
+import { explainAll, StackPlan } from '../src/plan';
 import { quotaNeed } from '../src/preflight/quotas';
 import { teamContract } from '../src/testing';
 
@@ -79,20 +79,8 @@ describe('the network stack with an existing VPC', () => {
   });
 });
 
-/** The three templates of some settings, by stack name. */
-function templates(settings: BottlerocketEksSettings): Record<string, any> {
-  const { stacks, templates: t } = synthAll(settings);
-  return Object.fromEntries(Object.entries(t).map(([kind, template]) => [stacks[kind].stackName, template.toJSON()]));
-}
-
 function plan(from: BottlerocketEksSettings, to: BottlerocketEksSettings): StackPlan[] {
-  const deployed = templates(from);
-  const proposed = templates(to);
-  const importers: Record<string, string[]> = {};
-  for (const [stackName, template] of Object.entries(deployed)) {
-    for (const name of new Set(importedNames(template))) (importers[name] ??= []).push(stackName);
-  }
-  return new ResourceNames('team-a').stacks().map((stackName) => planStack({ stackName, deployed: deployed[stackName], proposed: proposed[stackName], importers }));
+  return planFrom(templatesByStackName(from), to);
 }
 
 describe('switching a deployed network stack between a created VPC and an existing one', () => {

@@ -2,9 +2,10 @@ import { AppProps, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { testApp } from './temp';
 import {
-  BottlerocketEksSettings, BottlerocketVariant, CapacityType, ClusterStack, NetworkStack, NodeArchitecture, NodegroupStack, SecurityProfile, Settings,
-  TaintEffect,
+  BottlerocketEksSettings, BottlerocketVariant, CapacityType, ClusterStack, NetworkStack, NodeArchitecture, NodegroupStack, ResourceNames,
+  SecurityProfile, Settings, TaintEffect,
 } from '../src';
+import { planStack, StackPlan } from '../src/plan';
 
 /**
  * Settings far apart from each other, for checks that must hold for every configuration
@@ -78,4 +79,26 @@ export function walk(node: any, visit: (node: any) => void): void {
   visit(node);
   if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
   else if (node && typeof node === 'object') Object.values(node).forEach((n) => walk(n, visit));
+}
+
+/** The three templates of some settings, by stack name. */
+export function templatesByStackName(settings: BottlerocketEksSettings): Record<string, any> {
+  const { stacks, templates } = synthAll(settings);
+  return Object.fromEntries(Object.entries(templates).map(([kind, template]) => [stacks[kind].stackName, template.toJSON()]));
+}
+
+/** Who imports each export, as CloudFormation's ListImports would say for deployed stacks. */
+export function importersOf(deployed: Record<string, any>): Record<string, string[]> {
+  const importers: Record<string, string[]> = {};
+  for (const [stackName, template] of Object.entries(deployed)) {
+    for (const name of new Set(importedNames(template))) (importers[name] ??= []).push(stackName);
+  }
+  return importers;
+}
+
+/** The update plan of every stack of prefix `team-a`, from `deployed` (templates by stack name) to the templates of `to`. */
+export function planFrom(deployed: Record<string, any>, to: BottlerocketEksSettings): StackPlan[] {
+  const proposed = templatesByStackName(to);
+  const importers = importersOf(deployed);
+  return new ResourceNames('team-a').stacks().map((stackName) => planStack({ stackName, deployed: deployed[stackName], proposed: proposed[stackName], importers }));
 }

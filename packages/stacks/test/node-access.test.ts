@@ -1,7 +1,7 @@
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { BottlerocketEksSettings, ResourceNames } from '../src';
-import { importedNames, synthAll } from './helpers';
-import { explainAll, planStack, StackPlan } from '../src/plan';
+import { planFrom, synthAll, templatesByStackName } from './helpers';
+import { explainAll, StackPlan } from '../src/plan';
 
 const BASE: BottlerocketEksSettings = { pjPrefix: 'team-a', region: 'eu-west-1', extraNodegroups: [{ name: 'system', instanceTypes: ['m6i.large'] }] };
 const partitionArn = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::aws:policy/${name}`]] });
@@ -72,20 +72,8 @@ describe('detailedMonitoring', () => {
   });
 });
 
-/** The three templates of some settings, by stack name. */
-function templates(settings: BottlerocketEksSettings): Record<string, any> {
-  const { stacks, templates: t } = synthAll(settings);
-  return Object.fromEntries(Object.entries(t).map(([kind, template]) => [stacks[kind].stackName, template.toJSON()]));
-}
-
 function plan(from: BottlerocketEksSettings, to: BottlerocketEksSettings): StackPlan[] {
-  const deployed = templates(from);
-  const proposed = templates(to);
-  const importers: Record<string, string[]> = {};
-  for (const [stackName, template] of Object.entries(deployed)) {
-    for (const name of new Set(importedNames(template))) (importers[name] ??= []).push(stackName);
-  }
-  return new ResourceNames('team-a').stacks().map((stackName) => planStack({ stackName, deployed: deployed[stackName], proposed: proposed[stackName], importers }));
+  return planFrom(templatesByStackName(from), to);
 }
 
 /** What changes, as `<logical id> <action> (<properties>)`, with no refusal anywhere. */

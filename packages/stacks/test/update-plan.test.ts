@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, ResourceNames, SecurityProfile, TaintEffect } from '../src';
-import { importedNames, synthAll } from './helpers';
-import { explainAll, formatPlan, parseTemplate, planStack, StackPlan } from '../src/plan';
+import { planFrom, templatesByStackName } from './helpers';
+import { explainAll, formatPlan, parseTemplate, StackPlan } from '../src/plan';
 import { CREATE_ONLY_PROPERTIES } from '../src/plan/create-only-properties';
 
 /** A team as it is after a while: three zones, two admins, an extra node group. */
@@ -78,25 +78,10 @@ const EKS_RULES: Array<[string, Partial<BottlerocketEksSettings>, Partial<Bottle
   ['Kubernetes downgrade', { kubernetesVersion: '1.35' }, { kubernetesVersion: '1.34' }, 'refused: kubernetesVersion'],
 ];
 
-/** The three templates of some settings, by stack name. */
-function templates(settings: BottlerocketEksSettings): Record<string, any> {
-  const { stacks, templates: t } = synthAll(settings);
-  return Object.fromEntries(Object.entries(t).map(([kind, template]) => [stacks[kind].stackName, template.toJSON()]));
-}
-
-/** Who imports each export, as CloudFormation's ListImports would say for deployed stacks. */
-function importersOf(deployed: Record<string, any>): Record<string, string[]> {
-  const importers: Record<string, string[]> = {};
-  for (const [stackName, template] of Object.entries(deployed)) {
-    for (const name of new Set(importedNames(template))) (importers[name] ??= []).push(stackName);
-  }
-  return importers;
-}
+const templates = templatesByStackName;
 
 function plan(change: Partial<BottlerocketEksSettings>, deployed = templates(BASE)): StackPlan[] {
-  const proposed = templates({ ...BASE, ...change });
-  const importers = importersOf(deployed);
-  return new ResourceNames('team-a').stacks().map((stackName) => planStack({ stackName, deployed: deployed[stackName], proposed: proposed[stackName], importers }));
+  return planFrom(deployed, { ...BASE, ...change });
 }
 
 function outcome(plans: StackPlan[]): Outcome {
