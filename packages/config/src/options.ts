@@ -3,19 +3,11 @@ import { SecurityProfile } from './enums';
 import { ExtraNodegroupOptions, NodegroupSettings } from './nodegroup';
 
 /**
- * What a team chooses for its deployment. Only `pjPrefix` is required; every other
- * setting has the default given in its doc comment. The node group options inherited from
+ * Every setting of a deployment but its prefix: what the top level of the settings gives all
+ * environments, and what an environment may override. The node group options inherited from
  * `NodegroupSettings` are those of the main node group.
  */
-export interface BottlerocketEksSettings extends NodegroupSettings {
-  /**
-   * The project prefix (the blog's `PJPrefix`): it starts every stack name, export name
-   * and physical name, so two prefixes can share an account and region.
-   * 1-24 characters: lowercase letters, digits and hyphens, starting with a letter and
-   * not ending with a hyphen.
-   */
-  readonly pjPrefix: string;
-
+export interface DeploymentSettings extends NodegroupSettings {
   /**
    * The AWS region the stacks are deployed to.
    * @default "ap-northeast-1"
@@ -191,4 +183,36 @@ export interface BottlerocketEksSettings extends NodegroupSettings {
    * @featured
    */
   readonly accountId?: string;
+}
+
+/**
+ * What a team chooses for its deployment. Only `pjPrefix` is required; every other
+ * setting has the default given in its doc comment.
+ */
+export interface BottlerocketEksSettings extends DeploymentSettings {
+  /**
+   * The project prefix (the blog's `PJPrefix`): it starts every stack name, export name
+   * and physical name, so two prefixes can share an account and region.
+   * 1-24 characters: lowercase letters, digits and hyphens, starting with a letter and
+   * not ending with a hyphen.
+   */
+  readonly pjPrefix: string;
+}
+
+/**
+ * One environment of a team repository (development, production, a second region): its
+ * name, its prefix, and the settings in which it differs from the top level. A setting it
+ * gives replaces the top-level one whole (a list or object is not merged).
+ */
+export interface EnvironmentSettings extends DeploymentSettings {
+  /**
+   * The environment's name: lowercase letters, digits and hyphens, starting with a letter, at
+   * most 16 characters (it names tasks, files and GitHub environments).
+   */
+  readonly name: string;
+  /**
+   * The environment's project prefix.
+   * @default "<pjPrefix>-<name>"
+   */
+  readonly pjPrefix?: string;
 }

@@ -4,6 +4,7 @@ import { checkBoolean, checkEnum, checkInteger, checkKnownKeys, checkList, check
 import { Cidr } from './cidr';
 import * as defaults from './defaults';
 import { CapacityType } from './enums';
+import { ResolvedEnvironment, resolveEnvironments } from './environments';
 import { fail, isSettingsError, SETTINGS_ERROR_NAME } from './errors';
 import { resolveExistingVpc } from './existing-vpc';
 import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from './kubernetes-versions';
@@ -11,7 +12,7 @@ import { ResourceNames } from './names';
 import { BottlerocketSettings } from './nodegroup';
 import { NodegroupContext, resolveExtraNodegroups, resolveNodegroup } from './nodegroup-validation';
 import { SETTING_NAMES } from './option-keys';
-import { BottlerocketEksSettings } from './options';
+import { BottlerocketEksSettings, EnvironmentSettings } from './options';
 import { KNOWN_REGIONS } from './regions';
 import { ResolvedSettings } from './resolved';
 import { resolveSecurity } from './security';
@@ -69,6 +70,16 @@ export class Settings {
   /** `base` with `extra` merged in; fails on a key both set. */
   public static mergeBottlerocketTrees(base: { [key: string]: any }, extra: { [key: string]: any }, option: string): { [key: string]: any } {
     return mergeTrees(base, extra, option);
+  }
+
+  /**
+   * Resolves each environment of a repository with several: the top-level `settings` with the
+   * environment's over them, each validated on its own (a bad value's message names the
+   * environment); the top level alone is validated first.
+   */
+  public static resolveEnvironments(settings: BottlerocketEksSettings, environments: EnvironmentSettings[]): ResolvedEnvironment[] {
+    Settings.resolve(settings);
+    return resolveEnvironments(settings, environments, (options) => Settings.resolve(options));
   }
 
   /** Applies defaults and validates; throws a `BottlerocketEksSettingsError` for the first bad value. */

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { App, AppProps } from 'aws-cdk-lib/core';
 import { exitOnUserError, ResolvedSettings } from 'bottlerocket-eks-config';
-import { readSettingsFile } from './settings-file';
+import { readSettingsFile, ReadSettingsOptions } from './settings-file';
 
 /** Set to `1` to run aws-cdk-lib's built-in CloudFormation validation in a team's synth. */
 export const VALIDATE_ENV = 'BOTTLEROCKET_EKS_VALIDATE';
@@ -38,7 +38,7 @@ export function synthApp(build: StackBuilder, app?: App): void {
  * every stack: each app still deploys on its own, but a synth of all pays for the CLI and
  * for loading aws-cdk-lib once instead of once per stack.
  */
-export function synthApps(mainFiles: string[], app: App = new App(teamAppProps())): void {
+export function synthApps(mainFiles: string[], app: App = new App(teamAppProps()), read: ReadSettingsOptions = {}): void {
   const builders: StackBuilder[] = [];
   (globalThis as any)[COLLECTOR] = builders;
   try {
@@ -48,12 +48,12 @@ export function synthApps(mainFiles: string[], app: App = new App(teamAppProps()
   } finally {
     delete (globalThis as any)[COLLECTOR];
   }
-  runBuilders(builders, app);
+  runBuilders(builders, app, read);
 }
 
-function runBuilders(builders: StackBuilder[], app: App): void {
+function runBuilders(builders: StackBuilder[], app: App, read: ReadSettingsOptions = {}): void {
   exitOnUserError(() => {
-    const settings = readSettingsFile();
+    const settings = readSettingsFile(read);
     for (const build of builders) build(app, settings);
     app.synth();
   });

@@ -8,7 +8,7 @@ export { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
 export { TemplateModeProps } from './stack-inputs';
 export { NoBootstrapSynthesizer } from './synthesizer';
 export { synthApp, synthApps, StackBuilder, teamAppProps, VALIDATE_ENV } from './app';
-export { readSettingsFile } from './settings-file';
+export { readSettingsFile, ReadSettingsOptions } from './settings-file';
 export { renderBottlerocketToml } from './bottlerocket-toml';
 export { plainTemplates } from './plain-templates';
 export { toYaml } from './yaml-template';

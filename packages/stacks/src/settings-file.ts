@@ -1,30 +1,76 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ResolvedSettings, Settings, SETTINGS_FILE_ENV, SETTINGS_FILE_NAME, settingsError } from 'bottlerocket-eks-config';
+import {
+  ENVIRONMENT_ENV, environmentSettingsFileName, ResolvedSettings, Settings, SETTINGS_FILE_ENV, SETTINGS_FILE_NAME, settingsError,
+} from 'bottlerocket-eks-config';
+
+/** Options of `readSettingsFile`. */
+export interface ReadSettingsOptions {
+  /**
+   * The settings file.
+   * @default - `$BOTTLEROCKET_EKS_SETTINGS`, else the nearest settings file of `environment`
+   */
+  readonly file?: string;
+  /**
+   * The environment, in a repository with several: its file is `bottlerocket-eks.<name>.settings.json`.
+   * @default - `$BOTTLEROCKET_EKS_ENVIRONMENT`, else the repository's one environment (`bottlerocket-eks.settings.json`)
+   */
+  readonly environment?: string;
+  /**
+   * Where the search for the nearest settings file starts.
+   * @default - the working directory
+   */
+  readonly cwd?: string;
+}
 
 /**
  * Reads the team's settings and resolves them: from `file`, else `$BOTTLEROCKET_EKS_SETTINGS`,
- * else the nearest `bottlerocket-eks.settings.json` in the working directory or above it.
+ * else the nearest settings file of the environment (`bottlerocket-eks.<environment>.settings.json`,
+ * or `bottlerocket-eks.settings.json` in a repository of one) in the working directory or above.
  * The file holds the options as the team gave them in `.projenrc.ts`; this is the one place a
  * team app or the preflight resolves them, so a hand-edited file fails with the same message
- * as `.projenrc.ts` would. A missing or unreadable file is a settings error too.
+ * as `.projenrc.ts` would. A missing or unreadable file is a settings error too, and so is a
+ * repository of several environments asked for none: the message lists them.
  */
-export function readSettingsFile(file?: string): ResolvedSettings {
-  const location = file ?? process.env[SETTINGS_FILE_ENV] ?? findUp(SETTINGS_FILE_NAME, process.cwd());
-  if (!location) {
-    throw settingsError(`${SETTINGS_FILE_NAME} not found in ${process.cwd()} or above it: run \`npx projen\` at the repository root, `
-      + `or set ${SETTINGS_FILE_ENV} to the settings file.`);
-  }
+export function readSettingsFile(options: ReadSettingsOptions | string = {}): ResolvedSettings {
+  const { file, environment = process.env[ENVIRONMENT_ENV] || undefined, cwd = process.cwd() } = typeof options === 'string' ? { file: options } : options;
+  const location = file ?? process.env[SETTINGS_FILE_ENV] ?? findUp(environment ? environmentSettingsFileName(environment) : SETTINGS_FILE_NAME, cwd);
+  if (!location) throw notFound(cwd, environment);
   if (!fs.existsSync(location)) throw settingsError(`Settings file ${location} does not exist.`);
-  let options;
+  let parsed;
   try {
-    options = JSON.parse(fs.readFileSync(location, 'utf-8'));
+    parsed = JSON.parse(fs.readFileSync(location, 'utf-8'));
   } catch (error) {
     throw settingsError(`Settings file ${location} is not valid JSON (${(error as Error).message}): run \`npx projen\` to rewrite it.`);
   }
   // projen's "generated, do not edit" comment key.
-  delete options['//'];
-  return Settings.resolve(options);
+  delete parsed['//'];
+  return Settings.resolve(parsed);
+}
+
+/** The environments of the repository around `dir`: those with a settings file in the nearest folder that has any. */
+export function environmentsAround(dir: string): string[] {
+  const [before, after] = environmentSettingsFileName('\u0000').split('\u0000');
+  for (let current = dir; ; current = path.dirname(current)) {
+    const names = fs.readdirSync(current)
+      .filter((f) => f.startsWith(before) && f.endsWith(after) && f.length > before.length + after.length)
+      .map((f) => f.slice(before.length, f.length - after.length));
+    if (names.length > 0 || path.dirname(current) === current) return names.sort();
+  }
+}
+
+function notFound(cwd: string, environment: string | undefined): Error {
+  const environments = environmentsAround(cwd);
+  if (environment) {
+    return settingsError(`No settings file of environment ${environment} (${environmentSettingsFileName(environment)}) in ${cwd} or above it: `
+      + (environments.length > 0 ? `this repository has the environments ${environments.join(', ')}.` : 'run `npx projen` at the repository root.'));
+  }
+  if (environments.length > 0) {
+    return settingsError(`This repository has several environments (${environments.join(', ')}): choose one with --environment <name> `
+      + `or ${ENVIRONMENT_ENV}=<name> (e.g. \`npx projen deploy:${environments[0]}\`, \`npx nx deploy cluster -c ${environments[0]}\`).`);
+  }
+  return settingsError(`${SETTINGS_FILE_NAME} not found in ${cwd} or above it: run \`npx projen\` at the repository root, `
+    + `or set ${SETTINGS_FILE_ENV} to the settings file.`);
 }
 
 function findUp(name: string, dir: string): string | undefined {

@@ -7,7 +7,7 @@ import { synthApps, teamAppProps } from './app';
 import { writeAssemblyTemplates } from './commands/assembly-templates';
 import { CommandIo } from './commands/io';
 
-const USAGE = 'all-apps [--output <cdk.out> [--templates <dir>]] <main.ts>...';
+const USAGE = 'all-apps [--output <cdk.out> [--templates <dir>]] [--environment <name>] <main.ts>...';
 
 /**
  * Every stack app of a team repository (each app's `src/main.ts`) in one App.
@@ -18,21 +18,23 @@ const USAGE = 'all-apps [--output <cdk.out> [--templates <dir>]] <main.ts>...';
  * with `--templates`, each stack as `<dir>/<kind>.yaml`. That is what `cdk synth` does for
  * an app that makes no lookups, without starting the CLI (most of the time of a synth);
  * `cdk diff` and `cdk deploy --app <cdk.out>` read the result as they read the CLI's.
+ * `--environment` picks the environment's settings file in a repository of several.
  */
 export function runAllApps(args: string[], io: CommandIo): number {
   return exitOnUserError(() => {
     const { values, positionals } = parseArgs({
-      args, allowPositionals: true, options: { output: { type: 'string' }, templates: { type: 'string' } },
+      args, allowPositionals: true, options: { output: { type: 'string' }, templates: { type: 'string' }, environment: { type: 'string' } },
     });
     if (positionals.length === 0 || (values.templates && !values.output)) throw usageError(`expected ${USAGE}`);
+    const read = { environment: values.environment };
     if (!values.output) {
-      synthApps(positionals);
+      synthApps(positionals, undefined, read);
       return 0;
     }
     const outdir = path.resolve(values.output);
     // A fresh assembly: nothing left of a stack an earlier synth wrote.
     fs.rmSync(outdir, { recursive: true, force: true });
-    synthApps(positionals, new App({ ...teamAppProps(io.env), outdir, context: cliContext(process.cwd()) }));
+    synthApps(positionals, new App({ ...teamAppProps(io.env), outdir, context: cliContext(process.cwd()) }), read);
     return values.templates ? writeAssemblyTemplates(outdir, values.templates, { ...io, out: { write: () => true } }) : 0;
   });
 }

@@ -40,10 +40,10 @@ afterAll(async () => {
  * Runs the preflight as a user would, with nothing of this machine's AWS setup leaking in.
  * Asynchronously: the fake STS answers from this very process.
  */
-async function preflight(name: string, env: Record<string, string>, args: string[] = []) {
+async function preflight(name: string, env: Record<string, string>, args: string[] = [], cwd = repo) {
   const result = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
     execFile(process.execPath, ['--import', TSX, CLI, 'preflight', ...args], {
-      cwd: repo,
+      cwd,
       encoding: 'utf-8',
       timeout: 30_000,
       env: {
@@ -163,4 +163,30 @@ test('wrong usage exits 2 with the help; a missing settings file exits 1 with it
   const missing = await preflight('missing settings', { AWS_ACCESS_KEY_ID: KEYS.alice }, ['--settings', 'nope.json']);
   expect(missing.status).toBe(1);
   expect(missing.stderr).toBe('Settings file nope.json does not exist.\n');
+});
+
+test('several environments: each is checked against its own account, and one must be named', async () => {
+  const environments = tempDir('environments');
+  const write = (name: string, settings: object) => fs.writeFileSync(path.join(environments, `bottlerocket-eks.${name}.settings.json`), JSON.stringify(settings));
+  write('dev', { pjPrefix: 'team-a-dev', region: 'eu-west-1', accountId: ACCOUNT });
+  write('prd', { pjPrefix: 'team-a-prd', region: 'eu-west-1', accountId: '210987654321' });
+  const alice = { AWS_ACCESS_KEY_ID: KEYS.alice };
+
+  const dev = await preflight('environment dev, its account', alice, ['--environment', 'dev'], environments);
+  expect(dev.status).toBe(0);
+  expect(dev.stdout).toContain('team-a-dev-network, team-a-dev-cluster, team-a-dev-nodegroup');
+  const prd = await preflight('environment prd, credentials of dev', alice, ['--environment', 'prd'], environments);
+  expect(prd.status).toBe(1);
+  expect(prd.stderr).toContain("Preflight failed (ACCOUNT_MISMATCH): The credentials are for account 123456789012, but the team's accountId is 210987654321.");
+  // The environment also comes from the environment variable the nx configurations set.
+  expect((await preflight('environment from the variable', { ...alice, BOTTLEROCKET_EKS_ENVIRONMENT: 'prd' }, [], environments)).status).toBe(1);
+
+  const none = await preflight('no environment named', alice, [], environments);
+  expect({ status: none.status, stderr: none.stderr.trim() }).toEqual({
+    status: 1,
+    stderr: 'This repository has several environments (dev, prd): '
+    + 'choose one with --environment <name> or BOTTLEROCKET_EKS_ENVIRONMENT=<name> (e.g. `npx projen deploy:dev`, `npx nx deploy cluster -c dev`).',
+  });
+  const unknown = await preflight('an environment the repository does not have', alice, ['--environment', 'qa'], environments);
+  expect(unknown.stderr).toMatch(/^No settings file of environment qa \(bottlerocket-eks\.qa\.settings\.json\) in .* or above it: this repository has the environments dev, prd\.\n$/);
 });

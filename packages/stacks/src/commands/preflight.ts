@@ -18,6 +18,7 @@ export async function preflightCommand(args: string[], io: CommandIo): Promise<n
       destroy: { type: 'boolean' },
       confirm: { type: 'string' },
       settings: { type: 'string' },
+      environment: { type: 'string' },
       assembly: { type: 'string' },
     },
   });
@@ -27,7 +28,7 @@ export async function preflightCommand(args: string[], io: CommandIo): Promise<n
   const format: ReportFormat = values.json ? 'json' : values.brief ? 'brief' : 'text';
   const operation = values.destroy ? 'destroy' : 'deploy';
 
-  const settings = readSettingsFile(values.settings);
+  const settings = readSettingsFile({ file: values.settings, environment: values.environment });
   const proposed = values.assembly === undefined ? undefined : readAssembly(values.assembly);
   if (values.assembly !== undefined && !proposed?.length) {
     throw usageError(`preflight: no bottlerocket-eks stack in ${values.assembly}; synthesize first (npx projen synth).`);

@@ -8,7 +8,7 @@ export const COMMAND_HELP: Record<string, string> = {
       Write each bottlerocket-eks stack of a synthesized cloud assembly as <dir>/<kind>.yaml
       (how a team repository keeps the templates it deploys for review).
 `,
-  'preflight': `  preflight [--json | --brief] [--assembly <cdk.out>] [--destroy --confirm=<pjPrefix>] [--settings <file>]
+  'preflight': `  preflight [--json | --brief] [--assembly <cdk.out>] [--destroy --confirm=<pjPrefix>] [--environment <name>] [--settings <file>]
       Ask STS (GetCallerIdentity) who the current credentials are and print the account,
       caller, partition, region and stacks a deploy would hit. Exit 1, saying what to do,
       when it must not go ahead: no or rejected credentials, or another account (accountId),
@@ -19,7 +19,9 @@ export const COMMAND_HELP: Record<string, string> = {
       carry a change out (with the setting and the way out), when a first deploy would exceed
       a quota, or when the cluster's creator is also listed in adminPrincipalArns.
       Credentials, region and endpoints come from the AWS SDK's default chains (AWS_PROFILE,
-      AWS_REGION, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_CLOUDFORMATION, ...).
+      AWS_REGION, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_CLOUDFORMATION, ...). In a repository of
+      several environments, --environment (or BOTTLEROCKET_EKS_ENVIRONMENT) names the one whose
+      settings (account, region, prefix) the deploy must match; without it, exit 1 with the list.
 `,
   'help': `  help [<command>]
       Show this help, or the help of one command (also: <command> --help).
