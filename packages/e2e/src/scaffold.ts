@@ -127,3 +127,19 @@ export function runAsync(cwd: string, command: string, args: string[], env: Node
     child.on('close', (status) => resolve({ status: status ?? 1, output: output.replace(/\u001b\[[0-9;]*m/g, '') }));
   });
 }
+
+/**
+ * `runResult` without blocking this process, so that several commands can run at a time: how
+ * the command exited and what it printed (stdout, then stderr), as is.
+ */
+export function runResultAsync(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: commandEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => { stdout += chunk; });
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status: status ?? 1, output: `${stdout}${stderr}` }));
+  });
+}

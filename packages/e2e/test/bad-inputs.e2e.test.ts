@@ -4,7 +4,9 @@ import * as path from 'path';
 import { ClusterStack, NetworkStack, NodegroupStack, Settings } from 'bottlerocket-eks-stacks';
 import { removeTempDir, tempDir, testApp } from './temp';
 import { BAD_INPUTS, BadInput } from '../src/bad-inputs';
-import { CommandResult, projenNewArgs, run, runResult, scaffold } from '../src/scaffold';
+import { mapConcurrent, PROCESS_CONCURRENCY } from '../src/concurrency';
+import { copyRepository } from '../src/repository-copy';
+import { CommandResult, projenNewArgs, run, runResultAsync, scaffold } from '../src/scaffold';
 
 jest.setTimeout(30 * 60 * 1000);
 
@@ -67,61 +69,119 @@ describe('the settings the stacks library resolves reject', () => {
   });
 });
 
+/** What the commands of one case printed and left behind, recorded as they ran; the tests judge them. */
+interface EditOutcome {
+  /** `npx projen` after the edit, for a case only the synth can tell. */
+  readonly projen?: CommandResult;
+  /** The command that must reject the edit. */
+  readonly rejected: CommandResult;
+  /** The repository right after the rejection (for a case `npx projen` rejects). */
+  readonly afterRejection?: Record<string, string>;
+  /** The repository once the edit is undone. */
+  readonly restored: Record<string, string>;
+}
+
 describe('npx projen rejects an edit of .projenrc.ts and leaves the repository as it was', () => {
-  let dir = '';
   let good = '';
   let before: Record<string, string> = {};
+  const outcomes = new Map<string, EditOutcome>();
 
-  beforeAll(() => {
-    dir = path.join(root, 'team');
-    scaffold({ dir, args: ['--pj-prefix', PREFIX] });
-    run(dir, 'npx', ['projen', 'build']);
-    good = fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8');
-    before = snapshot(dir);
-  });
-  // A full install: gone before the next describe makes more.
-  afterAll(() => removeTempDir(dir));
-
-  test.each(BAD_INPUTS.map((b) => [b.name, b] as const))('%s', (_name, bad) => {
+  /** Edits `.projenrc.ts` of `dir` to the case, runs the commands that must reject it, and undoes the edit. */
+  async function tryEdit(dir: string, bad: BadInput): Promise<EditOutcome> {
     const projenrc = path.join(dir, '.projenrc.ts');
     fs.writeFileSync(projenrc, editedProjenrc(good, bad.settings));
+    let outcome: Omit<EditOutcome, 'restored'>;
     try {
       if (bad.stage === 'synth') {
         // projen cannot parse TOML text (the stacks library does): the synth rejects it.
-        expect(runResult(dir, 'npx', ['projen']).status).toBe(0);
-        expectRejected(runResult(dir, 'npx', ['projen', 'synth']), bad);
+        const projen = await runResultAsync(dir, 'npx', ['projen']);
+        outcome = { projen, rejected: await runResultAsync(dir, 'npx', ['projen', 'synth']) };
       } else {
-        expectRejected(runResult(dir, 'npx', ['projen']), bad);
-        expect(snapshot(dir)).toEqual({ ...before, '.projenrc.ts': expect.any(String) });
+        const rejected = await runResultAsync(dir, 'npx', ['projen']);
+        outcome = { rejected, afterRejection: snapshot(dir) };
       }
     } finally {
       fs.writeFileSync(projenrc, good);
     }
-    if (bad.stage === 'synth') run(dir, 'npx', ['projen']);
-    expect(snapshot(dir)).toEqual(before);
+    if (bad.stage === 'synth') {
+      const regenerated = await runResultAsync(dir, 'npx', ['projen']);
+      if (regenerated.status !== 0) throw new Error(`npx projen failed in ${dir} (${regenerated.status}):\n${regenerated.output}`);
+    }
+    return { ...outcome, restored: snapshot(dir) };
+  }
+
+  beforeAll(async () => {
+    const dir = path.join(root, 'team');
+    scaffold({ dir, args: ['--pj-prefix', PREFIX] });
+    run(dir, 'npx', ['projen', 'build']);
+    good = fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8');
+    before = snapshot(dir);
+    // The cases edit the repository one at a time, so each runner of cases has a copy of its own.
+    const free = [dir];
+    for (let i = 1; i < PROCESS_CONCURRENCY; i++) {
+      const copy = path.join(root, `team-copy-${i}`);
+      copyRepository(dir, copy);
+      free.push(copy);
+    }
+    try {
+      await mapConcurrent(BAD_INPUTS, free.length, async (bad) => {
+        const copy = free.pop()!;
+        try {
+          outcomes.set(bad.name, await tryEdit(copy, bad));
+        } finally {
+          free.push(copy);
+        }
+      });
+    } finally {
+      // Full installs, or links to one: gone before the next describe makes more.
+      for (const copy of [...free].reverse()) removeTempDir(copy);
+    }
+  });
+
+  test.each(BAD_INPUTS.map((b) => [b.name, b] as const))('%s', (name, bad) => {
+    const outcome = outcomes.get(name)!;
+    if (bad.stage === 'synth') {
+      expect(outcome.projen!.status).toBe(0);
+      expectRejected(outcome.rejected, bad);
+    } else {
+      expectRejected(outcome.rejected, bad);
+      expect(outcome.afterRejection).toEqual({ ...before, '.projenrc.ts': expect.any(String) });
+    }
+    expect(outcome.restored).toEqual(before);
   });
 });
 
+/** Files `projen new` writes for a project: none may be there after a rejection. */
+const PROJECT_FILES = ['.projenrc.ts', '.projen', 'bottlerocket-eks.settings.json', 'packages', 'nx.json'];
+
 describe('projen new rejects the flags and writes no project', () => {
   const withFlags = BAD_INPUTS.filter((b) => b.flags !== undefined);
+  /** What `projen new` printed for each case, and the project files it left. */
+  const outcomes = new Map<string, { result: CommandResult; projectFiles: string[] }>();
+
+  beforeAll(async () => {
+    await mapConcurrent(withFlags, PROCESS_CONCURRENCY, async (bad) => {
+      const dir = path.join(root, `new-${bad.name.replace(/\W+/g, '-')}`);
+      const prefix = bad.flags!.includes('--pj-prefix') ? [] : ['--pj-prefix', PREFIX];
+      try {
+        const args = projenNewArgs(dir, [...prefix, ...bad.flags!, '--no-post']);
+        const result = await runResultAsync(dir, process.execPath, args);
+        // Only what projen's install of the project type put there; no project files.
+        outcomes.set(bad.name, { result, projectFiles: PROJECT_FILES.filter((file) => fs.existsSync(path.join(dir, file))) });
+      } finally {
+        // Each holds an install of the project type: gone before the next case makes another.
+        removeTempDir(dir);
+      }
+    });
+  });
 
   test(`${withFlags.length} of the cases can be given as flags`, () => {
     expect(withFlags.length).toBeGreaterThanOrEqual(20);
   });
 
   test.each(withFlags.map((b) => [b.name, b] as const))('%s', (name, bad) => {
-    const dir = path.join(root, `new-${name.replace(/\W+/g, '-')}`);
-    const prefix = bad.flags!.includes('--pj-prefix') ? [] : ['--pj-prefix', PREFIX];
-    try {
-      const args = projenNewArgs(dir, [...prefix, ...bad.flags!, '--no-post']);
-      expectRejected(runResult(dir, process.execPath, args), bad);
-      // Only what projen's install of the project type put there; no project files.
-      for (const file of ['.projenrc.ts', '.projen', 'bottlerocket-eks.settings.json', 'packages', 'nx.json']) {
-        expect(fs.existsSync(path.join(dir, file))).toBe(false);
-      }
-    } finally {
-      // Each holds an install of the project type: gone before the next case makes another.
-      removeTempDir(dir);
-    }
+    const { result, projectFiles } = outcomes.get(name)!;
+    expectRejected(result, bad);
+    expect(projectFiles).toEqual([]);
   });
 });

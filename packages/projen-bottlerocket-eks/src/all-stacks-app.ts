@@ -26,13 +26,20 @@ export class AllStacksApp extends Component {
   /** `synth`: every stack into cdk.out, and each as templates/<kind>.yaml. */
   public readonly synthTask: Task;
 
-  constructor(project: Project, appDirs: string[]) {
+  /**
+   * @param appDirs the stack apps' folders
+   * @param environments the repository's environments: each is synthesized with its settings
+   * into `cdk.out/<name>` and `templates/<name>/`; none: `cdk.out` and `templates/`
+   */
+  constructor(project: Project, appDirs: string[], environments: string[]) {
     super(project);
     const mains = appDirs.map((dir) => `${dir}/src/main.ts`);
     this.cdkJson = new JsonFile(project, 'cdk.json', { obj: { context: cdkContext() } });
+    // --prune: templates/ holds the templates of today's environments only.
+    const which = environments.length > 0 ? ` --environments ${environments.join(',')}` : '';
     this.synthTask = project.addTask('synth', {
-      description: 'Synthesize every stack into cdk.out and templates/ (one process, no AWS account needed)',
-      exec: `${allAppsCommand('.')} --output cdk.out --templates templates ${mains.join(' ')}`,
+      description: `Synthesize every stack${which ? ' of every environment' : ''} into cdk.out and templates/ (one process, no AWS account needed)`,
+      exec: `${allAppsCommand('.')}${which} --output cdk.out --templates templates --prune ${mains.join(' ')}`,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { SETTINGS_FILE_ENV } from 'bottlerocket-eks-config';
+import { ENVIRONMENT_ENV, SETTINGS_FILE_ENV } from 'bottlerocket-eks-config';
 import { Component, JsonFile, Project } from 'projen';
 
 /**
@@ -16,7 +16,8 @@ export class TeamNxWorkspace extends Component {
   /** The generated `nx.json`. */
   public readonly file: JsonFile;
 
-  constructor(project: Project, settingsFileName: string) {
+  /** @param settingsFiles the settings file of each deployment */
+  constructor(project: Project, settingsFiles: string[]) {
     super(project);
     this.file = new JsonFile(project, 'nx.json', {
       obj: {
@@ -28,11 +29,12 @@ export class TeamNxWorkspace extends Component {
           // names instead), the installed packages, and the module settings of tsx (tsconfig.json,
           // package.json).
           sharedGlobals: [
-            `{workspaceRoot}/${settingsFileName}`,
+            ...settingsFiles.map((file) => `{workspaceRoot}/${file}`),
             '{workspaceRoot}/package-lock.json',
             '{workspaceRoot}/package.json',
             '{workspaceRoot}/tsconfig.json',
             { env: SETTINGS_FILE_ENV },
+            { env: ENVIRONMENT_ENV },
             { env: VALIDATE_ENV },
           ],
         },

@@ -1,5 +1,6 @@
 import { BottlerocketEksSettings } from 'bottlerocket-eks-config';
 import { typescript } from 'projen';
+import { TeamEnvironment } from './environments';
 
 /**
  * Options of a bottlerocket-eks team repository: the team's deployment settings (only
@@ -66,4 +67,14 @@ export interface BottlerocketEksProjectOptions extends typescript.TypeScriptProj
    * @default - none: pass the parameter when deploying the role
    */
   readonly githubRepository?: string;
+
+  /**
+   * Environments (development, production, another region), each deployed on its own under
+   * its own prefix (`<pjPrefix>-<name>` unless given), account and region, with the settings
+   * in which it differs from the top level. Each has its settings file, `cdk.out/<name>`,
+   * `templates/<name>/` and its tasks (`npx projen deploy:<name>`, `npx nx deploy cluster -c <name>`);
+   * the deploy workflow deploys them in this order.
+   * @default - one environment: the top-level settings
+   */
+  readonly environments?: TeamEnvironment[];
 }

@@ -14,6 +14,7 @@ const OWN_OPTION_NAMES = Object.keys({
   deployRoleArn: true,
   deployEnvironment: true,
   githubRepository: true,
+  environments: true,
 } satisfies Record<Exclude<keyof BottlerocketEksProjectOptions, keyof BottlerocketEksSettings | keyof typescript.TypeScriptProjectOptions>, true>);
 
 /** What `projen new` adds to the options it passes (projen's own record of the command line). */

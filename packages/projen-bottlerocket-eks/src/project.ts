@@ -1,7 +1,8 @@
-import { ResolvedSettings, ResourceNames, Settings, SETTINGS_FILE_NAME } from 'bottlerocket-eks-config';
+import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
 import { javascript, Task, typescript } from 'projen';
 import { AllStacksApp } from './all-stacks-app';
 import { fromProjenNew } from './command-line';
+import { TeamDeployment, teamDeployments } from './environments';
 import { TeamNxWorkspace } from './nx-workspace';
 import { BottlerocketEksProjectOptions } from './options';
 import { checkKnownOptions, pickSettings, validateOptions } from './project-options';
@@ -20,8 +21,10 @@ import { DEFAULT_VERSIONS, ownVersion } from './versions';
  * @pjid bottlerocket-eks
  */
 export class BottlerocketEksProject extends typescript.TypeScriptProject {
-  /** The validated deployment settings. */
+  /** The validated settings of the first deployment (the only one, or the first environment). */
   public readonly settings: ResolvedSettings;
+  /** Every deployment: the only one, or one per environment, in the order listed. */
+  public readonly deployments: TeamDeployment[];
   /** The three stack apps, in deploy order. */
   public readonly apps: StackApp[];
   /** The one CDK app of all the stacks, and its `synth` task. */
@@ -32,11 +35,14 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     // What the team chose, as given: resolved here, and written to the settings file as it is.
     const chosen = pickSettings(options);
     // Validate first: a bad option must fail before any file is written.
-    const settings = validateOptions(options, () => {
+    const deployments = validateOptions(options, () => {
       checkKnownOptions(options);
       validateCiOptions(options);
-      return Settings.resolve(chosen);
+      const resolved = teamDeployments(chosen, options.environments);
+      resolved.forEach((d, i) => validateCiOptions(d.ci, `environments[${i}].`));
+      return resolved;
     });
+    const settings = deployments[0].settings;
     super({
       defaultReleaseBranch: 'main',
       packageManager: javascript.NodePackageManager.NPM,
@@ -67,6 +73,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
       },
     });
     this.settings = settings;
+    this.deployments = deployments;
     this.showDerivedDefaults(settings);
 
     this.addDeps(
@@ -85,13 +92,14 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     // esbuild's (under tsx) only checks its binary, which npm installs as an optional dependency.
     this.package.addField('allowScripts', { nx: false, esbuild: false });
 
-    new TeamSettingsFile(this, chosen);
-    new TeamNxWorkspace(this, SETTINGS_FILE_NAME);
+    for (const deployment of deployments) new TeamSettingsFile(this, deployment.options, deployment.settingsFile);
+    new TeamNxWorkspace(this, deployments.map((d) => d.settingsFile));
     const order = ResourceNames.DEPLOY_ORDER;
-    this.apps = order.map((kind, i) => new StackApp(this, { kind, after: order[i - 1], before: order[i + 1] }));
+    const environments = deployments.flatMap((d) => (d.environment ? [d.environment] : []));
+    this.apps = order.map((kind, i) => new StackApp(this, { kind, after: order[i - 1], before: order[i + 1], environments }));
     new TeamReadme(this, settings, options);
     new TeamWorkflows(this, settings, options);
-    this.allStacks = new AllStacksApp(this, this.apps.map((app) => app.outdir));
+    this.allStacks = new AllStacksApp(this, this.apps.map((app) => app.outdir), environments);
     this.addBuildTasks();
     // The team's own tests read cdk.out and templates/: `build` runs them after its synth.
     this.tasks.tryFind(this.buildTask.name)!.spawn(new TeamTests(this).task);
@@ -151,31 +159,45 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     }
   }
 
-  /** Root tasks: preflight, then diff, deploy and destroy through nx. */
+  /**
+   * Root tasks: preflight, then diff, deploy and destroy through nx. With environments, each
+   * has its own (`deploy:<name>`, ...); the plain ones then refuse, listing the environments
+   * (the preflight finds no settings file without an environment).
+   */
   private addStackTasks(synth: Task): void {
+    this.addDeploymentTasks(synth, this.deployments.length > 1 || this.deployments[0].environment ? undefined : this.deployments[0]);
+    for (const deployment of this.deployments.filter((d) => d.environment)) this.addDeploymentTasks(synth, deployment);
+  }
+
+  /** preflight, diff, deploy and destroy of one deployment (suffixed `:<environment>`), or the plain ones. */
+  private addDeploymentTasks(synth: Task, deployment: TeamDeployment | undefined): void {
+    const environment = deployment?.environment;
+    const suffix = environment ? `:${environment}` : '';
+    const flag = environment ? ` --environment ${environment}` : '';
+    const of = environment ? ` of ${environment}` : '';
     // Deploys go through nx, one stack at a time, in graph order; each stack's target asks
     // STS again and plans its own stack (so `npx nx deploy cluster` is checked too). Stream:
     // nx would otherwise hide the CDK CLI's progress.
-    const nx = (target: string) => `nx run-many -t ${target} --parallel=1 --nxBail --outputStyle=stream`;
-    this.addTask('preflight', {
-      description: 'Say which account, caller, partition, region and stacks a deploy would hit; fail on the wrong ones (--json for scripts)',
-      exec: 'bottlerocket-eks preflight',
+    const nx = (target: string) => `nx run-many -t ${target}${environment ? ` -c ${environment}` : ''} --parallel=1 --nxBail --outputStyle=stream`;
+    this.addTask(`preflight${suffix}`, {
+      description: `Say which account, caller, partition, region and stacks a deploy${of} would hit; fail on the wrong ones (--json for scripts)`,
+      exec: `bottlerocket-eks preflight${flag}`,
       receiveArgs: true,
     });
     // The update plan of every stack at once, before the first one is touched: a change
     // CloudFormation cannot carry out stops the deploy here, not half-way.
     const planned = (task: Task) => {
       task.spawn(synth);
-      task.exec('bottlerocket-eks preflight --assembly cdk.out');
+      task.exec(`bottlerocket-eks preflight${flag} --assembly ${deployment?.assembly ?? 'cdk.out'}`);
       return task;
     };
-    planned(this.addTask('diff', { description: 'Preflight and update plan of every stack, then cdk diff of each' })).exec(nx('diff'));
-    planned(this.addTask('deploy', { description: 'Preflight and update plan, then deploy network, cluster and nodegroup, in that order' }))
+    planned(this.addTask(`diff${suffix}`, { description: `Preflight and update plan of every stack${of}, then cdk diff of each` })).exec(nx('diff'));
+    planned(this.addTask(`deploy${suffix}`, { description: `Preflight and update plan, then deploy network, cluster and nodegroup${of}, in that order` }))
       .exec(nx('deploy'));
-    const destroy = this.addTask('destroy', {
-      description: `Destroy nodegroup, cluster and network, in that order; needs --confirm=${this.settings.pjPrefix}`,
+    const destroy = this.addTask(`destroy${suffix}`, {
+      description: `Destroy nodegroup, cluster and network${of}, in that order; needs --confirm=${deployment?.settings.pjPrefix ?? '<prefix>'}`,
     });
-    destroy.exec('bottlerocket-eks preflight --destroy', { receiveArgs: true });
+    destroy.exec(`bottlerocket-eks preflight${flag} --destroy`, { receiveArgs: true });
     destroy.exec(nx('destroy'), { receiveArgs: true });
   }
 }

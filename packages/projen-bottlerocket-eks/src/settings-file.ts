@@ -10,9 +10,12 @@ export class TeamSettingsFile extends Component {
   /** The generated settings file. */
   public readonly file: JsonFile;
 
-  /** @param settings the deployment settings of the project options, as given */
-  constructor(project: Project, settings: BottlerocketEksSettings) {
+  /**
+   * @param settings the deployment settings of the project options, as given
+   * @param fileName the file: `bottlerocket-eks.settings.json`, or an environment's
+   */
+  constructor(project: Project, settings: BottlerocketEksSettings, fileName: string = SETTINGS_FILE_NAME) {
     super(project);
-    this.file = new JsonFile(project, SETTINGS_FILE_NAME, { obj: settings });
+    this.file = new JsonFile(project, fileName, { obj: settings });
   }
 }

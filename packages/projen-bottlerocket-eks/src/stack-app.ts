@@ -1,4 +1,4 @@
-import { SETTINGS_FILE_NAME, StackKind } from 'bottlerocket-eks-config';
+import { ENVIRONMENT_ENV, SETTINGS_FILE_NAME, StackKind } from 'bottlerocket-eks-config';
 import { Component, JsonFile, Project, SampleFile } from 'projen';
 import { allAppsCommand } from './all-stacks-app';
 import { cdkContext } from './cdk-context';
@@ -10,6 +10,9 @@ const STACK_CLASSES: Record<StackKind, string> = {
   [StackKind.NODEGROUP]: 'NodegroupStack',
 };
 
+/** The nx targets of a stack app. */
+type TargetName = 'synth' | 'diff' | 'deploy' | 'destroy';
+
 /** Options of one stack app. */
 export interface StackAppOptions {
   /** Which of the three stacks this app deploys. */
@@ -18,6 +21,12 @@ export interface StackAppOptions {
   readonly after?: StackKind;
   /** The stack app deployed just after this one, if any (it is destroyed first). */
   readonly before?: StackKind;
+  /**
+   * The repository's environments: each target gets a configuration of each name
+   * (`npx nx deploy cluster -c prd`), which picks the environment's settings and assembly.
+   * @default - none: one environment
+   */
+  readonly environments?: string[];
 }
 
 /**
@@ -40,17 +49,10 @@ export class StackApp extends Component {
     super(project);
     const { kind } = options;
     this.outdir = `packages/${kind}`;
-    const cdk = 'cdk --no-notices';
-    // Every target that touches AWS asks STS first and stops on the wrong account, region or
-    // partition; its arguments are not passed on to it (nx gives them to the CDK CLI).
-    const preflight = (flags: string) => ({ command: `bottlerocket-eks preflight --brief${flags}`, forwardAllArgs: false });
-    const withPreflight = (flags: string, command: string, forwardAllArgs = true) => ({
-      executor: 'nx:run-commands',
-      options: { commands: [preflight(flags), { command, forwardAllArgs }], parallel: false, cwd: this.outdir },
-    });
-    // diff and deploy work on the app's synthesized cloud assembly: the preflight plans the
-    // stack from it (deployed template against this one), and the CDK CLI sends exactly it.
-    const planned = (command: string) => ({ ...withPreflight(' --assembly cdk.out', `${command} --app cdk.out`), dependsOn: ['synth'] });
+    const environments = options.environments ?? [];
+    const byEnvironment = (target: TargetName) => (environments.length === 0 ? {}
+      : { configurations: Object.fromEntries(environments.map((environment) => [environment, this.targetOptions(target, environment)])) });
+    const target = (name: TargetName) => ({ executor: 'nx:run-commands', options: this.targetOptions(name), ...byEnvironment(name) });
 
     this.projectJson = new JsonFile(project, `${this.outdir}/project.json`, {
       obj: {
@@ -60,23 +62,15 @@ export class StackApp extends Component {
         implicitDependencies: options.after ? [options.after] : [],
         targets: {
           synth: {
-            executor: 'nx:run-commands',
-            // The same YAML as the root synth writes; a failed synth leaves the last good one.
-            // The app alone, without the CDK CLI (see AllStacksApp): the same cdk.out, in a fraction of the time.
-            options: { command: `${allAppsCommand('../..')} --output cdk.out --templates ../../templates src/main.ts`, cwd: this.outdir },
-            outputs: ['{projectRoot}/cdk.out', `{workspaceRoot}/templates/${kind}.yaml`],
+            ...target('synth'),
+            outputs: ['{projectRoot}/cdk.out', ...(environments.length === 0 ? [`{workspaceRoot}/templates/${kind}.yaml`]
+              : environments.map((environment) => `{workspaceRoot}/templates/${environment}/${kind}.yaml`))],
           },
-          diff: planned(`${cdk} diff`),
-          // No approval prompt (nx runs without a terminal): review with `diff` first. Events
-          // rather than a progress bar, so the log reads the same in CI.
-          deploy: {
-            ...planned(`${cdk} deploy --all --require-approval never --progress events`),
-            dependsOn: ['synth', '^deploy'],
-          },
-          // --confirm=<prefix> reaches the preflight, which refuses without it; 'forward' hands
-          // it on to the stacks destroyed before this one.
+          diff: { ...target('diff'), dependsOn: ['synth'] },
+          deploy: { ...target('deploy'), dependsOn: ['synth', '^deploy'] },
+          // 'forward' hands --confirm=<prefix> (and the configuration) on to the stacks destroyed before this one.
           destroy: {
-            ...withPreflight(' --destroy --confirm={args.confirm}', `${cdk} destroy --all --force`, false),
+            ...target('destroy'),
             dependsOn: options.before ? [{ projects: [options.before], target: 'destroy', params: 'forward' }] : [],
           },
         },
@@ -94,6 +88,43 @@ export class StackApp extends Component {
     });
 
     new SampleFile(project, `${this.outdir}/src/main.ts`, { contents: sampleMain(kind) });
+  }
+
+  /**
+   * The options of one target, for the repository's one environment or for `environment`
+   * (the configuration `-c <environment>`: its settings, `cdk.out/<environment>` and
+   * `templates/<environment>/`). Every target that touches AWS asks STS first and stops on the
+   * wrong account, region or partition; its arguments are not passed on to it (nx gives them
+   * to the CDK CLI).
+   */
+  private targetOptions(target: TargetName, environment?: string): Record<string, unknown> {
+    const cdk = 'cdk --no-notices';
+    const flag = environment ? ` --environment ${environment}` : '';
+    const assembly = environment ? `cdk.out/${environment}` : 'cdk.out';
+    // The CDK CLI runs the app itself for destroy: the variable picks the environment's settings there.
+    const shared = { cwd: this.outdir, ...(environment ? { env: { [ENVIRONMENT_ENV]: environment } } : {}) };
+    const withPreflight = (flags: string, command: string, forwardAllArgs = true) => ({
+      commands: [{ command: `bottlerocket-eks preflight --brief${flag}${flags}`, forwardAllArgs: false }, { command, forwardAllArgs }],
+      parallel: false,
+      ...shared,
+    });
+    switch (target) {
+      case 'synth':
+        // The app alone, without the CDK CLI (see AllStacksApp): the same cdk.out, in a fraction
+        // of the time, and the same YAML as the root synth writes.
+        return { command: `${allAppsCommand('../..')}${flag} --output ${assembly} --templates ../../templates${environment ? `/${environment}` : ''} src/main.ts`, ...shared };
+      // diff and deploy work on the app's synthesized cloud assembly: the preflight plans the
+      // stack from it (deployed template against this one), and the CDK CLI sends exactly it.
+      case 'diff':
+        return withPreflight(` --assembly ${assembly}`, `${cdk} diff --app ${assembly}`);
+      // No approval prompt (nx runs without a terminal): review with `diff` first. Events
+      // rather than a progress bar, so the log reads the same in CI.
+      case 'deploy':
+        return withPreflight(` --assembly ${assembly}`, `${cdk} deploy --all --require-approval never --progress events --app ${assembly}`);
+      // --confirm=<prefix> reaches the preflight, which refuses without it.
+      case 'destroy':
+        return withPreflight(' --destroy --confirm={args.confirm}', `${cdk} destroy --all --force`, false);
+    }
   }
 }
 

@@ -54,13 +54,13 @@ export interface TeamWorkflowsOptions {
  * Refuses a bad CI option with the one-line settings error (option, value, what is allowed):
  * run with the other validations, before any file is written.
  */
-export function validateCiOptions(options: TeamWorkflowsOptions): void {
+export function validateCiOptions(options: TeamWorkflowsOptions, path = ''): void {
   const { deployRoleArn, deployEnvironment, githubRepository } = options;
   if (deployRoleArn !== undefined && (typeof deployRoleArn !== 'string' || !ROLE_ARN.test(deployRoleArn))) {
-    fail('deployRoleArn', deployRoleArn, 'an IAM role ARN such as arn:aws:iam::123456789012:role/team-a-github-deploy');
+    fail(`${path}deployRoleArn`, deployRoleArn, 'an IAM role ARN such as arn:aws:iam::123456789012:role/team-a-github-deploy');
   }
   if (deployEnvironment !== undefined && (typeof deployEnvironment !== 'string' || !ENVIRONMENT.test(deployEnvironment))) {
-    fail('deployEnvironment', deployEnvironment, 'a GitHub environment name: 1-255 letters, digits, spaces, "_", "." or "-"');
+    fail(`${path}deployEnvironment`, deployEnvironment, 'a GitHub environment name: 1-255 letters, digits, spaces, "_", "." or "-"');
   }
   if (githubRepository !== undefined && (typeof githubRepository !== 'string' || !REPOSITORY.test(githubRepository))) {
     fail('githubRepository', githubRepository, 'the GitHub repository as owner/name, e.g. my-org/team-a-eks');

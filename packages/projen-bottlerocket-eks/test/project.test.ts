@@ -87,7 +87,7 @@ describe('BottlerocketEksProject', () => {
     // One CDK app holding the three stack apps, run without the CDK CLI: one process writes
     // cdk.out and templates/. The app is on the command line only, so a `cdk deploy` at the root has none.
     expect(tasks.synth.steps).toEqual([{
-      exec: 'node --import tsx ./node_modules/bottlerocket-eks-stacks/lib/all-apps.js --output cdk.out --templates templates '
+      exec: 'node --import tsx ./node_modules/bottlerocket-eks-stacks/lib/all-apps.js --output cdk.out --templates templates --prune '
         + 'packages/network/src/main.ts packages/cluster/src/main.ts packages/nodegroup/src/main.ts',
     }]);
     const nx = (target: string) => `nx run-many -t ${target} --parallel=1 --nxBail --outputStyle=stream`;

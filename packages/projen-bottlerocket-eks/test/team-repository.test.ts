@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_KUBERNETES_VERSION, SETTINGS_FILE_ENV, SETTINGS_FILE_NAME } from 'bottlerocket-eks-config';
+import { DEFAULT_KUBERNETES_VERSION, ENVIRONMENT_ENV, SETTING_NAMES, SETTINGS_FILE_ENV, SETTINGS_FILE_NAME } from 'bottlerocket-eks-config';
 import { resolveProjectType } from 'projen/lib/inventory';
 import { renderProjenInitOptions } from 'projen/lib/javascript/render-options';
 import { InitProjectOptionHints } from 'projen/lib/option-hints';
@@ -24,8 +24,8 @@ function project(options: Partial<BottlerocketEksProjectOptions> = {}): Bottlero
 /** The files `projen new` writes for these command-line arguments, .projenrc.ts included (no install). */
 function projenNew(args: Record<string, unknown>): Record<string, any> {
   // `projen new` starts every option that has an initial value (`@pjnew`) from it (here: the settings').
-  const initial = Object.fromEntries(resolveProjectType(FQN).options.filter((o) => o.initialValue !== undefined && o.parent === 'BottlerocketEksSettings')
-    .map((o) => [o.name, JSON.parse(o.initialValue!)]));
+  const settingsWithInitialValue = resolveProjectType(FQN).options.filter((o) => o.initialValue !== undefined && (SETTING_NAMES as string[]).includes(o.name));
+  const initial = Object.fromEntries(settingsWithInitialValue.map((o) => [o.name, JSON.parse(o.initialValue!)]));
   const options = renderProjenInitOptions(FQN, { name: 'team-a', ...initial, ...args }, InitProjectOptionHints.FEATURED) as BottlerocketEksProjectOptions;
   return Testing.synth(new BottlerocketEksProject({ ...options, outdir: tempDir('projen-new') }));
 }
@@ -71,7 +71,7 @@ describe('the team repository', () => {
     expect(files).toEqual([SETTINGS_FILE_NAME, 'package-lock.json', 'package.json', 'tsconfig.json']);
     // Every one is a file projen writes, but package-lock.json, which the install writes.
     for (const file of files.filter((f) => f !== 'package-lock.json')) expect({ file, written: file in out }).toEqual({ file, written: true });
-    expect(shared.filter((i) => typeof i !== 'string')).toEqual([{ env: SETTINGS_FILE_ENV }, { env: 'BOTTLEROCKET_EKS_VALIDATE' }]);
+    expect(shared.filter((i) => typeof i !== 'string')).toEqual([{ env: SETTINGS_FILE_ENV }, { env: ENVIRONMENT_ENV }, { env: 'BOTTLEROCKET_EKS_VALIDATE' }]);
     expect(nx.namedInputs.default).toContain('sharedGlobals');
   });
 

@@ -39,6 +39,11 @@ export function synthApp(build: StackBuilder, app?: App): void {
  * for loading aws-cdk-lib once instead of once per stack.
  */
 export function synthApps(mainFiles: string[], app: App = new App(teamAppProps()), read: ReadSettingsOptions = {}): void {
+  runBuilders(collectBuilders(mainFiles), app, read);
+}
+
+/** The builders of the team apps in `mainFiles`, which hand them over instead of synthesizing (see `synthApp`). */
+export function collectBuilders(mainFiles: string[]): StackBuilder[] {
   const builders: StackBuilder[] = [];
   (globalThis as any)[COLLECTOR] = builders;
   try {
@@ -48,10 +53,11 @@ export function synthApps(mainFiles: string[], app: App = new App(teamAppProps()
   } finally {
     delete (globalThis as any)[COLLECTOR];
   }
-  runBuilders(builders, app, read);
+  return builders;
 }
 
-function runBuilders(builders: StackBuilder[], app: App, read: ReadSettingsOptions = {}): void {
+/** Adds the stacks of `builders` to `app`, with the settings `read` picks, and synthesizes it. */
+export function runBuilders(builders: StackBuilder[], app: App, read: ReadSettingsOptions = {}): void {
   exitOnUserError(() => {
     const settings = readSettingsFile(read);
     for (const build of builders) build(app, settings);

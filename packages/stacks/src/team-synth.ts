@@ -2,12 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { App } from 'aws-cdk-lib/core';
-import { exitOnUserError, usageError } from 'bottlerocket-eks-config';
-import { synthApps, teamAppProps } from './app';
+import { exitOnUserError, StackKind, usageError } from 'bottlerocket-eks-config';
+import { collectBuilders, runBuilders, synthApps, teamAppProps } from './app';
 import { writeAssemblyTemplates } from './commands/assembly-templates';
 import { CommandIo } from './commands/io';
 
-const USAGE = 'all-apps [--output <cdk.out> [--templates <dir>]] [--environment <name>] <main.ts>...';
+const USAGE = 'all-apps [--output <cdk.out> [--templates <dir> [--prune]]] [--environment <name> | --environments <name,...>] <main.ts>...';
+
+/** The templates a synth writes, by stack kind: what `--prune` removes where no deployment writes them. */
+const TEMPLATE_FILES = Object.values(StackKind).map((kind) => `${kind}.yaml`);
 
 /**
  * Every stack app of a team repository (each app's `src/main.ts`) in one App.
@@ -18,25 +21,65 @@ const USAGE = 'all-apps [--output <cdk.out> [--templates <dir>]] [--environment 
  * with `--templates`, each stack as `<dir>/<kind>.yaml`. That is what `cdk synth` does for
  * an app that makes no lookups, without starting the CLI (most of the time of a synth);
  * `cdk diff` and `cdk deploy --app <cdk.out>` read the result as they read the CLI's.
- * `--environment` picks the environment's settings file in a repository of several.
+ *
+ * `--environment` picks the environment's settings file in a repository of several;
+ * `--environments` synthesizes each into `<output>/<name>` and `<templates>/<name>`, loading
+ * the apps and aws-cdk-lib once. `--prune` removes the templates no deployment wrote (those
+ * of an environment taken out of `.projenrc.ts`, or of the one environment before there were several).
  */
 export function runAllApps(args: string[], io: CommandIo): number {
   return exitOnUserError(() => {
     const { values, positionals } = parseArgs({
-      args, allowPositionals: true, options: { output: { type: 'string' }, templates: { type: 'string' }, environment: { type: 'string' } },
+      args,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string' },
+        templates: { type: 'string' },
+        prune: { type: 'boolean' },
+        environment: { type: 'string' },
+        environments: { type: 'string' },
+      },
     });
-    if (positionals.length === 0 || (values.templates && !values.output)) throw usageError(`expected ${USAGE}`);
-    const read = { environment: values.environment };
+    if (positionals.length === 0 || (values.templates && !values.output) || (values.prune && !values.templates)
+      || (values.environment && values.environments) || (values.environments && !values.output)) {
+      throw usageError(`expected ${USAGE}`);
+    }
     if (!values.output) {
-      synthApps(positionals, undefined, read);
+      synthApps(positionals, undefined, { environment: values.environment });
       return 0;
     }
-    const outdir = path.resolve(values.output);
+    const output = path.resolve(values.output);
     // A fresh assembly: nothing left of a stack an earlier synth wrote.
-    fs.rmSync(outdir, { recursive: true, force: true });
-    synthApps(positionals, new App({ ...teamAppProps(io.env), outdir, context: cliContext(process.cwd()) }), read);
-    return values.templates ? writeAssemblyTemplates(outdir, values.templates, { ...io, out: { write: () => true } }) : 0;
+    fs.rmSync(output, { recursive: true, force: true });
+    const builders = collectBuilders(positionals);
+    const environments = values.environments?.split(',').filter((e) => e !== '');
+    const deployments = environments
+      ? environments.map((environment) => ({
+        environment, outdir: path.join(output, environment), templates: values.templates && path.join(values.templates, environment),
+      }))
+      : [{ environment: values.environment, outdir: output, templates: values.templates }];
+    const quiet = { ...io, out: { write: () => true } };
+    for (const { environment, outdir, templates } of deployments) {
+      runBuilders(builders, new App({ ...teamAppProps(io.env), outdir, context: cliContext(process.cwd()) }), { environment });
+      if (templates && writeAssemblyTemplates(outdir, templates, quiet) !== 0) return 1;
+    }
+    if (values.prune) pruneTemplates(values.templates!, deployments.map((d) => d.templates!));
+    return 0;
   });
+}
+
+/**
+ * Removes the stack templates (`<kind>.yaml`) of `root` and of its sub-folders but those in
+ * `keep`, and each sub-folder left empty: nothing else of the folder is touched.
+ */
+export function pruneTemplates(root: string, keep: string[]): void {
+  if (!fs.existsSync(root)) return;
+  const kept = new Set(keep.map((dir) => path.resolve(dir)));
+  const folders = [root, ...fs.readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(root, e.name))];
+  for (const folder of folders.filter((f) => !kept.has(path.resolve(f)))) {
+    for (const file of TEMPLATE_FILES) fs.rmSync(path.join(folder, file), { force: true });
+    if (folder !== root && fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
+  }
 }
 
 /**

@@ -1,0 +1,71 @@
+import {
+  BottlerocketEksSettings, EnvironmentSettings, environmentSettingsFileName, ResolvedSettings, Settings, SETTINGS_FILE_NAME,
+} from 'bottlerocket-eks-config';
+
+/** How CI deploys one environment. */
+export interface TeamEnvironmentCi {
+  /**
+   * The IAM role the `deploy` workflow assumes for this environment (the environment's
+   * `templates/<name>/github-deploy-role.yaml`, deployed in its account).
+   * @default - the top-level `deployRoleArn`
+   */
+  readonly deployRoleArn?: string;
+  /**
+   * The GitHub environment of this environment's deploy job: add required reviewers to it to
+   * approve each deploy (production, say).
+   * @default - the environment's prefix
+   */
+  readonly deployEnvironment?: string;
+}
+
+/** An environment of a team repository: its settings, and how CI deploys it. */
+export interface TeamEnvironment extends EnvironmentSettings, TeamEnvironmentCi {}
+
+/** The options of a `TeamEnvironment` that are not settings. */
+const CI_OPTIONS = ['deployRoleArn', 'deployEnvironment'] as const;
+
+/**
+ * One deployment of a team repository: the repository's only one, or one of its
+ * environments. Each has its settings file, its cloud assembly and its templates.
+ */
+export interface TeamDeployment {
+  /** The environment's name; undefined in a repository of one environment. */
+  readonly environment?: string;
+  /** The options its settings file holds (as given: the top level's with the environment's over them). */
+  readonly options: BottlerocketEksSettings;
+  /** Its resolved settings. */
+  readonly settings: ResolvedSettings;
+  /** Its settings file, at the repository root. */
+  readonly settingsFile: string;
+  /** Its cloud assembly, from the repository root: `cdk.out`, or `cdk.out/<environment>`. */
+  readonly assembly: string;
+  /** Its templates folder: `templates`, or `templates/<environment>`. */
+  readonly templates: string;
+  /** The CI options of an environment (`deployRoleArn`, `deployEnvironment`), when it gives them. */
+  readonly ci: TeamEnvironmentCi;
+}
+
+/**
+ * The deployments of a repository: one from the top-level settings, or one per environment
+ * (validated each on its own, in the order listed).
+ */
+export function teamDeployments(settings: BottlerocketEksSettings, environments: TeamEnvironment[] | undefined): TeamDeployment[] {
+  if (environments === undefined) {
+    return [{ options: settings, settings: Settings.resolve(settings), settingsFile: SETTINGS_FILE_NAME, assembly: 'cdk.out', templates: 'templates', ci: {} }];
+  }
+  const list = Array.isArray(environments) ? environments : [];
+  const withoutCi = list.map((environment) => {
+    const copy: Record<string, unknown> = { ...environment };
+    for (const option of CI_OPTIONS) delete copy[option];
+    return copy as unknown as EnvironmentSettings;
+  });
+  return Settings.resolveEnvironments(settings, Array.isArray(environments) ? withoutCi : environments).map((resolved, i) => ({
+    environment: resolved.name,
+    options: resolved.options,
+    settings: resolved.settings,
+    settingsFile: environmentSettingsFileName(resolved.name),
+    assembly: `cdk.out/${resolved.name}`,
+    templates: `templates/${resolved.name}`,
+    ci: { deployRoleArn: list[i].deployRoleArn, deployEnvironment: list[i].deployEnvironment },
+  }));
+}
