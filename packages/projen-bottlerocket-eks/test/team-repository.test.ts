@@ -24,7 +24,8 @@ function project(options: Partial<BottlerocketEksProjectOptions> = {}): Bottlero
 /** The files `projen new` writes for these command-line arguments, .projenrc.ts included (no install). */
 function projenNew(args: Record<string, unknown>): Record<string, any> {
   // `projen new` starts every option that has an initial value (`@pjnew`) from it (here: the settings').
-  const settingsWithInitialValue = resolveProjectType(FQN).options.filter((o) => o.initialValue !== undefined && (SETTING_NAMES as string[]).includes(o.name));
+  const settingsWithInitialValue = resolveProjectType(FQN).options
+    .filter((o) => o.initialValue !== undefined && (SETTING_NAMES as string[]).includes(o.name));
   const initial = Object.fromEntries(settingsWithInitialValue.map((o) => [o.name, JSON.parse(o.initialValue!)]));
   const options = renderProjenInitOptions(FQN, { name: 'team-a', ...initial, ...args }, InitProjectOptionHints.FEATURED) as BottlerocketEksProjectOptions;
   return Testing.synth(new BottlerocketEksProject({ ...options, outdir: tempDir('projen-new') }));
