@@ -48,14 +48,20 @@ export function readSettingsFile(options: ReadSettingsOptions | string = {}): Re
   return Settings.resolve(parsed);
 }
 
-/** The environments of the repository around `dir`: those with a settings file in the nearest folder that has any. */
-export function environmentsAround(dir: string): string[] {
+/** The environments with a settings file in `dir` (`bottlerocket-eks.<name>.settings.json`), sorted. */
+export function environmentsIn(dir: string): string[] {
   const [before, after] = environmentSettingsFileName('\u0000').split('\u0000');
+  return fs.readdirSync(dir)
+    .filter((f) => f.startsWith(before) && f.endsWith(after) && f.length > before.length + after.length)
+    .map((f) => f.slice(before.length, f.length - after.length))
+    .sort();
+}
+
+/** The environments of the repository around `dir`: those of the nearest folder, from `dir` up, that has any. */
+function environmentsAround(dir: string): string[] {
   for (let current = dir; ; current = path.dirname(current)) {
-    const names = fs.readdirSync(current)
-      .filter((f) => f.startsWith(before) && f.endsWith(after) && f.length > before.length + after.length)
-      .map((f) => f.slice(before.length, f.length - after.length));
-    if (names.length > 0 || path.dirname(current) === current) return names.sort();
+    const names = environmentsIn(current);
+    if (names.length > 0 || path.dirname(current) === current) return names;
   }
 }
 

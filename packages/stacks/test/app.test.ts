@@ -7,6 +7,7 @@ import { tempDir } from './temp';
 import { teamAppProps } from '../src';
 import { main } from '../src/cli';
 import { cliContext } from '../src/team-synth';
+import { assertTeamContract, assertTemplatesUpToDate, teamDeployments } from '../src/testing';
 
 // A team app as projen writes it (src/main.ts), run as its own process like the CDK CLI runs it.
 const TSX = pathToFileURL(require.resolve('tsx')).href;
@@ -116,4 +117,46 @@ test('without the CDK CLI, all-apps --output writes the same assembly the CLI wr
   // Templates without an assembly folder are a usage error, as is no app.
   expect(await run(app[0], [...app.slice(1), '--templates', 'templates', ...mains])).toMatchObject({ status: 2 });
   expect(await run(app[0], [...app.slice(1), '--output', 'cdk.out'])).toMatchObject({ status: 2 });
+});
+
+test('--environments synthesizes each environment into its own assembly and templates; --prune removes the templates no deployment wrote', async () => {
+  const dir = tempDir('environments');
+  const write = (file: string, content: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), content);
+  };
+  write('bottlerocket-eks.dev.settings.json', JSON.stringify({ pjPrefix: 'team-a-dev', region: 'eu-west-1' }));
+  write('bottlerocket-eks.prd.settings.json', JSON.stringify({ pjPrefix: 'team-a-prd', region: 'us-east-1', nodeMaxSize: 10 }));
+  // What an earlier synth left: the one environment before there were several, an environment since removed.
+  write('templates/network.yaml', 'old');
+  write('templates/old/cluster.yaml', 'old');
+  write('templates/old/notes.md', 'ours');
+  write('templates/github-deploy-role.yaml', 'projen writes this one');
+  const mains = ['Network', 'Cluster', 'Nodegroup'].map((name) => {
+    const file = path.join(dir, `${name.toLowerCase()}.ts`);
+    fs.writeFileSync(file, `import { ${name}Stack, synthApp } from ${JSON.stringify(SRC)};\n`
+      + `synthApp((app, settings) => new ${name}Stack(app, '${name}', { settings }));\n`);
+    return file;
+  });
+  const status = await new Promise<number>((resolve) => {
+    execFile(process.execPath, ['--import', TSX, path.join(SRC, 'all-apps.ts'), '--environments', 'dev,prd', '--output', 'cdk.out', '--templates', 'templates',
+      '--prune', ...mains], { cwd: dir, env: { ...process.env, CDK_OUTDIR: undefined } }, (error) => resolve(error ? Number(error.code ?? 1) : 0));
+  });
+  expect(status).toBe(0);
+  const stackNames = (environment: string) => Object.values<any>(JSON.parse(fs.readFileSync(path.join(dir, 'cdk.out', environment, 'manifest.json'), 'utf-8')).artifacts)
+    .filter((a) => a.type === 'aws:cloudformation:stack').map((a) => a.properties.stackName).sort();
+  expect(stackNames('dev')).toEqual(['team-a-dev-cluster', 'team-a-dev-network', 'team-a-dev-nodegroup']);
+  expect(stackNames('prd')).toEqual(['team-a-prd-cluster', 'team-a-prd-network', 'team-a-prd-nodegroup']);
+  const listing = (folder: string) => fs.readdirSync(path.join(dir, folder)).sort();
+  expect(listing('templates')).toEqual(['dev', 'github-deploy-role.yaml', 'old', 'prd']);
+  expect(listing('templates/old')).toEqual(['notes.md']);
+  expect(listing('templates/prd')).toEqual(['cluster.yaml', 'network.yaml', 'nodegroup.yaml']);
+
+  // The team's tests find both deployments, and both keep the contract.
+  const deployments = teamDeployments(dir);
+  expect(deployments.map((d) => [d.name, d.settings.pjPrefix])).toEqual([['dev', 'team-a-dev'], ['prd', 'team-a-prd']]);
+  for (const deployment of deployments) {
+    assertTeamContract(deployment.assembly, deployment.settings);
+    assertTemplatesUpToDate(deployment.assembly, deployment.templates);
+  }
 });
