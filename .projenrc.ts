@@ -172,6 +172,9 @@ const e2e = typescriptPackage(root, {
     // ... and checks the scaffolded repository's workflows with the schema the project type's tests use.
     `@action-validator/core@${VERSIONS.actionValidator}`,
   ],
+  // Its suites spend their time in the processes they start (npm, projen, team builds): one
+  // suite per core rather than jest's default of one less (a single one on a 2-core CI runner).
+  jestConfig: { maxWorkers: '100%' },
 });
 // Its src/ is test harness (scaffold, demo, bad inputs), so dev dependencies are its own.
 e2e.eslint?.allowDevDeps('src/**');

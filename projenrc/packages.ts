@@ -35,6 +35,8 @@ export interface PackageOptions {
   readonly peerDeps?: string[];
   readonly bin?: Record<string, string>;
   readonly private?: boolean;
+  /** jest settings of this package, over the shared ones. */
+  readonly jestConfig?: javascript.JestConfigOptions;
 }
 
 /**
@@ -77,6 +79,7 @@ function sharedNodeOptions(o: PackageOptions) {
       jestConfig: {
         globalSetup: `<rootDir>/${path.posix.relative(o.outdir, JEST_TEMP_GUARD)}/global-setup.js`,
         globalTeardown: `<rootDir>/${path.posix.relative(o.outdir, JEST_TEMP_GUARD)}/global-teardown.js`,
+        ...o.jestConfig,
       },
     },
   };
