@@ -91,6 +91,8 @@ const stacks = typescriptPackage(root, {
   ],
 });
 workspace.addMember(stacks);
+// The maintainer's scripts (refresh-eks-versions) are no part of the published package.
+stacks.npmignore?.exclude('/scripts/');
 // The library's declarations name aws-cdk-lib's modules one by one: a team's type-check then
 // reads the few it uses instead of all of aws-cdk-lib (a third of the memory and time).
 stacks.eslint?.addOverride({

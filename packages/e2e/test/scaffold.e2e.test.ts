@@ -110,18 +110,20 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
   });
 
   test('the CDK feature flags of cdk.json silence the CLI and change no template', () => {
+    // The CDK CLI runs a stack app itself (cdk destroy does): the flags of its cdk.json keep it quiet.
+    const listed = runQuiet(path.join(dir, 'packages', 'network'), 'npx', ['cdk', '--no-notices', 'ls']);
+    expect(listed).toContain('e2e-team-network');
+    expect(listed).not.toMatch(NOISE[0]);
     const templates = () => Object.fromEntries(fs.readdirSync(path.join(dir, 'templates'))
       .map((f) => [f, fs.readFileSync(path.join(dir, 'templates', f), 'utf-8')]));
     const withFlags = templates();
     const cdkJson = path.join(dir, 'cdk.json');
     fs.renameSync(cdkJson, `${cdkJson}.aside`);
-    let output = '';
     try {
-      output = runQuiet(dir, 'npx', ['projen', 'synth']);
+      runQuiet(dir, 'npx', ['projen', 'synth']);
     } finally {
       fs.renameSync(`${cdkJson}.aside`, cdkJson);
     }
-    expect(output).toMatch(/\d+ feature flags are not configured/);
     expect(templates()).toEqual(withFlags);
   });
 
@@ -313,8 +315,9 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
       run(dir, 'npx', ['projen']);
     }
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/\.projenrc\.ts\(\d+,\d+\): error TS2322: Type '"ON_DEMAND"' is not assignable to type 'CapacityType/);
-    expect(result.output).toMatch(/packages\/network\/src\/main\.ts\(\d+,\d+\): error TS2322/);
+    // TypeScript 7 says where as file:line:column.
+    expect(result.output).toMatch(/\.projenrc\.ts:\d+:\d+ - error TS2322: Type '"ON_DEMAND"' is not assignable to type 'CapacityType/);
+    expect(result.output).toMatch(/packages\/network\/src\/main\.ts:\d+:\d+ - error TS2322/);
     expect(result.output).not.toContain('post-compile');
   });
 });

@@ -4,6 +4,15 @@ import { Component, Project, YamlFile } from 'projen';
 /** Where the deploy role template is written (beside the synthesized `<kind>.yaml` templates, which the synth alone rewrites). */
 export const DEPLOY_ROLE_TEMPLATE = 'templates/github-deploy-role.yaml';
 
+/**
+ * The deploy role template of a deployment's templates folder (`templates`, or
+ * `templates/<environment>`): the synth's `--prune` removes only `<kind>.yaml` and folders
+ * left empty, so it never takes this file (projen removes it with its environment).
+ */
+export function deployRoleTemplatePath(templates: string): string {
+  return `${templates}/github-deploy-role.yaml`;
+}
+
 /** The GitHub OIDC issuer. */
 const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 
@@ -15,6 +24,13 @@ export interface GitHubDeployRoleOptions {
   readonly branch: string;
   /** The GitHub environment of the deploy job. */
   readonly environment: string;
+  /**
+   * Where the template is written.
+   * @default DEPLOY_ROLE_TEMPLATE
+   */
+  readonly path?: string;
+  /** The repository's environment the role deploys, if it has environments. */
+  readonly teamEnvironment?: string;
 }
 
 /**
@@ -29,7 +45,7 @@ export class GitHubDeployRole extends Component {
 
   constructor(project: Project, settings: ResolvedSettings, options: GitHubDeployRoleOptions) {
     super(project);
-    this.file = new YamlFile(project, DEPLOY_ROLE_TEMPLATE, { obj: deployRoleTemplate(settings, options), readonly: true });
+    this.file = new YamlFile(project, options.path ?? DEPLOY_ROLE_TEMPLATE, { obj: deployRoleTemplate(settings, options), readonly: true });
   }
 }
 
@@ -210,7 +226,10 @@ export function deployRoleTemplate(settings: ResolvedSettings, options: GitHubDe
       },
     },
     Outputs: {
-      DeployRoleArn: { Description: 'Set as deployRoleArn in .projenrc.ts', Value: { 'Fn::GetAtt': ['DeployRole', 'Arn'] } },
+      DeployRoleArn: {
+        Description: options.teamEnvironment ? `Set as deployRoleArn of environment ${options.teamEnvironment} in .projenrc.ts` : 'Set as deployRoleArn in .projenrc.ts',
+        Value: { 'Fn::GetAtt': ['DeployRole', 'Arn'] },
+      },
     },
   };
 }

@@ -97,8 +97,8 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     const order = ResourceNames.DEPLOY_ORDER;
     const environments = deployments.flatMap((d) => (d.environment ? [d.environment] : []));
     this.apps = order.map((kind, i) => new StackApp(this, { kind, after: order[i - 1], before: order[i + 1], environments }));
-    new TeamReadme(this, settings, options);
-    new TeamWorkflows(this, settings, options);
+    new TeamReadme(this, settings, options, deployments);
+    new TeamWorkflows(this, settings, options, deployments);
     this.allStacks = new AllStacksApp(this, this.apps.map((app) => app.outdir), environments);
     this.addBuildTasks();
     // The team's own tests read cdk.out and templates/: `build` runs them after its synth.

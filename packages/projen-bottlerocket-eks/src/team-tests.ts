@@ -30,23 +30,24 @@ export class TeamTests extends Component {
 
 const SAMPLE_TEST = `import * as path from 'path';
 import { test } from 'node:test';
-import { assertTeamContract, assertTemplatesUpToDate, readSettingsFile } from 'bottlerocket-eks-stacks/lib/testing';
+import { assertTeamContract, assertTemplatesUpToDate, teamDeployments } from 'bottlerocket-eks-stacks/lib/testing';
 
 // This file is yours: projen wrote it once and never overwrites it. \`npx projen test\` runs
 // every test/*.test.ts with Node's test runner (node:test and node:assert), after
 // \`npx projen synth\`; \`npx projen build\` runs them after its synth.
 
-const root = path.join(__dirname, '..');
-const assembly = path.join(root, 'cdk.out');
+// The repository's deployments: the one of ${SETTINGS_FILE_NAME}, or one per environment
+// (cdk.out/<name>, templates/<name>/), so these tests hold as environments come and go.
+for (const deployment of teamDeployments(path.join(__dirname, '..'))) {
+  test(\`\${deployment.name}: the stacks keep the bottlerocket-eks contract\`, () => {
+    // Imports of earlier stacks' exports only (network, cluster, nodegroup), the stack and
+    // export names of the prefix, Bottlerocket node groups with the configured capacity type
+    // and labels, IMDSv2 and encrypted volumes, no Lambda or custom resource.
+    assertTeamContract(deployment.assembly, deployment.settings);
+  });
 
-test('the stacks keep the bottlerocket-eks contract', () => {
-  // Against ${SETTINGS_FILE_NAME}: imports of earlier stacks' exports only (network, cluster,
-  // nodegroup), the stack and export names of the prefix, Bottlerocket node groups with the
-  // configured capacity type and labels, IMDSv2 and encrypted volumes, no Lambda or custom resource.
-  assertTeamContract(assembly, readSettingsFile());
-});
-
-test('templates/ is what the last synth wrote', () => {
-  assertTemplatesUpToDate(assembly, path.join(root, 'templates'));
-});
+  test(\`\${deployment.name}: templates/ is what the last synth wrote\`, () => {
+    assertTemplatesUpToDate(deployment.assembly, deployment.templates);
+  });
+}
 `;

@@ -1,7 +1,8 @@
 import { fail, ResolvedSettings } from 'bottlerocket-eks-config';
 import { Component, github, Project } from 'projen';
 import { ActionRefs } from 'projen/lib/github/actions.const';
-import { GitHubDeployRole } from './deploy-role';
+import { deployRoleTemplatePath, GitHubDeployRole } from './deploy-role';
+import { TeamDeployment } from './environments';
 
 /**
  * Every action the team workflows use, each pinned to a reviewed version (a full tag, or a
@@ -72,6 +73,31 @@ export function deployEnvironmentName(options: TeamWorkflowsOptions, settings: R
   return options.deployEnvironment ?? settings.pjPrefix;
 }
 
+/** How CI deploys one environment of a repository with environments. */
+export interface CiEnvironment {
+  /** The environment's name (`deploy:<name>`). */
+  readonly name: string;
+  /** Its resolved settings (prefix, region). */
+  readonly settings: ResolvedSettings;
+  /** The GitHub environment of its jobs, which its deploy role trusts: `deployEnvironment`, or its prefix. */
+  readonly githubEnvironment: string;
+  /** The role its jobs assume: its `deployRoleArn`, or the top-level one; none: CI does not deploy it. */
+  readonly roleArn?: string;
+  /** Its deploy role template, `templates/<name>/github-deploy-role.yaml`. */
+  readonly roleTemplate: string;
+}
+
+/** The environments of a repository as CI sees them, in the order listed; empty without environments. */
+export function ciEnvironments(options: TeamWorkflowsOptions, deployments: TeamDeployment[]): CiEnvironment[] {
+  return deployments.flatMap((d) => (d.environment === undefined ? [] : [{
+    name: d.environment,
+    settings: d.settings,
+    githubEnvironment: d.ci.deployEnvironment ?? d.settings.pjPrefix,
+    roleArn: d.ci.deployRoleArn ?? options.deployRoleArn,
+    roleTemplate: deployRoleTemplatePath(d.templates),
+  }]));
+}
+
 /**
  * The team repository's GitHub workflows, projen-generated (read-only) like its other files:
  * - `build`: pull requests and pushes to the default branch: `npx projen build`, failing when
@@ -80,28 +106,57 @@ export function deployEnvironmentName(options: TeamWorkflowsOptions, settings: R
  * - `deploy` and `diff` (only with `deployRoleArn`): pushes to the default branch deploy the
  *   stacks through GitHub OIDC, pull requests show `npx projen diff`;
  * and the template of the role they assume (see `GitHubDeployRole`).
+ *
+ * With environments: one deploy job per environment that has a role (its own `deployRoleArn`,
+ * or the top-level one), in the order listed, each after the one before and in its own GitHub
+ * environment (so production can wait for approval); one diff job per such environment; and
+ * one role template per environment, `templates/<name>/github-deploy-role.yaml`. An
+ * environment without a role is left to deploy by hand.
  */
 export class TeamWorkflows extends Component {
   /** The GitHub component that holds the workflows. */
   public readonly github: github.GitHub;
   /** The workflows, by name. */
   public readonly workflows: Record<string, github.GithubWorkflow> = {};
-  /** `templates/github-deploy-role.yaml`, the role the deploy and diff workflows assume. */
+  /**
+   * The role the deploy and diff workflows assume: `templates/github-deploy-role.yaml`, or the
+   * first environment's (see `deployRoles`).
+   */
   public readonly deployRole: GitHubDeployRole;
+  /** Every deploy role template: the only one, or one per environment in the order listed. */
+  public readonly deployRoles: GitHubDeployRole[];
   private readonly branch: string;
 
-  constructor(project: Project, settings: ResolvedSettings, options: TeamWorkflowsOptions) {
+  /**
+   * @param settings the settings of the repository (of its first environment, with environments)
+   * @param deployments the repository's deployments (`BottlerocketEksProject.deployments`); none: one, of `settings`
+   */
+  constructor(project: Project, settings: ResolvedSettings, options: TeamWorkflowsOptions, deployments: TeamDeployment[] = []) {
     super(project);
     this.branch = options.defaultReleaseBranch ?? 'main';
     this.github = github.GitHub.of(project) ?? new github.GitHub(project, { mergify: false, pullRequestLint: false });
     if (options.buildWorkflow ?? true) this.addBuild();
     if (options.upgradeWorkflow ?? true) this.addUpgrade();
-    const environment = deployEnvironmentName(options, settings);
-    this.deployRole = new GitHubDeployRole(project, settings, { githubRepository: options.githubRepository, branch: this.branch, environment });
-    if (options.deployRoleArn) {
-      this.addDeploy(options.deployRoleArn, settings, environment);
-      this.addDiff(options.deployRoleArn, settings, environment);
+    const environments = ciEnvironments(options, deployments);
+    if (environments.length > 0) {
+      this.deployRoles = environments.map((e) => new GitHubDeployRole(project, e.settings, {
+        githubRepository: options.githubRepository,
+        branch: this.branch,
+        environment: e.githubEnvironment,
+        path: e.roleTemplate,
+        teamEnvironment: e.name,
+      }));
+      const deploying = environments.filter((e) => e.roleArn);
+      if (deploying.length > 0) this.addEnvironmentWorkflows(deploying);
+    } else {
+      const environment = deployEnvironmentName(options, settings);
+      this.deployRoles = [new GitHubDeployRole(project, settings, { githubRepository: options.githubRepository, branch: this.branch, environment })];
+      if (options.deployRoleArn) {
+        this.addDeploy(options.deployRoleArn, settings, environment);
+        this.addDiff(options.deployRoleArn, settings, environment);
+      }
     }
+    this.deployRole = this.deployRoles[0];
   }
 
   private workflow(name: string, triggers: github.workflows.Triggers): github.GithubWorkflow {
@@ -201,7 +256,33 @@ export class TeamWorkflows extends Component {
 
   private addDeploy(roleArn: string, settings: ResolvedSettings, environment: string): void {
     const workflow = this.workflow('deploy', { push: { branches: [this.branch] }, workflowDispatch: {} });
-    workflow.addJob('deploy', {
+    workflow.addJob('deploy', this.deployJob(roleArn, settings, environment, 'npx projen deploy'));
+  }
+
+  private addDiff(roleArn: string, settings: ResolvedSettings, environment: string): void {
+    const workflow = this.workflow('diff', { pullRequest: { branches: [this.branch] } });
+    workflow.addJob('diff', this.diffJob(roleArn, settings, environment, 'npx projen diff'));
+  }
+
+  /**
+   * Deploys chain in the order listed (a failed one stops those after it); diffs run side by
+   * side, each as its environment's role, in its GitHub environment.
+   */
+  private addEnvironmentWorkflows(environments: CiEnvironment[]): void {
+    const deploy = this.workflow('deploy', { push: { branches: [this.branch] }, workflowDispatch: {} });
+    environments.forEach((e, i) => {
+      const job = this.deployJob(e.roleArn!, e.settings, e.githubEnvironment, `npx projen deploy:${e.name}`);
+      deploy.addJob(`deploy-${e.name}`, { ...job, name: `Deploy ${e.name} (${e.settings.pjPrefix})`, ...(i > 0 ? { needs: [`deploy-${environments[i - 1].name}`] } : {}) });
+    });
+    const diff = this.workflow('diff', { pullRequest: { branches: [this.branch] } });
+    for (const e of environments) {
+      const job = this.diffJob(e.roleArn!, e.settings, e.githubEnvironment, `npx projen diff:${e.name}`);
+      diff.addJob(`diff-${e.name}`, { ...job, name: `Diff ${e.name} (${e.settings.pjPrefix})` });
+    }
+  }
+
+  private deployJob(roleArn: string, settings: ResolvedSettings, environment: string, command: string): github.workflows.Job {
+    return {
       name: `Deploy ${settings.pjPrefix}`,
       runsOn: ['ubuntu-latest'],
       permissions: { idToken: github.workflows.JobPermission.WRITE, contents: github.workflows.JobPermission.READ },
@@ -210,13 +291,12 @@ export class TeamWorkflows extends Component {
       // would roll back half-way).
       concurrency: { 'group': `deploy-${settings.pjPrefix}`, 'cancel-in-progress': false },
       timeoutMinutes: 120,
-      steps: [...this.setup(), this.credentials(roleArn, settings, 'deploy'), { name: 'Deploy', run: 'npx projen deploy' }],
-    });
+      steps: [...this.setup(), this.credentials(roleArn, settings, 'deploy'), { name: 'Deploy', run: command }],
+    };
   }
 
-  private addDiff(roleArn: string, settings: ResolvedSettings, environment: string): void {
-    const workflow = this.workflow('diff', { pullRequest: { branches: [this.branch] } });
-    workflow.addJob('diff', {
+  private diffJob(roleArn: string, settings: ResolvedSettings, environment: string, command: string): github.workflows.Job {
+    return {
       name: `Diff ${settings.pjPrefix}`,
       runsOn: ['ubuntu-latest'],
       permissions: { idToken: github.workflows.JobPermission.WRITE, contents: github.workflows.JobPermission.READ },
@@ -224,7 +304,7 @@ export class TeamWorkflows extends Component {
       environment,
       concurrency: { 'group': `diff-${settings.pjPrefix}-\${{ github.ref }}`, 'cancel-in-progress': true },
       timeoutMinutes: 30,
-      steps: [...this.setup(), this.credentials(roleArn, settings, 'diff'), { name: 'Diff', run: 'npx projen diff' }],
-    });
+      steps: [...this.setup(), this.credentials(roleArn, settings, 'diff'), { name: 'Diff', run: command }],
+    };
   }
 }

@@ -1,8 +1,13 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { ResourceNames, SecurityProfile } from 'bottlerocket-eks-config';
 import { Testing } from 'projen/lib/testing';
+import { synthFiles } from './synth-files';
 import { tempDir } from './temp';
 // The stacks package's validator against the CloudFormation resource specification.
+import { pruneTemplates } from '../../stacks/src/team-synth';
 import { parseCfnYaml, validateTemplate } from '../../stacks/test/support/cfn-schema';
+// The synth's --prune, as the team's `npx projen synth` runs it.
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
 import { DEPLOY_ROLE_TEMPLATE } from '../src/deploy-role';
 
@@ -143,5 +148,52 @@ describe('the GitHub deploy role template', () => {
     const unscoped = Object.values<any>(s).filter((st) => st.Resource === '*' && !st.Condition).map((st) => st.Sid).sort();
     expect(unscoped).toEqual(['ClusterRead', 'Preflight', 'StacksRead']);
     for (const sid of unscoped) for (const action of asList<string>(s[sid].Action)) expect(action).toMatch(/:(Describe|List|Get|Validate)/);
+  });
+});
+
+describe('the GitHub deploy role templates of a repository with environments', () => {
+  const environments = [
+    { name: 'dev', accountId: '111111111111' },
+    { name: 'prd', accountId: '222222222222', region: 'us-east-1', clusterName: 'prd-eks', deployEnvironment: 'production' },
+  ];
+  const options = { name: 'team-a', defaultReleaseBranch: 'main', pjPrefix: 'team-a', region: 'eu-west-1', githubRepository: 'my-org/team-a-eks', environments };
+  const out = Testing.synth(new BottlerocketEksProject({ ...options, outdir: tempDir('deploy-roles') }));
+  const doc = (name: string) => parseCfnYaml(out[`templates/${name}/github-deploy-role.yaml`]);
+
+  test('one per environment, in its folder, none at the top', () => {
+    expect(Object.keys(out).filter((f) => f.endsWith('github-deploy-role.yaml')).sort()).toEqual(['templates/dev/github-deploy-role.yaml', 'templates/prd/github-deploy-role.yaml']);
+    expect(out[DEPLOY_ROLE_TEMPLATE]).toBeUndefined();
+    for (const name of ['dev', 'prd']) expect(validateTemplate(doc(name)).findings).toEqual([]);
+  });
+
+  test('each scoped to its prefix, cluster and region, trusting its GitHub environment', () => {
+    const prd = doc('prd');
+    const s = statements(prd);
+    expect(asList(s.Stacks.Resource).map(subOf)).toContain('arn:${AWS::Partition}:cloudformation:us-east-1:${AWS::AccountId}:stack/team-a-prd-*/*');
+    expect(s.Network.Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': 'us-east-1' } });
+    for (const arn of asList(s.Cluster.Resource).map(subOf)) expect(arn).toMatch(/:eks:us-east-1:\$\{AWS::AccountId\}:[a-z-]+\/prd-eks(\/|$)/);
+    expect(asList(s.Roles.Resource).map(subOf)).toEqual(['arn:${AWS::Partition}:iam::${AWS::AccountId}:role/team-a-prd-*']);
+    expect(prd.Parameters.DeployEnvironment.Default).toBe('production');
+    expect(prd.Parameters.RoleName.Default).toBe('team-a-prd-github-deploy');
+    expect(prd.Parameters.GitHubRepository.Default).toBe('my-org/team-a-eks');
+    expect(prd.Outputs.DeployRoleArn.Description).toBe('Set as deployRoleArn of environment prd in .projenrc.ts');
+    // Without deployEnvironment: the environment's prefix.
+    expect(doc('dev').Parameters.DeployEnvironment.Default).toBe('team-a-dev');
+  });
+
+  test('the synth\'s --prune keeps them; projen removes the one of an environment taken out', () => {
+    const dir = tempDir('deploy-roles-prune');
+    synthFiles(new BottlerocketEksProject({ ...options, outdir: dir }));
+    const templates = path.join(dir, 'templates');
+    // What a synth of both environments wrote.
+    for (const name of ['dev', 'prd']) fs.writeFileSync(path.join(templates, name, 'cluster.yaml'), 'Resources: {}');
+    pruneTemplates(templates, [path.join(templates, 'dev'), path.join(templates, 'prd')]);
+    expect(fs.readdirSync(path.join(templates, 'prd')).sort()).toEqual(['cluster.yaml', 'github-deploy-role.yaml']);
+    // prd taken out: projen removes its role template, the next synth's --prune its stack templates and the empty folder.
+    synthFiles(new BottlerocketEksProject({ ...options, environments: [environments[0]], outdir: dir }));
+    expect(fs.readdirSync(path.join(templates, 'prd'))).toEqual(['cluster.yaml']);
+    pruneTemplates(templates, [path.join(templates, 'dev')]);
+    expect(fs.readdirSync(templates)).toEqual(['dev']);
+    expect(fs.readdirSync(path.join(templates, 'dev')).sort()).toEqual(['cluster.yaml', 'github-deploy-role.yaml']);
   });
 });

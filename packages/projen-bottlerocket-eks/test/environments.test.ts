@@ -71,6 +71,73 @@ describe('a repository of two environments', () => {
   });
 });
 
+describe('the README of a repository of two environments', () => {
+  const readme: string = Testing.synth(project({ environments: [DEV, { ...PRD, deployEnvironment: 'production' }] }))['README.md'];
+  const section = (title: string) => readme.slice(readme.indexOf(`\n## ${title}\n`) + 1, readme.indexOf('\n## ', readme.indexOf(`\n## ${title}\n`) + 1));
+
+  test('is titled by the top-level prefix and draws the stacks once, <prefix> standing for each environment\'s', () => {
+    expect(readme.startsWith('# team-a: Bottlerocket on EKS\n')).toBe(true);
+    expect(readme).toContain('network -- "#60;prefix#62;-private-subnet-#60;zone#62;" --> cluster');
+    expect(readme).toContain('cluster -- "#60;prefix#62;-cluster-name" --> nodegroup');
+    expect(readme).not.toContain('team-a-dev-private-subnet-a<br/>');
+  });
+
+  test('tables the environments: prefix, account, region and the settings each sets itself (not its CI options)', () => {
+    const environments = section('Environments');
+    expect(environments).toContain('| dev | team-a-dev | 111111111111 | eu-west-1 | `accountId` |');
+    expect(environments).toContain('| prd | team-a-prd | 222222222222 | us-east-1 | `accountId`, `region`, `nodeMaxSize` |');
+    expect(environments).toContain([
+      '# prd (team-a-prd)', 'npx projen preflight:prd', 'npx projen diff:prd', 'npx projen deploy:prd', 'npx nx deploy cluster -c prd',
+      'npx projen destroy:prd --confirm=team-a-prd',
+    ].join('\n'));
+  });
+
+  test('the commands table names the per-environment tasks; the plain ones refuse', () => {
+    const commands = section('Commands');
+    expect(commands).toContain('| `npx projen deploy:<name>` |');
+    expect(commands).toContain('| `npx projen destroy:<name> --confirm=<prefix>` |');
+    expect(commands).toContain('| `npx nx deploy cluster -c <name>` |');
+    expect(commands).not.toContain('| `npx projen deploy` |');
+  });
+
+  test('the sections of one deployment\'s values say they show the first environment, with its commands', () => {
+    for (const title of ['Deploy', 'Cluster', 'Node groups']) {
+      expect(section(title)).toContain('Values of the first environment, dev (`team-a-dev`): see [Environments](#environments) for the others.');
+    }
+    expect(section('Deploy')).toContain('npx projen destroy:dev --confirm=team-a-dev');
+    expect(section('Deploy')).toContain('npx projen deploy:dev        # team-a-dev-network, then team-a-dev-cluster, then team-a-dev-nodegroup');
+  });
+
+  test('the exports are named by <prefix>; no placeholder is left outside code, where Markdown would take it for a tag', () => {
+    expect(section('Exports')).toContain('| `<prefix>-private-subnet-<zone letter>` | `<prefix>-network` | `<prefix>-cluster`, `<prefix>-nodegroup` |');
+    let code = false;
+    for (const line of readme.split('\n')) {
+      if (line.startsWith('```')) code = !code;
+      else if (!code) expect(line.replace(/`[^`]*`/g, '')).not.toMatch(/<(prefix|name|zone)/);
+    }
+  });
+
+  test('changing settings later: adding, removing (destroy first) and reordering environments', () => {
+    const changing = section('Changing settings later');
+    expect(changing).toContain('| `environments` (add one) | a new deployment');
+    expect(changing).toContain('its stacks stay deployed, and no task of this repository reaches them any more | run `npx projen destroy:<name> --confirm=<prefix>` BEFORE removing it');
+    expect(changing).toContain('| `environments` (reorder) |');
+    expect(changing).toContain('`npx nx destroy cluster -c <name> --confirm=<prefix>`');
+  });
+
+  test('without environments, none of it', () => {
+    const plain: string = Testing.synth(project())['README.md'];
+    for (const text of ['## Environments', 'Values of the first environment', '<prefix>', '#60;prefix#62;', 'deploy:<name>']) expect(plain).not.toContain(text);
+  });
+
+  test('the layout names the per-environment files', () => {
+    const layout = section('Layout');
+    expect(layout).toContain('| `bottlerocket-eks.<name>.settings.json` | projen |');
+    expect(layout).toContain('| `templates/<name>/<stack>.yaml` | build |');
+    expect(layout).toContain('`templates/<name>/github-deploy-role.yaml`');
+  });
+});
+
 describe('environments refused at npx projen', () => {
   test.each<[string, Partial<BottlerocketEksProjectOptions>, string | RegExp]>([
     ['two of one name', { environments: [DEV, { ...PRD, name: 'dev' }] }, 'Invalid environments[1].name "dev": expected a name no other environment has (dev has it).'],

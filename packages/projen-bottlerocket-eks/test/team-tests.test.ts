@@ -19,12 +19,13 @@ describe('the team\'s tests', () => {
   let out: Record<string, any> = {};
   beforeAll(() => { out = Testing.synth(project()); });
 
-  test('a sample test file runs the contract checks of the stacks library on cdk.out and templates/', () => {
+  test('a sample test file runs the contract checks of the stacks library on each deployment\'s cdk.out and templates/', () => {
     const sample: string = out[SAMPLE];
     expect(sample).toContain("import { test } from 'node:test';");
-    expect(sample).toContain("import { assertTeamContract, assertTemplatesUpToDate, readSettingsFile } from 'bottlerocket-eks-stacks/lib/testing';");
-    expect(sample).toContain('assertTeamContract(assembly, readSettingsFile());');
-    expect(sample).toContain("assertTemplatesUpToDate(assembly, path.join(root, 'templates'));");
+    expect(sample).toContain("import { assertTeamContract, assertTemplatesUpToDate, teamDeployments } from 'bottlerocket-eks-stacks/lib/testing';");
+    expect(sample).toContain("for (const deployment of teamDeployments(path.join(__dirname, '..'))) {");
+    expect(sample).toContain('assertTeamContract(deployment.assembly, deployment.settings);');
+    expect(sample).toContain('assertTemplatesUpToDate(deployment.assembly, deployment.templates);');
     // The only test file, and no test framework to install.
     expect(Object.keys(out).filter((file) => file.startsWith('test/'))).toEqual([SAMPLE]);
     const pkg = out['package.json'];

@@ -154,3 +154,67 @@ describe('team workflows', () => {
     expect(deploying['README.md']).toContain(`| \`deploy\` | pushes to main, or by hand | \`npx projen deploy\` as \`${ROLE_ARN}\``);
   });
 });
+
+describe('team workflows with environments', () => {
+  const PRD_ROLE = 'arn:aws:iam::222222222222:role/team-a-prd-github-deploy';
+  const environments = [
+    { name: 'dev', accountId: '111111111111' },
+    { name: 'stg', accountId: '111111111111', region: 'eu-central-1' },
+    { name: 'prd', accountId: '222222222222', region: 'us-east-1', deployRoleArn: PRD_ROLE, deployEnvironment: 'production' },
+  ];
+  const out = synth({ region: 'eu-west-1', deployRoleArn: ROLE_ARN, environments });
+
+  test('deploy: one job per environment, in the order listed, each after the one before, in its GitHub environment', () => {
+    const { doc } = workflow(out, 'deploy');
+    expect(doc.on).toMatchObject({ push: { branches: ['main'] } });
+    expect(Object.keys(doc.jobs)).toEqual(['deploy-dev', 'deploy-stg', 'deploy-prd']);
+    expect(doc.jobs['deploy-dev'].needs).toBeUndefined();
+    expect(doc.jobs['deploy-stg'].needs).toEqual('deploy-dev');
+    expect(doc.jobs['deploy-prd'].needs).toEqual('deploy-stg');
+    expect(Object.values<any>(doc.jobs).map((j) => j.environment)).toEqual(['team-a-dev', 'team-a-stg', 'production']);
+    expect(Object.values<any>(doc.jobs).map((j) => j.concurrency.group)).toEqual(['deploy-team-a-dev', 'deploy-team-a-stg', 'deploy-team-a-prd']);
+    const runs = (job: string) => doc.jobs[job].steps.map((s: any) => s.run).filter(Boolean);
+    expect(runs('deploy-stg')).toEqual(['npm ci', 'npx projen deploy:stg']);
+    const credentials = (job: string) => doc.jobs[job].steps.find((s: any) => s.uses === PINNED_ACTIONS.configureAwsCredentials).with;
+    // Its own role, else the top-level one; its own region.
+    expect(credentials('deploy-dev')).toEqual({ 'role-to-assume': ROLE_ARN, 'aws-region': 'eu-west-1', 'role-session-name': 'team-a-dev-deploy' });
+    expect(credentials('deploy-stg')).toMatchObject({ 'role-to-assume': ROLE_ARN, 'aws-region': 'eu-central-1' });
+    expect(credentials('deploy-prd')).toMatchObject({ 'role-to-assume': PRD_ROLE, 'aws-region': 'us-east-1' });
+  });
+
+  test('diff: one job per environment, side by side, as its role in its GitHub environment', () => {
+    const { doc } = workflow(out, 'diff');
+    expect(Object.keys(doc.on)).toEqual(['pull_request']);
+    expect(Object.keys(doc.jobs)).toEqual(['diff-dev', 'diff-stg', 'diff-prd']);
+    expect(Object.values<any>(doc.jobs).map((j) => j.needs)).toEqual([undefined, undefined, undefined]);
+    expect(doc.jobs['diff-prd'].environment).toBe('production');
+    expect(doc.jobs['diff-prd'].permissions).toEqual({ 'id-token': 'write', 'contents': 'read' });
+    expect(doc.jobs['diff-prd'].steps.map((s: any) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx projen diff:prd']);
+  });
+
+  test.each(['deploy', 'diff'])('%s with environments passes the GitHub Actions workflow schema (action-validator)', (name) => {
+    expect(validateWorkflow(workflow(out, name).text).errors).toEqual([]);
+  });
+
+  test('an environment with no role of its own and no top-level one is left out of CI; none with a role: no deploy or diff workflow', () => {
+    const some = synth({ environments: [{ name: 'dev' }, { name: 'prd', deployRoleArn: PRD_ROLE }] });
+    expect(Object.keys(workflow(some, 'deploy').doc.jobs)).toEqual(['deploy-prd']);
+    expect(Object.keys(workflow(some, 'diff').doc.jobs)).toEqual(['diff-prd']);
+    expect(workflowFiles(synth({ environments: [{ name: 'dev' }] }))).toEqual(['.github/workflows/build.yml', '.github/workflows/upgrade.yml']);
+  });
+
+  test('a bad deployEnvironment of an environment is refused in one line', () => {
+    expect(() => synth({ environments: [{ name: 'dev', deployEnvironment: 'a/b' }] }))
+      .toThrow(/^Invalid environments\[0\]\.deployEnvironment "a\/b": expected a GitHub environment name/);
+  });
+
+  test('the README lists each environment\'s GitHub environment, role and role template, and how to deploy each role', () => {
+    const readme: string = out['README.md'];
+    expect(readme).toContain('| `deploy` | pushes to main, or by hand | `npx projen deploy:dev`, then `npx projen deploy:stg`, then `npx projen deploy:prd`: one job per environment');
+    expect(readme).toContain(`| prd | \`production\` | \`${PRD_ROLE}\` | \`templates/prd/github-deploy-role.yaml\` |`);
+    expect(readme).toContain('aws cloudformation deploy --region us-east-1 --stack-name team-a-prd-github-deploy-role \\\n  --template-file templates/prd/github-deploy-role.yaml');
+    const none: string = synth({ environments: [{ name: 'dev' }] })['README.md'];
+    expect(none).toContain('| dev | `team-a-dev` | none: not deployed by CI | `templates/dev/github-deploy-role.yaml` |');
+    expect(none).not.toContain('| `deploy` |');
+  });
+});

@@ -58,10 +58,9 @@ export function runAllApps(args: string[], io: CommandIo): number {
         environment, outdir: path.join(output, environment), templates: values.templates && path.join(values.templates, environment),
       }))
       : [{ environment: values.environment, outdir: output, templates: values.templates }];
-    const quiet = { ...io, out: { write: () => true } };
     for (const { environment, outdir, templates } of deployments) {
       runBuilders(builders, new App({ ...teamAppProps(io.env), outdir, context: cliContext(process.cwd()) }), { environment });
-      if (templates && writeAssemblyTemplates(outdir, templates, quiet) !== 0) return 1;
+      if (templates && writeAssemblyTemplates(outdir, templates, io) !== 0) return 1;
     }
     if (values.prune) pruneTemplates(values.templates!, deployments.map((d) => d.templates!));
     return 0;

@@ -104,7 +104,7 @@ test('without the CDK CLI, all-apps --output writes the same assembly the CLI wr
   fs.mkdirSync(path.join(dir, 'cdk.out'));
   fs.writeFileSync(path.join(dir, 'cdk.out', 'Old.template.json'), '{}');
   const direct = await run(app[0], [...app.slice(1), '--output', 'cdk.out', '--templates', 'templates', ...mains]);
-  expect(direct).toEqual({ status: 0, output: '' });
+  expect(direct).toEqual({ status: 0, output: ['network', 'cluster', 'nodegroup'].map((kind) => `wrote templates/${kind}.yaml\n`).join('') });
   for (const name of ['Network', 'Cluster', 'Nodegroup']) {
     const template = (out: string) => fs.readFileSync(path.join(dir, out, `${name}.template.json`), 'utf-8');
     expect(template('cdk.out')).toBe(template('cli.out'));
