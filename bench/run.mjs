@@ -10,13 +10,15 @@ import { parseArgs } from 'node:util';
 import { diagnostics, figures } from './lib/figures.mjs';
 import { fixtureDrift, installedVersions, machineInfo, pinnedVersions } from './lib/machine.mjs';
 import { Runner } from './lib/measure.mjs';
+import { GNU_TIME, hasGnuTime } from './lib/peak.mjs';
 import {
-  installFixture, measureBuilds, measureNxSynth, measureProjen, measureScaffolds, measureSynth, measureWhatIfs,
+  installFixture, measureBuilds, measureNxSynth, measureProjen, measureScaffolds, measureSynth, measureTeamBuild, measureWhatIfs,
 } from './lib/phases.mjs';
 import { sourceInfo } from './lib/product.mjs';
-import { fullReport, resultsTable, summaryLine } from './lib/report.mjs';
-import { installFootprint } from './lib/scaffold.mjs';
-import { memoryMethod } from './lib/synth.mjs';
+import { readProductTest } from './lib/product-test.mjs';
+import { fullReport, oneRunLine, resultsTable, summaryLine } from './lib/report.mjs';
+import { installFootprint, taskCommands } from './lib/scaffold.mjs';
+import { memoryMethod, teamSynthArgv } from './lib/synth.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = path.join(ROOT, 'bench', 'fixtures');
@@ -24,6 +26,7 @@ const VERSION_NAMES = ['projen', 'aws-cdk-lib', 'aws-cdk', 'constructs', 'tsx', 
   '@aws-cdk/lambda-layer-kubectl-v35', 'bottlerocket-eks-stacks', 'projen-bottlerocket-eks'];
 
 const HELP = `Usage: node bench/run.mjs [--runs N] [--quick] [--worktree] [--out FILE] [--no-write] [--keep]
+                         [--product-test-seconds N --product-test-command CMD | --product-test-file FILE]
 
   --runs N     runs of every figure, medians reported (default 5, or $BENCH_RUNS)
   --quick      1 run, and docs/benchmarks.md is left alone unless --out is given
@@ -32,12 +35,21 @@ const HELP = `Usage: node bench/run.mjs [--runs N] [--quick] [--worktree] [--out
   --no-write   print the table only
   --keep       keep the temporary folders (printed at the end)
 
+  The product's clean \`npm ci && npm test\` is too long to run here: time it once on a fresh
+  clone and pass the one run in, reported as such (not a median):
+  --product-test-seconds N     its wall time: seconds (707), or 11m47s, or 11:47
+  --product-test-command CMD   the command that gave it (default "npm ci && npm test")
+  --product-test-note TEXT     where and when, e.g. "fresh clone of 2c8fd1f, 2 cores"
+  --product-test-file FILE     or all three from a JSON file: {"seconds": 707, "command": "...", "note": "..."}
+
 Needs the root's node_modules (npm ci at the root) and the npm registry, or a warm npm cache.`;
 
 const { values: opts } = parseArgs({
   options: {
     runs: { type: 'string' }, quick: { type: 'boolean' }, worktree: { type: 'boolean' },
     out: { type: 'string' }, 'no-write': { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    'product-test-seconds': { type: 'string' }, 'product-test-command': { type: 'string' },
+    'product-test-note': { type: 'string' }, 'product-test-file': { type: 'string' },
   },
 });
 if (opts.help) {
@@ -49,12 +61,29 @@ if (!Number.isInteger(runs) || runs < 1) {
   console.error(`--runs must be a whole number from 1, got ${opts.runs ?? process.env.BENCH_RUNS}`);
   process.exit(2);
 }
+// Checked before anything runs: the build's peak memory has no other reliable source.
+if (!hasGnuTime()) {
+  console.error(`${GNU_TIME} (GNU time) is needed: the peak memory of \`npx projen build\` includes the native TypeScript compiler, which only wait4() reports (Debian/Ubuntu: apt-get install time)`);
+  process.exit(2);
+}
+let productTest;
+try {
+  productTest = readProductTest(opts);
+} catch (error) {
+  console.error(error.message);
+  process.exit(2);
+}
 // A quick run is for trying the suite out: it does not replace the committed results.
 const outFile = opts['no-write'] || (opts.quick && !opts.out) ? null : path.resolve(opts.out ?? path.join(ROOT, 'docs', 'benchmarks.md'));
 
 const started = performance.now();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bottlerocket-eks-bench-'));
 const log = path.join(tmp, 'commands.log');
+// What the measured commands leave in the OS temp folder (the baseline's tests write
+// cdk.out folders there) goes with the bench's own folder.
+const childTmp = path.join(tmp, 'tmp');
+fs.mkdirSync(childTmp);
+process.env.TMPDIR = childTmp;
 const cleanup = () => {
   if (!opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
 };
@@ -123,12 +152,13 @@ function main() {
   const projenBin = path.join(ROOT, 'node_modules', 'projen', 'bin', 'projen');
   const { team, plain, samples: scaffolds } = measureScaffolds(ctx, { scaffoldJs, tarballs, projenBin, pinned });
   const { projen, projenrc } = measureProjen(ctx, { team, plain });
+  const teamBuild = measureTeamBuild(ctx, { team, plain });
   const { apps, synth, memory, validated } = measureSynth(ctx, { team, fixture });
   const whatIf = measureWhatIfs(ctx, { team, fixture, apps });
   const nxSynth = measureNxSynth(ctx, team);
 
   const results = {
-    builds, scaffolds, projen, projenrc, apps, synth, memory, validated, whatIf, nxSynth,
+    builds, scaffolds, projen, projenrc, teamBuild, apps, synth, memory, validated, whatIf, nxSynth, productTest,
     footprint: { team: installFootprint(team), plain: installFootprint(plain) },
   };
   const figureRows = figures(results);
@@ -143,10 +173,14 @@ function main() {
     },
     drift: fixtureDrift(path.join(FIXTURES, 'l2-eks'), pinned),
     memoryMethod: memoryMethod(),
+    buildMemoryMethod: `${GNU_TIME} -f '%e %M' npx projen build`,
+    commands: {
+      teamSynth: teamSynthArgv(team).join(' '), teamBuild: taskCommands(team, 'build'), plainBuild: taskCommands(plain, 'build'),
+    },
     totalSeconds: (performance.now() - started) / 1000,
   };
 
-  console.log(`\n${summaryLine(figureRows)}\n\n${resultsTable(figureRows)}\n`);
+  console.log(`\n${summaryLine(figureRows)}\n\n${resultsTable(figureRows)}\n\n${oneRunLine(figureRows)}\n`);
   if (outFile) {
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
     fs.writeFileSync(outFile, fullReport(report));

@@ -1,15 +1,13 @@
-// Preloaded into node processes (`node --import <this> ...`, or through NODE_OPTIONS for a
-// whole process tree) to record their own peak memory at exit:
-// - BENCH_MAXRSS_FILE: writes "<seconds> <peak RSS in KiB>", the line GNU time's `-f '%e %M'`
-//   writes, where GNU time is missing;
-// - BENCH_MAXRSS_TREE: appends "<peak RSS in KiB> <pid> <command line>" for every node process
-//   of a tree (each line one write under PIPE_BUF: processes append to the same file safely).
-import { appendFileSync, writeFileSync } from 'node:fs';
+// Preloaded into every node process of a tree (NODE_OPTIONS="--require=<this>": CommonJS,
+// so it does not switch on the ESM loader, which breaks ts-node): at exit, each
+// appends "<peak RSS in KiB> <pid> <command line>" to $BENCH_MAXRSS_TREE, one short line per
+// write (under PIPE_BUF), so processes append to the same file safely. Native processes (the
+// TypeScript 7 compiler) do not load it: GNU time covers them (see peak.mjs).
+const { appendFileSync } = require('node:fs');
 
 process.on('exit', () => {
-  const kib = process.resourceUsage().maxRSS;
-  const file = process.env.BENCH_MAXRSS_FILE;
-  if (file) writeFileSync(file, `${process.uptime().toFixed(2)} ${kib}\n`);
   const tree = process.env.BENCH_MAXRSS_TREE;
-  if (tree) appendFileSync(tree, `${kib} ${process.pid} ${process.argv.slice(1).join(' ').slice(0, 300).replace(/\s+/g, ' ')}\n`);
+  if (!tree) return;
+  const command = (process.argv.length > 1 ? process.argv.slice(1) : process.execArgv).join(' ').replace(/\s+/g, ' ').slice(0, 300);
+  appendFileSync(tree, `${process.resourceUsage().maxRSS} ${process.pid} ${command}\n`);
 });

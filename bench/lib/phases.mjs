@@ -3,10 +3,12 @@
 // figures.mjs turns them into the report's rows.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { pairedRounds, pluck, withCpu } from './measure.mjs';
 import { coldAndWarmBuild, collectTarballs, snapshot } from './product.mjs';
+import { nativeTsc, nodeProcessPeaks, runWithPeak } from './peak.mjs';
 import { npxProjen, scaffoldBaseline, scaffoldTeam } from './scaffold.mjs';
-import { appPeak, cdkOutStats, cdkSynth, teamApps } from './synth.mjs';
+import { appPeak, cdkOutStats, cdkSynth, projenSynth, teamApps, teamCliAppCommand } from './synth.mjs';
 
 /**
  * The product monorepo: a cold build, then the no-change rebuild, each run in a fresh copy
@@ -80,23 +82,60 @@ function runDefaultStep(runner, dir) {
 }
 
 /**
- * Synth through the CLI as the team repository ships it: `cdk synth` at its root, whose app
- * holds the three stack apps (what `npx projen synth` runs). Time and what it writes, then the
+ * The team's inner loop, `npx projen build` (regenerate, type-check, synth, the team's tests),
+ * against the same in the plain awscdk-app-ts (its synth, jest and eslint), both under GNU time
+ * for the peak memory of the largest process of each build. The untimed first build of each
+ * side also lists the peak of every node process (a preload hook, which does not see the
+ * native TypeScript 7 compiler: that one is measured alone).
+ */
+export function measureTeamBuild(ctx, { team, plain }) {
+  const peakFile = path.join(ctx.tmp, 'build-peak.txt');
+  const build = (dir) => {
+    let rssMiB;
+    const timed = withCpu(() => {
+      const peak = runWithPeak(ctx.runner, dir, 'npx', ['projen', 'build'], peakFile);
+      rssMiB = peak.rssMiB;
+      return peak.seconds;
+    });
+    return { ...timed, rssMiB };
+  };
+  const breakdown = {};
+  for (const [side, dir] of [['product', team], ['baseline', plain]]) {
+    ctx.warmup(`${side === 'product' ? 'team' : 'awscdk-app-ts'} npx projen build (node processes listed)`, () => {
+      const started = performance.now();
+      try {
+        breakdown[side] = nodeProcessPeaks(ctx.runner, dir, 'npx', ['projen', 'build'], path.join(ctx.tmp, `node-peaks-${side}.txt`));
+      } catch (error) {
+        // The list is a diagnostic: a build the preload upsets is warmed up without it.
+        ctx.progress(`node process list of the ${side} build not measured: ${error.message.split('\n')[0]}`);
+        ctx.runner.run(dir, 'npx', ['projen', 'build']);
+      }
+      return (performance.now() - started) / 1000;
+    });
+  }
+  const exe = nativeTsc(team);
+  breakdown.nativeTsc = exe ? runWithPeak(ctx.runner, team, exe, ['--noEmit', '-p', 'tsconfig.json'], peakFile) : undefined;
+  const samples = pairedRounds(ctx.runs, 'npx projen build', () => build(team), () => build(plain), ctx.progress);
+  return { ...samples, breakdown };
+}
+
+/**
+ * Synth as the team runs it, `npx projen synth` (its app without the CDK CLI, writing cdk.out
+ * and templates/), against `cdk synth` of the L2 fixture. Time and what it writes, then the
  * app process's peak memory, with aws-cdk-lib's validation as shipped and with it forced on.
  */
 export function measureSynth(ctx, { team, fixture }) {
   const apps = teamApps(team);
-  const teamOut = path.join(ctx.tmp, 'team-synth.out');
   const fixtureOut = path.join(ctx.tmp, 'l2-eks.out');
   const synthTeam = () => ({
-    ...withCpu(() => cdkSynth(ctx.runner, team, teamOut)),
+    ...withCpu(() => projenSynth(ctx.runner, team)),
     ...cdkOutStats([path.join(team, 'cdk.out')]),
   });
   const synthFixture = () => ({
     ...withCpu(() => cdkSynth(ctx.runner, fixture, fixtureOut)),
     ...cdkOutStats([path.join(fixture, 'cdk.out')]),
   });
-  ctx.warmup('team synth (root app)', () => synthTeam().seconds);
+  ctx.warmup('team npx projen synth', () => synthTeam().seconds);
   ctx.warmup('L2 fixture synth', () => synthFixture().seconds);
   const synth = pairedRounds(ctx.runs, 'synth', synthTeam, synthFixture, ctx.progress);
 
@@ -109,16 +148,19 @@ export function measureSynth(ctx, { team, fixture }) {
 }
 
 /**
- * The other ways to synthesize, beside the same L2 synth: each stack app alone (three CLI
- * processes, as `npx nx synth <kind>` does one), and the root app with aws-cdk-lib's
+ * The other ways to synthesize, beside the same L2 synth: each stack app alone through the
+ * CDK CLI (three CLI processes, as `cdk` in each app folder does), the root app through the
+ * CDK CLI (the team's synth before it ran without it), and `npx projen synth` with aws-cdk-lib's
  * validation turned on. Not the product's synth: a failure only blanks these rows.
  */
 export function measureWhatIfs(ctx, { team, fixture, apps }) {
   try {
     const out = path.join(ctx.tmp, 'what-if.out');
+    const rootApp = teamCliAppCommand(team);
     return pairedRounds(ctx.runs, 'synth what-ifs', () => ({
       threeApps: apps.reduce((sum, a) => sum + cdkSynth(ctx.runner, a.dir, out), 0),
-      rootValidated: cdkSynth(ctx.runner, team, out, { BOTTLEROCKET_EKS_VALIDATE: '1' }),
+      rootViaCli: cdkSynth(ctx.runner, team, out, {}, rootApp),
+      rootValidated: projenSynth(ctx.runner, team, { BOTTLEROCKET_EKS_VALIDATE: '1' }),
     }), () => ({ l2: cdkSynth(ctx.runner, fixture, out) }), ctx.progress);
   } catch (error) {
     const first = error.message.split('\n')[0];

@@ -51,3 +51,17 @@ export function du(p) {
   for (const name of fs.readdirSync(p)) total += du(path.join(p, name));
   return total;
 }
+
+/**
+ * The commands a projen task of a repository runs, its spawned tasks expanded, in order (as
+ * the report describes them: they are read from the measured repositories, not typed in).
+ */
+export function taskCommands(dir, name) {
+  const tasks = JSON.parse(fs.readFileSync(path.join(dir, '.projen', 'tasks.json'), 'utf-8')).tasks;
+  const expand = (taskName) => (tasks[taskName]?.steps ?? []).flatMap((step) => {
+    if (step.spawn) return expand(step.spawn);
+    const command = step.exec ?? step.execArgs?.join(' ') ?? step.builtin;
+    return command ? [command] : [];
+  });
+  return expand(name);
+}

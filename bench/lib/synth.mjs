@@ -1,12 +1,10 @@
-// Synthesis through the CDK CLI, what it leaves in cdk.out, and the peak memory of the app
-// process the CLI starts (the part a construct library controls; the CLI is the same on
-// both sides).
+// Synthesis: the team repository's `npx projen synth` (its app run without the CDK CLI),
+// `cdk synth` of the fixture and of the stack apps, what they leave in cdk.out, and the peak
+// memory of the app process (the part a construct library controls).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { GNU_TIME, readGnuTime } from './peak.mjs';
 import { du } from './scaffold.mjs';
-
-const GNU_TIME = '/usr/bin/time';
-const MAXRSS_HOOK = new URL('./maxrss-hook.mjs', import.meta.url);
 
 /** The team repository's stack apps (packages/<kind> with a cdk.json), in deploy order. */
 export function teamApps(teamDir) {
@@ -18,29 +16,53 @@ export function teamApps(teamDir) {
 }
 
 /**
- * `cdk --no-notices synth` in an app folder from an empty cdk.out (assets are otherwise
+ * `cdk --no-notices synth` in an app folder (of its cdk.json's app, or of `app`) from an empty cdk.out (assets are otherwise
  * reused from the last synth), its standard output to `stdoutFile` as the team repository's
  * synth target does. Returns the wall-clock seconds.
  */
-export function cdkSynth(runner, appDir, stdoutFile, env = {}) {
+export function cdkSynth(runner, appDir, stdoutFile, env = {}, app = appCommand(appDir)) {
   fs.rmSync(path.join(appDir, 'cdk.out'), { recursive: true, force: true });
-  return runner.run(appDir, 'npx', ['cdk', '--no-notices', 'synth', '--app', appCommand(appDir)], { stdoutFile, env });
+  return runner.run(appDir, 'npx', ['cdk', '--no-notices', 'synth', '--app', app], { stdoutFile, env });
 }
 
-/**
- * The app command of a CDK app folder: its cdk.json's `app`, or, at the root of a team
- * repository (whose cdk.json holds no app, so nothing deploys around the preflight), the
- * `--app "..."` of its synth task.
- */
+/** The app command of a CDK app folder: the `app` of its cdk.json (a stack app's, the fixture's). */
 export function appCommand(appDir) {
   const cdkJson = path.join(appDir, 'cdk.json');
   const app = fs.existsSync(cdkJson) ? JSON.parse(fs.readFileSync(cdkJson, 'utf-8')).app : undefined;
-  if (app) return app;
-  const tasks = JSON.parse(fs.readFileSync(path.join(appDir, '.projen', 'tasks.json'), 'utf-8')).tasks;
-  const synth = tasks.synth?.steps?.map((step) => step.exec ?? '').join(' ') ?? '';
-  const match = /--app "([^"]+)"/.exec(synth);
-  if (!match) throw new Error(`no CDK app in ${cdkJson} nor in the synth task of ${appDir}`);
-  return match[1];
+  if (!app) throw new Error(`no CDK app in ${cdkJson}`);
+  return app;
+}
+
+/**
+ * The command line of a team repository's `synth` task (what `npx projen synth` runs): the
+ * stacks library's all-apps.js run with tsx, without the CDK CLI, writing cdk.out and
+ * templates/ itself. As an argv: the task's one step is plain words, no shell syntax.
+ */
+export function teamSynthArgv(teamDir) {
+  const tasks = JSON.parse(fs.readFileSync(path.join(teamDir, '.projen', 'tasks.json'), 'utf-8')).tasks;
+  const execs = (tasks.synth?.steps ?? []).map((step) => step.exec).filter(Boolean);
+  if (execs.length !== 1 || /["'`$|&;<>*?]/.test(execs[0])) {
+    throw new Error(`expected the synth task of ${teamDir} to be one plain command, found: ${JSON.stringify(tasks.synth?.steps)}`);
+  }
+  return execs[0].trim().split(/\s+/);
+}
+
+/**
+ * The same app as the CDK CLI would run it (the team's synth before it ran without the CLI):
+ * the synth task's command without the options that make it write cdk.out and templates/ itself.
+ */
+export function teamCliAppCommand(teamDir) {
+  const argv = teamSynthArgv(teamDir);
+  const withValue = ['--output', '--templates'];
+  // --prune (drop templates of stacks no longer synthesized) only goes with --templates.
+  const kept = argv.filter((arg, i) => ![...withValue, '--prune'].includes(arg) && !withValue.includes(argv[i - 1]));
+  return kept.join(' ');
+}
+
+/** `npx projen synth` in a team repository, from an empty cdk.out. Returns the wall-clock seconds. */
+export function projenSynth(runner, teamDir, env = {}) {
+  fs.rmSync(path.join(teamDir, 'cdk.out'), { recursive: true, force: true });
+  return runner.run(teamDir, 'npx', ['projen', 'synth'], { env });
 }
 
 /** Sizes and counts of what synth wrote to the given cdk.out folders (nested stacks included). */
@@ -65,33 +87,28 @@ export function cdkOutStats(cdkOutDirs) {
   return stats;
 }
 
-/** How peak memory is measured here: GNU time where present, else an in-process hook. */
+/** How the app process's peak memory is measured (run.mjs checks GNU time is there). */
 export function memoryMethod() {
-  return fs.existsSync(GNU_TIME)
-    ? `\`${GNU_TIME} -f '%e %M'\` wrapped around the app command of cdk.json (maximum resident set size of that process)`
-    : 'a module preloaded into the app process (`node --import bench/lib/maxrss-hook.mjs`) that records `process.resourceUsage().maxRSS` at exit';
+  return `\`${GNU_TIME} -f '%e %M'\` wrapped around the app process alone (its maximum resident set size)`;
 }
 
 /**
- * Runs `cdk synth` with the app command of cdk.json wrapped so the app process's own peak
- * memory and wall time are recorded: the CLI still supplies context and the output folder,
- * exactly as in a plain synth. Returns { rssMiB, appSeconds }.
+ * The peak memory and wall time of the app process of a synth. A folder whose cdk.json has an
+ * app (the fixture, a stack app) is synthesized by `cdk synth` with the app command wrapped:
+ * the CLI still supplies context and the output folder, exactly as in a plain synth. A team
+ * repository's root runs its synth task's command, which is the app process itself (no CLI).
+ * Returns { rssMiB, appSeconds }.
  */
 export function appPeak(runner, appDir, resultFile, env = {}) {
-  const app = appCommand(appDir);
-  let wrapped;
-  if (fs.existsSync(GNU_TIME)) {
-    wrapped = `${GNU_TIME} -f '%e %M' -o '${resultFile}' ${app}`;
-  } else {
-    if (!app.startsWith('node ')) throw new Error(`cannot measure the memory of app "${app}" without ${GNU_TIME}`);
-    wrapped = `node --import ${MAXRSS_HOOK.href} ${app.slice('node '.length)}`;
-    env = { ...env, BENCH_MAXRSS_FILE: resultFile };
-  }
   fs.rmSync(resultFile, { force: true });
   fs.rmSync(path.join(appDir, 'cdk.out'), { recursive: true, force: true });
-  runner.run(appDir, 'npx', ['cdk', '--no-notices', 'synth', '--quiet', '--app', wrapped], { env });
-  // GNU time prints "<seconds> <KiB>" on the file's last line (earlier lines: the exit status, if not 0).
-  const [seconds, kib] = fs.readFileSync(resultFile, 'utf-8').trim().split('\n').pop().split(' ').map(Number);
-  if (!(kib > 0)) throw new Error(`no peak memory recorded in ${resultFile}`);
+  const cdkJson = path.join(appDir, 'cdk.json');
+  const viaCli = fs.existsSync(cdkJson) && !!JSON.parse(fs.readFileSync(cdkJson, 'utf-8')).app;
+  const wrapped = [GNU_TIME, '-f', '%e %M', '-o', resultFile, ...(viaCli ? appCommand(appDir).split(' ') : teamSynthArgv(appDir))];
+  if (viaCli) runner.run(appDir, 'npx', ['cdk', '--no-notices', 'synth', '--quiet', '--app', wrapped.map(shellWord).join(' ')], { env });
+  else runner.run(appDir, wrapped[0], wrapped.slice(1), { env });
+  const { seconds, kib } = readGnuTime(resultFile);
   return { rssMiB: kib / 1024, appSeconds: seconds };
 }
+
+const shellWord = (word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
