@@ -125,6 +125,8 @@ const projectType = jsiiPackage(root, {
     `@aws-cdk/service-spec-types@${VERSIONS.serviceSpecTypes}`,
     `yaml@${VERSIONS.yaml}`,
   ],
+  // Its tests read the stacks package's CloudFormation schema check and template pruning from source.
+  testCompilerOptions: { rootDir: '../..' },
 });
 workspace.addMember(projectType);
 // A new team repository starts from the versions this repository builds and tests with.

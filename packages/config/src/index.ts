@@ -13,6 +13,6 @@ export * from './errors';
 export * from './option-names';
 export * from './option-keys';
 export * from './settings-file';
-export { ENVIRONMENT_NAME_PATTERN, ResolvedEnvironment } from './environments';
+export { ENVIRONMENT_NAME_PATTERN, type ResolvedEnvironment } from './environments';
 export * from './regions';
 export { checkKnownKeys } from './checks';

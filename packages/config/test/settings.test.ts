@@ -1,6 +1,6 @@
 import {
-  BottlerocketEksSettings, CapacityType, Cidr, ExportNames, isUsageError, kebabCase, KNOWN_REGIONS, NodeArchitecture, optionFlag, ResourceNames,
-  Settings, settingsError, usageError, userErrorExitCode, ADDON_NAMES, DEFAULT_KUBERNETES_VERSION, SecurityProfile,
+  BottlerocketEksSettings, CapacityType, Cidr, ExportNames, KNOWN_REGIONS, NodeArchitecture, ResourceNames,
+  Settings, ADDON_NAMES, DEFAULT_KUBERNETES_VERSION, SecurityProfile,
 } from '../src';
 
 describe('Settings.resolve defaults', () => {

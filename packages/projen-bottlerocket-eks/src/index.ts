@@ -1,5 +1,5 @@
 export * from './options';
-export { TeamDeployment, TeamEnvironment, TeamEnvironmentCi } from './environments';
+export * from './environments';
 export * from './project';
 export * from './stack-app';
 export * from './all-stacks-app';

@@ -86,6 +86,10 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
       `nx@${options.nxVersion ?? DEFAULT_VERSIONS.nx}`,
       `tsx@${DEFAULT_VERSIONS.tsx}`,
     );
+    // Every task finds the installed commands (cdk, nx, tsc, bottlerocket-eks) in node_modules/.bin.
+    // projen asks `npx -c` for that PATH before each task, a second per task of a build;
+    // node alone gives the same answer at a fraction of the cost.
+    this.tasks.addEnvironment('PATH', '$(node -p "require(\'path\').resolve(\'node_modules/.bin\') + require(\'path\').delimiter + process.env.PATH")');
     this.gitignore.exclude('cdk.out/', '.nx/');
     // npm 11 asks about these two install scripts on every install; reviewed, neither is needed:
     // nx's only updates an Nx Cloud client (this repository never connects to Nx Cloud) and

@@ -158,7 +158,7 @@ describe('the GitHub deploy role templates of a repository with environments', (
   ];
   const options = { name: 'team-a', defaultReleaseBranch: 'main', pjPrefix: 'team-a', region: 'eu-west-1', githubRepository: 'my-org/team-a-eks', environments };
   const out = Testing.synth(new BottlerocketEksProject({ ...options, outdir: tempDir('deploy-roles') }));
-  const doc = (name: string) => parseCfnYaml(out[`templates/${name}/github-deploy-role.yaml`]);
+  const doc = (name: string): any => parseCfnYaml(out[`templates/${name}/github-deploy-role.yaml`]);
 
   test('one per environment, in its folder, none at the top', () => {
     expect(Object.keys(out).filter((f) => f.endsWith('github-deploy-role.yaml')).sort()).toEqual(['templates/dev/github-deploy-role.yaml', 'templates/prd/github-deploy-role.yaml']);

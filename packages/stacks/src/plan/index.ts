@@ -6,7 +6,7 @@ import { explainRefusal, Explanation } from './explain';
 import { ExportChange, planStack, ResourceChange, StackPlan } from './plan';
 
 export * from './plan';
-export { explainRefusal, Explanation } from './explain';
+export { explainRefusal, type Explanation } from './explain';
 export { parseTemplate } from './deployed';
 
 /** A refused change with the stack it is in and what to do instead. */
