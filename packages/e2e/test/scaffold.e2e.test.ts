@@ -315,9 +315,10 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
       run(dir, 'npx', ['projen']);
     }
     expect(result.status).not.toBe(0);
-    // TypeScript 7 says where as file:line:column.
-    expect(result.output).toMatch(/\.projenrc\.ts:\d+:\d+ - error TS2322: Type '"ON_DEMAND"' is not assignable to type 'CapacityType/);
-    expect(result.output).toMatch(/packages\/network\/src\/main\.ts:\d+:\d+ - error TS2322/);
+    // TypeScript 7 says where as file:line:column, in colour when nx sets FORCE_COLOR.
+    const plain = result.output.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(plain).toMatch(/\.projenrc\.ts:\d+:\d+ - error TS2322: Type '"ON_DEMAND"' is not assignable to type 'CapacityType/);
+    expect(plain).toMatch(/packages\/network\/src\/main\.ts:\d+:\d+ - error TS2322/);
     expect(result.output).not.toContain('post-compile');
   });
 });
