@@ -86,7 +86,16 @@ export function projenNewArgs(dir: string, flags: string[], tarballs: Tarballs =
  *   repository (it is keyed by the binding's path), never removed.
  */
 export function commandEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const merged: NodeJS.ProcessEnv = { ...process.env, NX_DAEMON: process.env.NX_DAEMON ?? 'false', NX_SKIP_NATIVE_FILE_CACHE: 'true', ...env };
+  const merged: NodeJS.ProcessEnv = {
+    ...process.env,
+    NX_DAEMON: process.env.NX_DAEMON ?? 'false',
+    NX_SKIP_NATIVE_FILE_CACHE: 'true',
+    // The many installs of scaffolded repositories take the package metadata the root install
+    // left in npm's cache rather than asking the registry again each time (what is not cached
+    // is fetched as usual).
+    npm_config_prefer_offline: 'true',
+    ...env,
+  };
   // A variable given as undefined is one to leave out.
   return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
 }
