@@ -139,22 +139,16 @@ ${(s.existingVpc && !s.existingVpc.publicSubnetIds ? [] : letters).map((l) => `|
 /** The three stacks and their exports as a mermaid diagram, in the one region. */
 function overview(s: ResolvedSettings): string {
   const resourceNames = new ResourceNames(s.pjPrefix);
-  const names = resourceNames.exports;
-  const stack = (kind: StackKind) => resourceNames.stack(kind);
   const letters = s.availabilityZones.map((z) => ResourceNames.zoneLetter(s.region, z));
-  const subnetExports = letters.map((l) => names.privateSubnet(l));
+  const subnetExports = letters.map((l) => resourceNames.exports.privateSubnet(l));
   return `Three CloudFormation stacks in ${s.region} (zones ${s.availabilityZones.join(', ')}), wired only through exports:
 
-\`\`\`mermaid
-flowchart LR
-  network["${stack(StackKind.NETWORK)}<br/>${s.existingVpc ? `your VPC ${s.existingVpc.vpcId}, exported` : `VPC ${s.vpcCidr}, public and private subnets`}"]
-  cluster["${stack(StackKind.CLUSTER)}<br/>EKS ${s.kubernetesVersion} cluster ${resourceNames.cluster(s.clusterName)}"]
-  nodegroup["${stack(StackKind.NODEGROUP)}<br/>${s.nodegroups.map((g) => `${resourceNames.nodegroup(g.name)}: ${g.amiType}, ${g.capacityType}`).join('<br/>')}"]
-  network -- "${subnetExports.join('<br/>')}" --> cluster
-  network -- "${subnetExports.join('<br/>')}" --> nodegroup
-  cluster -- "${names.clusterName}" --> nodegroup
-\`\`\`
-`;
+${flowchart(resourceNames, {
+  network: s.existingVpc ? `your VPC ${s.existingVpc.vpcId}, exported` : `VPC ${s.vpcCidr}, public and private subnets`,
+  cluster: `EKS ${s.kubernetesVersion} cluster ${resourceNames.cluster(s.clusterName)}`,
+  nodegroup: s.nodegroups.map((g) => `${resourceNames.nodegroup(g.name)}: ${g.amiType}, ${g.capacityType}`).join('<br/>'),
+  subnets: subnetExports.join('<br/>'),
+})}`;
 }
 
 /**
@@ -168,13 +162,23 @@ function overviewOfEnvironments(s: ResolvedSettings): string {
   return `Three CloudFormation stacks per environment (see [Environments](#environments)), each under its own prefix,
 wired only through exports (\`<prefix>\` is the environment's prefix):
 
-\`\`\`mermaid
+${flowchart(names, {
+  network: 'VPC, public and private subnets (or your VPC, exported)',
+  cluster: `EKS cluster ${s.clusterName === undefined ? names.cluster() : 'named by clusterName'}`,
+  nodegroup: 'Bottlerocket managed node groups',
+  subnets: names.exports.privateSubnet('#60;zone#62;'),
+})}`;
+}
+
+/** The three stacks and the exports between them, as a Mermaid flowchart; `label` says what each stack holds. */
+function flowchart(names: ResourceNames, label: { network: string; cluster: string; nodegroup: string; subnets: string }): string {
+  return `\`\`\`mermaid
 flowchart LR
-  network["${names.stack(StackKind.NETWORK)}<br/>VPC, public and private subnets (or your VPC, exported)"]
-  cluster["${names.stack(StackKind.CLUSTER)}<br/>EKS cluster ${s.clusterName === undefined ? names.cluster() : 'named by clusterName'}"]
-  nodegroup["${names.stack(StackKind.NODEGROUP)}<br/>Bottlerocket managed node groups"]
-  network -- "${names.exports.privateSubnet('#60;zone#62;')}" --> cluster
-  network -- "${names.exports.privateSubnet('#60;zone#62;')}" --> nodegroup
+  network["${names.stack(StackKind.NETWORK)}<br/>${label.network}"]
+  cluster["${names.stack(StackKind.CLUSTER)}<br/>${label.cluster}"]
+  nodegroup["${names.stack(StackKind.NODEGROUP)}<br/>${label.nodegroup}"]
+  network -- "${label.subnets}" --> cluster
+  network -- "${label.subnets}" --> nodegroup
   cluster -- "${names.exports.clusterName}" --> nodegroup
 \`\`\`
 `;
