@@ -16,3 +16,4 @@ export * from './settings-file';
 export { ENVIRONMENT_NAME_PATTERN, type ResolvedEnvironment } from './environments';
 export * from './regions';
 export { checkKnownKeys } from './checks';
+export { REQUIRED_ADDONS } from './addons-validation';

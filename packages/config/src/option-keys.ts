@@ -1,4 +1,5 @@
 import { AddonOptions, AddonsOptions } from './addons';
+import { StackKind } from './names';
 import { BottlerocketSettings, ExtraNodegroupOptions, NodegroupSettings } from './nodegroup';
 import { BottlerocketEksSettings } from './options';
 
@@ -91,6 +92,20 @@ export const ADDON_NAMES = {
   metricsServer: 'metrics-server',
   nodeMonitoringAgent: 'eks-node-monitoring-agent',
 } satisfies Record<keyof AddonsOptions, string>;
+
+/**
+ * The stack that installs each add-on: the cluster stack for those nodes need to become Ready
+ * (they run without nodes), the node group stack, after its groups, for those whose pods need nodes.
+ */
+export const ADDON_STACKS = {
+  vpcCni: StackKind.CLUSTER,
+  kubeProxy: StackKind.CLUSTER,
+  podIdentityAgent: StackKind.CLUSTER,
+  coreDns: StackKind.NODEGROUP,
+  ebsCsiDriver: StackKind.NODEGROUP,
+  metricsServer: StackKind.NODEGROUP,
+  nodeMonitoringAgent: StackKind.NODEGROUP,
+} satisfies Record<keyof AddonsOptions, StackKind>;
 
 /** Every option of one add-on. */
 export const ADDON_OPTION_NAMES = Object.keys({

@@ -21,9 +21,6 @@ export interface TeamEnvironmentCi {
 /** An environment of a team repository: its settings, and how CI deploys it. */
 export interface TeamEnvironment extends EnvironmentSettings, TeamEnvironmentCi {}
 
-/** The options of a `TeamEnvironment` that are not settings. */
-const CI_OPTIONS = ['deployRoleArn', 'deployEnvironment'] as const;
-
 /**
  * One deployment of a team repository: the repository's only one, or one of its
  * environments. Each has its settings file, its cloud assembly and its templates.
@@ -53,19 +50,18 @@ export function teamDeployments(settings: BottlerocketEksSettings, environments:
   if (environments === undefined) {
     return [{ options: settings, settings: Settings.resolve(settings), settingsFile: SETTINGS_FILE_NAME, assembly: 'cdk.out', templates: 'templates', ci: {} }];
   }
-  const list = Array.isArray(environments) ? environments : [];
-  const withoutCi = list.map((environment) => {
-    const copy: Record<string, unknown> = { ...environment };
-    for (const option of CI_OPTIONS) delete copy[option];
-    return copy as unknown as EnvironmentSettings;
-  });
-  return Settings.resolveEnvironments(settings, Array.isArray(environments) ? withoutCi : environments).map((resolved, i) => ({
+  // The settings of each environment, without its CI options; anything but a list goes to the
+  // validation as it is, which refuses it.
+  const settingsOnly = Array.isArray(environments)
+    ? environments.map(({ deployRoleArn: _role, deployEnvironment: _environment, ...own }) => own)
+    : environments;
+  return Settings.resolveEnvironments(settings, settingsOnly).map((resolved, i) => ({
     environment: resolved.name,
     options: resolved.options,
     settings: resolved.settings,
     settingsFile: environmentSettingsFileName(resolved.name),
     assembly: `cdk.out/${resolved.name}`,
     templates: `templates/${resolved.name}`,
-    ci: { deployRoleArn: list[i].deployRoleArn, deployEnvironment: list[i].deployEnvironment },
+    ci: { deployRoleArn: environments[i].deployRoleArn, deployEnvironment: environments[i].deployEnvironment },
   }));
 }

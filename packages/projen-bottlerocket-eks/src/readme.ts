@@ -1,5 +1,5 @@
 import {
-  kubernetesVersionInfo, ResolvedNodegroup, ResolvedSettings, ResourceNames, SecurityProfile, SETTINGS_FILE_NAME, StackKind,
+  ADDON_STACKS, AddonKey, kubernetesVersionInfo, ResolvedNodegroup, ResolvedSettings, ResourceNames, SecurityProfile, SETTINGS_FILE_NAME, StackKind,
 } from 'bottlerocket-eks-config';
 import { Component, Project, TextFile } from 'projen';
 import { DEPLOY_ROLE_TEMPLATE } from './deploy-role';
@@ -466,7 +466,7 @@ past its end.
 
 | add-on | version | stack | |
 | --- | --- | --- | --- |
-${s.addons.map((a) => `| \`${a.name}\` (\`addons.${a.key}\`) | ${a.version} | ${names.stack(['vpcCni', 'kubeProxy', 'podIdentityAgent'].includes(a.key) ? StackKind.CLUSTER : StackKind.NODEGROUP)} | ${a.configurationValues ? `configured: \`${a.configurationValues}\`` : ''} |`).join('\n')}
+${s.addons.map((a) => `| \`${a.name}\` (\`addons.${a.key}\`) | ${a.version} | ${names.stack(ADDON_STACKS[a.key as AddonKey])} | ${a.configurationValues ? `configured: \`${a.configurationValues}\`` : ''} |`).join('\n')}
 
 The versions follow \`kubernetesVersion\` (the product's table, refreshed with each release); \`addons.<key>.version\`
 pins one, \`addons.<key>.configurationValues\` configures one (a JSON object, see \`aws eks describe-addon-configuration\`),

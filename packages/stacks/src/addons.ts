@@ -1,17 +1,13 @@
 import * as eks from 'aws-cdk-lib/aws-eks';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Aws, CfnResource, Stack, Validations } from 'aws-cdk-lib/core';
-import { ResolvedAddon } from 'bottlerocket-eks-config';
+import { ADDON_STACKS, AddonKey, ResolvedAddon, StackKind } from 'bottlerocket-eks-config';
 import { awsManagedPolicyArn } from './partition';
 
-/**
- * Add-ons installed with the cluster (by their key under `addons`): nodes need them to become
- * Ready, and they run without nodes (DaemonSets, or no pods at all yet).
- */
-export const CLUSTER_ADDON_KEYS = ['vpcCni', 'kubeProxy', 'podIdentityAgent'];
-
-/** Add-ons whose pods need nodes to run on: the node group stack installs them after its groups. */
-export const NODEGROUP_ADDON_KEYS = ['coreDns', 'ebsCsiDriver', 'metricsServer', 'nodeMonitoringAgent'];
+/** The stack kind that installs `addon` (see `ADDON_STACKS`). */
+export function addonStack(addon: ResolvedAddon): StackKind {
+  return ADDON_STACKS[addon.key as AddonKey];
+}
 
 /** The service account of the EBS CSI controller, which the driver's role is associated with. */
 export const EBS_CSI_SERVICE_ACCOUNT = 'ebs-csi-controller-sa';
@@ -33,7 +29,7 @@ export function addonConstructId(addon: ResolvedAddon): string {
  * Kubernetes version) after it.
  */
 export function addClusterAddons(stack: Stack, clusterName: string, addons: ResolvedAddon[]): eks.CfnAddon[] {
-  return addons.filter((a) => CLUSTER_ADDON_KEYS.includes(a.key)).map((addon) => addonResource(stack, clusterName, addon));
+  return addons.filter((a) => addonStack(a) === StackKind.CLUSTER).map((addon) => addonResource(stack, clusterName, addon));
 }
 
 /**
@@ -47,7 +43,7 @@ export function addClusterAddons(stack: Stack, clusterName: string, addons: Reso
  * (`ResolveConflicts` OVERWRITE).
  */
 export function addNodegroupAddons(stack: Stack, clusterName: string, addons: ResolvedAddon[], nodegroups: CfnResource[]): eks.CfnAddon[] {
-  return addons.filter((a) => NODEGROUP_ADDON_KEYS.includes(a.key)).map((addon) => {
+  return addons.filter((a) => addonStack(a) === StackKind.NODEGROUP).map((addon) => {
     const resource = addonResource(stack, clusterName, addon, {
       preserveOnDelete: true,
       podIdentityAssociations: addon.key === 'ebsCsiDriver'

@@ -1,7 +1,7 @@
 import * as eks from 'aws-cdk-lib/aws-eks';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Aws, CfnOutput, Validations } from 'aws-cdk-lib/core';
-import { ResourceNames, StackKind } from 'bottlerocket-eks-config';
+import { ADDON_NAMES, ADDON_STACKS, AddonKey, ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { Construct } from 'constructs';
 import { addClusterAddons } from './addons';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
@@ -17,8 +17,9 @@ export const DEFAULT_CLUSTER_LOG_TYPES = ['api', 'audit', 'authenticator'];
 /** Every control plane log type; those not enabled are diagnostics, left off to save CloudWatch Logs cost. */
 const ALL_CLUSTER_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
 
-/** Add-ons installed with the cluster; `coredns` waits for nodes and lives in the node group stack. */
-export const CLUSTER_ADDONS = ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'];
+/** Add-ons installed with the cluster (EKS names); the others wait for nodes in the node group stack. */
+export const CLUSTER_ADDONS = (Object.keys(ADDON_STACKS) as AddonKey[])
+  .filter((key) => ADDON_STACKS[key] === StackKind.CLUSTER).map((key) => ADDON_NAMES[key]);
 
 /**
  * `<prefix>-cluster`: a native `AWS::EKS::Cluster` in the network stack's private subnets,

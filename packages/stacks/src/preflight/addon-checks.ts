@@ -1,12 +1,9 @@
 import { DescribeAddonCommand, DescribeAddonVersionsCommand, EKSClient } from '@aws-sdk/client-eks';
-import { ResolvedAddon, StackKind } from 'bottlerocket-eks-config';
-import { addonConstructId, CLUSTER_ADDON_KEYS } from '../addons';
+import { AddonKey, REQUIRED_ADDONS, ResolvedAddon, StackKind } from 'bottlerocket-eks-config';
+import { addonConstructId, addonStack } from '../addons';
 import { StackPlan } from '../plan';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';
-
-/** Add-ons the cluster needs, which `addons` cannot turn off (the way out of a clash differs). */
-const REQUIRED = ['vpcCni', 'kubeProxy', 'coreDns', 'podIdentityAgent'];
 
 /** EKS error names that mean the caller may not read add-ons: the check is skipped, with a warning. */
 const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'UnauthorizedException']);
@@ -27,7 +24,7 @@ export async function checkAddons(context: LiveCheckContext): Promise<LiveFindin
   const clusterExists = stackPlan(StackKind.CLUSTER)?.status !== 'create';
   const clusterName = names.cluster(settings.clusterName);
   const touched = settings.addons.map((addon) => {
-    const kind = CLUSTER_ADDON_KEYS.includes(addon.key) ? StackKind.CLUSTER : StackKind.NODEGROUP;
+    const kind = addonStack(addon);
     return { addon, stackName: names.stack(kind), action: actionOf(stackPlan(kind), addon) };
   }).filter((t) => t.action !== undefined);
   const installedOn = clusterExists ? clusterName : undefined;
@@ -69,7 +66,7 @@ async function checkAddon(eks: EKSClient, clusterName: string | undefined, kuber
     return notChecked(addon, 'eks:DescribeAddon', error);
   }
   if (action === 'create' && installed !== undefined) {
-    const turnOff = REQUIRED.includes(addon.key) ? '' : `; or turn it off with ${option}.enabled: false`;
+    const turnOff = REQUIRED_ADDONS.includes(addon.key as AddonKey) ? '' : `; or turn it off with ${option}.enabled: false`;
     return {
       failure: new PreflightError(PreflightErrorCode.ADDON_EXISTS,
         `The add-on ${addon.name} is already installed on cluster ${clusterName} (${installed}), not by these stacks: `
