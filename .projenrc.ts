@@ -74,6 +74,8 @@ const stacks = typescriptPackage(root, {
     `@aws-sdk/client-ec2@${VERSIONS.clientEc2}`, `@aws-sdk/client-eks@${VERSIONS.clientEks}`,
     `@aws-sdk/client-service-quotas@${VERSIONS.clientServiceQuotas}`, `@aws-sdk/client-cloudwatch-logs@${VERSIONS.clientCloudWatchLogs}`,
     `smol-toml@${VERSIONS.smolToml}`,
+    // Strips the types of a team's apps when a synth loads them (src/typescript-loader.ts).
+    `esbuild@${VERSIONS.esbuild}`,
   ],
   bin: { 'bottlerocket-eks': 'lib/cli.js' },
   peerDeps: [`aws-cdk-lib@^${VERSIONS.awsCdkLib}`, `constructs@^${VERSIONS.constructs}`],

@@ -28,6 +28,8 @@ export const VERSIONS = {
   smolToml: '1.9.1',
   yaml: '^2.8.1',
   tsx: '4.23.15',
+  /** The transpiler of the stacks library's loader of team apps: the range tsx 4.23 uses, so a team installs one esbuild. */
+  esbuild: '~0.28.2',
   nodeTypes: '^20',
   awsSdkClientMock: '4.1.0',
   /** cdk-nag 3 is an aws-cdk-lib validation plugin: findings are acknowledged with `Validations`. */

@@ -73,7 +73,7 @@ export function diagnostics({ builds, scaffolds, projen, projenrc, teamBuild, sy
       baseline: `${fmt.s(med(validated.baseline, 'appSeconds'))} / ${fmt.MiB(med(validated.baseline, 'rssMiB'))}`,
       note: 'aws-cdk-lib\'s built-in CloudFormation validation, off in team synths by default' },
     whatIfRow('the three stack apps one by one through the CDK CLI (three CLI runs)', 'threeApps'),
-    whatIfRow('the root app through the CDK CLI (`cdk synth --app "node --import tsx .../all-apps.js <main.ts>..."`)', 'rootViaCli'),
+    whatIfRow('the root app through the CDK CLI (`cdk synth --app "node .../all-apps.js <main.ts>..."`)', 'rootViaCli'),
     whatIfRow('`npx projen synth` with `BOTTLEROCKET_EKS_VALIDATE=1`', 'rootValidated'),
     { name: 'templates / nested stacks', product: `${med(synth.product, 'templates')} / ${med(synth.product, 'nestedStacks')}`,
       baseline: `${med(synth.baseline, 'templates')} / ${med(synth.baseline, 'nestedStacks')}` },

@@ -35,7 +35,7 @@ export function appCommand(appDir) {
 
 /**
  * The command line of a team repository's `synth` task (what `npx projen synth` runs): the
- * stacks library's all-apps.js run with tsx, without the CDK CLI, writing cdk.out and
+ * stacks library's all-apps.js (its own TypeScript loader), without the CDK CLI, writing cdk.out and
  * templates/ itself. As an argv: the task's one step is plain words, no shell syntax.
  */
 export function teamSynthArgv(teamDir) {

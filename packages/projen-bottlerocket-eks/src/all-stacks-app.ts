@@ -2,11 +2,12 @@ import { Component, JsonFile, Project, Task } from 'projen';
 import { cdkContext } from './cdk-context';
 
 /**
- * The command that runs the stacks library's CDK app of several stack apps with tsx, from a
- * folder `toRoot` (`.` or `../..`) below the repository root.
+ * The command that runs the stacks library's CDK app of several stack apps, from a folder
+ * `toRoot` (`.` or `../..`) below the repository root. The library loads the apps' TypeScript
+ * itself, types stripped: the build type-checks them.
  */
 export function allAppsCommand(toRoot: string): string {
-  return `node --import tsx ${toRoot}/node_modules/bottlerocket-eks-stacks/lib/all-apps.js`;
+  return `node ${toRoot}/node_modules/bottlerocket-eks-stacks/lib/all-apps.js`;
 }
 
 /**

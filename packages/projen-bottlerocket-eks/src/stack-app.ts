@@ -79,9 +79,9 @@ export class StackApp extends Component {
 
     this.cdkJson = new JsonFile(project, `${this.outdir}/cdk.json`, {
       obj: {
-        // tsx runs the TypeScript app without type-checking it on every synth (the
-        // build type-checks once with tsc).
-        app: 'node --import tsx src/main.ts',
+        // What the CDK CLI runs itself (`cdk destroy`): the app through the library's app
+        // runner, as every synth runs it (types stripped; the build type-checks once with tsc).
+        app: `${allAppsCommand('../..')} src/main.ts`,
         output: 'cdk.out',
         context: cdkContext(),
       },

@@ -42,7 +42,7 @@ describe('a repository of two environments', () => {
   test('each stack app has an nx configuration per environment: npx nx deploy cluster -c prd', () => {
     const targets = out['packages/cluster/project.json'].targets;
     expect(targets.synth.configurations.prd).toEqual({
-      command: 'node --import tsx ../../node_modules/bottlerocket-eks-stacks/lib/all-apps.js --environment prd --output cdk.out/prd '
+      command: 'node ../../node_modules/bottlerocket-eks-stacks/lib/all-apps.js --environment prd --output cdk.out/prd '
         + '--templates ../../templates/prd src/main.ts',
       cwd: 'packages/cluster',
       env: { BOTTLEROCKET_EKS_ENVIRONMENT: 'prd' },

@@ -19,7 +19,7 @@ describe('BottlerocketEksProject', () => {
     }
     for (const kind of ['network', 'cluster', 'nodegroup']) {
       expect(out[`packages/${kind}/project.json`]).toBeDefined();
-      expect(out[`packages/${kind}/cdk.json`].app).toBe('node --import tsx src/main.ts');
+      expect(out[`packages/${kind}/cdk.json`].app).toBe('node ../../node_modules/bottlerocket-eks-stacks/lib/all-apps.js src/main.ts');
       expect(out[`packages/${kind}/src/main.ts`]).toContain("from 'bottlerocket-eks-stacks'");
       expect(out[`packages/${kind}/package.json`]).toBeUndefined();
     }
@@ -53,7 +53,7 @@ describe('BottlerocketEksProject', () => {
     expect(project('nodegroup').targets.destroy.dependsOn).toEqual([]);
     // The app alone writes the assembly and the app's template, from the app's folder.
     expect(project('cluster').targets.synth.options).toEqual({
-      command: 'node --import tsx ../../node_modules/bottlerocket-eks-stacks/lib/all-apps.js --output cdk.out --templates ../../templates src/main.ts',
+      command: 'node ../../node_modules/bottlerocket-eks-stacks/lib/all-apps.js --output cdk.out --templates ../../templates src/main.ts',
       cwd: 'packages/cluster',
     });
   });
@@ -87,7 +87,7 @@ describe('BottlerocketEksProject', () => {
     // One CDK app holding the three stack apps, run without the CDK CLI: one process writes
     // cdk.out and templates/. The app is on the command line only, so a `cdk deploy` at the root has none.
     expect(tasks.synth.steps).toEqual([{
-      exec: 'node --import tsx ./node_modules/bottlerocket-eks-stacks/lib/all-apps.js --output cdk.out --templates templates --prune '
+      exec: 'node ./node_modules/bottlerocket-eks-stacks/lib/all-apps.js --output cdk.out --templates templates --prune '
         + 'packages/network/src/main.ts packages/cluster/src/main.ts packages/nodegroup/src/main.ts',
     }]);
     const nx = (target: string) => `nx run-many -t ${target} --parallel=1 --nxBail --outputStyle=stream`;

@@ -84,10 +84,10 @@ describe('the team repository', () => {
     expect(Object.keys(out['cdk.json']).sort()).toEqual(['//', 'context']);
     // The app of the root synth is on the command line of the synth task alone.
     const synth = tasks.synth.steps![0].exec as string;
-    expect(synth).toMatch(/^node --import tsx \S+\/all-apps\.js --output cdk\.out --templates templates /);
+    expect(synth).toMatch(/^node \S+\/all-apps\.js --output cdk\.out --templates templates /);
     for (const kind of ['network', 'cluster', 'nodegroup']) expect(synth).toContain(`packages/${kind}/src/main.ts`);
     // Each app keeps its own, for its nx targets.
-    expect(out['packages/cluster/cdk.json']).toMatchObject({ app: 'node --import tsx src/main.ts', output: 'cdk.out' });
+    expect(out['packages/cluster/cdk.json']).toMatchObject({ app: 'node ../../node_modules/bottlerocket-eks-stacks/lib/all-apps.js src/main.ts', output: 'cdk.out' });
   });
 
   test('every cdk.json sets the feature flags of a new CDK app, the one that would drop the stack tags kept off', () => {

@@ -15,7 +15,7 @@ const TEMPLATE_FILES = Object.values(StackKind).map((kind) => `${kind}.yaml`);
 /**
  * Every stack app of a team repository (each app's `src/main.ts`) in one App.
  *
- * Under the CDK CLI (`cdk synth --app "node --import tsx all-apps.js <main.ts>..."`) the CLI
+ * Under the CDK CLI (`cdk synth --app "node all-apps.js <main.ts>..."`) the CLI
  * gives the output folder and the context. With `--output`, the app runs without the CLI:
  * it reads the context of `cdk.json` itself, writes a fresh cloud assembly to the folder and,
  * with `--templates`, each stack as `<dir>/<kind>.yaml`. That is what `cdk synth` does for
