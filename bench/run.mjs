@@ -126,6 +126,10 @@ function benchEnv(dir) {
     npm_config_audit: 'false',
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
+    // Both sides install from the npm cache the untimed first scaffolds warmed, without asking
+    // the registry whether each package's metadata changed meanwhile (the e2e helper the team
+    // side runs through sets the same for itself).
+    npm_config_prefer_offline: 'true',
   };
 }
 

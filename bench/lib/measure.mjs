@@ -42,6 +42,19 @@ export function withCpu(fn) {
   return { seconds, cpu: childCpuSeconds() - before };
 }
 
+/**
+ * Writes what the file system still holds in memory to the disk (`sync`), so that the next
+ * timed command does not pay for the write-back of the one before it: a scaffold writes and
+ * its removal deletes some 400 MB in 20,000 files. No-op where there is no `sync`.
+ */
+export function settleDisk() {
+  try {
+    execFileSync('sync', { stdio: 'ignore' });
+  } catch {
+    // not on this system
+  }
+}
+
 /** A command runner bound to a log file and a base environment. */
 export class Runner {
   constructor({ log, env }) {

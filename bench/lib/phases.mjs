@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pairedRounds, pluck, withCpu } from './measure.mjs';
+import { pairedRounds, pluck, settleDisk, withCpu } from './measure.mjs';
 import { coldAndWarmBuild, collectTarballs, snapshot } from './product.mjs';
 import { nativeTsc, nodeProcessPeaks, runWithPeak } from './peak.mjs';
 import { npxProjen, scaffoldBaseline, scaffoldTeam } from './scaffold.mjs';
@@ -52,6 +52,7 @@ export function measureScaffolds(ctx, { scaffoldJs, tarballs, projenBin, pinned 
   ctx.warmup('team scaffold', () => team(dirs.team));
   ctx.warmup('awscdk-app-ts scaffold', () => plain(dirs.plain));
   const oneShot = (fn, dir) => {
+    settleDisk();
     const result = withCpu(() => fn(dir));
     fs.rmSync(dir, { recursive: true, force: true });
     return result;

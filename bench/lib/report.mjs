@@ -160,7 +160,10 @@ ${table(['package', 'team repository', 'plain awscdk-app-ts', 'L2 fixture'], ver
   with its npm install, the packages taken from the tarballs the measured build packed), against
   \`projen new awscdk-app-ts --no-git --cdk-version ${r.pinned.awsCdkLib} --cdk-cli-version ${r.pinned.awsCdkCli}\` with its install, by
   the same projen (${r.installed.team.projen}). Each into a new empty folder. The npm cache is **warm for both**: one untimed
-  scaffold of each runs first (its repository is the one the later figures use).
+  scaffold of each runs first (its repository is the one the later figures use), and both install with
+  \`npm_config_prefer_offline=true\` (from that cache, without revalidating metadata). Before each timed
+  scaffold, \`sync\` writes the previous one's files and deletions to the disk, so no sample pays for
+  another's write-back.
 - **\`npx projen\`**: wall time of \`npx projen\` (re-synthesis of the project files, no change) in the team
   repository and in the plain \`awscdk-app-ts\` project; one untimed run of each first.
 - **\`npx projen build\`**: wall time of \`npx projen build\`, no change since the last one, in the team repository,
