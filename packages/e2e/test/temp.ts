@@ -1,4 +1,4 @@
-import { App, AppProps } from 'aws-cdk-lib';
+import { App, AppProps } from 'aws-cdk-lib/core';
 import { tempDir } from '../../../projenrc/jest/temp-dir';
 
 // The tests' temp folders: the helper every package shares.
