@@ -86,14 +86,17 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
       `nx@${options.nxVersion ?? DEFAULT_VERSIONS.nx}`,
       `tsx@${DEFAULT_VERSIONS.tsx}`,
     );
-    // Every task finds the installed commands (cdk, nx, tsc, bottlerocket-eks) in node_modules/.bin.
-    // projen asks `npx -c` for that PATH before each task, a second per task of a build;
-    // node alone gives the same answer at a fraction of the cost.
-    this.tasks.addEnvironment('PATH', '$(node -p "require(\'path\').resolve(\'node_modules/.bin\') + require(\'path\').delimiter + process.env.PATH")');
+    // Every task finds the installed commands (cdk, nx, tsc, bottlerocket-eks) in node_modules/.bin,
+    // also when projen is not started through npx. projen asks `npx -c` for that PATH before each
+    // task (a second per task of a build); projen's own shell evaluates this `echo` in-process,
+    // starting nothing. ($PWD is the repository root there. On Windows the `:` makes one entry
+    // of no use, and npx's own node_modules/.bin entry, further on in $PATH, still serves.)
+    this.tasks.addEnvironment('PATH', '$(echo "$PWD/node_modules/.bin:$PATH")');
     this.gitignore.exclude('cdk.out/', '.nx/');
     // npm 11 asks about these two install scripts on every install; reviewed, neither is needed:
     // nx's only updates an Nx Cloud client (this repository never connects to Nx Cloud) and
-    // esbuild's (under tsx) only checks its binary, which npm installs as an optional dependency.
+    // esbuild's (tsx's and the stacks library's transpiler) only checks its binary, which npm
+    // installs as an optional dependency.
     this.package.addField('allowScripts', { nx: false, esbuild: false });
 
     for (const deployment of deployments) new TeamSettingsFile(this, deployment.options, deployment.settingsFile);

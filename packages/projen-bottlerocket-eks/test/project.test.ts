@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { CapacityType, DEFAULT_KUBERNETES_VERSION, NodeArchitecture, SETTING_NAMES } from 'bottlerocket-eks-config';
+import { TaskRuntime } from 'projen/lib/cli/task-runtime';
 import { Testing } from 'projen/lib/testing';
 import { tempDir } from './temp';
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
@@ -208,4 +209,27 @@ test('the README says what changing each setting later does, and the way out of 
   // Every setting is in the table: a new option must say what switching it does.
   const rows = section.split('\n').filter((l) => l.startsWith('| `'));
   for (const setting of SETTING_NAMES) expect({ setting, row: rows.some((row) => new RegExp(`\`${setting}[\`.:]`).test(row.split(' | ')[0])) }).toEqual({ setting, row: true });
+});
+
+test("every task finds the commands of the repository's node_modules/.bin, also when projen is not started through npx", async () => {
+  const outdir = tempDir('task-path');
+  const project = new BottlerocketEksProject({ name: 'team-a', defaultReleaseBranch: 'main', pjPrefix: 'team-a', outdir });
+  project.addTask('probe', { exec: 'probe-tool' });
+  // A command only node_modules/.bin has, which leaves a mark when it runs.
+  const bin = `${outdir}/node_modules/.bin`;
+  fs.mkdirSync(bin, { recursive: true });
+  fs.writeFileSync(`${bin}/probe-tool`, `#!/bin/sh\necho "$PATH" > "${outdir}/probe-ran"\n`, { mode: 0o755 });
+  const saved = { PATH: process.env.PATH, PROJEN_DISABLE_POST: process.env.PROJEN_DISABLE_POST };
+  process.env.PROJEN_DISABLE_POST = 'true'; // no npm install
+  try {
+    project.synth();
+    process.env.PATH = '/usr/local/bin:/usr/bin:/bin';
+    await new TaskRuntime(outdir).runTask('probe');
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+  expect(fs.readFileSync(`${outdir}/probe-ran`, 'utf-8').trim()).toBe(`${outdir}/node_modules/.bin:/usr/local/bin:/usr/bin:/bin`);
 });
