@@ -66,20 +66,21 @@ const stacks = typescriptPackage(root, {
   outdir: 'packages/stacks',
   description: 'CDK stacks for a VPC, an EKS cluster and a Bottlerocket Spot managed node group, wired by CloudFormation exports.',
   deps: [
-    `${config.package.packageName}@^${VERSIONS.product}`, `yaml@${VERSIONS.yaml}`,
-    // The preflight: who and where (STS), what a deploy would change (CloudFormation), and
-    // what the account already uses against its quotas (EC2, EKS, Service Quotas), and what
-    // exists outside the stacks (EKS add-ons and versions, subnets, CloudWatch log groups).
-    `@aws-sdk/client-sts@${VERSIONS.clientSts}`, `@aws-sdk/client-cloudformation@${VERSIONS.clientCloudFormation}`,
-    `@aws-sdk/client-ec2@${VERSIONS.clientEc2}`, `@aws-sdk/client-eks@${VERSIONS.clientEks}`,
-    `@aws-sdk/client-service-quotas@${VERSIONS.clientServiceQuotas}`, `@aws-sdk/client-cloudwatch-logs@${VERSIONS.clientCloudWatchLogs}`,
-    `smol-toml@${VERSIONS.smolToml}`,
-    // Strips the types of a team's apps when a synth loads them (src/typescript-loader.ts).
+    `${config.package.packageName}@^${VERSIONS.product}`, `yaml@${VERSIONS.yaml}`, `smol-toml@${VERSIONS.smolToml}`,
+    // Strips the types of a team's apps when a synth loads them (src/typescript-loader.ts), and
+    // bundles the AWS SDK at build time.
     `esbuild@${VERSIONS.esbuild}`,
   ],
   bin: { 'bottlerocket-eks': 'lib/cli.js' },
   peerDeps: [`aws-cdk-lib@^${VERSIONS.awsCdkLib}`, `constructs@^${VERSIONS.constructs}`],
   devDeps: [
+    // The preflight: who and where (STS), what a deploy would change (CloudFormation), and
+    // what the account already uses against its quotas (EC2, EKS, Service Quotas), and what
+    // exists outside the stacks (EKS add-ons and versions, subnets, CloudWatch log groups).
+    // Bundled into lib/aws-sdk.js by the build (src/aws-sdk.ts), so not installed by teams.
+    `@aws-sdk/client-sts@${VERSIONS.clientSts}`, `@aws-sdk/client-cloudformation@${VERSIONS.clientCloudFormation}`,
+    `@aws-sdk/client-ec2@${VERSIONS.clientEc2}`, `@aws-sdk/client-eks@${VERSIONS.clientEks}`,
+    `@aws-sdk/client-service-quotas@${VERSIONS.clientServiceQuotas}`, `@aws-sdk/client-cloudwatch-logs@${VERSIONS.clientCloudWatchLogs}`,
     `aws-cdk-lib@${VERSIONS.awsCdkLib}`, `constructs@${VERSIONS.constructs}`, `aws-cdk@${VERSIONS.awsCdkCli}`,
     `aws-sdk-client-mock@${VERSIONS.awsSdkClientMock}`,
     // The preflight's integration test runs the command from source, as a child process.
@@ -97,14 +98,19 @@ workspace.addMember(stacks);
 stacks.npmignore?.exclude('/scripts/');
 // The library's declarations name aws-cdk-lib's modules one by one: a team's type-check then
 // reads the few it uses instead of all of aws-cdk-lib (a third of the memory and time).
+// The AWS SDK is reached through src/aws-sdk.ts alone, the module the build bundles.
 stacks.eslint?.addOverride({
   files: ['src/**/*.ts'],
+  excludedFiles: ['src/aws-sdk.ts'],
   rules: {
     'no-restricted-imports': ['error', {
       paths: [{ name: 'aws-cdk-lib', message: 'Import from the module: aws-cdk-lib/core, aws-cdk-lib/aws-eks, ...' }],
+      patterns: [{ group: ['@aws-sdk/*'], message: 'Import the SDK from src/aws-sdk.ts: the build bundles it into lib/aws-sdk.js.' }],
     }],
   },
 });
+// lib/aws-sdk.js becomes a bundle of what it re-exports of the SDK, with THIRD_PARTY_LICENSES.
+stacks.postCompileTask.exec('node scripts/bundle-aws-sdk.mjs');
 // What replaces a resource, from the CloudFormation specification: the update plan's data.
 createOnlyPropertiesFile(stacks, 'src/plan/create-only-properties.ts');
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'util';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { usageError } from 'bottlerocket-eks-config';
 import { readAssembly } from '../assembly';
+import { CloudFormationClient } from '../aws-sdk';
 import {
   checkDeploy, DeployCheck, detectShellRegion, formatFailure, formatTarget, preflight, PreflightError, quotaClients, ReportFormat, stsClientFor,
 } from '../preflight';

@@ -1,5 +1,5 @@
-import { CloudFormationClient, GetTemplateCommand, ListImportsCommand } from '@aws-sdk/client-cloudformation';
 import { parse } from 'yaml';
+import { CloudFormationClient, GetTemplateCommand, ListImportsCommand } from '../aws-sdk';
 import { CfnTemplate } from './plan';
 
 /** What CloudFormation holds for one stack now. */

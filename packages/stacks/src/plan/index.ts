@@ -1,6 +1,6 @@
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { ResourceNames } from 'bottlerocket-eks-config';
 import { AssemblyStack } from '../assembly';
+import { CloudFormationClient } from '../aws-sdk';
 import { readDeployedStack } from './deployed';
 import { explainRefusal, Explanation } from './explain';
 import { ExportChange, planStack, ResourceChange, StackPlan } from './plan';

@@ -1,6 +1,6 @@
-import { DescribeAddonCommand, DescribeAddonVersionsCommand, EKSClient } from '@aws-sdk/client-eks';
 import { AddonKey, REQUIRED_ADDONS, ResolvedAddon, StackKind } from 'bottlerocket-eks-config';
 import { addonConstructId, addonStack } from '../addons';
+import { DescribeAddonCommand, DescribeAddonVersionsCommand, EKSClient } from '../aws-sdk';
 import { StackPlan } from '../plan';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';

@@ -1,6 +1,6 @@
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { ResolvedSettings, ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { AssemblyStack } from '../assembly';
+import { CloudFormationClient } from '../aws-sdk';
 import { updatePlan, UpdatePlan } from '../plan';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { runLiveChecks } from './live-checks';

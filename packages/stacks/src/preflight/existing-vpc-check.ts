@@ -1,4 +1,4 @@
-import { DescribeSubnetsCommand, Subnet } from '@aws-sdk/client-ec2';
+import { DescribeSubnetsCommand, type Subnet } from '../aws-sdk';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';
 

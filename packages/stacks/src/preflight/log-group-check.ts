@@ -1,5 +1,5 @@
-import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { StackKind } from 'bottlerocket-eks-config';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '../aws-sdk';
 import { CONTROL_PLANE_LOG_GROUP_ID, controlPlaneLogGroupName } from '../cluster-security';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';

@@ -1,5 +1,5 @@
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
+import { GetCallerIdentityCommand, STSClient } from '../aws-sdk';
 import { classifyStsError, PreflightError, PreflightErrorCode } from './errors';
 
 /** The region the shell points at, and where the SDK found it. */

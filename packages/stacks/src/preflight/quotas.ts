@@ -1,8 +1,5 @@
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { DescribeAddressesCommand, EC2Client, paginateDescribeVpcs } from '@aws-sdk/client-ec2';
-import { EKSClient, paginateListClusters } from '@aws-sdk/client-eks';
-import { GetServiceQuotaCommand, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { ResolvedSettings } from 'bottlerocket-eks-config';
+import { CloudWatchLogsClient, DescribeAddressesCommand, EC2Client, EKSClient, GetServiceQuotaCommand, paginateDescribeVpcs, paginateListClusters, ServiceQuotasClient } from '../aws-sdk';
 import { PreflightError, PreflightErrorCode } from './errors';
 
 /** What a deploy creates that counts against a regional quota. Zero skips the check (and its calls). */

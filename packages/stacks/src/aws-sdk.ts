@@ -1,0 +1,17 @@
+// Every part of the AWS SDK the preflight and the maintainer's scripts use, in one module.
+//
+// The build bundles this module with what it needs of the SDK (esbuild, tree-shaken) into
+// lib/aws-sdk.js, so a team repository installs no SDK package: the six clients are some 7,500
+// files, a third of a new team repository's install. In the library's own tests (run from
+// src/) the names come from the SDK packages themselves, so aws-sdk-client-mock sees the very
+// classes the code uses. Licenses of what is bundled: lib/THIRD_PARTY_LICENSES.
+/* eslint-disable import/no-extraneous-dependencies -- build-time dependencies: bundled, never installed by a team */
+export { CloudFormationClient, GetTemplateCommand, ListImportsCommand } from '@aws-sdk/client-cloudformation';
+export { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+export { DescribeAddressesCommand, DescribeSubnetsCommand, EC2Client, paginateDescribeVpcs, type Subnet } from '@aws-sdk/client-ec2';
+export {
+  type AddonInfo, type ClusterVersionInformation, DescribeAddonCommand, DescribeAddonVersionsCommand, EKSClient,
+  paginateDescribeAddonVersions, paginateDescribeClusterVersions, paginateListClusters,
+} from '@aws-sdk/client-eks';
+export { GetServiceQuotaCommand, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+export { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';

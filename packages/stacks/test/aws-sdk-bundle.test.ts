@@ -1,0 +1,72 @@
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { FakeAws } from '../src/testing';
+
+// The published library bundles what it uses of the AWS SDK (lib/aws-sdk.js, written by the
+// build from src/aws-sdk.ts): a team repository installs no SDK package. Run from the built
+// library, as a team runs it.
+const LIB = path.resolve(__dirname, '..', 'lib');
+const ACCOUNT = '123456789012';
+const KEY = 'AKIABUNDLEEXAMPLE001';
+
+/**
+ * Node with every `@aws-sdk/*` and `@smithy/*` package made unresolvable, as in a team
+ * repository, running `script`; resolves to what it printed.
+ */
+function runWithoutSdkPackages(script: string, env: NodeJS.ProcessEnv): Promise<{ status: number; output: string }> {
+  const block = [
+    "const Module = require('module');",
+    'const resolve = Module._resolveFilename;',
+    "Module._resolveFilename = function (request, ...rest) { if (/^@(aws-sdk|smithy)\\//.test(request)) { throw new Error('not installed: ' + request); } return resolve.call(this, request, ...rest); };",
+  ].join('\n');
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['-e', `${block}\n${script}`], { env: { PATH: process.env.PATH, ...env } }, (error, stdout, stderr) =>
+      resolve({ status: typeof error?.code === 'number' ? error.code : 0, output: `${stdout}${stderr}` }));
+  });
+}
+
+describe('the bundled AWS SDK of the built library', () => {
+  const fake = new FakeAws({ [KEY]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` } });
+  let endpoint = '';
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(LIB, 'aws-sdk.js'))) throw new Error(`${LIB}/aws-sdk.js is missing: build the package first (npx projen compile)`);
+    endpoint = await fake.start();
+  });
+  afterAll(() => fake.stop());
+
+  test('works with no SDK package installed: STS and EC2 through their wire formats', async () => {
+    const script = `
+      const { STSClient, GetCallerIdentityCommand, EC2Client, DescribeSubnetsCommand } = require(${JSON.stringify(path.join(LIB, 'aws-sdk.js'))});
+      (async () => {
+        const identity = await new STSClient({}).send(new GetCallerIdentityCommand({}));
+        const subnets = await new EC2Client({}).send(new DescribeSubnetsCommand({}));
+        console.log(JSON.stringify({ account: identity.Account, subnets: Array.isArray(subnets.Subnets) }));
+      })().catch((e) => { console.error(String(e)); process.exit(1); });`;
+    const { status, output } = await runWithoutSdkPackages(script, {
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_ACCESS_KEY_ID: KEY,
+      AWS_SECRET_ACCESS_KEY: 'fake-secret',
+      AWS_REGION: 'eu-west-1',
+      AWS_CONFIG_FILE: '/nonexistent',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    });
+    expect({ status, output: output.trim() }).toEqual({ status: 0, output: JSON.stringify({ account: ACCOUNT, subnets: true }) });
+    expect(fake.requests.map((r) => r.action)).toEqual(['GetCallerIdentity', 'DescribeSubnets']);
+  });
+
+  test('the preflight and the command line load no SDK package', async () => {
+    const script = `require(${JSON.stringify(path.join(LIB, 'preflight', 'index.js'))}); require(${JSON.stringify(path.join(LIB, 'commands', 'preflight.js'))}); console.log('loaded');`;
+    expect(await runWithoutSdkPackages(script, {})).toEqual({ status: 0, output: 'loaded\n' });
+  });
+
+  test('its licenses ship with it: every bundled package, with its license text', () => {
+    const licenses = fs.readFileSync(path.join(LIB, 'THIRD_PARTY_LICENSES'), 'utf-8');
+    const bundled = [...licenses.matchAll(/^\*\* (\S+)@\S+ - (\S+)$/gm)].map((m) => m[1]);
+    expect(bundled).toEqual(expect.arrayContaining(['@aws-sdk/client-sts', '@aws-sdk/client-ec2', '@aws-sdk/client-eks',
+      '@aws-sdk/client-cloudformation', '@aws-sdk/client-service-quotas', '@aws-sdk/client-cloudwatch-logs']));
+    expect(licenses).toContain('Apache License');
+  });
+});
