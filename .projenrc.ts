@@ -186,7 +186,13 @@ const e2e = typescriptPackage(root, {
   ],
   // Its suites spend their time in the processes they start (npm, projen, team builds): one
   // suite per core rather than jest's default of one less (a single one on a 2-core CI runner).
-  jestConfig: { maxWorkers: '100%' },
+  jestConfig: {
+    maxWorkers: '100%',
+    // The temp guard of every package, around the one default team repository the suites
+    // copy rather than each scaffolding and building their own (test/global-setup.ts).
+    globalSetup: '<rootDir>/test/global-setup.ts',
+    globalTeardown: '<rootDir>/test/global-teardown.ts',
+  },
 });
 // Its src/ is test harness (scaffold, demo, bad inputs), so dev dependencies are its own.
 e2e.eslint?.allowDevDeps('src/**');

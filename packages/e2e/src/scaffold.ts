@@ -56,20 +56,45 @@ export const PROJEN_NEW_ENV: NodeJS.ProcessEnv = { CI: undefined };
 
 /**
  * Prepares `dir` for `projen new --from` the tarballs and returns the command line (after
- * `node`). The project type's peer, the config package, is not on the registry: it is pinned
- * to its tarball before projen installs the project type, and kept pinned through `--deps`.
- * (A runtime dependency: projen takes the first devDependency as the project type's name.)
+ * `node`).
  */
 export function projenNewArgs(dir: string, flags: string[], tarballs: Tarballs = findTarballs()): string[] {
+  writeProjenNewPackageJson(dir, tarballs);
+  return projenNewCommandLine(flags, tarballs);
+}
+
+/**
+ * Writes the package.json `projen new --from` the tarballs starts from into `dir`. The project
+ * type's peer, the config package, is not on the registry: it is pinned to its tarball before
+ * projen installs the project type, and kept pinned through `--deps` (see projenNewCommandLine).
+ * (A runtime dependency: projen takes the first devDependency as the project type's name.)
+ */
+export function writeProjenNewPackageJson(dir: string, tarballs: Tarballs = findTarballs()): void {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
     name: path.basename(dir),
     private: true,
     dependencies: { 'bottlerocket-eks-config': `file:${tarballs.config}` },
   }, null, 2));
+}
+
+/** The version of projen the tests run, which `projen new` installs into a new repository. */
+export const PROJEN_VERSION: string = JSON.parse(fs.readFileSync(require.resolve('projen/package.json'), 'utf-8')).version;
+
+export interface ProjenNewCommandOptions {
+  /**
+   * Whether to give `--projen-version` (default true), under which projen new installs that
+   * projen whatever is installed. Without it (as users run `npx projen new --from ...`), it
+   * installs projen only when `npm ls` finds none.
+   */
+  readonly pinProjenVersion?: boolean;
+}
+
+/** The command line (after `node`) of `projen new --from` the tarballs, with the project type's `flags`. */
+export function projenNewCommandLine(flags: string[], tarballs: Tarballs = findTarballs(), options: ProjenNewCommandOptions = {}): string[] {
   return [
     require.resolve('projen/bin/projen'), 'new', '--from', `projen-bottlerocket-eks@file:${tarballs.projectType}`, 'bottlerocket-eks',
-    '--projen-version', JSON.parse(fs.readFileSync(require.resolve('projen/package.json'), 'utf-8')).version,
+    ...((options.pinProjenVersion ?? true) ? ['--projen-version', PROJEN_VERSION] : []),
     '--stacks-dependency', `bottlerocket-eks-stacks@file:${tarballs.stacks}`,
     '--deps', `bottlerocket-eks-config@file:${tarballs.config}`,
     '--no-git',

@@ -5,12 +5,13 @@ import { ClusterStack, NetworkStack, NodegroupStack, Settings } from 'bottlerock
 import { removeTempDir, tempDir, testApp } from './temp';
 import { BAD_INPUTS, BadInput } from '../src/bad-inputs';
 import { mapConcurrent, PROCESS_CONCURRENCY } from '../src/concurrency';
-import { copyRepository } from '../src/repository-copy';
-import { CommandResult, projenNewArgs, run, runResultAsync, scaffold } from '../src/scaffold';
+import { copyProjenNewFolder, prepareProjenNewFolder } from '../src/projen-new-folder';
+import { CommandResult, projenNewCommandLine, runResultAsync } from '../src/scaffold';
+import { copySharedRepository, SHARED_PREFIX } from '../src/shared-repository';
 
 jest.setTimeout(30 * 60 * 1000);
 
-const PREFIX = 'e2e-bad';
+const PREFIX = SHARED_PREFIX;
 /** Holds the repositories of this file (each removed after its tests, also when they fail). */
 let root = '';
 beforeAll(() => {
@@ -40,11 +41,15 @@ function snapshot(dir: string): Record<string, string> {
   return result;
 }
 
-/** `.projenrc.ts` with the case's settings written over the prefix line. */
+/**
+ * `.projenrc.ts` with the case's settings written over the prefix line, and over the lines of
+ * those settings projen new wrote (the account id of the shared repository).
+ */
 function editedProjenrc(projenrc: string, settings: Record<string, unknown>): string {
   const { pjPrefix, ...rest } = settings;
   const lines = [`pjPrefix: ${JSON.stringify(pjPrefix ?? PREFIX)},`, ...Object.entries(rest).map(([k, v]) => `  ${k}: ${JSON.stringify(v)},`)];
-  return projenrc.replace(`pjPrefix: "${PREFIX}",`, lines.join('\n'));
+  const without = Object.keys(rest).reduce((text, key) => text.replace(new RegExp(`^  ${key}: .*,\n`, 'm'), ''), projenrc);
+  return without.replace(`pjPrefix: "${PREFIX}",`, lines.join('\n'));
 }
 
 test(`the matrix has at least 25 cases (${BAD_INPUTS.length})`, () => {
@@ -111,17 +116,14 @@ describe('npx projen rejects an edit of .projenrc.ts and leaves the repository a
   }
 
   beforeAll(async () => {
-    const dir = path.join(root, 'team');
-    scaffold({ dir, args: ['--pj-prefix', PREFIX] });
-    run(dir, 'npx', ['projen', 'build']);
+    // The run's default repository, scaffolded and built once (test/global-setup.ts): the cases
+    // edit a repository one at a time, so each runner of cases has a copy of its own.
+    const { dir } = copySharedRepository(path.join(root, 'team'));
     good = fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8');
     before = snapshot(dir);
-    // The cases edit the repository one at a time, so each runner of cases has a copy of its own.
     const free = [dir];
     for (let i = 1; i < PROCESS_CONCURRENCY; i++) {
-      const copy = path.join(root, `team-copy-${i}`);
-      copyRepository(dir, copy);
-      free.push(copy);
+      free.push(copySharedRepository(path.join(root, `team-copy-${i}`)).dir);
     }
     try {
       await mapConcurrent(BAD_INPUTS, free.length, async (bad) => {
@@ -133,7 +135,7 @@ describe('npx projen rejects an edit of .projenrc.ts and leaves the repository a
         }
       });
     } finally {
-      // Full installs, or links to one: gone before the next describe makes more.
+      // Gone before the next describe makes folders of its own.
       for (const copy of [...free].reverse()) removeTempDir(copy);
     }
   });
@@ -160,16 +162,22 @@ describe('projen new rejects the flags and writes no project', () => {
   const outcomes = new Map<string, { result: CommandResult; projectFiles: string[] }>();
 
   beforeAll(async () => {
+    // What projen new installs before it reads the flags, installed once: each case runs in a
+    // copy, in which projen new's own install of the project type has nothing left to do.
+    // Without --projen-version (as users run it) projen new then only asks `npm ls` for projen.
+    const installed = path.join(root, 'new-installed');
+    prepareProjenNewFolder(installed);
     await mapConcurrent(withFlags, PROCESS_CONCURRENCY, async (bad) => {
       const dir = path.join(root, `new-${bad.name.replace(/\W+/g, '-')}`);
       const prefix = bad.flags!.includes('--pj-prefix') ? [] : ['--pj-prefix', PREFIX];
       try {
-        const args = projenNewArgs(dir, [...prefix, ...bad.flags!, '--no-post']);
+        copyProjenNewFolder(installed, dir);
+        const args = projenNewCommandLine([...prefix, ...bad.flags!, '--no-post'], undefined, { pinProjenVersion: false });
         const result = await runResultAsync(dir, process.execPath, args);
         // Only what projen's install of the project type put there; no project files.
         outcomes.set(bad.name, { result, projectFiles: PROJECT_FILES.filter((file) => fs.existsSync(path.join(dir, file))) });
       } finally {
-        // Each holds an install of the project type: gone before the next case makes another.
+        // Each holds a copy of the install (links, and what npm extracted anew): gone before the next case makes another.
         removeTempDir(dir);
       }
     });

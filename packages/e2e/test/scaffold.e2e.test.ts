@@ -6,7 +6,8 @@ import { DEFAULT_KUBERNETES_VERSION, ExportNames } from 'bottlerocket-eks-config
 import { FakeAws } from 'bottlerocket-eks-stacks/lib/testing';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
-import { capture, CommandResult, commandEnv, PROJEN_NEW_ENV, projenNewArgs, run, runAsync, runResult } from '../src/scaffold';
+import { capture, CommandResult, commandEnv, run, runAsync, runResult } from '../src/scaffold';
+import { copySharedRepository, SHARED_ACCOUNT, SHARED_PREFIX, sharedRepository } from '../src/shared-repository';
 import { readWiring } from '../src/wiring';
 
 jest.setTimeout(15 * 60 * 1000);
@@ -26,7 +27,8 @@ function snapshot(dir: string, withTemplates = false): Record<string, string> {
   return result;
 }
 
-const ACCOUNT = '012345678901';
+const ACCOUNT = SHARED_ACCOUNT;
+const PREFIX = SHARED_PREFIX;
 
 /** What the CLIs print that a new user has nothing to do about. */
 const NOISE = [/feature flags are not configured/, /install-scripts/, /allowScripts/, /Nx Cloud|nx\.app/];
@@ -40,7 +42,7 @@ function runQuiet(cwd: string, command: string, args: string[], env: NodeJS.Proc
 
 describe('a team scaffolds, builds and regenerates its repository', () => {
   let dir = '';
-  const names = new ExportNames('e2e-team');
+  const names = new ExportNames(PREFIX);
   const template = (kind: string) => parse(fs.readFileSync(path.join(dir, 'templates', `${kind}.yaml`), 'utf-8'));
 
   /** What projen new (with its install) and the first build printed. */
@@ -48,11 +50,11 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
   let buildOutput = '';
 
   beforeAll(() => {
-    dir = path.join(tempDir('e2e-scaffold'), 'team');
-    // An account id with a leading zero: projen new parses it as a number, the project type
-    // must turn it back into the same 12 digits.
-    scaffoldOutput = runQuiet(dir, process.execPath, projenNewArgs(dir, ['--pj-prefix', 'e2e-team', '--account-id', ACCOUNT]), PROJEN_NEW_ENV);
-    buildOutput = runQuiet(dir, 'npx', ['projen', 'build'], { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' });
+    // A copy of the run's default repository, scaffolded (projen new --pj-prefix e2e
+    // --account-id 012345678901: a leading zero, which projen new parses as a number and the
+    // project type must turn back into the same 12 digits) and built without credentials once
+    // (test/global-setup.ts), and what both printed.
+    ({ dir, projenNewOutput: scaffoldOutput, buildOutput } = copySharedRepository(path.join(tempDir('e2e-scaffold'), 'team')));
   });
 
   test('projen new and the build print no noise: no unconfigured CDK feature flags, install scripts or Nx Cloud', () => {
@@ -61,8 +63,9 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
       expect(scaffoldOutput).not.toMatch(noise);
       expect(buildOutput).not.toMatch(noise);
     }
-    // npm has no install script left to ask about.
-    expect(runQuiet(dir, 'npm', ['install-scripts', 'ls'])).toContain('No packages with unreviewed install scripts.');
+    // npm has no install script left to ask about: asked in the repository projen new installed
+    // (in a copy, npm takes the linked install for a linked package, whose prepare script would run).
+    expect(runQuiet(sharedRepository().dir, 'npm', ['install-scripts', 'ls'])).toContain('No packages with unreviewed install scripts.');
   });
 
   test('.projenrc.ts shows the settings teams change most, commented, with their defaults; the flags given are set', () => {
@@ -83,7 +86,7 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
       expect(fs.existsSync(path.join(dir, file))).toBe(true);
     }
     expect(fs.existsSync(path.join(dir, 'packages/network/node_modules'))).toBe(false);
-    expect(fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8')).toContain('pjPrefix: "e2e-team"');
+    expect(fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8')).toContain(`pjPrefix: "${PREFIX}"`);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'bottlerocket-eks.settings.json'), 'utf-8')).accountId).toBe(ACCOUNT);
   });
 
@@ -112,7 +115,7 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
   test('the CDK feature flags of cdk.json silence the CLI and change no template', () => {
     // The CDK CLI runs a stack app itself (cdk destroy does): the flags of its cdk.json keep it quiet.
     const listed = runQuiet(path.join(dir, 'packages', 'network'), 'npx', ['cdk', '--no-notices', 'ls']);
-    expect(listed).toContain('e2e-team-network');
+    expect(listed).toContain(`${PREFIX}-network`);
     expect(listed).not.toMatch(NOISE[0]);
     const templates = () => Object.fromEntries(fs.readdirSync(path.join(dir, 'templates'))
       .map((f) => [f, fs.readFileSync(path.join(dir, 'templates', f), 'utf-8')]));
@@ -204,33 +207,33 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
     test('npx projen diff: preflight, then cdk diff of each stack, in order', async () => {
       const { status, output } = await runAsync(dir, 'npx', ['projen', 'diff'], as('AKIATEAMACCOUNT00001'));
       expect({ status, output }).toMatchObject({ status: 0 });
-      expect(output).toContain(`Preflight passed: deploy of e2e-team would create or update\n  account    ${ACCOUNT}  (matches accountId)`);
+      expect(output).toContain(`Preflight passed: deploy of ${PREFIX} would create or update\n  account    ${ACCOUNT}  (matches accountId)`);
       // The update plan of all three before any diff: nothing is deployed yet, so each is a create.
-      expect(output).toMatch(/Update plan \(deployed templates against the synthesized ones\):\n {2}e2e-team-network {2}create \(\d+ resources\)\n {2}e2e-team-cluster {2}create/);
-      for (const kind of ['network', 'cluster', 'nodegroup']) expect(output).toMatch(new RegExp(`plan ok: e2e-team-${kind}: create`));
-      const stacks = [...output.matchAll(/Stack (\w+) \((e2e-team-\w+)\)/g)].map((m) => m[2]);
-      expect(stacks).toEqual(['e2e-team-network', 'e2e-team-cluster', 'e2e-team-nodegroup']);
+      expect(output).toMatch(new RegExp(`Update plan \\(deployed templates against the synthesized ones\\):\n {2}${PREFIX}-network {2}create \\(\\d+ resources\\)\n {2}${PREFIX}-cluster {2}create`));
+      for (const kind of ['network', 'cluster', 'nodegroup']) expect(output).toMatch(new RegExp(`plan ok: ${PREFIX}-${kind}: create`));
+      const stacks = [...output.matchAll(new RegExp(`Stack (\\w+) \\((${PREFIX}-\\w+)\\)`, 'g'))].map((m) => m[2]);
+      expect(stacks).toEqual(['network', 'cluster', 'nodegroup'].map((kind) => `${PREFIX}-${kind}`));
       expect(output).toContain('[+] AWS::EKS::Nodegroup');
       for (const noise of NOISE) expect(output).not.toMatch(noise);
       for (const kind of ['network', 'cluster', 'nodegroup']) {
-        expect(output).toMatch(new RegExp(`${kind}: preflight ok: deploy e2e-team into account ${ACCOUNT}[^]*${kind}: Stack `));
+        expect(output).toMatch(new RegExp(`${kind}: preflight ok: deploy ${PREFIX} into account ${ACCOUNT}[^]*${kind}: Stack `));
       }
     });
 
     test('npx projen destroy refuses without --confirm, and with it destroys nodegroup, cluster, network', async () => {
       const refused = await runAsync(dir, 'npx', ['projen', 'destroy'], as('AKIATEAMACCOUNT00001'));
       expect(refused.status).not.toBe(0);
-      expect(refused.output).toContain('Preflight failed (DESTROY_NOT_CONFIRMED): Refusing to destroy e2e-team-nodegroup, e2e-team-cluster, e2e-team-network');
+      expect(refused.output).toContain(`Preflight failed (DESTROY_NOT_CONFIRMED): Refusing to destroy ${PREFIX}-nodegroup, ${PREFIX}-cluster, ${PREFIX}-network`);
       expect(actions()).toEqual([]);
 
-      const { status, output } = await runAsync(dir, 'npx', ['projen', 'destroy', '--confirm=e2e-team'], as('AKIATEAMACCOUNT00001'));
+      const { status, output } = await runAsync(dir, 'npx', ['projen', 'destroy', `--confirm=${PREFIX}`], as('AKIATEAMACCOUNT00001'));
       expect({ status, output }).toMatchObject({ status: 0 });
-      const destroyed = [...output.matchAll(/\((e2e-team-\w+)\): destroyed/g)].map((m) => m[1]);
-      expect(destroyed).toEqual(['e2e-team-nodegroup', 'e2e-team-cluster', 'e2e-team-network']);
+      const destroyed = [...output.matchAll(new RegExp(`\\((${PREFIX}-\\w+)\\): destroyed`, 'g'))].map((m) => m[1]);
+      expect(destroyed).toEqual(['nodegroup', 'cluster', 'network'].map((kind) => `${PREFIX}-${kind}`));
       // One full preflight, then one per stack (each got --confirm), each before its stack.
-      expect(output).toContain('Preflight passed: destroy of e2e-team would delete');
+      expect(output).toContain(`Preflight passed: destroy of ${PREFIX} would delete`);
       for (const kind of ['nodegroup', 'cluster', 'network']) {
-        expect(output).toMatch(new RegExp(`${kind}: preflight ok: destroy e2e-team[^]*${kind}: .*: destroyed`));
+        expect(output).toMatch(new RegExp(`${kind}: preflight ok: destroy ${PREFIX}[^]*${kind}: .*: destroyed`));
       }
       expect(actions()).toContain('DescribeStacks');
     });
@@ -260,7 +263,7 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
     const rc = path.join(dir, '.projenrc.ts');
     const original = fs.readFileSync(rc, 'utf-8');
     const before = snapshot(dir, true);
-    fs.writeFileSync(rc, original.replace('pjPrefix: "e2e-team",', 'pjPrefix: "e2e-team",\n  dataVolumeSize: 80,'));
+    fs.writeFileSync(rc, original.replace(`pjPrefix: "${PREFIX}",`, `pjPrefix: "${PREFIX}",\n  dataVolumeSize: 80,`));
     run(dir, 'npx', ['projen']);
     run(dir, 'npx', ['projen', 'synth']);
     expect(fs.readFileSync(path.join(dir, 'templates', 'nodegroup.yaml'), 'utf-8')).toContain('VolumeSize: 80');
@@ -272,7 +275,7 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
 
   test('an option changed in .projenrc.ts reaches the templates; team edits to main.ts survive', () => {
     const rc = path.join(dir, '.projenrc.ts');
-    fs.writeFileSync(rc, fs.readFileSync(rc, 'utf-8').replace('pjPrefix: "e2e-team",', 'pjPrefix: "e2e-team",\n  nodeMaxSize: 7,'));
+    fs.writeFileSync(rc, fs.readFileSync(rc, 'utf-8').replace(`pjPrefix: "${PREFIX}",`, `pjPrefix: "${PREFIX}",\n  nodeMaxSize: 7,`));
     const main = path.join(dir, 'packages/nodegroup/src/main.ts');
     const edited = `${fs.readFileSync(main, 'utf-8')}// team edit\n`;
     fs.writeFileSync(main, edited);
@@ -304,7 +307,7 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
     const main = path.join(dir, 'packages/network/src/main.ts');
     const [goodRc, goodMain] = [fs.readFileSync(rc, 'utf-8'), fs.readFileSync(main, 'utf-8')];
     // A value projen and the settings take at run time, but not of the option's type.
-    fs.writeFileSync(rc, goodRc.replace('pjPrefix: "e2e-team",', 'pjPrefix: "e2e-team",\n  capacityType: "ON_DEMAND",'));
+    fs.writeFileSync(rc, goodRc.replace(`pjPrefix: "${PREFIX}",`, `pjPrefix: "${PREFIX}",\n  capacityType: "ON_DEMAND",`));
     fs.writeFileSync(main, `${goodMain}export const port: number = '443';\n`);
     let result: CommandResult = { status: 0, output: '' };
     try {

@@ -3,16 +3,15 @@ import * as path from 'path';
 import { FakeAws } from 'bottlerocket-eks-stacks/lib/testing';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
-import { capture, CommandResult, PROJEN_NEW_ENV, projenNewArgs, runAsync, runResult } from '../src/scaffold';
+import { capture, CommandResult, runAsync, runResult } from '../src/scaffold';
+import { copySharedRepository, NO_AWS, SHARED_PREFIX } from '../src/shared-repository';
 
 jest.setTimeout(15 * 60 * 1000);
 
 // The team repository's own tests (test/contract.test.ts, run by `npx projen test` and by the
 // build after its synth) pass on a new repository and fail, readably, when the contract breaks.
 
-const PREFIX = 'e2e-tests';
-/** No credentials: nothing here may need an AWS account. */
-const NO_AWS = { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' };
+const PREFIX = SHARED_PREFIX;
 
 /** Runs a command like `runResult`, but throws with what it printed when it fails. */
 function runQuiet(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
@@ -35,9 +34,9 @@ describe('a new team repository tests its stacks', () => {
   let buildOutput = '';
 
   beforeAll(() => {
-    dir = path.join(tempDir('e2e-team-tests'), 'team');
-    runQuiet(dir, process.execPath, projenNewArgs(dir, ['--pj-prefix', PREFIX]), PROJEN_NEW_ENV);
-    buildOutput = runQuiet(dir, 'npx', ['projen', 'build'], NO_AWS);
+    // A copy of the run's default repository, scaffolded and built once (test/global-setup.ts),
+    // and what that build printed.
+    ({ dir, buildOutput } = copySharedRepository(path.join(tempDir('e2e-team-tests'), 'team')));
   });
 
   test('projen new wrote the team\'s test file, and the build ran it after the synth: every test passed', () => {
