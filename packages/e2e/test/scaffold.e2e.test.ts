@@ -318,10 +318,12 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
       run(dir, 'npx', ['projen']);
     }
     expect(result.status).not.toBe(0);
-    // TypeScript 7 says where as file:line:column, in colour when nx sets FORCE_COLOR.
+    // TypeScript 7 says where as `file:line:column - error` (in colour) when nx sets FORCE_COLOR,
+    // and as `file(line,column): error` when its output is not a terminal.
     const plain = result.output.replace(/\u001b\[[0-9;]*m/g, '');
-    expect(plain).toMatch(/\.projenrc\.ts:\d+:\d+ - error TS2322: Type '"ON_DEMAND"' is not assignable to type 'CapacityType/);
-    expect(plain).toMatch(/packages\/network\/src\/main\.ts:\d+:\d+ - error TS2322/);
+    const where = String.raw`(?::\d+:\d+ - |\(\d+,\d+\): )`;
+    expect(plain).toMatch(new RegExp(String.raw`\.projenrc\.ts${where}error TS2322: Type '"ON_DEMAND"' is not assignable to type 'CapacityType`));
+    expect(plain).toMatch(new RegExp(String.raw`packages/network/src/main\.ts${where}error TS2322`));
     expect(result.output).not.toContain('post-compile');
   });
 });
