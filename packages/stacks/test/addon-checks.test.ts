@@ -10,13 +10,11 @@ import { PreflightErrorCode } from '../src/preflight';
 import { checkAddons, compareVersions } from '../src/preflight/addon-checks';
 import { LIVE_CHECKS, LiveCheckContext } from '../src/preflight/live-checks';
 import { FakeAws, FakeAwsOptions } from '../src/testing';
+import { ACCOUNT, ALICE, ALICE_IDENTITY, credentials } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const ACCOUNT = '123456789012';
-const KEY = 'AKIAALICEEXAMPLE0001';
 const region = 'eu-west-1';
-const credentials = { accessKeyId: KEY, secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 const BASE: BottlerocketEksSettings = { pjPrefix: 'team-a', region, availabilityZones: ['eu-west-1a', 'eu-west-1c'] };
 const CLUSTER = 'team-a-cluster';
 const K8S = DEFAULT_KUBERNETES_VERSION;
@@ -33,7 +31,7 @@ const DEPLOYED: Record<string, string> = Object.fromEntries(Object.entries(ADDON
 
 /** One fake AWS per test, holding `options`, and a real EKS client of it. */
 async function withAws<T>(options: FakeAwsOptions, body: (eks: EKSClient, aws: FakeAws) => Promise<T>): Promise<T> {
-  const aws = new FakeAws({ [KEY]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` } }, [], { addonVersions: OFFERED, ...options });
+  const aws = new FakeAws(ALICE_IDENTITY, [], { addonVersions: OFFERED, ...options });
   const endpoint = await aws.start();
   const eks = new EKSClient({ region, endpoint, credentials });
   try {
@@ -58,7 +56,7 @@ function context(settings: BottlerocketEksSettings, stacks: StackPlan[], eks: EK
   return {
     settings: resolved,
     names: new ResourceNames(resolved.pjPrefix),
-    target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: `arn:aws:iam::${ACCOUNT}:user/alice`, partition: 'aws', region } as any,
+    target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: ALICE, partition: 'aws', region } as any,
     plan: { stacks, refusals: [] },
     cfn: undefined as unknown as CloudFormationClient,
     clients: { ec2: undefined as unknown as EC2Client, eks, serviceQuotas: undefined as unknown as ServiceQuotasClient } as any,

@@ -6,6 +6,7 @@ import { BottlerocketEksSettings, CapacityType } from '../src';
 import { importedNames, synthAll } from './helpers';
 import { tempDir } from './temp';
 import { FakeAws, FakeAwsOptions } from '../src/testing';
+import { ACCOUNT, ALICE, KEY, SECRET } from './support/alice';
 
 // The real command (`bottlerocket-eks preflight --assembly cdk.out`, run from source by tsx)
 // with the real SDK clients against a local AWS on 127.0.0.1 that answers in each service's
@@ -13,9 +14,6 @@ import { FakeAws, FakeAwsOptions } from '../src/testing';
 const CLI = path.join(__dirname, '..', 'src', 'cli.ts');
 const TSX = pathToFileURL(require.resolve('tsx')).href;
 const TRANSCRIPTS = path.join(__dirname, '..', 'test-reports', 'update-plan-transcripts.txt');
-const ACCOUNT = '123456789012';
-const KEY = 'AKIAALICEEXAMPLE0001';
-const ALICE = `arn:aws:iam::${ACCOUNT}:user/alice`;
 const BASE: BottlerocketEksSettings = {
   pjPrefix: 'team-a',
   region: 'eu-west-1',
@@ -71,7 +69,7 @@ async function preflight(name: string, settings: BottlerocketEksSettings, accoun
           AWS_REGION: 'eu-west-1',
           AWS_ENDPOINT_URL: endpoint,
           AWS_ACCESS_KEY_ID: KEY,
-          AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+          AWS_SECRET_ACCESS_KEY: SECRET,
         },
       }, (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
     });

@@ -6,11 +6,10 @@ import { BottlerocketEksSettings, ResourceNames, Settings } from '../src';
 import { checkExistingVpc } from '../src/preflight/existing-vpc-check';
 import { LIVE_CHECKS, LiveCheckContext, runLiveChecks } from '../src/preflight/live-checks';
 import { FakeAws } from '../src/testing';
+import { ACCOUNT, ALICE, ALICE_IDENTITY, credentials } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const ACCOUNT = '123456789012';
-const KEY = 'AKIAALICEEXAMPLE0001';
 const region = 'eu-west-1';
 const VPC = 'vpc-0123456789abcdef0';
 const ids = { privA: 'subnet-0a00000000000000a', privC: 'subnet-0a00000000000000c', pubA: 'subnet-0b00000000000000a', pubC: 'subnet-0b00000000000000c' };
@@ -24,7 +23,7 @@ const OWN: BottlerocketEksSettings = {
 const INTERNAL = { 'kubernetes.io/role/internal-elb': '1' };
 const ELB = { 'kubernetes.io/role/elb': '1' };
 
-const aws = new FakeAws({ [KEY]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` } }, [], {
+const aws = new FakeAws(ALICE_IDENTITY, [], {
   subnets: [
     { subnetId: ids.privA, vpcId: VPC, availabilityZone: 'eu-west-1a', tags: { Name: 'private-a', ...INTERNAL } },
     { subnetId: ids.privC, vpcId: VPC, availabilityZone: 'eu-west-1c', tags: INTERNAL },
@@ -38,7 +37,7 @@ let ec2: EC2Client;
 
 beforeAll(async () => {
   const endpoint = await aws.start();
-  ec2 = new EC2Client({ region, endpoint, credentials: { accessKeyId: KEY, secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } });
+  ec2 = new EC2Client({ region, endpoint, credentials });
 });
 
 afterAll(async () => {
@@ -52,7 +51,7 @@ function context(settings: BottlerocketEksSettings): LiveCheckContext {
   return {
     settings: resolved,
     names: new ResourceNames(resolved.pjPrefix),
-    target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: `arn:aws:iam::${ACCOUNT}:user/alice`, partition: 'aws', region, regionSource: 'settings' } as any,
+    target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: ALICE, partition: 'aws', region, regionSource: 'settings' } as any,
     plan: { stacks: [], refusals: [] },
     cfn: undefined as unknown as CloudFormationClient,
     clients: { ec2, eks: undefined as unknown as EKSClient, serviceQuotas: undefined as unknown as ServiceQuotasClient },

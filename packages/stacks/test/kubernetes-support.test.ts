@@ -7,6 +7,7 @@ import { AssemblyStack } from '../src/assembly';
 import { checkDeploy, DeployTarget, PreflightErrorCode, QuotaClients, quotaClients } from '../src/preflight';
 import { kubernetesSupportFinding, SUPPORT_WARNING_DAYS } from '../src/preflight/kubernetes-support';
 import { FakeAws, FakeAwsOptions } from '../src/testing';
+import { ACCOUNT, ALICE, KEY, SECRET } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -62,9 +63,6 @@ describe('end of standard support, from the version table', () => {
 });
 
 describe('checkDeploy against an account (FakeAws)', () => {
-  const ACCOUNT = '123456789012';
-  const KEY = 'AKIAALICEEXAMPLE0001';
-  const ALICE = `arn:aws:iam::${ACCOUNT}:user/alice`;
   const SETTINGS: BottlerocketEksSettings = {
     pjPrefix: 'team-a',
     region: 'eu-west-1',
@@ -95,7 +93,7 @@ describe('checkDeploy against an account (FakeAws)', () => {
     Object.assign(process.env, {
       AWS_ENDPOINT_URL: endpoint,
       AWS_ACCESS_KEY_ID: KEY,
-      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      AWS_SECRET_ACCESS_KEY: SECRET,
       AWS_CONFIG_FILE: path.join(__dirname, 'no-such-aws-config'),
       AWS_SHARED_CREDENTIALS_FILE: path.join(__dirname, 'no-such-aws-credentials'),
       AWS_EC2_METADATA_DISABLED: 'true',

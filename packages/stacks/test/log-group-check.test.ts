@@ -10,17 +10,15 @@ import { PreflightErrorCode, quotaClients } from '../src/preflight';
 import { LIVE_CHECKS, LiveCheckContext, runLiveChecks } from '../src/preflight/live-checks';
 import { checkControlPlaneLogGroup } from '../src/preflight/log-group-check';
 import { FakeAws } from '../src/testing';
+import { ACCOUNT, ALICE, ALICE_IDENTITY, credentials, KEY, SECRET } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const ACCOUNT = '123456789012';
-const KEY = 'AKIAALICEEXAMPLE0001';
 const region = 'eu-west-1';
-const credentials = { accessKeyId: KEY, secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 const BASE: BottlerocketEksSettings = { pjPrefix: 'team-a', region, availabilityZones: ['eu-west-1a', 'eu-west-1c'] };
 const LOG_GROUP = '/aws/eks/team-a-cluster/cluster';
 
-const aws = new FakeAws({ [KEY]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` } }, [], {
+const aws = new FakeAws(ALICE_IDENTITY, [], {
   logGroups: ['/aws/eks/team-a-cluster/cluster-other', LOG_GROUP, '/aws/eks/team-a/cluster-old', '/aws/lambda/something'],
 });
 let endpoint: string;
@@ -47,7 +45,7 @@ function context(settings: BottlerocketEksSettings, plan: StackPlan, client: Clo
   return {
     settings: resolved,
     names: new ResourceNames(resolved.pjPrefix),
-    target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: `arn:aws:iam::${ACCOUNT}:user/alice`, partition: 'aws', region } as any,
+    target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: ALICE, partition: 'aws', region } as any,
     plan: { stacks: [plan], refusals: [] },
     cfn: undefined as unknown as CloudFormationClient,
     clients: {
@@ -104,7 +102,7 @@ describe('the control plane log group check', () => {
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoint,
       AWS_ACCESS_KEY_ID: KEY,
-      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_SECRET_ACCESS_KEY: SECRET,
       AWS_CONFIG_FILE: `${__dirname}/no-such-aws-config`,
     });
     const clients = quotaClients(region);
