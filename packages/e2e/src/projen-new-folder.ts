@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { renderInstallArgs } from 'projen/lib/cli/util';
 import { hardLinkCopy } from './hard-link-copy';
 import { findTarballs, PROJEN_VERSION, runResult, Tarballs, writeProjenNewPackageJson } from './scaffold';
 
@@ -16,12 +17,12 @@ const REWRITTEN_IN_PLACE = ['package.json', path.join('node_modules', '.package-
 /**
  * Makes `dir` the folder `projen new --from` the tarballs would have when it reads the project
  * type's options: its package.json, and projen and the project type installed by the same
- * `npm install` commands (projen's renderInstallArgs, lib/cli/util.js).
+ * `npm install` commands (projen's own renderInstallArgs).
  */
 export function prepareProjenNewFolder(dir: string, tarballs: Tarballs = findTarballs()): void {
   writeProjenNewPackageJson(dir, tarballs);
   for (const spec of [`projen@${PROJEN_VERSION}`, `projen-bottlerocket-eks@file:${tarballs.projectType}`]) {
-    const args = ['install', '--save', '--save-dev', '-f', '--no-package-lock', '--include=dev', `--prefix=${dir}`, spec];
+    const args = renderInstallArgs(dir, spec);
     const { status, output } = runResult(dir, 'npm', args);
     if (status !== 0) throw new Error(`npm ${args.join(' ')} failed (${status}):\n${output}`);
   }

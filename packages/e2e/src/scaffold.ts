@@ -130,6 +130,16 @@ export function run(cwd: string, command: string, args: string[], env: NodeJS.Pr
   execFileSync(command, args, { cwd, stdio: 'inherit', env: commandEnv(env) });
 }
 
+/** No credentials: nothing of a build may need an AWS account. */
+export const NO_AWS: NodeJS.ProcessEnv = { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' };
+
+/** Runs a command like `runResult` and returns what it printed; throws with that when it fails. */
+export function runQuiet(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
+  const { status, output } = runResult(cwd, command, args, env);
+  if (status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${status}):\n${output}`);
+  return output;
+}
+
 /** Runs a command in `cwd` and returns how it exited and what it printed (stdout, then stderr). */
 export function runResult(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): CommandResult {
   const result = spawnSync(command, args, { cwd, encoding: 'utf-8', env: commandEnv(env) });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { copyRepository } from './repository-copy';
-import { CommandResult, PROJEN_NEW_ENV, projenNewArgs, runResult } from './scaffold';
+import { CommandResult, NO_AWS, PROJEN_NEW_ENV, projenNewArgs, runResult } from './scaffold';
 
 /**
  * One default team repository, scaffolded and built once per jest run (by the e2e package's
@@ -23,9 +23,6 @@ export const SHARED_FLAGS = ['--pj-prefix', SHARED_PREFIX, '--account-id', SHARE
 
 /** Where the global setup tells the test workers (which inherit its environment) the folder holding it is. */
 export const SHARED_REPOSITORY_ENV = 'BOTTLEROCKET_EKS_E2E_SHARED_REPOSITORY';
-
-/** No credentials: nothing of the build may need an AWS account. */
-export const NO_AWS: NodeJS.ProcessEnv = { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' };
 
 /**
  * The files in the folder holding the shared repository: the repository, and, next to it so

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { validateWorkflow } from '@action-validator/core';
 import { tempDir } from './temp';
 import { integrity, LocalRegistry, packedPackages, PackedPackage, publish, PUBLISHED_PACKAGES, startRegistry, upstreamRegistry } from '../src/registry';
-import { PROJEN_NEW_ENV, runResult } from '../src/scaffold';
+import { NO_AWS, PROJEN_NEW_ENV, runResult } from '../src/scaffold';
 
 jest.setTimeout(20 * 60 * 1000);
 
@@ -89,7 +89,7 @@ describe('the packages, published to a registry, install and scaffold by name', 
       team = emptyDir('reg-team');
       npmRun(team, 'npx', ['--yes', `projen@${PROJEN_VERSION}`, 'new', '--from', 'projen-bottlerocket-eks', 'bottlerocket-eks',
         '--pj-prefix', 'reg-team', '--no-git'], PROJEN_NEW_ENV);
-      buildOutput = npmRun(team, 'npx', ['projen', 'build'], { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' });
+      buildOutput = npmRun(team, 'npx', ['projen', 'build'], NO_AWS);
     });
 
     test('the project type and its peer, the config package, came from the registry by name', () => {

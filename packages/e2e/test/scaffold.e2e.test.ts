@@ -6,7 +6,7 @@ import { DEFAULT_KUBERNETES_VERSION, ExportNames } from 'bottlerocket-eks-config
 import { FakeAws } from 'bottlerocket-eks-stacks/lib/testing';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
-import { capture, CommandResult, commandEnv, run, runAsync, runResult } from '../src/scaffold';
+import { capture, CommandResult, commandEnv, run, runAsync, runQuiet, runResult } from '../src/scaffold';
 import { copySharedRepository, SHARED_ACCOUNT, SHARED_PREFIX, sharedRepository } from '../src/shared-repository';
 import { readWiring } from '../src/wiring';
 
@@ -33,12 +33,6 @@ const PREFIX = SHARED_PREFIX;
 /** What the CLIs print that a new user has nothing to do about. */
 const NOISE = [/feature flags are not configured/, /install-scripts/, /allowScripts/, /Nx Cloud|nx\.app/];
 
-/** Runs a command like `run`, but returns what it printed (and shows it when it fails). */
-function runQuiet(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
-  const { status, output }: CommandResult = runResult(cwd, command, args, env);
-  if (status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${status}):\n${output}`);
-  return output;
-}
 
 describe('a team scaffolds, builds and regenerates its repository', () => {
   let dir = '';

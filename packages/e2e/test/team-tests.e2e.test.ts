@@ -3,8 +3,8 @@ import * as path from 'path';
 import { FakeAws } from 'bottlerocket-eks-stacks/lib/testing';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
-import { capture, CommandResult, runAsync, runResult } from '../src/scaffold';
-import { copySharedRepository, NO_AWS, SHARED_PREFIX } from '../src/shared-repository';
+import { capture, NO_AWS, runAsync, runQuiet, runResult } from '../src/scaffold';
+import { copySharedRepository, SHARED_PREFIX } from '../src/shared-repository';
 
 jest.setTimeout(15 * 60 * 1000);
 
@@ -13,12 +13,6 @@ jest.setTimeout(15 * 60 * 1000);
 
 const PREFIX = SHARED_PREFIX;
 
-/** Runs a command like `runResult`, but throws with what it printed when it fails. */
-function runQuiet(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
-  const { status, output }: CommandResult = runResult(cwd, command, args, env);
-  if (status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${status}):\n${output}`);
-  return output;
-}
 
 /** The counts of the Node test runner's summary (`# tests 2` with the TAP reporter, `ℹ tests 2` with spec). */
 function testSummary(output: string): Record<'tests' | 'pass' | 'fail', number | undefined> {

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { parse as parseToml } from 'smol-toml';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
-import { run, scaffold } from '../src/scaffold';
+import { NO_AWS, run, scaffold } from '../src/scaffold';
 
 jest.setTimeout(15 * 60 * 1000);
 
@@ -32,7 +32,7 @@ describe('an arm64, on-demand team with two node groups', () => {
       '  }],',
     ].join('\n')).replace('import { CapacityType, NodeArchitecture }', 'import { CapacityType, NodeArchitecture, TaintEffect }'));
     run(dir, 'npx', ['projen']);
-    run(dir, 'npx', ['projen', 'build'], { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' });
+    run(dir, 'npx', ['projen', 'build'], NO_AWS);
   });
 
   test('projen new wrote the enum flags as the members they name', () => {
