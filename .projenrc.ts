@@ -137,6 +137,8 @@ const projectType = jsiiPackage(root, {
   testCompilerOptions: { rootDir: '../..' },
 });
 workspace.addMember(projectType);
+// The lockfile a new team repository starts from ships in assets/; its maintainer script does not.
+projectType.npmignore?.exclude('/scripts/');
 // A new team repository starts from the versions this repository builds and tests with.
 defaultVersionsFile(projectType, 'src/default-versions.ts', {
   awsCdkLib: `^${VERSIONS.awsCdkLib}`,
@@ -231,6 +233,13 @@ root.addTask('templates', {
 root.addTask('refresh-eks-versions', {
   description: 'Rewrite the Kubernetes and EKS add-on versions table from DescribeClusterVersions and DescribeAddonVersions (AWS credentials, AWS_REGION)',
   exec: 'tsx packages/stacks/scripts/refresh-eks-versions.ts',
+});
+
+// Maintainers: the lockfile a new team repository starts from, resolved from the registry (a test
+// fails when a default version moves without it). Rewrites packages/projen-bottlerocket-eks/assets/.
+root.addTask('refresh-team-lockfile', {
+  description: 'Rewrite the lockfile a new team repository starts from (the third-party tree of the default team package.json) from the npm registry',
+  exec: 'tsx packages/projen-bottlerocket-eks/scripts/refresh-team-lockfile.ts',
 });
 
 // The release: every package under VERSIONS.product, published from a version tag in dependency

@@ -9,6 +9,7 @@ import { checkKnownOptions, pickSettings, validateOptions } from './project-opti
 import { TeamReadme } from './readme';
 import { TeamSettingsFile } from './settings-file';
 import { StackApp } from './stack-app';
+import { TeamLockfile } from './team-lockfile';
 import { TeamTests } from './team-tests';
 import { TeamWorkflows, validateCiOptions } from './team-workflows';
 import { DEFAULT_VERSIONS, ownVersion } from './versions';
@@ -98,6 +99,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     // esbuild's (tsx's and the stacks library's transpiler) only checks its binary, which npm
     // installs as an optional dependency.
     this.package.addField('allowScripts', { nx: false, esbuild: false });
+    new TeamLockfile(this);
 
     for (const deployment of deployments) new TeamSettingsFile(this, deployment.options, deployment.settingsFile);
     new TeamNxWorkspace(this, deployments.map((d) => d.settingsFile));

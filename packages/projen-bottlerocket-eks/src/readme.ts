@@ -98,6 +98,7 @@ ${commands.environments.length > 0 ? ciSectionOfEnvironments(ci, commands.enviro
 | \`packages/<stack>/project.json\`, \`cdk.json\` | projen | nx targets (synth, diff, deploy, destroy), the CDK app command and its feature flags |
 | \`cdk.json\` | projen | the feature flags of \`npx projen synth\`; no app, so stacks deploy only through nx, preflighted and in order |
 | \`package.json\`, \`nx.json\`, \`tsconfig.json\`, \`.projen/\` | projen | one install, the task graph, the type-check of \`.projenrc.ts\` and the apps |
+| \`package-lock.json\` | npm | the installed versions: it starts as the dependency tree the release of projen-bottlerocket-eks that scaffolded this repository was tested with; commit it |
 | \`${many ? 'templates/<name>/<stack>.yaml' : 'templates/<stack>.yaml'}\` | build | the synthesized templates, for review${many ? ', one folder per environment' : ''} |
 | \`.github/workflows/*.yml\`, \`${many ? 'templates/<name>/github-deploy-role.yaml' : DEPLOY_ROLE_TEMPLATE}\` | projen | CI (see [CI](#ci)) and the template of the role its deploys assume${many ? ' (one per environment)' : ''} |
 
@@ -110,7 +111,8 @@ ${changingSettingsSection(resourceNames, commands)}
 
 Bump \`projen-bottlerocket-eks\` in \`.projenrc.ts\`'s devDeps (or \`npm install -D projen-bottlerocket-eks@latest\`),
 then run \`npx projen\`: the configuration files and the dependency on \`bottlerocket-eks-stacks\` follow;
-your \`src/main.ts\` files are left as they are.
+your \`src/main.ts\` files are left as they are. \`package-lock.json\` keeps the versions you have installed until
+you update them (\`npm update\`, or the \`upgrade\` workflow).
 
 ${exportsSection(s, many)}`;
 }
