@@ -84,6 +84,17 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'bottlerocket-eks.settings.json'), 'utf-8')).accountId).toBe(ACCOUNT);
   });
 
+  test('the install took the third-party tree the project type ships, and added the bottlerocket-eks packages', () => {
+    const shipped = JSON.parse(fs.readFileSync(require.resolve('projen-bottlerocket-eks/assets/team-package-lock.json'), 'utf-8')).packages;
+    const installed = JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf-8')).packages;
+    const versions = (lock: Record<string, any>, keys: string[]) => Object.fromEntries(keys.map((key) => [key, lock[key]?.version]));
+    const thirdParty = Object.keys(shipped).filter((key) => key !== '');
+    expect(versions(installed, thirdParty)).toEqual(versions(shipped, thirdParty));
+    for (const own of ['bottlerocket-eks-config', 'bottlerocket-eks-stacks', 'projen-bottlerocket-eks']) {
+      expect(installed[`node_modules/${own}`]?.version).toMatch(/^\d+\.\d+\.\d+/);
+    }
+  });
+
   test('the node group template is the blog node group, wired by imports', () => {
     const ng = template('nodegroup');
     const [nodegroup] = Object.values<any>(ng.Resources).filter((r) => r.Type === 'AWS::EKS::Nodegroup');
