@@ -34,7 +34,8 @@ describe('the packages, published to a registry, install and scaffold by name', 
   /** A package as installed carries its build output, README and license only: no sources, tests or repository configuration. */
   const expectOnlyPublishedFiles = (pkgDir: string) => {
     const entries = fs.readdirSync(pkgDir).filter((e) => e !== 'node_modules').sort();
-    expect(entries.filter((e) => !['.jsii', 'LICENSE', 'README.md', 'lib', 'package.json'].includes(e))).toEqual([]);
+    // assets/: the lockfile a new team repository starts from (the project type's).
+    expect(entries.filter((e) => !['.jsii', 'LICENSE', 'README.md', 'assets', 'lib', 'package.json'].includes(e))).toEqual([]);
     expect(entries).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'lib', 'package.json']));
   };
 
@@ -102,6 +103,9 @@ describe('the packages, published to a registry, install and scaffold by name', 
       }
       const projectTypeDir = path.join(team, 'node_modules', 'projen-bottlerocket-eks');
       expectOnlyPublishedFiles(projectTypeDir);
+      // The third-party tree it ships, installed through this registry as the team's is configured.
+      const shipped = readJson(path.join(projectTypeDir, 'assets', 'team-package-lock.json')).packages;
+      expect(lock.packages['node_modules/aws-cdk-lib'].version).toBe(shipped['node_modules/aws-cdk-lib'].version);
       // jsii's assembly: what `projen new --from` reads the project type from.
       expect(fs.existsSync(path.join(projectTypeDir, '.jsii'))).toBe(true);
       const manifest = readJson(path.join(team, 'package.json'));
