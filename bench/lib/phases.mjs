@@ -12,14 +12,14 @@ import { appPeak, cdkOutStats, cdkSynth, projenSynth, teamApps, teamCliAppComman
 
 /**
  * The product monorepo: a cold build, then the no-change rebuild, each run in a fresh copy
- * of the measured sources. The last copy stays: its tarballs and scaffold helper are the
- * ones the team repositories are made from.
+ * of the measured sources. The last copy's tarballs and scaffold helper are the ones the team
+ * repositories are made from. Like every folder of the suite, the copies stay until it ends
+ * (see `Runner` on why nothing is deleted between measurements).
  */
 export function measureBuilds(ctx, root, source) {
   const builds = [];
   let dir;
   for (let i = 0; i < ctx.runs; i++) {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
     dir = path.join(ctx.tmp, `product-${i + 1}`);
     snapshot(root, dir, source);
     builds.push(coldAndWarmBuild(ctx.runner, dir));
@@ -43,7 +43,7 @@ export function installFixture(ctx, fixtureSource) {
 
 /**
  * Scaffolds, timed with their installs. The untimed first one of each side warms the npm
- * cache and is the repository the later phases use; the timed ones are removed after.
+ * cache and is the repository the later phases use; the timed ones stay until the suite ends.
  */
 export function measureScaffolds(ctx, { scaffoldJs, tarballs, projenBin, pinned }) {
   const team = (dir) => scaffoldTeam(ctx.runner, { scaffoldJs, tarballs, dir });
@@ -53,9 +53,7 @@ export function measureScaffolds(ctx, { scaffoldJs, tarballs, projenBin, pinned 
   ctx.warmup('awscdk-app-ts scaffold', () => plain(dirs.plain));
   const oneShot = (fn, dir) => {
     settleDisk();
-    const result = withCpu(() => fn(dir));
-    fs.rmSync(dir, { recursive: true, force: true });
-    return result;
+    return withCpu(() => fn(dir));
   };
   const samples = pairedRounds(ctx.runs, 'scaffold',
     (i) => oneShot(team, path.join(ctx.tmp, `team-${i + 1}`)),

@@ -162,8 +162,9 @@ ${table(['package', 'team repository', 'plain awscdk-app-ts', 'L2 fixture'], ver
   the same projen (${r.installed.team.projen}). Each into a new empty folder. The npm cache is **warm for both**: one untimed
   scaffold of each runs first (its repository is the one the later figures use), and both install with
   \`npm_config_prefer_offline=true\` (from that cache, without revalidating metadata). Before each timed
-  scaffold, \`sync\` writes the previous one's files and deletions to the disk, so no sample pays for
-  another's write-back.
+  scaffold, \`sync\` writes the previous one's files to the disk, so no sample pays for another's
+  write-back; and no scaffold is deleted before the suite ends, so none pays for another's removal
+  either (see the temporary folders below).
 - **\`npx projen\`**: wall time of \`npx projen\` (re-synthesis of the project files, no change) in the team
   repository and in the plain \`awscdk-app-ts\` project; one untimed run of each first.
 - **\`npx projen build\`**: wall time of \`npx projen build\`, no change since the last one, in the team repository,
@@ -201,7 +202,11 @@ ${table(['package', 'team repository', 'plain awscdk-app-ts', 'L2 fixture'], ver
 The environment of every measured command: no AWS credentials or config (\`AWS_EC2_METADATA_DISABLED=true\`,
 empty \`AWS_CONFIG_FILE\` and \`AWS_SHARED_CREDENTIALS_FILE\`), \`CDK_DISABLE_VERSION_CHECK\` and
 \`CDK_DISABLE_CLI_TELEMETRY\` (no calls to hosts outside the npm registry), npm's audit and fund
-requests off, \`NX_DAEMON=false\`, \`NX_NO_CLOUD=true\`. Temporary folders under the OS temp folder, removed at the end.
+requests off, \`NX_DAEMON=false\`, \`NX_NO_CLOUD=true\`. Temporary folders under the OS temp folder, removed at the end
+and not before: on a file system that does not hand out an inode freed in the last minutes (ext4 without a
+journal, as on the measuring machine), creating files just after deleting a repository's 15,000 to 30,000 costs
+several times as much (a kernel profile of such a scaffold shows most of its system time in ext4's
+\`recently_deleted\` check), so a sample taken after a deletion would be charged for it.
 
 ## Diagnostics
 
