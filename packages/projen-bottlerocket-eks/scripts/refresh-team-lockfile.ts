@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'projen/lib/testing';
 import { BottlerocketEksProject } from '../src';
-import { lockfileRoot, readOwnPackages, teamLockfileInput } from '../src/maintenance/team-lockfile-input';
+import { readOwnPackages, teamLockfileInput } from '../src/maintenance/team-lockfile-input';
 import { NPM_REGISTRY, TEAM_LOCKFILE_ASSET } from '../src/team-lockfile';
 
 function main(): void {
@@ -31,8 +31,7 @@ function main(): void {
     const lock = JSON.parse(fs.readFileSync(path.join(resolveDir, 'package-lock.json'), 'utf-8'));
     fs.writeFileSync(TEAM_LOCKFILE_ASSET, `${JSON.stringify(lock, null, 2)}\n`);
     const count = Object.keys(lock.packages).length - 1;
-    const root = lockfileRoot(lock);
-    console.log(`Wrote ${path.relative(process.cwd(), TEAM_LOCKFILE_ASSET)}: ${count} packages for ${Object.keys({ ...root.dependencies, ...root.devDependencies }).join(', ')}.`);
+    console.log(`Wrote ${path.relative(process.cwd(), TEAM_LOCKFILE_ASSET)}: ${count} packages for ${Object.keys({ ...input.dependencies, ...input.devDependencies }).join(', ')}.`);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

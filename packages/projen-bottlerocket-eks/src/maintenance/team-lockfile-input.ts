@@ -12,7 +12,7 @@ export interface PackageDependencies {
 }
 
 /** The root package's name in the asset (`projen new` writes the team repository's own). */
-export const TEAM_LOCKFILE_INPUT_NAME = 'bottlerocket-eks-team';
+const TEAM_LOCKFILE_INPUT_NAME = 'bottlerocket-eks-team';
 
 /** The folders under packages/ of the packages a team repository installs, released together. */
 const OWN_PACKAGE_DIRS = ['config', 'stacks', 'projen-bottlerocket-eks'];
