@@ -17,3 +17,5 @@ export { ENVIRONMENT_NAME_PATTERN, type ResolvedEnvironment } from './environmen
 export * from './regions';
 export { checkKnownKeys } from './checks';
 export { REQUIRED_ADDONS } from './addons-validation';
+export * from './zones';
+export { READ_ONLY_ACTIONS } from './iam-actions';

@@ -8,7 +8,7 @@ import { checkReleaseVersion, withControlContainer } from './node-access';
 import { ExtraNodegroupOptions, NodegroupSettings, NodeTaint } from './nodegroup';
 import { BOTTLEROCKET_OPTION_NAMES, EXTRA_NODEGROUP_OPTION_NAMES } from './option-keys';
 import { extraNodegroupOption } from './option-names';
-import { ResolvedNodegroup } from './resolved';
+import { ResolvedAddon, ResolvedNodegroup } from './resolved';
 
 const INSTANCE_TYPE_PATTERN = /^([a-z]+)(\d+)([a-z-]*)\.([a-z0-9]+)$/;
 /** Families with NVIDIA GPUs (the NVIDIA variant's drivers do nothing on the others). */
@@ -16,6 +16,18 @@ const NVIDIA_FAMILIES = ['g4dn', 'g5', 'g5g', 'g6', 'g6e', 'g6f', 'gr6', 'gr6f',
 const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 const NAME_PATTERN = new RegExp(ResourceNames.NAME_PATTERN);
+/** EKS CreateNodegroup takes at most 20 `instanceTypes`. */
+const MAX_INSTANCE_TYPES = 20;
+/** The EKS `Taint` API: a key of 1-63 characters, prefix included (a value of 0-63, which LABEL_VALUE already bounds). */
+const MAX_TAINT_KEY_LENGTH = 63;
+/** Taint effects that keep pods without a matching toleration off a node. */
+const REPELLING_EFFECTS: readonly TaintEffect[] = [TaintEffect.NO_SCHEDULE, TaintEffect.NO_EXECUTE];
+/**
+ * The add-ons whose pods are the cluster's own system pods and need a node to run on: coredns,
+ * the EBS CSI controller, metrics-server. Installed after the node groups, each waits for its
+ * pods; none scheduled, its add-on stays DEGRADED and the node group stack times out.
+ */
+const SYSTEM_POD_ADDONS: readonly string[] = ['coreDns', 'ebsCsiDriver', 'metricsServer'];
 /** Labels every node gets from this product. */
 const OWN_LABELS = ['role', 'bottlerocket-eks/nodegroup-name'];
 
@@ -145,6 +157,9 @@ function defaultInstanceTypes(architecture: NodeArchitecture, variant: Bottleroc
 
 function checkInstanceTypes(option: string, types: unknown, architecture: NodeArchitecture, variant: BottlerocketVariant): string[] {
   const list = checkList(option, types, (t) => INSTANCE_TYPE_PATTERN.test(t), 'EC2 instance types such as m6i.xlarge', 1);
+  if (list.length > MAX_INSTANCE_TYPES) {
+    fail(option, list, `at most ${MAX_INSTANCE_TYPES} instance types (EKS takes up to ${MAX_INSTANCE_TYPES} per node group; this list has ${list.length})`);
+  }
   // One size, so every node the group scales to has the same vCPUs (the autoscaler and Spot
   // rebalancing treat the group as one shape).
   const size = (type: string) => INSTANCE_TYPE_PATTERN.exec(type)![4];
@@ -177,8 +192,43 @@ function checkTaints(option: string, taints: unknown): NodeTaint[] {
   if (!Array.isArray(taints) || taints.length > 50) fail(option, taints, 'a list of up to 50 taints');
   return taints.map((taint: NodeTaint, i) => {
     checkString(`${option}[${i}].key`, taint?.key, (k) => LABEL_KEY.test(k), 'a taint key such as dedicated or nvidia.com/gpu');
+    if (taint.key.length > MAX_TAINT_KEY_LENGTH) {
+      fail(`${option}[${i}].key`, taint.key, `a taint key of at most ${MAX_TAINT_KEY_LENGTH} characters, prefix included (EKS allows 1-${MAX_TAINT_KEY_LENGTH}; `
+        + `this one has ${taint.key.length})`);
+    }
     if (taint.value !== undefined) checkString(`${option}[${i}].value`, taint.value, (v) => LABEL_VALUE.test(v), 'up to 63 letters, digits, -, _ and .');
     checkEnum(`${option}[${i}].effect`, taint.effect, Object.values(TaintEffect));
     return { key: taint.key, value: taint.value, effect: taint.effect };
   });
+}
+
+/**
+ * Refuses settings under which no node can take the cluster's own system pods (coredns, the
+ * EBS CSI controller, metrics-server): every group at desired size 0, or every group with a
+ * NO_SCHEDULE or NO_EXECUTE taint. Their add-ons would stay DEGRADED and the node group stack
+ * would time out after its node groups were created. Checked only while one of those add-ons
+ * is enabled (coredns always is). A team that sets `tolerations` in the configuration values
+ * of every such enabled add-on places their pods itself, so then only the sizes count.
+ * The option named is the main group's: `nodeDesiredSize` when it has no nodes, else `taints`.
+ */
+export function checkSystemPodNodes(nodegroups: readonly ResolvedNodegroup[], addons: readonly ResolvedAddon[]): void {
+  const systemAddons = addons.filter((a) => SYSTEM_POD_ADDONS.includes(a.key));
+  if (systemAddons.length === 0) return;
+  const tolerated = systemAddons.every((a) => a.configurationValues !== undefined && hasKey(JSON.parse(a.configurationValues), 'tolerations'));
+  const takesSystemPods = (g: ResolvedNodegroup) => g.desiredSize >= 1 && (tolerated || !g.taints.some((t) => REPELLING_EFFECTS.includes(t.effect)));
+  if (nodegroups.some(takesSystemPods)) return;
+  const main = nodegroups[0];
+  const names = systemAddons.map((a) => a.name);
+  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+  const allowed = 'at least one node group with desired size >= 1 and no NO_SCHEDULE or NO_EXECUTE taint, '
+    + `to run the system pods of ${listed} (without one their add-ons never become active)`;
+  if (main.desiredSize === 0) fail('nodeDesiredSize', main.desiredSize, allowed);
+  fail('taints', main.taints, allowed);
+}
+
+/** Whether a JSON value has `key` as an object key at any depth. */
+function hasKey(value: unknown, key: string): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (!Array.isArray(value) && key in value) return true;
+  return Object.values(value).some((v) => hasKey(v, key));
 }

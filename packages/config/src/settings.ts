@@ -10,7 +10,7 @@ import { resolveExistingVpc } from './existing-vpc';
 import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from './kubernetes-versions';
 import { ResourceNames } from './names';
 import { BottlerocketSettings } from './nodegroup';
-import { NodegroupContext, resolveExtraNodegroups, resolveNodegroup } from './nodegroup-validation';
+import { checkSystemPodNodes, NodegroupContext, resolveExtraNodegroups, resolveNodegroup } from './nodegroup-validation';
 import { SETTING_NAMES } from './option-keys';
 import { BottlerocketEksSettings, EnvironmentSettings } from './options';
 import { KNOWN_REGIONS } from './regions';
@@ -21,6 +21,7 @@ const NAME_PATTERN = new RegExp(ResourceNames.NAME_PATTERN);
 const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 const CLUSTER_NAME_PATTERN = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
 const ACCOUNT_ID_PATTERN = /^\d{12}$/;
+const POLICY_NAME_PATTERN = /^[\w+=,.@-]{1,128}$/;
 const PRINCIPAL_ARN_PATTERN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):(role|user)\/[\w+=,.@/-]+$/;
 const ASSUMED_ROLE_ARN_PATTERN = /^arn:(aws|aws-cn|aws-us-gov):sts::(\d{12}):assumed-role\/([\w+=,.@-]+)\/[\w+=,.@-]+$/;
 
@@ -111,6 +112,8 @@ export class Settings {
       { id: 'Main', name: ResourceNames.mainNodegroup(capacityType), optionPath: '' }, context,
       (key) => MAIN_GROUP_OPTIONS[key] ?? key);
     const nodegroups = [main, ...resolveExtraNodegroups(settings.extraNodegroups, context, [main.name])];
+    const addons = resolveAddons(settings.addons, kubernetesVersion);
+    checkSystemPodNodes(nodegroups, addons);
     const accountId = settings.accountId === undefined ? undefined
       : checkString('accountId', settings.accountId, (a) => ACCOUNT_ID_PATTERN.test(a), 'a 12-digit AWS account id, as a string such as "012345678901"');
     return {
@@ -127,8 +130,11 @@ export class Settings {
       accountId,
       terminationProtection: checkBoolean('terminationProtection', settings.terminationProtection ?? true),
       nodegroups,
-      addons: resolveAddons(settings.addons, kubernetesVersion),
+      addons,
       ...security,
+      rolePermissionsBoundary: settings.rolePermissionsBoundary === undefined ? undefined
+        : checkString('rolePermissionsBoundary', settings.rolePermissionsBoundary, (n) => POLICY_NAME_PATTERN.test(n),
+          'the name of an IAM managed policy of the account: 1-128 letters, digits and +=,.@_-'),
       ssmAccess,
       existingVpc,
     };
