@@ -1,6 +1,6 @@
 import * as eks from 'aws-cdk-lib/aws-eks';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Aws, CfnResource, Stack, Validations } from 'aws-cdk-lib/core';
+import { Aws, CfnDeletionPolicy, CfnResource, Stack, Validations } from 'aws-cdk-lib/core';
 import { ADDON_STACKS, AddonKey, ResolvedAddon, StackKind } from 'bottlerocket-eks-config';
 import { awsManagedPolicyArn } from './partition';
 
@@ -86,6 +86,16 @@ function ebsCsiDriverRole(stack: Stack): iam.CfnRole {
     path: '/',
     tags: [{ key: 'Name', value: `${Aws.STACK_NAME}/${id}` }],
   });
+  // Kept when the stack is deleted or the role replaced, as the add-on that uses it is
+  // (`PreserveOnDelete`): the preserved driver keeps running on the cluster, and EKS keeps what
+  // IAM the add-on had (DeleteAddon `preserve`: "If an IAM account is associated with the add-on,
+  // it isn't removed"); deleting the role under it would leave the controller without
+  // credentials, so no volume would be created or attached. The role has no RoleName:
+  // CloudFormation names it `<stack>-EbsCsiDriverRole-<random>`, so a re-created stack makes a
+  // new role beside the kept one (never a name clash) and the adopted add-on moves to it; the
+  // kept role is then unused and can be deleted by hand.
+  role.cfnOptions.deletionPolicy = CfnDeletionPolicy.RETAIN;
+  role.cfnOptions.updateReplacePolicy = CfnDeletionPolicy.RETAIN;
   Validations.of(role).acknowledge({
     id: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${EBS_CSI_POLICY}]`,
     reason: 'AmazonEBSCSIDriverPolicy is the policy AWS publishes for the EBS CSI driver and keeps current as the driver changes',

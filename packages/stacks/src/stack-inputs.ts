@@ -1,4 +1,4 @@
-import { Aws, CfnParameter, Stack } from 'aws-cdk-lib/core';
+import { Aws, CfnParameter, CfnRule, Fn, Stack } from 'aws-cdk-lib/core';
 import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
 
 /** What every stack of this library accepts besides its settings. */
@@ -58,10 +58,27 @@ export function stackInputs(stack: Stack, settings: ResolvedSettings, templatePa
 function zoneParameter(stack: Stack, letter: string): string {
   const id = `AvailabilityZone${letter.toUpperCase()}`;
   const existing = stack.node.tryFindChild(id) as CfnParameter | undefined;
-  return (existing ?? new CfnParameter(stack, id, {
+  if (existing) return existing.valueAsString;
+  const others = stack.node.children.filter((c): c is CfnParameter => c instanceof CfnParameter && c.node.id.startsWith('AvailabilityZone'));
+  const parameter = new CfnParameter(stack, id, {
     type: 'AWS::EC2::AvailabilityZone::Name',
     description: `The availability zone of the subnets exported as <PJPrefix>-private-subnet-${letter} and <PJPrefix>-public-subnet-${letter}`,
-  })).valueAsString;
+  });
+  for (const other of others) {
+    distinctZonesRule(stack).addAssertion(Fn.conditionNot(Fn.conditionEquals(other.valueAsString, parameter.valueAsString)),
+      `${other.node.id} and ${id} must name different zones: each zone letter's subnets go in a zone of their own`);
+  }
+  return parameter.valueAsString;
+}
+
+/**
+ * The `Rules` entry that makes CloudFormation refuse two equal zone parameters before it
+ * creates anything (two letters in one zone would put both subnet pairs there, and the cluster
+ * would get subnets in one zone only, which EKS refuses at cluster creation).
+ */
+function distinctZonesRule(stack: Stack): CfnRule {
+  const id = 'DistinctAvailabilityZones';
+  return stack.node.tryFindChild(id) as CfnRule | undefined ?? new CfnRule(stack, id);
 }
 
 /** The `PJPrefix` parameter of a plain template, with the rule the settings validation applies. */

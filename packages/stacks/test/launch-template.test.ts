@@ -92,6 +92,8 @@ describe('launch template and node group options', () => {
       labels: { team: 'payments' },
       maxUnavailablePercentage: 50,
       autoRepair: false,
+      // An untainted group for the system pods (with every group NO_SCHEDULE the settings are refused).
+      extraNodegroups: [{ name: 'system' }],
     }).hasResourceProperties('AWS::EKS::Nodegroup', {
       Taints: [{ Key: 'dedicated', Value: 'batch', Effect: 'NO_SCHEDULE' }, { Key: 'spot', Effect: 'PREFER_NO_SCHEDULE' }],
       Labels: { 'team': 'payments', 'role': 'worker', 'bottlerocket-eks/nodegroup-name': 'team-a-bottlerocket-spot' },
