@@ -551,6 +551,9 @@ function changingSettingsSection(ownNames: ResourceNames, commands: Commands): s
   const rows: Array<[string, string, string]> = [
     ['`nodeDesiredSize`, `nodeMinSize`, `nodeMaxSize`, `labels`, `taints`, `maxUnavailablePercentage`, `autoRepair`', 'in place', ''],
     ['`bottlerocket`, `dataVolumeSize`, `httpPutResponseHopLimit`, `volumeKmsKeyArn`', 'in place: a new launch template version, nodes replaced a few at a time', ''],
+    ['`nodeDesiredSize: 0` or a NO_SCHEDULE/NO_EXECUTE `taints` entry on every node group; over 20 `instanceTypes`; a taint key over 63 characters',
+      'refused at `npx projen` and synth: no node would run coredns, the EBS CSI controller and metrics-server (their add-ons never become active), or EKS would refuse the node group',
+      'keep one node group with desired size >= 1 and no NO_SCHEDULE/NO_EXECUTE taint (or set `tolerations` in those add-ons\' `configurationValues`); at most 20 instance types; shorter taint keys'],
     ['`kubernetesVersion` (upgrade)', 'in place: the control plane and its add-ons, then the nodes and theirs', 'EKS upgrades one minor version at a time'],
     ['`instanceTypes`, `capacityType`, `architecture`, `variant`, `launchTemplate` (any node group)', 'rolling replacement: a node group under a new name `<group>-<fingerprint>` is created, the old one drained and deleted', ''],
     ['`extraNodegroups` (add, remove, rename)', 'a group created or deleted', ''],

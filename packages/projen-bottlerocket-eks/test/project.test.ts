@@ -205,6 +205,7 @@ test('the README says what changing each setting later does, and the way out of 
   const section = readme.slice(readme.indexOf('## Changing settings later'), readme.indexOf('## Upgrading'));
   expect(section).toContain('| `vpcCidr` | refused: the VPC and every subnet would be replaced while their exports are in use | set it back, or destroy team-a-nodegroup and team-a-cluster first');
   expect(section).toContain('rolling replacement: a node group under a new name');
+  expect(section).toContain('| `nodeDesiredSize: 0` or a NO_SCHEDULE/NO_EXECUTE `taints` entry on every node group; over 20 `instanceTypes`; a taint key over 63 characters | refused at `npx projen` and synth');
   expect(section).toContain('| `addons.<key>.enabled` back on (or an add-on new in this release) | created; refused by the preflight if one of that name is already installed');
   // Every setting is in the table: a new option must say what switching it does.
   const rows = section.split('\n').filter((l) => l.startsWith('| `'));
