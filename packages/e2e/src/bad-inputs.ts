@@ -67,6 +67,9 @@ export const BAD_INPUTS: BadInput[] = [
   // Node groups.
   { name: 'a Bottlerocket release that is not one', settings: { releaseVersion: 'latest' }, flags: ['--release-version', 'latest'], message: /^Invalid releaseVersion "latest": expected a Bottlerocket release such as 1.50.0-5c5b35b5/ },
   { name: 'extra node group named like the main one', settings: { extraNodegroups: [{ name: 'bottlerocket-spot' }] }, message: /^Invalid extraNodegroups\[0\].name "bottlerocket-spot"/ },
+  { name: 'more instance types than EKS takes', settings: { instanceTypes: ['m5', 'm5a', 'm5n', 'm6i', 'm6a', 'm7i', 'm7a', 'c5', 'c5a', 'c5n', 'c6i', 'c6a', 'c7i', 'c7a', 'r5', 'r5a', 'r5n', 'r6i', 'r6a', 'r7i', 'r7a'].map((f) => `${f}.xlarge`) }, message: /^Invalid instanceTypes \[.*\]: expected at most 20 instance types \(EKS takes up to 20 per node group; this list has 21\)\.$/ },
+  { name: 'taint key longer than EKS takes', settings: { taints: [{ key: `example.com/${'k'.repeat(52)}`, effect: 'PREFER_NO_SCHEDULE' }] }, message: /^Invalid taints\[0\].key "example.com\/k{52}": expected a taint key of at most 63 characters, prefix included/ },
+  { name: 'no node for the system pods', settings: { nodeMinSize: 0, nodeDesiredSize: 0 }, flags: ['--node-min-size', '0', '--node-desired-size', '0'], message: /^Invalid nodeDesiredSize 0: expected at least one node group with desired size >= 1 and no NO_SCHEDULE or NO_EXECUTE taint/ },
   { name: 'taint with an unknown effect', settings: { taints: [{ key: 'a', effect: 'NoSchedule' }] }, message: /^Invalid taints\[0\].effect "NoSchedule": expected one of NO_SCHEDULE, PREFER_NO_SCHEDULE, NO_EXECUTE/ },
   // Bottlerocket settings.
   { name: 'Bottlerocket key EKS injects', settings: { bottlerocket: { extraSettings: { settings: { kubernetes: { 'cluster-name': 'x' } } } } }, message: /^Invalid bottlerocket.extraSettings "settings.kubernetes.cluster-name": expected no key that EKS injects/ },
