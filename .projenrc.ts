@@ -76,11 +76,13 @@ const stacks = typescriptPackage(root, {
   devDeps: [
     // The preflight: who and where (STS), what a deploy would change (CloudFormation), and
     // what the account already uses against its quotas (EC2, EKS, Service Quotas), and what
-    // exists outside the stacks (EKS add-ons and versions, subnets, CloudWatch log groups).
+    // exists outside the stacks (EKS add-ons and versions, subnets, CloudWatch log groups, the
+    // key policy of the node volumes' KMS key).
     // Bundled into lib/aws-sdk.js by the build (src/aws-sdk.ts), so not installed by teams.
     `@aws-sdk/client-sts@${VERSIONS.clientSts}`, `@aws-sdk/client-cloudformation@${VERSIONS.clientCloudFormation}`,
     `@aws-sdk/client-ec2@${VERSIONS.clientEc2}`, `@aws-sdk/client-eks@${VERSIONS.clientEks}`,
     `@aws-sdk/client-service-quotas@${VERSIONS.clientServiceQuotas}`, `@aws-sdk/client-cloudwatch-logs@${VERSIONS.clientCloudWatchLogs}`,
+    `@aws-sdk/client-kms@${VERSIONS.clientKms}`,
     `aws-cdk-lib@${VERSIONS.awsCdkLib}`, `constructs@${VERSIONS.constructs}`, `aws-cdk@${VERSIONS.awsCdkCli}`,
     `aws-sdk-client-mock@${VERSIONS.awsSdkClientMock}`,
     // The preflight's integration test runs the command from source, as a child process.

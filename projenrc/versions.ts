@@ -24,6 +24,7 @@ export const VERSIONS = {
   clientEks: '3.1175.0',
   clientServiceQuotas: '3.1138.0',
   clientCloudWatchLogs: '3.1169.0',
+  clientKms: '3.1164.0',
   cdkValidatorCfnGuard: '0.0.62',
   smolToml: '1.9.1',
   yaml: '^2.8.1',

@@ -27,7 +27,8 @@ function runWithoutSdkPackages(script: string, env: NodeJS.ProcessEnv): Promise<
 }
 
 describe('the bundled AWS SDK of the built library', () => {
-  const fake = new FakeAws({ [KEY]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` } });
+  const keyArn = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+  const fake = new FakeAws({ [KEY]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` } }, [], { kmsKeys: { [keyArn]: { policy: { Statement: [] } } } });
   let endpoint = '';
 
   beforeAll(async () => {
@@ -36,13 +37,14 @@ describe('the bundled AWS SDK of the built library', () => {
   });
   afterAll(() => fake.stop());
 
-  test('works with no SDK package installed: STS and EC2 through their wire formats', async () => {
+  test('works with no SDK package installed: STS, EC2 and KMS through their wire formats', async () => {
     const script = `
-      const { STSClient, GetCallerIdentityCommand, EC2Client, DescribeSubnetsCommand } = require(${JSON.stringify(path.join(LIB, 'aws-sdk.js'))});
+      const { STSClient, GetCallerIdentityCommand, EC2Client, DescribeSubnetsCommand, KMSClient, GetKeyPolicyCommand } = require(${JSON.stringify(path.join(LIB, 'aws-sdk.js'))});
       (async () => {
         const identity = await new STSClient({}).send(new GetCallerIdentityCommand({}));
         const subnets = await new EC2Client({}).send(new DescribeSubnetsCommand({}));
-        console.log(JSON.stringify({ account: identity.Account, subnets: Array.isArray(subnets.Subnets) }));
+        const key = await new KMSClient({}).send(new GetKeyPolicyCommand({ KeyId: ${JSON.stringify(keyArn)}, PolicyName: 'default' }));
+        console.log(JSON.stringify({ account: identity.Account, subnets: Array.isArray(subnets.Subnets), policy: key.Policy }));
       })().catch((e) => { console.error(String(e)); process.exit(1); });`;
     const { status, output } = await runWithoutSdkPackages(script, {
       AWS_ENDPOINT_URL: endpoint,
@@ -53,8 +55,8 @@ describe('the bundled AWS SDK of the built library', () => {
       AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });
-    expect({ status, output: output.trim() }).toEqual({ status: 0, output: JSON.stringify({ account: ACCOUNT, subnets: true }) });
-    expect(fake.requests.map((r) => r.action)).toEqual(['GetCallerIdentity', 'DescribeSubnets']);
+    expect({ status, output: output.trim() }).toEqual({ status: 0, output: JSON.stringify({ account: ACCOUNT, subnets: true, policy: '{"Statement":[]}' }) });
+    expect(fake.requests.map((r) => r.action)).toEqual(['GetCallerIdentity', 'DescribeSubnets', 'GetKeyPolicy']);
   });
 
   test('the preflight and the command line load no SDK package', async () => {
@@ -66,7 +68,7 @@ describe('the bundled AWS SDK of the built library', () => {
     const licenses = fs.readFileSync(path.join(LIB, 'THIRD_PARTY_LICENSES'), 'utf-8');
     const bundled = [...licenses.matchAll(/^\*\* (\S+)@\S+ - (\S+)$/gm)].map((m) => m[1]);
     expect(bundled).toEqual(expect.arrayContaining(['@aws-sdk/client-sts', '@aws-sdk/client-ec2', '@aws-sdk/client-eks',
-      '@aws-sdk/client-cloudformation', '@aws-sdk/client-service-quotas', '@aws-sdk/client-cloudwatch-logs']));
+      '@aws-sdk/client-cloudformation', '@aws-sdk/client-service-quotas', '@aws-sdk/client-cloudwatch-logs', '@aws-sdk/client-kms']));
     expect(licenses).toContain('Apache License');
   });
 });

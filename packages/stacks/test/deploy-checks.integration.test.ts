@@ -151,3 +151,27 @@ test('a first deploy of the cluster by a principal adminPrincipalArns lists is r
   expect(stderr).toContain(`Preflight failed (ADMIN_IS_CREATOR): This deploy creates the cluster as arn:aws:sts::${ACCOUNT}:assumed-role/admin/alice, `
     + `which adminPrincipalArns also lists (arn:aws:iam::${ACCOUNT}:role/admin)`);
 });
+
+test('a volume key whose policy leaves out the EC2 Auto Scaling service-linked role is refused in one line, with the statements to add', async () => {
+  const key = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+  // The default key policy: the account's root only (IAM policies decide).
+  const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }] };
+  const settings = { ...BASE, volumeKmsKeyArn: key };
+  const { status, stdout, stderr, services } = await preflight('volume key policy', settings, { ...deployed(BASE), kmsKeys: { [key]: { policy } } });
+  expect({ status, stdout }).toEqual({ status: 1, stdout: '' });
+  const refusal = stderr.split('\n').filter((line) => line.startsWith('Preflight failed'));
+  expect(refusal).toEqual([`Preflight failed (VOLUME_KEY_POLICY): The key policy of volumeKmsKeyArn ${key} does not allow the EC2 Auto Scaling service-linked role `
+    + `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling what the User Guide's statement 1 (kms:Encrypt, kms:Decrypt, `
+    + 'kms:ReEncrypt*, kms:GenerateDataKey*, kms:DescribeKey) and statement 2 (kms:CreateGrant with kms:GrantIsForAWSResource) grant; the policy\'s statement #1 '
+    + `for the account's root (arn:aws:iam::${ACCOUNT}:root) only lets IAM policies grant access, and the role's own policy gives it none on customer managed keys: `
+    + 'the node group would deploy, but no node would ever launch (KMS GetKeyPolicy).']);
+  expect(stderr).toMatch(/\n {2}fix {8}Add these statements to the key policy, keeping the others \(https:\/\/docs\.aws\.amazon\.com\/autoscaling\/ec2\/userguide\/key-policy-requirements-EBS-encryption\.html\): \[\{"Sid":"Allow service-linked role use of the customer managed key"/);
+  expect(services).toContain('kms:GetKeyPolicy');
+});
+
+test('a volume key policy the caller may not read is only warned about', async () => {
+  const key = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+  const { status, stdout } = await preflight('volume key policy unreadable', { ...BASE, volumeKmsKeyArn: key }, { ...deployed(BASE), deniedKmsOperations: ['*'] });
+  expect(status).toBe(0);
+  expect(stdout).toContain(`warning: volumeKmsKeyArn ${key}: key policy not checked (AccessDeniedException): allow kms:GetKeyPolicy on the key`);
+});

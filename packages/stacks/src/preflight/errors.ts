@@ -32,6 +32,10 @@ export enum PreflightErrorCode {
   ADDON_DOWNGRADE = 'ADDON_DOWNGRADE',
   /** An add-on's target version is not one EKS offers for the cluster's Kubernetes version. */
   ADDON_VERSION_UNSUPPORTED = 'ADDON_VERSION_UNSUPPORTED',
+  /** The key policy of `volumeKmsKeyArn` does not let the EC2 Auto Scaling service-linked role use the key: no node would launch. */
+  VOLUME_KEY_POLICY = 'VOLUME_KEY_POLICY',
+  /** `volumeKmsKeyArn` names a KMS key (or alias) that does not exist in the team's region. */
+  VOLUME_KEY_NOT_FOUND = 'VOLUME_KEY_NOT_FOUND',
 }
 
 /** A preflight finding that stops the deploy: what is wrong, and what to do about it. */

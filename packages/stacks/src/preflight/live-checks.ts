@@ -8,6 +8,7 @@ import { checkKubernetesSupport } from './kubernetes-support';
 import { checkControlPlaneLogGroup } from './log-group-check';
 import { DeployTarget } from './preflight';
 import { QuotaClients } from './quotas';
+import { checkVolumeKeyPolicy } from './volume-key-check';
 
 /** What a check of the deployed resources gets. */
 export interface LiveCheckContext {
@@ -41,6 +42,7 @@ export const LIVE_CHECKS: LiveCheck[] = [
   checkKubernetesSupport,
   checkControlPlaneLogGroup,
   checkAddons,
+  checkVolumeKeyPolicy,
 ];
 
 /** Runs `checks`, collecting warnings; the first failure (in list order) wins. */

@@ -1,5 +1,8 @@
 import { ResolvedSettings } from 'bottlerocket-eks-config';
-import { CloudWatchLogsClient, DescribeAddressesCommand, EC2Client, EKSClient, GetServiceQuotaCommand, paginateDescribeVpcs, paginateListClusters, ServiceQuotasClient } from '../aws-sdk';
+import {
+  CloudWatchLogsClient, DescribeAddressesCommand, EC2Client, EKSClient, GetServiceQuotaCommand, KMSClient, paginateDescribeVpcs, paginateListClusters,
+  ServiceQuotasClient,
+} from '../aws-sdk';
 import { PreflightError, PreflightErrorCode } from './errors';
 
 /** What a deploy creates that counts against a regional quota. Zero skips the check (and its calls). */
@@ -62,6 +65,8 @@ export interface QuotaClients {
   readonly serviceQuotas: ServiceQuotasClient;
   /** CloudWatch Logs, for the live checks (the log group check); absent, that check makes its own. */
   readonly logs?: CloudWatchLogsClient;
+  /** KMS, for the live checks (the volume key policy check); absent, that check makes its own. */
+  readonly kms?: KMSClient;
 }
 
 /** Options of `checkQuotas`. */
@@ -73,13 +78,14 @@ export interface CheckQuotasOptions {
   readonly account?: string;
 }
 
-/** Clients of EC2, EKS, Service Quotas and CloudWatch Logs for `region`, with the SDK's default credentials and endpoints. */
+/** Clients of EC2, EKS, Service Quotas, CloudWatch Logs and KMS for `region`, with the SDK's default credentials and endpoints. */
 export function quotaClients(region: string): QuotaClients {
   return {
     ec2: new EC2Client({ region }),
     eks: new EKSClient({ region }),
     serviceQuotas: new ServiceQuotasClient({ region }),
     logs: new CloudWatchLogsClient({ region }),
+    kms: new KMSClient({ region }),
   };
 }
 

@@ -67,6 +67,16 @@ export interface FakeSubnet {
   readonly tags?: Record<string, string>;
 }
 
+/** A KMS key of the fake account (GetKeyPolicy, DescribeKey). */
+export interface FakeKmsKey {
+  /** The key policy named `default`: an object (answered as its JSON) or the policy text. */
+  readonly policy: unknown;
+  /** Alias names of the key, e.g. `alias/ebs`. Default none. */
+  readonly aliases?: string[];
+  /** `CUSTOMER` for a customer managed key, `AWS` for an AWS managed one (`alias/aws/ebs`). Default `CUSTOMER`. */
+  readonly keyManager?: 'CUSTOMER' | 'AWS';
+}
+
 /** An Elastic IP of the fake account; unset fields are made up from its position. */
 export interface FakeElasticIp {
   /** Default `eipalloc-0b000000000000001`, ... */
@@ -121,6 +131,13 @@ export interface FakeAwsOptions {
    * answers AccessDeniedException, as when a policy or an SCP denies `servicequotas:GetServiceQuota`.
    */
   readonly unreadableQuotas?: string[];
+  /**
+   * The KMS keys of the region by key ARN (GetKeyPolicy by key id or ARN; DescribeKey also by alias
+   * name or ARN). A key not listed answers NotFoundException, as KMS does.
+   */
+  readonly kmsKeys?: Record<string, FakeKmsKey>;
+  /** KMS operations the caller may not call (`GetKeyPolicy`, `DescribeKey`, or `*`): they answer AccessDeniedException. */
+  readonly deniedKmsOperations?: string[];
 }
 
 /**
@@ -136,11 +153,12 @@ export interface FakeAwsOptions {
  * - EKS (restJson1): `ListClusters` (paginated by maxResults), `DescribeAddon` and `DescribeAddonVersions`
  *   (by `addonName` and `kubernetesVersion`);
  * - Service Quotas (awsJson1_1): `GetServiceQuota`;
- * - CloudWatch Logs (awsJson1_1): `DescribeLogGroups` (by `logGroupNamePrefix`).
+ * - CloudWatch Logs (awsJson1_1): `DescribeLogGroups` (by `logGroupNamePrefix`);
+ * - KMS (awsJson1_1): `GetKeyPolicy` and `DescribeKey` of the keys of the options.
  * Only STS checks the access key; the other services answer any signed request, for the account
  * of the key's identity (123456789012 for a key it does not know). Request filters (EC2 `Filter.N`,
  * `VpcId.N`, ...) are ignored. Point the SDK at it with `AWS_ENDPOINT_URL` (all services) or
- * `AWS_ENDPOINT_URL_STS`, `_CLOUDFORMATION`, `_EC2`, `_EKS`, `_SERVICE_QUOTAS`, `_CLOUDWATCH_LOGS`, and fake static keys.
+ * `AWS_ENDPOINT_URL_STS`, `_CLOUDFORMATION`, `_EC2`, `_EKS`, `_SERVICE_QUOTAS`, `_CLOUDWATCH_LOGS`, `_KMS`, and fake static keys.
  */
 export class FakeAws {
   /** Every request received, oldest first. */
@@ -193,6 +211,7 @@ export class FakeAws {
       case 'eks': return this.eks(request);
       case 'servicequotas': return this.serviceQuotas(request);
       case 'logs': return this.logs(request);
+      case 'kms': return this.kms(request);
       case '': // unsigned: told apart by the action, as before services were
         return request.form.get('Action') === 'GetCallerIdentity' ? this.sts(request) : this.cloudFormation(request);
       default: {
@@ -478,6 +497,47 @@ export class FakeAws {
       storedBytes: 0,
     }));
     return json(target, 200, { logGroups }, {}, JSON_1_1);
+  }
+
+  /** KMS (awsJson1_1): `GetKeyPolicy` (by key id or ARN) and `DescribeKey` (also by alias), of `kmsKeys`. */
+  private kms(request: AwsRequest): Answer {
+    const target = request.target.replace(/^TrentService\./, '');
+    // Errors as the KMS model has them: `__type` and `message`, HTTP 400 (AccessDeniedException too).
+    const jsonError = (type: string, message: string) => json(target, 400, { __type: type, message }, {}, JSON_1_1);
+    if (target !== 'GetKeyPolicy' && target !== 'DescribeKey') return jsonError('UnknownOperationException', `Unknown operation ${request.target}`);
+    const input: { KeyId?: string; PolicyName?: string } = JSON.parse(request.body || '{}');
+    const keyId = input.KeyId ?? '';
+    const denied = this.options.deniedKmsOperations ?? [];
+    if (denied.includes(target) || denied.includes('*')) {
+      const caller = this.identities[request.accessKeyId]?.arn ?? `arn:${partitionOf(request.region)}:iam::${this.accountOf(request)}:user/unknown`;
+      return jsonError('AccessDeniedException', `User: ${caller} is not authorized to perform: kms:${target} on resource: ${keyId} because no identity-based policy allows the kms:${target} action`);
+    }
+    const keys = this.options.kmsKeys ?? {};
+    const byAlias = target === 'DescribeKey';
+    const arn = Object.keys(keys).find((keyArn) => keyArn === keyId || keyArn.endsWith(`:key/${keyId}`)
+      || (byAlias && (keys[keyArn].aliases ?? []).some((alias) => alias === keyId || keyId.endsWith(`:${alias}`))));
+    if (arn === undefined) return jsonError('NotFoundException', `Key '${keyId}' does not exist`);
+    const key = keys[arn];
+    if (target === 'GetKeyPolicy') {
+      if ((input.PolicyName ?? 'default') !== 'default') return jsonError('NotFoundException', `No such policy: ${input.PolicyName}`);
+      return json(target, 200, { Policy: typeof key.policy === 'string' ? key.policy : JSON.stringify(key.policy), PolicyName: 'default' }, {}, JSON_1_1);
+    }
+    return json(target, 200, {
+      KeyMetadata: {
+        AWSAccountId: arn.split(':')[4],
+        KeyId: arn.split('/').pop(),
+        Arn: arn,
+        CreationDate: Date.UTC(2024, 0, 15, 10) / 1000,
+        Enabled: true,
+        KeyUsage: 'ENCRYPT_DECRYPT',
+        KeyState: 'Enabled',
+        Origin: 'AWS_KMS',
+        KeyManager: key.keyManager ?? 'CUSTOMER',
+        KeySpec: 'SYMMETRIC_DEFAULT',
+        EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
+        MultiRegion: false,
+      },
+    }, {}, JSON_1_1);
   }
 
   /** The account of the signing key's identity, or a made-up one for a key the fake does not know. */
