@@ -8,7 +8,10 @@
 /* eslint-disable import/no-extraneous-dependencies -- build-time dependencies: bundled, never installed by a team */
 export { CloudFormationClient, GetTemplateCommand, ListImportsCommand } from '@aws-sdk/client-cloudformation';
 export { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
-export { DescribeAddressesCommand, DescribeSubnetsCommand, EC2Client, paginateDescribeVpcs, type Subnet } from '@aws-sdk/client-ec2';
+export {
+  type AvailabilityZone, DescribeAddressesCommand, DescribeAvailabilityZonesCommand, DescribeSubnetsCommand, EC2Client,
+  paginateDescribeVpcs, type Subnet,
+} from '@aws-sdk/client-ec2';
 export {
   type AddonInfo, type ClusterVersionInformation, DescribeAddonCommand, DescribeAddonVersionsCommand, EKSClient,
   paginateDescribeAddonVersions, paginateDescribeClusterVersions, paginateListClusters,

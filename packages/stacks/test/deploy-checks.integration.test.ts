@@ -66,7 +66,7 @@ async function preflight(name: string, settings: BottlerocketEksSettings, accoun
           HOME: repo,
           AWS_EC2_METADATA_DISABLED: 'true',
           AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-          AWS_REGION: 'eu-west-1',
+          AWS_REGION: settings.region ?? 'eu-west-1',
           AWS_ENDPOINT_URL: endpoint,
           AWS_ACCESS_KEY_ID: KEY,
           AWS_SECRET_ACCESS_KEY: SECRET,
@@ -174,4 +174,23 @@ test('a volume key policy the caller may not read is only warned about', async (
   const { status, stdout } = await preflight('volume key policy unreadable', { ...BASE, volumeKmsKeyArn: key }, { ...deployed(BASE), deniedKmsOperations: ['*'] });
   expect(status).toBe(0);
   expect(stdout).toContain(`warning: volumeKmsKeyArn ${key}: key policy not checked (AccessDeniedException): allow kms:GetKeyPolicy on the key`);
+});
+
+test('a zone that is, in this account, one where EKS cannot place a cluster is refused in one line, with the zones to pick instead', async () => {
+  const settings = { ...BASE, region: 'us-east-1', availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'] };
+  const zoneIds = { 'us-east-1a': 'use1-az6', 'us-east-1b': 'use1-az1', 'us-east-1c': 'use1-az3', 'us-east-1d': 'use1-az2', 'us-east-1e': 'use1-az4' };
+  const { status, stdout, stderr, services } = await preflight('zone EKS does not support', settings, { zoneIds });
+  expect({ status, stdout }).toEqual({ status: 1, stdout: '' });
+  expect(stderr.split('\n').filter((line) => line.startsWith('Preflight failed'))).toEqual(['Preflight failed (ZONE_UNSUPPORTED): Invalid availabilityZones "us-east-1c": '
+    + 'expected zones where EKS can create a cluster: in this account us-east-1c is use1-az3, which EKS does not support for cluster subnets (us-east-1: not use1-az3); '
+    + `pick another zone letter (EC2 DescribeAvailabilityZones, account ${ACCOUNT}).`]);
+  expect(stderr).toContain('\n  fix        Replace us-east-1c in availabilityZones with another zone of us-east-1 where EKS can create a cluster: '
+    + 'us-east-1d (use1-az2), us-east-1e (use1-az4); then deploy again.\n');
+  expect(services).toContain('ec2:DescribeAvailabilityZones');
+});
+
+test('a caller that may not describe the availability zones is only warned about', async () => {
+  const { status, stdout } = await preflight('zones unreadable', BASE, { deniedEc2Operations: ['DescribeAvailabilityZones'] });
+  expect(status).toBe(0);
+  expect(stdout).toContain('warning: availability zones not checked (UnauthorizedOperation): allow ec2:DescribeAvailabilityZones');
 });

@@ -36,6 +36,11 @@ export enum PreflightErrorCode {
   VOLUME_KEY_POLICY = 'VOLUME_KEY_POLICY',
   /** `volumeKmsKeyArn` names a KMS key (or alias) that does not exist in the team's region. */
   VOLUME_KEY_NOT_FOUND = 'VOLUME_KEY_NOT_FOUND',
+  /**
+   * A zone of the settings (`availabilityZones`, or those of `privateSubnetIds`) is, in the caller's account, a zone ID EKS cannot
+   * place a cluster's control plane in (use1-az3, usw1-az2, cac1-az3), or no zone of the region at all (EC2 DescribeAvailabilityZones).
+   */
+  ZONE_UNSUPPORTED = 'ZONE_UNSUPPORTED',
 }
 
 /** A preflight finding that stops the deploy: what is wrong, and what to do about it. */

@@ -9,6 +9,7 @@ import { checkControlPlaneLogGroup } from './log-group-check';
 import { DeployTarget } from './preflight';
 import { QuotaClients } from './quotas';
 import { checkVolumeKeyPolicy } from './volume-key-check';
+import { checkAvailabilityZones } from './zone-check';
 
 /** What a check of the deployed resources gets. */
 export interface LiveCheckContext {
@@ -39,6 +40,7 @@ export type LiveCheck = (context: LiveCheckContext) => Promise<LiveFinding>;
 /** Every live check, run side by side; the first failure in this order stops the deploy. */
 export const LIVE_CHECKS: LiveCheck[] = [
   checkExistingVpc,
+  checkAvailabilityZones,
   checkKubernetesSupport,
   checkControlPlaneLogGroup,
   checkAddons,

@@ -1,6 +1,6 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import { ADDON_NAMES, ADDON_VERSIONS, AddonKey } from 'bottlerocket-eks-config';
+import { ADDON_NAMES, ADDON_VERSIONS, AddonKey, EKS_UNSUPPORTED_ZONE_IDS } from 'bottlerocket-eks-config';
 
 /** One identity the fake STS knows, by access key id. */
 export interface FakeIdentity {
@@ -103,6 +103,17 @@ export interface FakeAwsOptions {
   readonly elasticIps?: number | FakeElasticIp[];
   /** The subnets of the region (DescribeSubnets). */
   readonly subnets?: FakeSubnet[];
+  /**
+   * The availability zones of the account (DescribeAvailabilityZones): the zone ID of each zone name,
+   * e.g. `{ 'us-east-1a': 'use1-az6', 'us-east-1b': 'use1-az3' }`. A region's zones are the names
+   * of the region and one letter; a name asked for that is not one of them answers InvalidParameterValue.
+   * @default - zones a to f of every region, with IDs `<region's ID prefix>-az<n>` (`euw1-az1`, ...) numbered
+   * in letter order, skipping the IDs where EKS cannot place a cluster (`EKS_UNSUPPORTED_ZONE_IDS`):
+   * us-east-1c is use1-az4, so no default zone is one the preflight refuses
+   */
+  readonly zoneIds?: Record<string, string>;
+  /** EC2 operations the caller may not call (`DescribeAvailabilityZones`, ..., or `*`): they answer UnauthorizedOperation. */
+  readonly deniedEc2Operations?: string[];
   /** The names of the EKS clusters of the region (ListClusters). */
   readonly clusters?: string[];
   /**
@@ -148,8 +159,10 @@ export interface FakeAwsOptions {
  * - CloudFormation (awsQuery): `DescribeStacks`, `GetTemplate` and `ListImports` of the stacks and
  *   imports of the options; a stack that is not there does not exist (400 ValidationError), so
  *   `cdk diff` compares against nothing and `cdk destroy` has nothing to do;
- * - EC2 (ec2Query): `DescribeVpcs` (paginated by MaxResults), `DescribeAddresses` and `DescribeSubnets`
- *   (by `SubnetId.N`: an id it does not hold fails the call with InvalidSubnetID.NotFound, as EC2 does);
+ * - EC2 (ec2Query): `DescribeVpcs` (paginated by MaxResults), `DescribeAddresses`, `DescribeSubnets`
+ *   (by `SubnetId.N`: an id it does not hold fails the call with InvalidSubnetID.NotFound, as EC2 does)
+ *   and `DescribeAvailabilityZones` (the zone IDs of `zoneIds`, by `ZoneName.N`: a name the region does
+ *   not have fails the call with InvalidParameterValue, as EC2 does);
  * - EKS (restJson1): `ListClusters` (paginated by maxResults), `DescribeAddon` and `DescribeAddonVersions`
  *   (by `addonName` and `kubernetesVersion`);
  * - Service Quotas (awsJson1_1): `GetServiceQuota`;
@@ -284,6 +297,12 @@ export class FakeAws {
 
   private ec2(request: AwsRequest): Answer {
     const action = request.form.get('Action') ?? '';
+    const denied = this.options.deniedEc2Operations ?? [];
+    if (denied.includes(action) || denied.includes('*')) {
+      const caller = this.identities[request.accessKeyId]?.arn ?? `arn:${partitionOf(request.region)}:iam::${this.accountOf(request)}:user/unknown`;
+      return xml(action, 403, ec2Error('UnauthorizedOperation', `You are not authorized to perform this operation. User: ${caller} is not authorized to perform: `
+        + `ec2:${action} because no identity-based policy allows the ec2:${action} action`));
+    }
     switch (action) {
       case 'DescribeVpcs': {
         const all = listOf(this.options.vpcs).map((vpc, i) => ({
@@ -336,6 +355,8 @@ export class FakeAws {
       }
       case 'DescribeSubnets':
         return this.describeSubnets(request, action);
+      case 'DescribeAvailabilityZones':
+        return this.describeAvailabilityZones(request, action);
       default:
         return xml(action, 400, `<?xml version="1.0" encoding="UTF-8"?>
 <Response><Errors><Error><Code>InvalidAction</Code><Message>The action ${escapeXml(action)} is not valid for this web service.</Message></Error></Errors><RequestID>${REQUEST_ID}</RequestID></Response>
@@ -373,6 +394,37 @@ export class FakeAws {
       </tagSet>` : ''}
     </item>`).join('')}
   </subnetSet>`));
+  }
+
+  /** The zones of the request's region (`ZoneName.N`, `ZoneId.N` narrow them; a name or ID it does not have fails the call, as EC2 does). */
+  private describeAvailabilityZones(request: AwsRequest, action: string): Answer {
+    const region = request.region;
+    const all = Object.entries(this.options.zoneIds ?? defaultZoneIds(region))
+      .filter(([name]) => name.length === region.length + 1 && name.startsWith(region) && /[a-z]$/.test(name))
+      .sort(([a], [b]) => a.localeCompare(b));
+    const asked = (prefix: string) => [...request.form.entries()].filter(([key]) => new RegExp(`^${prefix}\\.\\d+$`).test(key)).map(([, value]) => value);
+    const names = asked('ZoneName');
+    const ids = asked('ZoneId');
+    const unknownName = names.find((name) => !all.some(([zone]) => zone === name));
+    if (unknownName !== undefined) return xml(action, 400, ec2Error('InvalidParameterValue', `Invalid availability zone: [${unknownName}]`));
+    const unknownId = ids.find((id) => !all.some(([, zoneId]) => zoneId === id));
+    if (unknownId !== undefined) return xml(action, 400, ec2Error('InvalidParameterValue', `Invalid availability zone ID: [${unknownId}]`));
+    const zones = all.filter(([name, id]) => (names.length === 0 && ids.length === 0) || names.includes(name) || ids.includes(id));
+    return xml(action, 200, ec2Response(action, `
+  <availabilityZoneInfo>${zones.map(([name, id]) => `
+    <item>
+      <optInStatus>opt-in-not-required</optInStatus>
+      <zoneName>${escapeXml(name)}</zoneName>
+      <zoneId>${escapeXml(id)}</zoneId>
+      <groupName>${escapeXml(region)}-zg-1</groupName>
+      <networkBorderGroup>${escapeXml(region)}</networkBorderGroup>
+      <zoneType>availability-zone</zoneType>
+      <groupLongName>${escapeXml(region)}</groupLongName>
+      <zoneState>available</zoneState>
+      <regionName>${escapeXml(region)}</regionName>
+      <messageSet/>
+    </item>`).join('')}
+  </availabilityZoneInfo>`));
   }
 
   private eks(request: AwsRequest): Answer {
@@ -627,6 +679,36 @@ function ec2Response(action: string, content: string): string {
   <requestId>${REQUEST_ID}</requestId>${content}
 </${action}Response>
 `;
+}
+
+/** The ec2Query error envelope. */
+function ec2Error(code: string, message: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Response><Errors><Error><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error></Errors><RequestID>${REQUEST_ID}</RequestID></Response>
+`;
+}
+
+/**
+ * The zone ID prefix of a region, as EC2 makes it: the country code, the first letter of each
+ * compass word (`gov` counts), the number: `use1`, `euw1`, `apse2`, `cac1`, `usgw1`.
+ */
+function zoneIdPrefix(region: string): string {
+  const parts = region.split('-');
+  const words = parts.slice(1, -1).map((word) => (word.match(/north|south|east|west|central|gov/g) ?? [word]).map((w) => w[0]).join(''));
+  return `${parts[0]}${words.join('')}${parts[parts.length - 1]}`;
+}
+
+/** The default zones of a region: a to f, numbered in letter order past the IDs EKS does not support. */
+function defaultZoneIds(region: string): Record<string, string> {
+  const unsupported = EKS_UNSUPPORTED_ZONE_IDS[region] ?? [];
+  const ids: Record<string, string> = {};
+  let n = 0;
+  for (const letter of ['a', 'b', 'c', 'd', 'e', 'f']) {
+    let id: string;
+    do id = `${zoneIdPrefix(region)}-az${++n}`; while (unsupported.includes(id));
+    ids[`${region}${letter}`] = id;
+  }
+  return ids;
 }
 
 /** The awsQuery error envelope. */
