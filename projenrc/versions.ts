@@ -33,6 +33,8 @@ export const VERSIONS = {
   esbuild: '~0.28.2',
   nodeTypes: '^20',
   awsSdkClientMock: '4.1.0',
+  iamSimulate: '0.1.173',
+  iamData: '0.21.202609261',
   /** cdk-nag 3 is an aws-cdk-lib validation plugin: findings are acknowledged with `Validations`. */
   cdkNag: '3.0.2',
   /** The CloudFormation resource specification aws-cdk-lib is generated from (the newest published). */

@@ -19,3 +19,4 @@ export { checkKnownKeys } from './checks';
 export { REQUIRED_ADDONS } from './addons-validation';
 export * from './zones';
 export { READ_ONLY_ACTIONS } from './iam-actions';
+export { stackResourceTypes, STACK_MANAGED_POLICIES } from './stack-resources';

@@ -162,6 +162,24 @@ export class ResourceNames {
     return `${this.nodegroup(group)}-${fingerprint}`;
   }
 
+  /**
+   * `<prefix>-stack-roles-boundary`: the managed policy the deploy role template ships, the
+   * permissions boundary every role the stacks create must carry when CI deploys them.
+   */
+  public rolesBoundaryPolicy(): string {
+    return `${this.pjPrefix}-stack-roles-boundary`;
+  }
+
+  /** `<prefix>-github-deploy`: the role CI deploys with (the default of its template's `RoleName`). */
+  public githubDeployRole(): string {
+    return `${this.pjPrefix}-github-deploy`;
+  }
+
+  /** `<prefix>-github-read`: the read-only role of pull requests and scheduled checks. */
+  public githubReadRole(): string {
+    return `${this.pjPrefix}-github-read`;
+  }
+
   /** A node group's launch template: named like the node group, without the fingerprint (it is updated in place). */
   public launchTemplate(group: string): string {
     return this.nodegroup(group);

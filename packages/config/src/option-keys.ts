@@ -49,6 +49,7 @@ export const SETTING_NAMES = [
     endpointPublicAccess: true,
     secretsKmsKeyArn: true,
     logRetentionDays: true,
+    rolePermissionsBoundary: true,
     ssmAccess: true,
     vpcId: true,
     privateSubnetIds: true,

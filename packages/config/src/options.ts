@@ -88,6 +88,16 @@ export interface DeploymentSettings extends NodegroupSettings {
   readonly secretsKmsKeyArn?: string;
 
   /**
+   * The name of an IAM managed policy of the account that every IAM role the stacks create
+   * (cluster, nodes, EBS CSI driver) carries as its permissions boundary. The GitHub deploy
+   * role may only create and change roles that carry the boundary its template ships, so a
+   * team repository sets this to that policy (`<prefix>-stack-roles-boundary`) for every
+   * deployment CI deploys. Changing it updates the roles in place.
+   * @default - none; in a team repository, the deploy role template's boundary where CI deploys
+   */
+  readonly rolePermissionsBoundary?: string;
+
+  /**
    * Days CloudWatch Logs keeps the control plane logs (one of CloudWatch's retention
    * periods: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,
    * 2192, 2557, 2922, 3288, 3653; at least 365 with the strict profile). When set, the cluster

@@ -44,6 +44,8 @@ export interface ResolvedSettings {
   readonly secretsKmsKeyArn?: string;
   /** See `BottlerocketEksSettings.logRetentionDays`; unset, the cluster stack owns no log group. */
   readonly logRetentionDays?: number;
+  /** See `BottlerocketEksSettings.rolePermissionsBoundary`. */
+  readonly rolePermissionsBoundary?: string;
   /** See `BottlerocketEksSettings.ssmAccess`. */
   readonly ssmAccess: boolean;
   /** The team's own VPC (`vpcId`), when given: the network stack then creates nothing. */

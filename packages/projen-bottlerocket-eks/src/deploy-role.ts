@@ -1,5 +1,7 @@
-import { ResolvedSettings, ResourceNames, SecurityProfile } from 'bottlerocket-eks-config';
+import { READ_ONLY_ACTIONS, ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
 import { Component, Project, YamlFile } from 'projen';
+import { deployPolicy, PREFIX_TAG, rolesBoundaryStatements } from './ci-roles/deploy-policy';
+import { PolicyStatement } from './ci-roles/policy-document';
 
 /** Where the deploy role template is written (beside the synthesized `<kind>.yaml` templates, which the synth alone rewrites). */
 export const DEPLOY_ROLE_TEMPLATE = 'templates/github-deploy-role.yaml';
@@ -16,12 +18,15 @@ export function deployRoleTemplatePath(templates: string): string {
 /** The GitHub OIDC issuer. */
 const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 
+/** How long a deploy may take (the deploy job's timeout): its session lasts as long. */
+export const DEPLOY_SESSION_SECONDS = 7200;
+/** How long a diff may take (the diff job's timeout): its session lasts as long. IAM's shortest maximum is an hour. */
+export const READ_SESSION_SECONDS = 3600;
+
 /** Options of the deploy role template. */
 export interface GitHubDeployRoleOptions {
   /** The repository (`owner/name`) the role trusts: the default of its `GitHubRepository` parameter. */
   readonly githubRepository?: string;
-  /** The branch deploys run from. */
-  readonly branch: string;
   /** The GitHub environment of the deploy job. */
   readonly environment: string;
   /**
@@ -35,9 +40,13 @@ export interface GitHubDeployRoleOptions {
 
 /**
  * `templates/github-deploy-role.yaml`: a plain CloudFormation template (deployed once, by
- * hand, with `aws cloudformation deploy`) of the IAM role the `deploy` and `diff` workflows
- * assume through GitHub OIDC. Trusted only by this repository's default branch and its deploy
- * environment; allowed only what the three stacks of this prefix need.
+ * hand, with `aws cloudformation deploy --capabilities CAPABILITY_NAMED_IAM`) of the roles the
+ * workflows assume through GitHub OIDC:
+ * - the deploy role, trusted only by the deploy environment of this repository, allowed only
+ *   what the stacks of this prefix need (from the CloudFormation handlers of their resource
+ *   types), creating only roles that carry the boundary, never changing itself;
+ * - a read-only role for the diff of pull requests;
+ * - the permissions boundary of the stacks' roles.
  */
 export class GitHubDeployRole extends Component {
   /** The template file. */
@@ -53,138 +62,33 @@ export class GitHubDeployRole extends Component {
 export function deployRoleTemplate(settings: ResolvedSettings, options: GitHubDeployRoleOptions): Record<string, unknown> {
   const p = settings.pjPrefix;
   const names = new ResourceNames(p);
-  const cluster = names.cluster(settings.clusterName);
-  const region = settings.region;
-  const arn = (service: string, resource: string, inRegion = true) =>
-    ({ 'Fn::Sub': `arn:\${AWS::Partition}:${service}:${inRegion ? region : ''}:\${AWS::AccountId}:${resource}` });
-  const inRegion = { StringEquals: { 'aws:RequestedRegion': region } };
-  const statements = [
-    {
-      Sid: 'Stacks',
-      Effect: 'Allow',
-      Action: [
-        'cloudformation:CreateChangeSet', 'cloudformation:DeleteChangeSet', 'cloudformation:DescribeChangeSet',
-        'cloudformation:ExecuteChangeSet', 'cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:DeleteStack',
-        'cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents', 'cloudformation:DescribeStackResources',
-        'cloudformation:GetTemplate', 'cloudformation:ListStackResources', 'cloudformation:ListChangeSets',
-        'cloudformation:UpdateTerminationProtection', 'cloudformation:TagResource', 'cloudformation:UntagResource',
-      ],
-      Resource: [arn('cloudformation', `stack/${p}-*/*`), arn('cloudformation', 'changeSet/*/*')],
-    },
-    {
-      Sid: 'StacksRead',
-      Effect: 'Allow',
-      Action: ['cloudformation:ListExports', 'cloudformation:ListImports', 'cloudformation:ListStacks', 'cloudformation:ValidateTemplate', 'cloudformation:GetTemplateSummary'],
-      Resource: '*',
-    },
-    {
-      Sid: 'Network',
-      Effect: 'Allow',
-      Action: [
-        'ec2:CreateVpc', 'ec2:DeleteVpc', 'ec2:ModifyVpcAttribute',
-        'ec2:CreateSubnet', 'ec2:DeleteSubnet', 'ec2:ModifySubnetAttribute',
-        'ec2:CreateInternetGateway', 'ec2:DeleteInternetGateway', 'ec2:AttachInternetGateway', 'ec2:DetachInternetGateway',
-        'ec2:CreateNatGateway', 'ec2:DeleteNatGateway',
-        'ec2:AllocateAddress', 'ec2:ReleaseAddress', 'ec2:AssociateAddress', 'ec2:DisassociateAddress',
-        'ec2:CreateRouteTable', 'ec2:DeleteRouteTable', 'ec2:CreateRoute', 'ec2:DeleteRoute', 'ec2:ReplaceRoute',
-        'ec2:AssociateRouteTable', 'ec2:DisassociateRouteTable', 'ec2:ReplaceRouteTableAssociation',
-        'ec2:CreateSecurityGroup', 'ec2:DeleteSecurityGroup', 'ec2:AuthorizeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress',
-        'ec2:RevokeSecurityGroupIngress', 'ec2:RevokeSecurityGroupEgress',
-        'ec2:CreateLaunchTemplate', 'ec2:CreateLaunchTemplateVersion', 'ec2:ModifyLaunchTemplate',
-        'ec2:DeleteLaunchTemplate', 'ec2:DeleteLaunchTemplateVersions', 'ec2:GetLaunchTemplateData',
-        'ec2:CreateTags', 'ec2:DeleteTags', 'ec2:Describe*',
-      ],
-      Resource: '*',
-      Condition: inRegion,
-    },
-    {
-      Sid: 'Cluster',
-      Effect: 'Allow',
-      Action: 'eks:*',
-      Resource: [
-        arn('eks', `cluster/${cluster}`),
-        arn('eks', `nodegroup/${cluster}/${p}-*/*`),
-        arn('eks', `addon/${cluster}/*/*`),
-        arn('eks', `access-entry/${cluster}/*`),
-        arn('eks', `podidentityassociation/${cluster}/*`),
-      ],
-    },
-    {
-      Sid: 'ClusterRead',
-      Effect: 'Allow',
-      Action: ['eks:DescribeAddonVersions', 'eks:DescribeAddonConfiguration', 'eks:ListClusters', 'eks:DescribeClusterVersions', 'eks:ListAccessPolicies'],
-      Resource: '*',
-    },
-    {
-      // The stacks' roles are named after their stack: `<prefix>-<kind>-...`.
-      Sid: 'Roles',
-      Effect: 'Allow',
-      Action: [
-        'iam:CreateRole', 'iam:DeleteRole', 'iam:GetRole', 'iam:UpdateRole', 'iam:UpdateAssumeRolePolicy', 'iam:TagRole', 'iam:UntagRole',
-        'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:GetRolePolicy', 'iam:ListRolePolicies', 'iam:ListAttachedRolePolicies',
-        'iam:DetachRolePolicy', 'iam:ListInstanceProfilesForRole',
-      ],
-      Resource: arn('iam', `role/${p}-*`, false),
-    },
-    {
-      Sid: 'AttachAwsManagedPolicies',
-      Effect: 'Allow',
-      Action: 'iam:AttachRolePolicy',
-      Resource: arn('iam', `role/${p}-*`, false),
-      Condition: { ArnLike: { 'iam:PolicyARN': { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/*' } } },
-    },
-    {
-      Sid: 'PassRolesToEksAndEc2',
-      Effect: 'Allow',
-      Action: 'iam:PassRole',
-      Resource: arn('iam', `role/${p}-*`, false),
-      // EKS for the cluster role, EC2 for the node role, EKS Pod Identity for add-on roles (the EBS CSI driver's).
-      Condition: { StringEquals: { 'iam:PassedToService': ['eks.amazonaws.com', 'ec2.amazonaws.com', 'pods.eks.amazonaws.com'] } },
-    },
-    {
-      Sid: 'ServiceLinkedRoles',
-      Effect: 'Allow',
-      Action: 'iam:CreateServiceLinkedRole',
-      Resource: '*',
-      Condition: {
-        StringEquals: { 'iam:AWSServiceName': ['eks.amazonaws.com', 'eks-nodegroup.amazonaws.com', 'autoscaling.amazonaws.com', 'spot.amazonaws.com'] },
-      },
-    },
-    {
-      Sid: 'ClusterLogs',
-      Effect: 'Allow',
-      Action: [
-        'logs:CreateLogGroup', 'logs:DeleteLogGroup', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy', 'logs:TagResource', 'logs:UntagResource', 'logs:TagLogGroup',
-        // The strict profile encrypts the log group with the cluster key.
-        ...(settings.securityProfile === SecurityProfile.STRICT ? ['logs:AssociateKmsKey', 'logs:DisassociateKmsKey'] : []),
-      ],
-      Resource: [arn('logs', `log-group:/aws/eks/${cluster}/*`), arn('logs', `log-group:/aws/eks/${cluster}/*:*`)],
-    },
-    ...keyStatements(settings, arn, inRegion),
-    {
-      Sid: 'Preflight',
-      Effect: 'Allow',
-      Action: [
-        'sts:GetCallerIdentity', 'logs:DescribeLogGroups',
-        'servicequotas:GetServiceQuota', 'servicequotas:GetAWSDefaultServiceQuota', 'servicequotas:ListServiceQuotas',
-      ],
-      Resource: '*',
-    },
-  ];
-  const sub = (suffix: string) => ({ 'Fn::Sub': `repo:\${GitHubRepository}:${suffix}` });
+  const roleArn = (name: string) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/${name}` });
+  // A boundary of the team's own (`rolePermissionsBoundary`) replaces the one this template ships.
+  const boundary = settings.rolePermissionsBoundary ?? names.rolesBoundaryPolicy();
+  const shipsBoundary = boundary === names.rolesBoundaryPolicy();
+  const boundaryArn = { 'Fn::Sub': `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:policy/${boundary}` };
+  const readRole = names.githubReadRole();
+  const deployStatements = deployPolicy(settings, { boundaryArn, ciRoleArns: [roleArn('${RoleName}'), roleArn(readRole)] });
+  const provider = { 'Fn::If': ['CreateOidcProvider', { Ref: 'GitHubOidcProvider' }, { Ref: 'ExistingOidcProviderArn' }] };
+  const policy = (name: string, Statement: PolicyStatement[]) => ({ PolicyName: name, PolicyDocument: { Version: '2012-10-17', Statement } });
+  const tags = [{ Key: PREFIX_TAG, Value: p }];
   return {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: `GitHub OIDC deploy role of ${p}: assumed by the deploy and diff workflows of one repository, for the ${names.stacks().join(', ')} stacks`,
+    Description: `GitHub OIDC roles of ${p}: the deploy role of the ${names.stacks().join(', ')} stacks, a read-only role for pull requests, and the permissions boundary of the stacks' roles`,
     Parameters: {
       GitHubRepository: {
         Type: 'String',
-        Description: 'The repository whose workflows may assume the role, as owner/name',
-        AllowedPattern: '^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$',
+        Description: 'The repository whose workflows may assume the roles, as owner/name: the repository part of the sub claim of its GitHub OIDC '
+          + 'tokens (a repository whose tokens carry owner and repository ids in sub needs them here too)',
+        AllowedPattern: '^[A-Za-z0-9][A-Za-z0-9@-]*/[A-Za-z0-9._@-]+$',
         ...(options.githubRepository ? { Default: options.githubRepository } : {}),
       },
-      Branch: { Type: 'String', Description: 'The branch deploys run from', Default: options.branch },
-      DeployEnvironment: { Type: 'String', Description: 'The GitHub environment of the deploy job', Default: options.environment },
-      RoleName: { Type: 'String', Description: 'The name of the deploy role', Default: `${p}-github-deploy` },
+      DeployEnvironment: {
+        Type: 'String',
+        Description: 'The GitHub environment of the deploy job: the only subject the deploy role trusts (allow only the default branch to deploy to it)',
+        Default: options.environment,
+      },
+      RoleName: { Type: 'String', Description: 'The name of the deploy role', Default: names.githubDeployRole() },
       ExistingOidcProviderArn: {
         Type: 'String',
         Description: `The ARN of the account's existing ${GITHUB_OIDC_HOST} OIDC provider; empty to create one (an account has at most one)`,
@@ -200,28 +104,36 @@ export function deployRoleTemplate(settings: ResolvedSettings, options: GitHubDe
         Condition: 'CreateOidcProvider',
         Properties: { Url: `https://${GITHUB_OIDC_HOST}`, ClientIdList: ['sts.amazonaws.com'] },
       },
+      ...(shipsBoundary ? {
+        StackRolesBoundary: {
+          Type: 'AWS::IAM::ManagedPolicy',
+          Properties: {
+            ManagedPolicyName: boundary,
+            Description: `The permissions boundary every role of the ${p} stacks carries: the deploy role creates no role without it`,
+            PolicyDocument: { Version: '2012-10-17', Statement: rolesBoundaryStatements() },
+          },
+        },
+      } : {}),
       DeployRole: {
         Type: 'AWS::IAM::Role',
         Properties: {
           RoleName: { Ref: 'RoleName' },
-          Description: `Deploys the ${p} stacks from GitHub Actions`,
-          MaxSessionDuration: 7200,
-          AssumeRolePolicyDocument: {
-            Version: '2012-10-17',
-            Statement: [{
-              Effect: 'Allow',
-              Principal: { Federated: { 'Fn::If': ['CreateOidcProvider', { Ref: 'GitHubOidcProvider' }, { Ref: 'ExistingOidcProviderArn' }] } },
-              Action: 'sts:AssumeRoleWithWebIdentity',
-              Condition: {
-                StringEquals: {
-                  [`${GITHUB_OIDC_HOST}:aud`]: 'sts.amazonaws.com',
-                  [`${GITHUB_OIDC_HOST}:sub`]: [sub('ref:refs/heads/${Branch}'), sub('environment:${DeployEnvironment}')],
-                },
-              },
-            }],
-          },
-          Policies: [{ PolicyName: 'deploy-stacks', PolicyDocument: { Version: '2012-10-17', Statement: statements } }],
-          Tags: [{ Key: 'bottlerocket-eks:prefix', Value: p }],
+          Description: `Deploys the ${p} stacks from the GitHub environment of its deploy job`,
+          MaxSessionDuration: DEPLOY_SESSION_SECONDS,
+          AssumeRolePolicyDocument: githubTrust(provider, 'environment:${DeployEnvironment}'),
+          Policies: [policy('deploy-stacks', deployStatements)],
+          Tags: tags,
+        },
+      },
+      ReadRole: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          RoleName: readRole,
+          Description: `Reads the ${p} stacks for the diff of pull requests (preflight, update plan, cdk diff): changes nothing`,
+          MaxSessionDuration: READ_SESSION_SECONDS,
+          AssumeRolePolicyDocument: githubTrust(provider, 'pull_request'),
+          Policies: [policy('read-stacks', [{ Sid: 'Read', Effect: 'Allow', Action: READ_ONLY_ACTIONS, Resource: '*' }])],
+          Tags: tags,
         },
       },
     },
@@ -230,45 +142,28 @@ export function deployRoleTemplate(settings: ResolvedSettings, options: GitHubDe
         Description: options.teamEnvironment ? `Set as deployRoleArn of environment ${options.teamEnvironment} in .projenrc.ts` : 'Set as deployRoleArn in .projenrc.ts',
         Value: { 'Fn::GetAtt': ['DeployRole', 'Arn'] },
       },
+      ReadRoleArn: {
+        Description: 'The role of the diff workflow (found by its name beside the deploy role)',
+        Value: { 'Fn::GetAtt': ['ReadRole', 'Arn'] },
+      },
     },
   };
 }
 
-type ArnOf = (service: string, resource: string, inRegion?: boolean) => Record<string, string>;
-
-/**
- * What secrets encryption needs: with the strict profile the cluster stack creates a key (and
- * its alias `<prefix>-cluster`) for the secrets and the control plane log group; EKS uses
- * the secrets key with the deployer's rights when it creates the cluster (`kms:CreateGrant`).
- * Nothing without encryption.
- */
-function keyStatements(settings: ResolvedSettings, arn: ArnOf, inRegion: Record<string, unknown>): Array<Record<string, unknown>> {
-  const createsKey = settings.securityProfile === SecurityProfile.STRICT;
-  if (!createsKey && !settings.secretsKmsKeyArn) return [];
-  const keys = [...(createsKey ? [arn('kms', 'key/*')] : []), ...(settings.secretsKmsKeyArn ? [settings.secretsKmsKeyArn] : [])];
-  return [
-    ...(createsKey ? [{
-      // A new key has no ARN to scope by.
-      Sid: 'CreateClusterKey',
+/** Trust of GitHub OIDC tokens of the repository with exactly this subject after `repo:<owner/name>:`, audience STS. */
+function githubTrust(provider: unknown, subject: string): Record<string, unknown> {
+  return {
+    Version: '2012-10-17',
+    Statement: [{
       Effect: 'Allow',
-      Action: 'kms:CreateKey',
-      Resource: '*',
-      Condition: inRegion,
-    }, {
-      Sid: 'ClusterKeyAlias',
-      Effect: 'Allow',
-      Action: ['kms:CreateAlias', 'kms:DeleteAlias', 'kms:UpdateAlias'],
-      Resource: [arn('kms', `alias/${settings.pjPrefix}-*`), arn('kms', 'key/*')],
-    }] : []),
-    {
-      Sid: 'ClusterKey',
-      Effect: 'Allow',
-      Action: [
-        'kms:DescribeKey', 'kms:CreateGrant',
-        ...(createsKey ? ['kms:EnableKeyRotation', 'kms:GetKeyRotationStatus', 'kms:GetKeyPolicy', 'kms:PutKeyPolicy',
-          'kms:TagResource', 'kms:UntagResource', 'kms:ListResourceTags', 'kms:ScheduleKeyDeletion'] : []),
-      ],
-      Resource: keys,
-    },
-  ];
+      Principal: { Federated: provider },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: {
+        StringEquals: {
+          [`${GITHUB_OIDC_HOST}:aud`]: 'sts.amazonaws.com',
+          [`${GITHUB_OIDC_HOST}:sub`]: { 'Fn::Sub': `repo:\${GitHubRepository}:${subject}` },
+        },
+      },
+    }],
+  };
 }

@@ -1,5 +1,5 @@
 import {
-  BottlerocketEksSettings, EnvironmentSettings, environmentSettingsFileName, ResolvedSettings, Settings, SETTINGS_FILE_NAME,
+  BottlerocketEksSettings, EnvironmentSettings, environmentSettingsFileName, ResolvedSettings, ResourceNames, Settings, SETTINGS_FILE_NAME,
 } from 'bottlerocket-eks-config';
 
 /** How CI deploys one environment. */
@@ -44,11 +44,17 @@ export interface TeamDeployment {
 
 /**
  * The deployments of a repository: one from the top-level settings, or one per environment
- * (validated each on its own, in the order listed).
+ * (validated each on its own, in the order listed). A deployment CI deploys (its own
+ * `deployRoleArn`, or `deployRoleArn` of the top level) gets the permissions boundary of its
+ * deploy role template on its roles, unless the team chose one.
  */
-export function teamDeployments(settings: BottlerocketEksSettings, environments: TeamEnvironment[] | undefined): TeamDeployment[] {
+export function teamDeployments(
+  settings: BottlerocketEksSettings, environments: TeamEnvironment[] | undefined, deployRoleArn?: string,
+): TeamDeployment[] {
   if (environments === undefined) {
-    return [{ options: settings, settings: Settings.resolve(settings), settingsFile: SETTINGS_FILE_NAME, assembly: 'cdk.out', templates: 'templates', ci: {} }];
+    const ci = { deployRoleArn };
+    const resolved = Settings.resolve(settings);
+    return [withRolesBoundary({ options: settings, settings: resolved, settingsFile: SETTINGS_FILE_NAME, assembly: 'cdk.out', templates: 'templates', ci })];
   }
   // The settings of each environment, without its CI options; anything but a list goes to the
   // validation as it is, which refuses it.
@@ -62,6 +68,17 @@ export function teamDeployments(settings: BottlerocketEksSettings, environments:
     settingsFile: environmentSettingsFileName(resolved.name),
     assembly: `cdk.out/${resolved.name}`,
     templates: `templates/${resolved.name}`,
-    ci: { deployRoleArn: environments[i].deployRoleArn, deployEnvironment: environments[i].deployEnvironment },
-  }));
+    ci: { deployRoleArn: environments[i].deployRoleArn ?? deployRoleArn, deployEnvironment: environments[i].deployEnvironment },
+  })).map(withRolesBoundary);
+}
+
+/** The deployment with the deploy role template's boundary on its roles, when CI deploys it and the team chose none. */
+function withRolesBoundary(deployment: TeamDeployment): TeamDeployment {
+  if (!deployment.ci.deployRoleArn || deployment.options.rolePermissionsBoundary !== undefined) return deployment;
+  const rolePermissionsBoundary = new ResourceNames(deployment.settings.pjPrefix).rolesBoundaryPolicy();
+  return {
+    ...deployment,
+    options: { ...deployment.options, rolePermissionsBoundary },
+    settings: { ...deployment.settings, rolePermissionsBoundary },
+  };
 }

@@ -39,7 +39,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     const deployments = validateOptions(options, () => {
       checkKnownOptions(options);
       validateCiOptions(options);
-      const resolved = teamDeployments(chosen, options.environments);
+      const resolved = teamDeployments(chosen, options.environments, options.deployRoleArn);
       resolved.forEach((d, i) => validateCiOptions(d.ci, `environments[${i}].`));
       return resolved;
     });

@@ -1,7 +1,7 @@
-import { fail, ResolvedSettings } from 'bottlerocket-eks-config';
+import { fail, ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
 import { Component, github, Project } from 'projen';
 import { ActionRefs } from 'projen/lib/github/actions.const';
-import { deployRoleTemplatePath, GitHubDeployRole } from './deploy-role';
+import { DEPLOY_SESSION_SECONDS, deployRoleTemplatePath, GitHubDeployRole, READ_SESSION_SECONDS } from './deploy-role';
 import { TeamDeployment } from './environments';
 
 /**
@@ -30,6 +30,15 @@ const NODE_VERSION = '20';
 
 /** `arn:<partition>:iam::<12 digits>:role/<path/>name`. */
 const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-b|-iso-e|-iso-f|-eusc)?:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+/**
+ * The read-only role of a deploy role's template: same account and partition, its fixed name
+ * (`ResourceNames.githubReadRole`).
+ */
+export function readRoleArn(deployRoleArn: string, settings: ResolvedSettings): string {
+  const [, partition, , , account] = deployRoleArn.split(':');
+  return `arn:${partition}:iam::${account}:role/${new ResourceNames(settings.pjPrefix).githubReadRole()}`;
+}
+
 /** `owner/name` of a GitHub repository. */
 const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 /** A GitHub environment name: at most 255 characters, no quotes, commas, semicolons or slashes' neighbours. */
@@ -104,7 +113,8 @@ export function ciEnvironments(options: TeamWorkflowsOptions, deployments: TeamD
  *   it changed committed files (drift), with `templates/` as an artifact;
  * - `upgrade`: weekly, a pull request bumping the project type, its libraries and the CDK;
  * - `deploy` and `diff` (only with `deployRoleArn`): pushes to the default branch deploy the
- *   stacks through GitHub OIDC, pull requests show `npx projen diff`;
+ *   stacks through GitHub OIDC in the deploy environment; pull requests show `npx projen diff`
+ *   as the read-only role, outside that environment;
  * and the template of the role they assume (see `GitHubDeployRole`).
  *
  * With environments: one deploy job per environment that has a role (its own `deployRoleArn`,
@@ -141,7 +151,6 @@ export class TeamWorkflows extends Component {
     if (environments.length > 0) {
       this.deployRoles = environments.map((e) => new GitHubDeployRole(project, e.settings, {
         githubRepository: options.githubRepository,
-        branch: this.branch,
         environment: e.githubEnvironment,
         path: e.roleTemplate,
         teamEnvironment: e.name,
@@ -150,10 +159,10 @@ export class TeamWorkflows extends Component {
       if (deploying.length > 0) this.addEnvironmentWorkflows(deploying);
     } else {
       const environment = deployEnvironmentName(options, settings);
-      this.deployRoles = [new GitHubDeployRole(project, settings, { githubRepository: options.githubRepository, branch: this.branch, environment })];
+      this.deployRoles = [new GitHubDeployRole(project, settings, { githubRepository: options.githubRepository, environment })];
       if (options.deployRoleArn) {
         this.addDeploy(options.deployRoleArn, settings, environment);
-        this.addDiff(options.deployRoleArn, settings, environment);
+        this.addDiff(options.deployRoleArn, settings);
       }
     }
     this.deployRole = this.deployRoles[0];
@@ -245,12 +254,17 @@ export class TeamWorkflows extends Component {
     });
   }
 
-  /** Assume the deploy role by GitHub OIDC, in the team's region. */
-  private credentials(roleArn: string, settings: ResolvedSettings, session: string): github.workflows.JobStep {
+  /** Assume a role by GitHub OIDC, in the team's region, for as long as the job may run. */
+  private credentials(roleArn: string, settings: ResolvedSettings, session: string, timeoutMinutes: number): github.workflows.JobStep {
     return {
       name: 'Configure AWS credentials (GitHub OIDC)',
       uses: PINNED_ACTIONS.configureAwsCredentials,
-      with: { 'role-to-assume': roleArn, 'aws-region': settings.region, 'role-session-name': `${settings.pjPrefix}-${session}` },
+      with: {
+        'role-to-assume': roleArn,
+        'aws-region': settings.region,
+        'role-session-name': `${settings.pjPrefix}-${session}`,
+        'role-duration-seconds': timeoutMinutes * 60,
+      },
     };
   }
 
@@ -259,9 +273,9 @@ export class TeamWorkflows extends Component {
     workflow.addJob('deploy', this.deployJob(roleArn, settings, environment, 'npx projen deploy'));
   }
 
-  private addDiff(roleArn: string, settings: ResolvedSettings, environment: string): void {
+  private addDiff(roleArn: string, settings: ResolvedSettings): void {
     const workflow = this.workflow('diff', { pullRequest: { branches: [this.branch] } });
-    workflow.addJob('diff', this.diffJob(roleArn, settings, environment, 'npx projen diff'));
+    workflow.addJob('diff', this.diffJob(roleArn, settings, 'npx projen diff'));
   }
 
   /**
@@ -276,35 +290,45 @@ export class TeamWorkflows extends Component {
     });
     const diff = this.workflow('diff', { pullRequest: { branches: [this.branch] } });
     for (const e of environments) {
-      const job = this.diffJob(e.roleArn!, e.settings, e.githubEnvironment, `npx projen diff:${e.name}`);
+      const job = this.diffJob(e.roleArn!, e.settings, `npx projen diff:${e.name}`);
       diff.addJob(`diff-${e.name}`, { ...job, name: `Diff ${e.name} (${e.settings.pjPrefix})` });
     }
   }
 
   private deployJob(roleArn: string, settings: ResolvedSettings, environment: string, command: string): github.workflows.Job {
+    const timeoutMinutes = DEPLOY_SESSION_SECONDS / 60;
     return {
       name: `Deploy ${settings.pjPrefix}`,
       runsOn: ['ubuntu-latest'],
+      // A run started by hand on another branch deploys nothing: only the default branch deploys.
+      if: `github.ref == 'refs/heads/${this.branch}'`,
       permissions: { idToken: github.workflows.JobPermission.WRITE, contents: github.workflows.JobPermission.READ },
+      // The deploy role trusts this environment only: allow only the default branch to deploy to it.
       environment,
       // One deploy of this prefix at a time; a running deploy is never cancelled (CloudFormation
       // would roll back half-way).
       concurrency: { 'group': `deploy-${settings.pjPrefix}`, 'cancel-in-progress': false },
-      timeoutMinutes: 120,
-      steps: [...this.setup(), this.credentials(roleArn, settings, 'deploy'), { name: 'Deploy', run: command }],
+      timeoutMinutes,
+      steps: [...this.setup(), this.credentials(roleArn, settings, 'deploy', timeoutMinutes), { name: 'Deploy', run: command }],
     };
   }
 
-  private diffJob(roleArn: string, settings: ResolvedSettings, environment: string, command: string): github.workflows.Job {
+  /**
+   * A pull request's diff runs as the read-only role beside the deploy role, outside the deploy
+   * environment: the code of any branch runs there, so it never holds write credentials. Pull
+   * requests from forks get no OIDC token, so their diff is skipped.
+   */
+  private diffJob(deployRoleArn: string, settings: ResolvedSettings, command: string): github.workflows.Job {
+    // Well within the read-only role's session (IAM's shortest maximum, an hour).
+    const timeoutMinutes = READ_SESSION_SECONDS / 120;
     return {
       name: `Diff ${settings.pjPrefix}`,
       runsOn: ['ubuntu-latest'],
+      if: 'github.event.pull_request.head.repo.full_name == github.repository',
       permissions: { idToken: github.workflows.JobPermission.WRITE, contents: github.workflows.JobPermission.READ },
-      // The deploy role trusts this environment (and the default branch) only.
-      environment,
       concurrency: { 'group': `diff-${settings.pjPrefix}-\${{ github.ref }}`, 'cancel-in-progress': true },
-      timeoutMinutes: 30,
-      steps: [...this.setup(), this.credentials(roleArn, settings, 'diff'), { name: 'Diff', run: command }],
+      timeoutMinutes,
+      steps: [...this.setup(), this.credentials(readRoleArn(deployRoleArn, settings), settings, 'diff', timeoutMinutes), { name: 'Diff', run: command }],
     };
   }
 }

@@ -38,8 +38,8 @@ describe('the GitHub deploy role template', () => {
   test('passes the CloudFormation resource specification', () => {
     const report = validateTemplate(doc);
     expect(report.findings).toEqual([]);
-    expect(report.resources).toBe(2);
-    expect(Object.values<any>(doc.Resources).map((r) => r.Type).sort()).toEqual(['AWS::IAM::OIDCProvider', 'AWS::IAM::Role']);
+    expect(report.resources).toBe(4);
+    expect(Object.values<any>(doc.Resources).map((r) => r.Type).sort()).toEqual(['AWS::IAM::ManagedPolicy', 'AWS::IAM::OIDCProvider', 'AWS::IAM::Role', 'AWS::IAM::Role']);
   });
 
   test('the specification check does catch a broken resource', () => {
@@ -71,29 +71,33 @@ describe('the GitHub deploy role template', () => {
     expect(doc.Parameters.ExistingOidcProviderArn.Default).toBe('');
   });
 
-  test('is trusted only by this repository: its default branch and its deploy environment, audience STS', () => {
-    const [trust, ...others] = doc.Resources.DeployRole.Properties.AssumeRolePolicyDocument.Statement;
+  test.each([
+    ['DeployRole', 'repo:${GitHubRepository}:environment:${DeployEnvironment}'],
+    ['ReadRole', 'repo:${GitHubRepository}:pull_request'],
+  ])('%s is trusted only by one subject of this repository, audience STS', (role, subject) => {
+    const [trust, ...others] = doc.Resources[role].Properties.AssumeRolePolicyDocument.Statement;
     expect(others).toEqual([]);
     expect(trust.Action).toBe('sts:AssumeRoleWithWebIdentity');
     expect(trust.Principal.Federated['Fn::If']).toEqual(['CreateOidcProvider', { Ref: 'GitHubOidcProvider' }, { Ref: 'ExistingOidcProviderArn' }]);
     expect(Object.keys(trust.Condition)).toEqual(['StringEquals']);
     const conditions = trust.Condition.StringEquals;
     expect(conditions['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
-    expect(conditions['token.actions.githubusercontent.com:sub'].map(subOf)).toEqual([
-      'repo:${GitHubRepository}:ref:refs/heads/${Branch}',
-      'repo:${GitHubRepository}:environment:${DeployEnvironment}',
-    ]);
+    // One subject: the deploy environment (a branch's push is never enough), or pull requests for the read-only role.
+    expect(subOf(conditions['token.actions.githubusercontent.com:sub'])).toBe(subject);
     // No wildcard anywhere in the trust (StringLike would allow one; StringEquals does not).
     expect(JSON.stringify(trust)).not.toContain('*');
     expect(doc.Parameters.GitHubRepository).toMatchObject({ Default: 'my-org/team-a-eks', AllowedPattern: expect.any(String) });
-    expect(doc.Parameters.Branch.Default).toBe('main');
     expect(doc.Parameters.DeployEnvironment.Default).toBe('team-a');
   });
 
-  test('the repository, branch and environment follow the options; without githubRepository the parameter has no default', () => {
+  test('sessions last as long as the jobs may run: two hours to deploy, one to read', () => {
+    expect(doc.Resources.DeployRole.Properties.MaxSessionDuration).toBe(7200);
+    expect(doc.Resources.ReadRole.Properties.MaxSessionDuration).toBe(3600);
+  });
+
+  test('the repository and environment follow the options; without githubRepository the parameter has no default', () => {
     const other = template({ defaultReleaseBranch: 'trunk', deployEnvironment: 'production' }).doc;
     expect(other.Parameters.GitHubRepository.Default).toBeUndefined();
-    expect(other.Parameters.Branch.Default).toBe('trunk');
     expect(other.Parameters.DeployEnvironment.Default).toBe('production');
     expect(new RegExp(doc.Parameters.GitHubRepository.AllowedPattern).test('my-org/team-a-eks')).toBe(true);
     expect(new RegExp(doc.Parameters.GitHubRepository.AllowedPattern).test('my-org')).toBe(false);
@@ -103,51 +107,80 @@ describe('the GitHub deploy role template', () => {
     const s = statements(doc);
     const resources = (sid: string) => asList(s[sid].Resource).map(subOf);
     expect(resources('Stacks')).toContain('arn:${AWS::Partition}:cloudformation:eu-west-1:${AWS::AccountId}:stack/team-a-*/*');
-    expect(s.Stacks.Action).toEqual(expect.arrayContaining(['cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet', 'cloudformation:GetTemplate', 'cloudformation:DescribeStacks']));
-    expect(s.StacksRead.Action).toEqual(expect.arrayContaining(['cloudformation:ListExports', 'cloudformation:ListImports']));
-    expect(s.Network.Action).toEqual(expect.arrayContaining([
-      'ec2:CreateVpc', 'ec2:CreateSubnet', 'ec2:CreateInternetGateway', 'ec2:CreateNatGateway', 'ec2:AllocateAddress',
-      'ec2:CreateRouteTable', 'ec2:CreateLaunchTemplate', 'ec2:Describe*',
-    ]));
-    expect(s.Network.Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } });
-    expect(s.Cluster.Action).toBe('eks:*');
+    expect(s.Stacks.Action).toEqual(expect.arrayContaining(['cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet']));
+    expect(s.Read.Action).toEqual(expect.arrayContaining(['cloudformation:GetTemplate', 'cloudformation:DescribeStacks', 'cloudformation:ListImports', 'sts:GetCallerIdentity']));
+    // What the node group's handler calls with its launch template, as the EKS User Guide asks of the caller.
+    expect(s.Ec2Create.Action).toEqual(expect.arrayContaining(['ec2:CreateVpc', 'ec2:CreateSubnet', 'ec2:CreateNatGateway', 'ec2:AllocateAddress', 'ec2:RunInstances', 'ec2:CreateLaunchTemplate']));
+    expect(s.Ec2Create.Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } });
+    expect(s.Ec2TagOnCreate.Action).toEqual(['ec2:CreateTags']);
+    expect(s.Ec2ChangeOwn.Action).toEqual(expect.arrayContaining(['ec2:DeleteVpc', 'ec2:DeleteSubnet', 'ec2:ModifyVpcAttribute', 'ec2:CreateRoute', 'ec2:AssociateRouteTable']));
+    expect(s.Ec2ChangeOwn.Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': 'eu-west-1', 'aws:ResourceTag/bottlerocket-eks:pj-prefix': 'team-a' } });
+    expect(s.Cluster.Action).not.toContain('eks:*');
+    expect(s.Cluster.Action).toEqual(expect.arrayContaining(['eks:CreateNodegroup', 'eks:UpdateClusterVersion', 'eks:CreateAddon']));
     for (const arn of resources('Cluster')) expect(arn).toMatch(/^arn:\$\{AWS::Partition\}:eks:eu-west-1:\$\{AWS::AccountId\}:[a-z-]+\/team-a-cluster(\/|$)/);
-    expect(resources('Roles')).toEqual(['arn:${AWS::Partition}:iam::${AWS::AccountId}:role/team-a-*']);
-    expect(s.AttachAwsManagedPolicies.Condition).toEqual({ ArnLike: { 'iam:PolicyARN': { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/*' } } });
-    expect(s.PassRolesToEksAndEc2).toMatchObject({
-      Action: 'iam:PassRole', Condition: { StringEquals: { 'iam:PassedToService': ['eks.amazonaws.com', 'ec2.amazonaws.com', 'pods.eks.amazonaws.com'] } },
+    expect(resources('BoundedRoles')).toEqual(['arn:${AWS::Partition}:iam::${AWS::AccountId}:role/team-a-*']);
+    const boundary = { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/team-a-stack-roles-boundary' };
+    expect(s.BoundedRoles.Condition).toEqual({ StringEquals: { 'iam:PermissionsBoundary': boundary } });
+    expect(s.AttachStackPolicies.Condition.ArnEquals['iam:PolicyARN'].map(subOf)).toEqual(expect.arrayContaining([
+      'arn:${AWS::Partition}:iam::aws:policy/AmazonEKSClusterPolicy', 'arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy',
+    ]));
+    expect(s.PassOwnRoles).toMatchObject({
+      Action: ['iam:PassRole'], Condition: { StringEquals: { 'iam:PassedToService': ['eks.amazonaws.com', 'ec2.amazonaws.com', 'pods.eks.amazonaws.com'] } },
     });
-    // No key without secrets encryption.
-    expect(Object.keys(s).filter((sid) => /Key/.test(sid))).toEqual([]);
-    for (const arn of resources('ClusterLogs')) expect(arn).toContain(':log-group:/aws/eks/team-a-cluster/');
-    expect(s.Preflight.Action).toEqual(expect.arrayContaining(['sts:GetCallerIdentity', 'servicequotas:GetServiceQuota']));
-    // Nothing of CDK bootstrap: no assets, no SSM or S3.
-    expect(text).not.toMatch(/\b(s3|ssm|ecr):/);
+    // No key without secrets encryption, no log group without logRetentionDays.
+    expect(Object.keys(s).filter((sid) => /Key|Logs/.test(sid))).toEqual([]);
+    // Nothing of CDK bootstrap: no assets, no SSM or S3 (the boundary, for the nodes' roles, may name them).
+    expect(JSON.stringify(doc.Resources.DeployRole)).not.toMatch(/\b(s3|ssm|ecr):/);
+  });
+
+  test('ships the permissions boundary of the stacks\' roles: what their managed policies use, nothing of IAM but service-linked roles', () => {
+    const boundary = doc.Resources.StackRolesBoundary.Properties;
+    expect(boundary.ManagedPolicyName).toBe('team-a-stack-roles-boundary');
+    const actions: string[] = boundary.PolicyDocument.Statement.flatMap((st: any) => asList(st.Action));
+    expect(actions.filter((a) => a.startsWith('iam:'))).toEqual(['iam:CreateServiceLinkedRole']);
+    expect(actions.filter((a) => a.startsWith('sts:') || a === '*')).toEqual([]);
+  });
+
+  test('a boundary of the team\'s own replaces the shipped one', () => {
+    const own = template({ rolePermissionsBoundary: 'org-boundary', deployRoleArn: 'arn:aws:iam::123456789012:role/team-a-github-deploy' }).doc;
+    expect(own.Resources.StackRolesBoundary).toBeUndefined();
+    expect(statements(own).BoundedRoles.Condition.StringEquals['iam:PermissionsBoundary']).toEqual({ 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/org-boundary' });
+  });
+
+  test('never changes the CI roles or the boundary, never takes a boundary off', () => {
+    const s = statements(doc);
+    expect(s.NeverChangeCiRoles).toMatchObject({ Effect: 'Deny', NotAction: ['iam:Get*', 'iam:List*'] });
+    expect(asList(s.NeverChangeCiRoles.Resource).map(subOf)).toEqual([
+      'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${RoleName}', 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/team-a-github-read',
+    ]);
+    expect(s.NeverChangeBoundary.Effect).toBe('Deny');
+    expect(s.NeverRemoveBoundary).toMatchObject({ Effect: 'Deny', Action: 'iam:DeleteRolePermissionsBoundary' });
   });
 
   test('a custom cluster name scopes EKS and its logs', () => {
-    const s = statements(template({ clusterName: 'shared-eks' }).doc);
+    const s = statements(template({ clusterName: 'shared-eks', logRetentionDays: 30 }).doc);
     for (const arn of asList(s.Cluster.Resource).map(subOf)) expect(arn).toMatch(/\/shared-eks(\/|$)/);
     for (const arn of asList(s.ClusterLogs.Resource).map(subOf)) expect(arn).toContain('/aws/eks/shared-eks/');
   });
 
   test('the strict profile may create the cluster key, its alias, and encrypt the log group; a given key is only used', () => {
     const strict = statements(template({ securityProfile: SecurityProfile.STRICT, region: 'eu-west-1' }).doc);
-    expect(strict.CreateClusterKey).toMatchObject({ Action: 'kms:CreateKey', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } });
+    expect(strict.CreateClusterKey).toMatchObject({ Action: ['kms:CreateKey'], Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } });
     expect(asList(strict.ClusterKeyAlias.Resource).map(subOf)).toContain('arn:${AWS::Partition}:kms:eu-west-1:${AWS::AccountId}:alias/team-a-*');
     expect(strict.ClusterKey.Action).toEqual(expect.arrayContaining(['kms:CreateGrant', 'kms:EnableKeyRotation', 'kms:PutKeyPolicy']));
     expect(strict.ClusterLogs.Action).toEqual(expect.arrayContaining(['logs:AssociateKmsKey']));
     const keyArn = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
     const given = statements(template({ secretsKmsKeyArn: keyArn, region: 'eu-west-1' }).doc);
-    expect(given.ClusterKey).toMatchObject({ Action: ['kms:DescribeKey', 'kms:CreateGrant'], Resource: [keyArn] });
+    // DescribeKey is among the reads, on any key.
+    expect(given.ClusterKey).toMatchObject({ Action: ['kms:CreateGrant'], Resource: [keyArn] });
     expect(given.CreateClusterKey).toBeUndefined();
   });
 
-  test('only the wildcards of read-only or AWS-scoped actions go unscoped', () => {
+  test('only read-only actions go unscoped', () => {
     const s = statements(doc);
     const unscoped = Object.values<any>(s).filter((st) => st.Resource === '*' && !st.Condition).map((st) => st.Sid).sort();
-    expect(unscoped).toEqual(['ClusterRead', 'Preflight', 'StacksRead']);
-    for (const sid of unscoped) for (const action of asList<string>(s[sid].Action)) expect(action).toMatch(/:(Describe|List|Get|Validate)/);
+    expect(unscoped).toEqual(['Read']);
+    for (const action of asList<string>(s.Read.Action)) expect(action).toMatch(/:(Describe|List|Get)/);
   });
 });
 
@@ -170,9 +203,9 @@ describe('the GitHub deploy role templates of a repository with environments', (
     const prd = doc('prd');
     const s = statements(prd);
     expect(asList(s.Stacks.Resource).map(subOf)).toContain('arn:${AWS::Partition}:cloudformation:us-east-1:${AWS::AccountId}:stack/team-a-prd-*/*');
-    expect(s.Network.Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': 'us-east-1' } });
+    expect(s.Ec2Create.Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': 'us-east-1' } });
     for (const arn of asList(s.Cluster.Resource).map(subOf)) expect(arn).toMatch(/:eks:us-east-1:\$\{AWS::AccountId\}:[a-z-]+\/prd-eks(\/|$)/);
-    expect(asList(s.Roles.Resource).map(subOf)).toEqual(['arn:${AWS::Partition}:iam::${AWS::AccountId}:role/team-a-prd-*']);
+    expect(asList(s.BoundedRoles.Resource).map(subOf)).toEqual(['arn:${AWS::Partition}:iam::${AWS::AccountId}:role/team-a-prd-*']);
     expect(prd.Parameters.DeployEnvironment.Default).toBe('production');
     expect(prd.Parameters.RoleName.Default).toBe('team-a-prd-github-deploy');
     expect(prd.Parameters.GitHubRepository.Default).toBe('my-org/team-a-eks');

@@ -4,6 +4,7 @@ import { Testing } from 'projen/lib/testing';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
+import { DEPLOY_SESSION_SECONDS, READ_SESSION_SECONDS } from '../src/deploy-role';
 import { PINNED_ACTIONS, UPGRADED_PACKAGES } from '../src/team-workflows';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/team-a-github-deploy';
@@ -100,25 +101,34 @@ describe('team workflows', () => {
     expect(order.slice(4)).toEqual(['npm install', 'npx projen', 'npx projen build', PINNED_ACTIONS.createPullRequest]);
   });
 
-  test('deploy: pushes to the default branch, OIDC into the role in the team region, one at a time, in an environment', () => {
+  test('deploy: pushes to the default branch only, OIDC into the role in the team region for as long as the job may run, one at a time, in an environment', () => {
     const { doc } = workflow(deploying, 'deploy');
     expect(doc.on).toMatchObject({ push: { branches: ['main'] } });
     expect(doc.on.pull_request).toBeUndefined();
     const job = doc.jobs.deploy;
+    // A run started by hand on another branch deploys nothing.
+    expect(job.if).toBe("github.ref == 'refs/heads/main'");
     expect(job.permissions).toEqual({ 'id-token': 'write', 'contents': 'read' });
     expect(job.environment).toBe('production');
     expect(job.concurrency).toEqual({ 'group': 'deploy-team-a', 'cancel-in-progress': false });
     const credentials = job.steps.find((s: any) => s.uses === PINNED_ACTIONS.configureAwsCredentials);
-    expect(credentials.with).toMatchObject({ 'role-to-assume': ROLE_ARN, 'aws-region': 'eu-west-1' });
+    expect(credentials.with).toMatchObject({ 'role-to-assume': ROLE_ARN, 'aws-region': 'eu-west-1', 'role-duration-seconds': job['timeout-minutes'] * 60 });
+    // The role's maximum session covers it.
+    expect(job['timeout-minutes'] * 60).toBeLessThanOrEqual(DEPLOY_SESSION_SECONDS);
     expect(job.steps.map((s: any) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx projen deploy']);
   });
 
-  test('diff: pull requests, the same role and environment, npx projen diff', () => {
+  test('diff: pull requests of this repository (none from forks), as the read-only role beside the deploy role, outside the deploy environment', () => {
     const { doc } = workflow(deploying, 'diff');
     expect(Object.keys(doc.on)).toEqual(['pull_request']);
     const job = doc.jobs.diff;
+    expect(job.if).toBe('github.event.pull_request.head.repo.full_name == github.repository');
     expect(job.permissions).toEqual({ 'id-token': 'write', 'contents': 'read' });
-    expect(job.environment).toBe('production');
+    // Any branch's code runs here: never in the environment the deploy role trusts.
+    expect(job.environment).toBeUndefined();
+    const credentials = job.steps.find((s: any) => s.uses === PINNED_ACTIONS.configureAwsCredentials);
+    expect(credentials.with).toMatchObject({ 'role-to-assume': ROLE_ARN.replace(/role\/.*$/, 'role/team-a-github-read'), 'role-duration-seconds': job['timeout-minutes'] * 60 });
+    expect(job['timeout-minutes'] * 60).toBeLessThanOrEqual(READ_SESSION_SECONDS);
     expect(job.steps.map((s: any) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx projen diff']);
   });
 
@@ -177,17 +187,20 @@ describe('team workflows with environments', () => {
     expect(runs('deploy-stg')).toEqual(['npm ci', 'npx projen deploy:stg']);
     const credentials = (job: string) => doc.jobs[job].steps.find((s: any) => s.uses === PINNED_ACTIONS.configureAwsCredentials).with;
     // Its own role, else the top-level one; its own region.
-    expect(credentials('deploy-dev')).toEqual({ 'role-to-assume': ROLE_ARN, 'aws-region': 'eu-west-1', 'role-session-name': 'team-a-dev-deploy' });
+    expect(credentials('deploy-dev')).toEqual({ 'role-to-assume': ROLE_ARN, 'aws-region': 'eu-west-1', 'role-session-name': 'team-a-dev-deploy', 'role-duration-seconds': 7200 });
     expect(credentials('deploy-stg')).toMatchObject({ 'role-to-assume': ROLE_ARN, 'aws-region': 'eu-central-1' });
     expect(credentials('deploy-prd')).toMatchObject({ 'role-to-assume': PRD_ROLE, 'aws-region': 'us-east-1' });
   });
 
-  test('diff: one job per environment, side by side, as its role in its GitHub environment', () => {
+  test('diff: one job per environment, side by side, as the read-only role of its deploy role, outside its GitHub environment', () => {
     const { doc } = workflow(out, 'diff');
     expect(Object.keys(doc.on)).toEqual(['pull_request']);
     expect(Object.keys(doc.jobs)).toEqual(['diff-dev', 'diff-stg', 'diff-prd']);
     expect(Object.values<any>(doc.jobs).map((j) => j.needs)).toEqual([undefined, undefined, undefined]);
-    expect(doc.jobs['diff-prd'].environment).toBe('production');
+    expect(Object.values<any>(doc.jobs).map((j) => j.environment)).toEqual([undefined, undefined, undefined]);
+    const role = (job: string) => doc.jobs[job].steps.find((s: any) => s.uses === PINNED_ACTIONS.configureAwsCredentials).with['role-to-assume'];
+    expect(role('diff-prd')).toBe(PRD_ROLE.replace(/role\/.*$/, 'role/team-a-prd-github-read'));
+    expect(role('diff-dev')).toBe(ROLE_ARN.replace(/role\/.*$/, 'role/team-a-dev-github-read'));
     expect(doc.jobs['diff-prd'].permissions).toEqual({ 'id-token': 'write', 'contents': 'read' });
     expect(doc.jobs['diff-prd'].steps.map((s: any) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx projen diff:prd']);
   });

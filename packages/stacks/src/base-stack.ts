@@ -1,3 +1,4 @@
+import { ManagedPolicy, PermissionsBoundary } from 'aws-cdk-lib/aws-iam';
 import { Stack, StackProps, Tags } from 'aws-cdk-lib/core';
 import { ResolvedSettings, ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { Construct } from 'constructs';
@@ -33,5 +34,9 @@ export abstract class BottlerocketEksStack extends Stack {
     this.inputs = stackInputs(this, settings, templateParameters);
     Tags.of(this).add('bottlerocket-eks:pj-prefix', this.inputs.pjPrefix);
     Tags.of(this).add(KIND_TAG, kind);
+    // The GitHub deploy role may create and change only roles that carry this boundary.
+    if (settings.rolePermissionsBoundary) {
+      PermissionsBoundary.of(this).apply(ManagedPolicy.fromManagedPolicyName(this, 'RolesBoundary', settings.rolePermissionsBoundary));
+    }
   }
 }

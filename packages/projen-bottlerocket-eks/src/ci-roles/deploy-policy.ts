@@ -1,0 +1,300 @@
+import { READ_ONLY_ACTIONS, ResolvedSettings, ResourceNames, SecurityProfile, STACK_MANAGED_POLICIES, stackResourceTypes } from 'bottlerocket-eks-config';
+import { HANDLER_PERMISSIONS } from './handler-permissions';
+import { ArnOf, arnsIn, PolicyStatement } from './policy-document';
+
+/** The tag every resource of the stacks carries, with the prefix as its value. */
+export const PREFIX_TAG = 'bottlerocket-eks:pj-prefix';
+
+/** The service principals the stacks' roles are passed to: EKS (cluster), EC2 (nodes), EKS Pod Identity (the EBS CSI driver). */
+const PASSED_TO_SERVICES = ['eks.amazonaws.com', 'ec2.amazonaws.com', 'pods.eks.amazonaws.com'];
+
+/** The service-linked roles EKS, its node groups, Auto Scaling and Spot create on first use. */
+const SERVICE_LINKED_ROLES = ['eks.amazonaws.com', 'eks-nodegroup.amazonaws.com', 'autoscaling.amazonaws.com', 'spot.amazonaws.com'];
+
+/** What the CDK CLI calls to deploy a stack from a cloud assembly (change sets, events, protection). */
+const STACK_ACTIONS = [
+  'cloudformation:CreateChangeSet', 'cloudformation:DeleteChangeSet', 'cloudformation:DescribeChangeSet', 'cloudformation:ExecuteChangeSet',
+  'cloudformation:ListChangeSets', 'cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:DeleteStack',
+  'cloudformation:DescribeStackEvents', 'cloudformation:DescribeStackResources', 'cloudformation:UpdateTerminationProtection',
+  'cloudformation:TagResource', 'cloudformation:UntagResource',
+];
+
+/** KMS actions IAM authorizes against the alias and the key both. */
+const KEY_ALIAS_ACTIONS = /^kms:(Create|Delete|Update)Alias$/;
+
+/** IAM role writes that the `iam:PermissionsBoundary` condition key governs. */
+const BOUNDED_ROLE_WRITES = ['iam:CreateRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:DetachRolePolicy', 'iam:PutRolePermissionsBoundary'];
+
+const GROUPS_AND_USERS = 'policies of IAM groups and users (AWS::IAM::Policy Groups, Users): the stacks give policies to roles only';
+const AUTO_MODE = 'EKS Auto Mode\'s node instance profile (AWS::EKS::Cluster ComputeConfig): the stacks run managed node groups';
+const LOG_ACCOUNT_WIDE = 'log resource policies, field indexes and deliveries (AWS::Logs::LogGroup): not set by the stacks, and the actions '
+  + 'take no log group ARN, so they would reach every log group of the account';
+
+/**
+ * Actions the handlers list for properties these stacks never set, or that the deploy role
+ * must never have: left out, each with the reason.
+ */
+export const LEFT_OUT_HANDLER_ACTIONS: Record<string, string> = {
+  'firehose:TagDeliveryStream': 'log delivery to Firehose (AWS::Logs::LogGroup): the control plane log group delivers nowhere',
+  's3:REST.PUT.OBJECT': 'an S3 REST operation, not an IAM action (AWS::Logs::LogGroup)',
+  'ec2:AcceptAddressTransfer': 'Elastic IP transfers from another account (AWS::EC2::EIP TransferAddress): not used',
+  'iam:PutGroupPolicy': GROUPS_AND_USERS,
+  'iam:GetGroupPolicy': GROUPS_AND_USERS,
+  'iam:DeleteGroupPolicy': GROUPS_AND_USERS,
+  'iam:PutUserPolicy': GROUPS_AND_USERS,
+  'iam:GetUserPolicy': GROUPS_AND_USERS,
+  'iam:DeleteUserPolicy': GROUPS_AND_USERS,
+  'iam:CreateInstanceProfile': AUTO_MODE,
+  'iam:TagInstanceProfile': AUTO_MODE,
+  'iam:AddRoleToInstanceProfile': AUTO_MODE,
+  'iam:GetInstanceProfile': AUTO_MODE,
+  'iam:DeleteInstanceProfile': AUTO_MODE,
+  'iam:RemoveRoleFromInstanceProfile': AUTO_MODE,
+  'logs:PutResourcePolicy': LOG_ACCOUNT_WIDE,
+  'logs:DeleteResourcePolicy': LOG_ACCOUNT_WIDE,
+  'logs:PutIndexPolicy': LOG_ACCOUNT_WIDE,
+  'logs:DeleteIndexPolicy': LOG_ACCOUNT_WIDE,
+  'logs:CreateLogDelivery': LOG_ACCOUNT_WIDE,
+  'iam:DeleteRolePermissionsBoundary': 'taking the boundary off a role (AWS::IAM::Role PermissionsBoundary removed): never the deploy role\'s to do',
+};
+
+/** The parts of a deploy role's policy that are not in the settings: where its boundary and it are. */
+export interface DeployPolicyTargets {
+  /** The ARN of the permissions boundary the roles it creates must carry. */
+  readonly boundaryArn: unknown;
+  /** The ARNs of the CI roles themselves, which it may never change. */
+  readonly ciRoleArns: unknown[];
+}
+
+/** An action with the resource types whose handlers need it. */
+interface NeededAction {
+  readonly action: string;
+  readonly neededBy: string[];
+}
+
+/**
+ * The actions a deploy of these settings needs: what the CloudFormation resource handlers of
+ * every resource type the stacks create call (create, update, delete and read), what the CDK
+ * CLI calls on the stacks, and the read-only calls of the preflight.
+ */
+export function neededActions(settings: ResolvedSettings): NeededAction[] {
+  const needed = new Map<string, string[]>();
+  const add = (action: string, by: string) => needed.set(action, [...(needed.get(action) ?? []), by]);
+  for (const type of stackResourceTypes(settings)) {
+    const handlers = HANDLER_PERMISSIONS[type];
+    if (!handlers) throw new Error(`No CloudFormation handler permissions for ${type}: run npx projen refresh-handler-permissions`);
+    for (const action of new Set(Object.values(handlers).flat())) {
+      if (action in LEFT_OUT_HANDLER_ACTIONS) continue;
+      // The cluster's handler uses a key only for secrets encryption.
+      if (action.startsWith('kms:') && !settings.secretsEncryption) continue;
+      add(action, type);
+    }
+  }
+  for (const action of STACK_ACTIONS) add(action, 'the CDK CLI');
+  for (const action of READ_ONLY_ACTIONS) add(action, 'the preflight');
+  return [...needed].map(([action, neededBy]) => ({ action, neededBy })).sort((a, b) => a.action.localeCompare(b.action));
+}
+
+/** A statement's shape for the actions it takes; `undefined`: the settings need no such statement. */
+type Scope = (actions: string[]) => PolicyStatement | undefined;
+
+/**
+ * The deploy role's statements: each needed action in exactly one scope (two for `ec2:CreateTags`
+ * and the KMS alias actions, which IAM authorizes against two resources), scoped by ARN, the
+ * prefix tag and the region wherever the action allows it; then the denials that keep the role
+ * from changing itself or the boundary.
+ */
+export function deployPolicy(settings: ResolvedSettings, targets: DeployPolicyTargets): PolicyStatement[] {
+  const p = settings.pjPrefix;
+  const region = settings.region;
+  const arn: ArnOf = arnsIn(region);
+  const cluster = new ResourceNames(p).cluster(settings.clusterName);
+  const inRegion = { 'aws:RequestedRegion': region };
+  const ownRoles = arn('iam', `role/${p}-*`, '');
+  const ownTag = (key: string) => ({ [`${key}/${PREFIX_TAG}`]: p });
+  const createsKey = settings.securityProfile === SecurityProfile.STRICT;
+  const keys = [...(createsKey ? [arn('kms', 'key/*')] : []), ...(settings.secretsKmsKeyArn ? [settings.secretsKmsKeyArn] : [])];
+
+  const scopes: Array<{ sid: string; takes: (action: string) => boolean; scope: Scope }> = [
+    {
+      sid: 'Stacks',
+      takes: (a) => STACK_ACTIONS.includes(a),
+      scope: (Action) => ({ Sid: 'Stacks', Effect: 'Allow', Action, Resource: [arn('cloudformation', `stack/${p}-*/*`), arn('cloudformation', 'changeSet/*/*')] }),
+    },
+    {
+      // Reads that take no resource ARN, or that the preflight makes account-wide (quotas, clusters, versions).
+      sid: 'Read',
+      takes: (a) => READ_ONLY_ACTIONS.includes(a) || /^(ec2|eks|logs|cloudformation|servicequotas|sts):(Describe|List|Get)|^kms:List/.test(a),
+      scope: (Action) => ({ Sid: 'Read', Effect: 'Allow', Action, Resource: '*' }),
+    },
+    {
+      // A new resource has no tag to scope by (CloudFormation may tag it after creating it).
+      // A route goes into an existing table: that is a change of the table (below).
+      sid: 'Ec2Create',
+      takes: (a) => /^ec2:(Create(?!Tags$|Route$)|Allocate|RunInstances$)/.test(a),
+      scope: (Action) => ({ Sid: 'Ec2Create', Effect: 'Allow', Action, Resource: '*', Condition: { StringEquals: inRegion } }),
+    },
+    {
+      sid: 'Ec2TagOnCreate',
+      takes: (a) => a === 'ec2:CreateTags',
+      scope: (Action) => ({
+        Sid: 'Ec2TagOnCreate',
+        Effect: 'Allow',
+        Action,
+        Resource: '*',
+        Condition: { 'StringEquals': inRegion, 'ForAnyValue:StringLike': { 'ec2:CreateAction': ['Create*', 'RunInstances', 'AllocateAddress'] } },
+      }),
+    },
+    {
+      // Changing, attaching, associating or deleting: only what carries this prefix's tag.
+      sid: 'Ec2ChangeOwn',
+      takes: (a) => a.startsWith('ec2:'),
+      scope: (Action) => ({ Sid: 'Ec2ChangeOwn', Effect: 'Allow', Action, Resource: '*', Condition: { StringEquals: { ...inRegion, ...ownTag('aws:ResourceTag') } } }),
+    },
+    {
+      // The Service Authorization Reference gives CreateCluster no resource type: only `*` matches it.
+      sid: 'CreateCluster',
+      takes: (a) => a === 'eks:CreateCluster',
+      scope: (Action) => ({ Sid: 'CreateCluster', Effect: 'Allow', Action, Resource: '*', Condition: { StringEquals: inRegion } }),
+    },
+    {
+      sid: 'Cluster',
+      takes: (a) => a.startsWith('eks:'),
+      scope: (Action) => ({
+        Sid: 'Cluster',
+        Effect: 'Allow',
+        Action,
+        Resource: [
+          arn('eks', `cluster/${cluster}`), arn('eks', `nodegroup/${cluster}/${p}-*/*`), arn('eks', `addon/${cluster}/*/*`),
+          arn('eks', `access-entry/${cluster}/*`), arn('eks', `podidentityassociation/${cluster}/*`),
+        ],
+      }),
+    },
+    {
+      sid: 'PassOwnRoles',
+      takes: (a) => a === 'iam:PassRole',
+      scope: (Action) => ({ Sid: 'PassOwnRoles', Effect: 'Allow', Action, Resource: ownRoles, Condition: { StringEquals: { 'iam:PassedToService': PASSED_TO_SERVICES } } }),
+    },
+    {
+      sid: 'ServiceLinkedRoles',
+      takes: (a) => a === 'iam:CreateServiceLinkedRole',
+      scope: (Action) => ({ Sid: 'ServiceLinkedRoles', Effect: 'Allow', Action, Resource: '*', Condition: { StringEquals: { 'iam:AWSServiceName': SERVICE_LINKED_ROLES } } }),
+    },
+    {
+      // Only the AWS managed policies the stacks use, and only onto roles that carry the boundary.
+      sid: 'AttachStackPolicies',
+      takes: (a) => a === 'iam:AttachRolePolicy',
+      scope: (Action) => ({
+        Sid: 'AttachStackPolicies',
+        Effect: 'Allow',
+        Action,
+        Resource: ownRoles,
+        Condition: {
+          StringEquals: { 'iam:PermissionsBoundary': targets.boundaryArn },
+          ArnEquals: { 'iam:PolicyARN': STACK_MANAGED_POLICIES.map((name) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:iam::aws:policy/${name}` })) },
+        },
+      }),
+    },
+    {
+      sid: 'BoundedRoles',
+      takes: (a) => BOUNDED_ROLE_WRITES.includes(a),
+      scope: (Action) => ({ Sid: 'BoundedRoles', Effect: 'Allow', Action, Resource: ownRoles, Condition: { StringEquals: { 'iam:PermissionsBoundary': targets.boundaryArn } } }),
+    },
+    {
+      sid: 'ReadOwnRoles',
+      takes: (a) => /^iam:(Get|List)/.test(a),
+      scope: (Action) => ({ Sid: 'ReadOwnRoles', Effect: 'Allow', Action, Resource: ownRoles }),
+    },
+    {
+      // Role writes without a boundary condition key: only roles that carry this prefix's tag.
+      sid: 'ChangeOwnRoles',
+      takes: (a) => a.startsWith('iam:'),
+      scope: (Action) => ({ Sid: 'ChangeOwnRoles', Effect: 'Allow', Action, Resource: ownRoles, Condition: { StringEquals: ownTag('iam:ResourceTag') } }),
+    },
+    {
+      sid: 'ClusterLogs',
+      takes: (a) => a.startsWith('logs:'),
+      scope: (Action) => ({
+        Sid: 'ClusterLogs',
+        Effect: 'Allow',
+        Action,
+        Resource: [arn('logs', `log-group:/aws/eks/${cluster}/*`), arn('logs', `log-group:/aws/eks/${cluster}/*:*`)],
+      }),
+    },
+    {
+      // A new key has no ARN or tag to scope by.
+      sid: 'CreateClusterKey',
+      takes: (a) => a === 'kms:CreateKey',
+      scope: (Action) => (createsKey ? { Sid: 'CreateClusterKey', Effect: 'Allow', Action, Resource: '*', Condition: { StringEquals: inRegion } } : undefined),
+    },
+    {
+      sid: 'ClusterKeyAlias',
+      takes: (a) => KEY_ALIAS_ACTIONS.test(a),
+      scope: (Action) => (createsKey ? { Sid: 'ClusterKeyAlias', Effect: 'Allow', Action, Resource: arn('kms', `alias/${p}-*`) } : undefined),
+    },
+    {
+      // The key the cluster stack creates carries the prefix tag; a given key is only used.
+      sid: 'ClusterKey',
+      takes: (a) => a.startsWith('kms:'),
+      scope: (Action) => (keys.length === 0 ? undefined : {
+        Sid: 'ClusterKey',
+        Effect: 'Allow',
+        Action: createsKey ? Action : Action.filter((a) => ['kms:DescribeKey', 'kms:CreateGrant'].includes(a)),
+        Resource: keys,
+      }),
+    },
+  ];
+
+  const taken = new Map<string, string[]>(scopes.map((s) => [s.sid, []]));
+  for (const { action, neededBy } of neededActions(settings)) {
+    const matching = scopes.filter((s) => s.takes(action));
+    if (matching.length === 0) throw new Error(`The deploy role has no scope for ${action} (needed by ${neededBy.join(', ')})`);
+    // The first scope that takes an action owns it; tagging and key aliases are authorized twice.
+    const owners = action === 'ec2:CreateTags' ? matching.filter((s) => ['Ec2TagOnCreate', 'Ec2ChangeOwn'].includes(s.sid))
+      : KEY_ALIAS_ACTIONS.test(action) ? matching.filter((s) => ['ClusterKeyAlias', 'ClusterKey'].includes(s.sid)) : [matching[0]];
+    for (const owner of owners) taken.get(owner.sid)!.push(action);
+  }
+  const allows = scopes.flatMap((s) => {
+    const actions = taken.get(s.sid)!;
+    const statement = actions.length > 0 ? s.scope(actions) : undefined;
+    return statement && (statement.Action as string[]).length > 0 ? [statement] : [];
+  });
+  return [...allows, ...guardrails(targets, ownRoles)];
+}
+
+/**
+ * What the deploy role may never do, whatever else allows it: change the CI roles (itself
+ * included) or the boundary, or take the boundary off a role.
+ */
+function guardrails(targets: DeployPolicyTargets, ownRoles: unknown): PolicyStatement[] {
+  return [
+    { Sid: 'NeverChangeCiRoles', Effect: 'Deny', NotAction: ['iam:Get*', 'iam:List*'], Resource: targets.ciRoleArns },
+    {
+      Sid: 'NeverChangeBoundary',
+      Effect: 'Deny',
+      Action: ['iam:CreatePolicyVersion', 'iam:DeletePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicy', 'iam:TagPolicy', 'iam:UntagPolicy'],
+      Resource: targets.boundaryArn,
+    },
+    { Sid: 'NeverRemoveBoundary', Effect: 'Deny', Action: 'iam:DeleteRolePermissionsBoundary', Resource: ownRoles },
+  ];
+}
+
+/**
+ * The permissions boundary of every role the stacks create: what the managed policies they
+ * attach and the cluster role's key policy use (EC2, ECR, EKS, Auto Scaling, load balancing,
+ * Session Manager, logs and metrics, KMS) and service-linked roles, and nothing of IAM, STS
+ * or Organizations, so no role inside it can create, change or assume another.
+ */
+export function rolesBoundaryStatements(): PolicyStatement[] {
+  return [
+    {
+      Sid: 'WhatStackRolesUse',
+      Effect: 'Allow',
+      Action: [
+        'ec2:*', 'ecr:*', 'eks:*', 'eks-auth:*', 'autoscaling:*', 'elasticloadbalancing:*', 'ssm:*', 'ssmmessages:*', 'ec2messages:*',
+        'logs:*', 'cloudwatch:*', 'kms:*', 'iam:CreateServiceLinkedRole',
+      ],
+      Resource: '*',
+    },
+  ];
+}

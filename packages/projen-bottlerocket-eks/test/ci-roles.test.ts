@@ -1,0 +1,205 @@
+import { READ_ONLY_ACTIONS, SecurityProfile } from 'bottlerocket-eks-config';
+import { Testing } from 'projen/lib/testing';
+import { ACCOUNT, actionResources, arnFrom, decide, Policy, resolveIntrinsics } from './iam-evaluator';
+import { tempDir } from './temp';
+import { parseCfnYaml } from '../../stacks/test/support/cfn-schema';
+import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
+import { neededActions, PREFIX_TAG } from '../src/ci-roles/deploy-policy';
+import { HANDLER_PERMISSIONS, HANDLER_PERMISSIONS_SOURCES } from '../src/ci-roles/handler-permissions';
+import { DEPLOY_ROLE_TEMPLATE } from '../src/deploy-role';
+
+const REGION = 'eu-west-1';
+const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/team-a-stack-roles-boundary`;
+const DEPLOY_ROLE = `arn:aws:iam::${ACCOUNT}:role/team-a-github-deploy`;
+const READ_ROLE = `arn:aws:iam::${ACCOUNT}:role/team-a-github-read`;
+const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
+/** The placeholders of resource ARNs, as the stacks of prefix team-a name them. */
+const OWN_NAMES: Record<string, string> = {
+  RoleNameWithPath: 'team-a-cluster-ClusterRole-AB12CD34',
+  ClusterName: 'team-a-cluster',
+  NodegroupName: 'team-a-bottlerocket-spot-0a1b2c3d',
+  AddonName: 'coredns',
+  StackName: 'team-a-network',
+  LogGroupName: '/aws/eks/team-a-cluster/cluster',
+  AliasName: 'team-a-cluster',
+  ChangeSetName: 'cdk-deploy-change-set',
+  ServiceName: 'ec2',
+  QuotaCode: 'L-F678F1CE',
+  Alias: 'team-a-cluster',
+  KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab',
+};
+
+/**
+ * The kinds of resource the stacks and the CLI act on, by service: an action that may name many
+ * kinds (tagging, say) is asked about these.
+ */
+const STACK_RESOURCE_KINDS = new Set([
+  'stack', 'changeset', 'vpc', 'subnet', 'internet-gateway', 'natgateway', 'elastic-ip', 'route-table', 'launch-template', 'instance', 'volume',
+  'network-interface', 'security-group', 'image', 'key-pair', 'cluster', 'nodegroup', 'addon', 'access-entry', 'podidentityassociation',
+  'log-group', 'key', 'alias', 'role',
+]);
+
+/** What a deploy's requests carry: the team's region, its own resources' tag, the boundary on the roles it makes. */
+const DEPLOY_CONTEXT = {
+  'aws:RequestedRegion': REGION,
+  [`aws:ResourceTag/${PREFIX_TAG}`]: 'team-a',
+  [`iam:ResourceTag/${PREFIX_TAG}`]: 'team-a',
+  'iam:PermissionsBoundary': BOUNDARY,
+  'iam:PassedToService': 'eks.amazonaws.com',
+  'iam:AWSServiceName': 'eks.amazonaws.com',
+  'iam:PolicyARN': 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy',
+  'ec2:CreateAction': 'CreateVpc',
+};
+
+interface Roles {
+  readonly deploy: Policy;
+  readonly read: Policy;
+  readonly boundary: Policy;
+}
+
+function roles(options: Partial<BottlerocketEksProjectOptions> = {}): Roles {
+  const project = new BottlerocketEksProject({ name: 'team-a', defaultReleaseBranch: 'main', pjPrefix: 'team-a', region: REGION, outdir: tempDir('ci-roles'), ...options });
+  const doc: any = parseCfnYaml(Testing.synth(project)[DEPLOY_ROLE_TEMPLATE]);
+  const parameters = Object.fromEntries(Object.entries<any>(doc.Parameters).map(([name, p]) => [name, p.Default ?? 'my-org/team-a-eks']));
+  const resources = resolveIntrinsics(doc.Resources, parameters);
+  const only = (policies: any[]) => { expect(policies).toHaveLength(1); return policies[0].PolicyDocument; };
+  return {
+    deploy: only(resources.DeployRole.Properties.Policies),
+    read: only(resources.ReadRole.Properties.Policies),
+    boundary: resources.StackRolesBoundary.Properties.PolicyDocument,
+  };
+}
+
+const VARIANTS: Array<[string, Partial<BottlerocketEksProjectOptions>]> = [
+  ['the default settings', {}],
+  ['the strict profile', { securityProfile: SecurityProfile.STRICT }],
+  ['admins, a given secrets key and log retention', {
+    adminPrincipalArns: [`arn:aws:iam::${ACCOUNT}:role/admin`],
+    logRetentionDays: 30,
+    secretsKmsKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+  }],
+];
+
+describe.each(VARIANTS)('the deploy role of %s', (_name, options) => {
+  const { deploy } = roles(options);
+
+  test('allows every action a deploy needs, on the resources of this prefix: the CloudFormation handlers of each resource type, the CDK CLI, the preflight', async () => {
+    const project = new BottlerocketEksProject({ name: 'team-a', defaultReleaseBranch: 'main', pjPrefix: 'team-a', region: REGION, outdir: tempDir('ci-roles'), ...options });
+    const denied: string[] = [];
+    for (const { action, neededBy } of neededActions(project.settings)) {
+      const resources = (await actionResources(action)).resources.filter((r) => STACK_RESOURCE_KINDS.has(r.name));
+      const arns = resources.length === 0 ? ['*'] : resources.map((r) => arnFrom(r.arnPattern, REGION, OWN_NAMES));
+      for (const resource of arns) {
+        const decision = await decide(deploy, { action, resource, context: DEPLOY_CONTEXT });
+        if (decision !== 'Allowed') denied.push(`${action} on ${resource} (for ${neededBy.join(', ')}): ${decision}`);
+      }
+    }
+    expect(denied).toEqual([]);
+  });
+
+  test('every condition of an allow is one that its actions support, so none silently denies on AWS', async () => {
+    const keysChecked = [`aws:ResourceTag/${PREFIX_TAG}`, `iam:ResourceTag/${PREFIX_TAG}`, 'iam:PermissionsBoundary', 'iam:PolicyARN', 'iam:PassedToService', 'iam:AWSServiceName', 'ec2:CreateAction'];
+    const unsupported: string[] = [];
+    for (const statement of deploy.Statement.filter((s) => s.Effect === 'Allow' && s.Condition)) {
+      const keys = Object.values<Record<string, unknown>>(statement.Condition).flatMap((c) => Object.keys(c)).filter((k) => keysChecked.includes(k));
+      for (const action of [statement.Action].flat()) {
+        const { resources, conditionKeys } = await actionResources(action);
+        const supports = (key: string) => {
+          const pattern = key.replace(`/${PREFIX_TAG}`, '/${TagKey}');
+          return conditionKeys.includes(pattern) || (resources.length > 0 && resources.every((r) => r.conditionKeys.includes(pattern)));
+        };
+        for (const key of keys) if (!supports(key)) unsupported.push(`${statement.Sid}: ${action} does not support ${key}`);
+      }
+    }
+    expect(unsupported).toEqual([]);
+  });
+});
+
+describe('the deploy role cannot escalate', () => {
+  const { deploy, boundary } = roles();
+  const clusterRole = `arn:aws:iam::${ACCOUNT}:role/team-a-cluster-ClusterRole-AB12CD34`;
+  const deployContext = { 'aws:RequestedRegion': REGION };
+
+  test.each([
+    ['put a policy on itself', 'iam:PutRolePolicy', DEPLOY_ROLE, { 'iam:PermissionsBoundary': BOUNDARY }],
+    ['attach AdministratorAccess to itself', 'iam:AttachRolePolicy', DEPLOY_ROLE, { 'iam:PolicyARN': ADMIN }],
+    ['change whom it trusts', 'iam:UpdateAssumeRolePolicy', DEPLOY_ROLE, { [`iam:ResourceTag/${PREFIX_TAG}`]: 'team-a' }],
+    ['give itself a longer session', 'iam:UpdateRole', DEPLOY_ROLE, { [`iam:ResourceTag/${PREFIX_TAG}`]: 'team-a' }],
+    ['change the read-only role', 'iam:PutRolePolicy', READ_ROLE, { 'iam:PermissionsBoundary': BOUNDARY }],
+    ['attach AdministratorAccess to a role of its stacks', 'iam:AttachRolePolicy', clusterRole, { 'iam:PolicyARN': ADMIN, 'iam:PermissionsBoundary': BOUNDARY }],
+    ['attach a stack policy to a role without the boundary', 'iam:AttachRolePolicy', clusterRole, { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy' }],
+    ['create a role without the boundary', 'iam:CreateRole', `arn:aws:iam::${ACCOUNT}:role/team-a-escape`, {}],
+    ['create a role with another boundary', 'iam:CreateRole', `arn:aws:iam::${ACCOUNT}:role/team-a-escape`, { 'iam:PermissionsBoundary': `arn:aws:iam::${ACCOUNT}:policy/wide-open` }],
+    ['put a policy on a role without the boundary', 'iam:PutRolePolicy', clusterRole, {}],
+    ['take the boundary off a role', 'iam:DeleteRolePermissionsBoundary', clusterRole, { 'iam:PermissionsBoundary': BOUNDARY }],
+    ['rewrite the boundary', 'iam:CreatePolicyVersion', BOUNDARY, {}],
+    ['delete the boundary', 'iam:DeletePolicy', BOUNDARY, {}],
+    ['create a role outside its prefix', 'iam:CreateRole', `arn:aws:iam::${ACCOUNT}:role/admin`, { 'iam:PermissionsBoundary': BOUNDARY }],
+    ['pass a role outside its prefix', 'iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/admin`, { 'iam:PassedToService': 'ec2.amazonaws.com' }],
+    ['pass its roles to Lambda', 'iam:PassRole', clusterRole, { 'iam:PassedToService': 'lambda.amazonaws.com' }],
+    ['assume another role', 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/admin`, {}],
+  ])('cannot %s', async (_question, action, resource, context) => {
+    expect(await decide(deploy, { action, resource, context: { ...deployContext, ...context } })).not.toBe('Allowed');
+  });
+
+  test.each([
+    ['delete another team\'s VPC', 'ec2:DeleteVpc', `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/vpc-0123456789abcdef0`, 'team-b'],
+    ['delete the VPC of a prefix that starts with its own', 'ec2:DeleteVpc', `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/vpc-0123456789abcdef0`, 'team-a-prd'],
+    ['delete a subnet nobody tagged', 'ec2:DeleteSubnet', `arn:aws:ec2:${REGION}:${ACCOUNT}:subnet/subnet-0123456789abcdef0`, undefined],
+    ['open another team\'s security group', 'ec2:AuthorizeSecurityGroupIngress', `arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/sg-0123456789abcdef0`, 'team-b'],
+    ['delete a role of a prefix that starts with its own', 'iam:DeleteRole', `arn:aws:iam::${ACCOUNT}:role/team-a-prd-cluster-ClusterRole-X`, 'team-a-prd'],
+  ])('cannot %s', async (_question, action, resource, owner) => {
+    const tags: Record<string, string> = owner ? { [`aws:ResourceTag/${PREFIX_TAG}`]: owner, [`iam:ResourceTag/${PREFIX_TAG}`]: owner } : {};
+    expect(await decide(deploy, { action, resource, context: { ...deployContext, ...tags } })).not.toBe('Allowed');
+  });
+
+  test('cannot delete another prefix\'s cluster, or act in another region', async () => {
+    expect(await decide(deploy, { action: 'eks:DeleteCluster', resource: `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/team-b-cluster` })).not.toBe('Allowed');
+    expect(await decide(deploy, { action: 'eks:DeleteCluster', resource: `arn:aws:eks:us-east-1:${ACCOUNT}:cluster/team-a-cluster` })).not.toBe('Allowed');
+    const tagged = { [`aws:ResourceTag/${PREFIX_TAG}`]: 'team-a' };
+    expect(await decide(deploy, { action: 'ec2:CreateVpc', resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc/vpc-1`, context: { 'aws:RequestedRegion': 'us-east-1' } })).not.toBe('Allowed');
+    expect(await decide(deploy, { action: 'ec2:DeleteVpc', resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc/vpc-1`, context: { 'aws:RequestedRegion': 'us-east-1', ...tagged } })).not.toBe('Allowed');
+  });
+
+  test('a role inside the boundary can neither create, change nor assume a role, even with AdministratorAccess', async () => {
+    const admin: Policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+    for (const action of ['iam:CreateRole', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy', 'sts:AssumeRole']) {
+      const resource = `arn:aws:iam::${ACCOUNT}:role/anything`;
+      expect([action, await decide(admin, { action, resource }, boundary)]).toEqual([action, 'ImplicitlyDenied']);
+    }
+    // What the stacks' roles do stays within it.
+    for (const action of ['ec2:AssignPrivateIpAddresses', 'ecr:BatchGetImage', 'eks:DescribeCluster', 'eks-auth:AssumeRoleForPodIdentity', 'ec2:CreateVolume', 'ssm:UpdateInstanceInformation']) {
+      expect([action, await decide(admin, { action, resource: '*' }, boundary)]).toEqual([action, 'Allowed']);
+    }
+  });
+});
+
+describe('the read-only role of pull requests', () => {
+  const { read } = roles();
+
+  test('allows the preflight\'s and cdk diff\'s reads', async () => {
+    for (const action of READ_ONLY_ACTIONS) expect([action, await decide(read, { action, resource: '*' })]).toEqual([action, 'Allowed']);
+  });
+
+  test.each([
+    'cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet', 'cloudformation:DeleteStack', 'ec2:DeleteVpc', 'eks:DeleteCluster',
+    'iam:PassRole', 'iam:CreateRole', 'kms:Decrypt', 'sts:AssumeRole',
+  ])('cannot %s', async (action) => {
+    expect(await decide(read, { action, resource: '*' })).not.toBe('Allowed');
+  });
+});
+
+describe('the handler permissions the deploy role is made of', () => {
+  test('every resource type the stacks create has its create and delete handler permissions, with their source (a type CloudFormation runs itself has none)', () => {
+    for (const [type, handlers] of Object.entries(HANDLER_PERMISSIONS)) {
+      const expected = type === 'AWS::CloudFormation::WaitConditionHandle' ? [] : ['create', 'delete'];
+      expect([type, Object.keys(handlers).filter((h) => ['create', 'delete'].includes(h)).sort()]).toEqual([type, expected]);
+      expect(HANDLER_PERMISSIONS_SOURCES[type]).toMatch(/^[\w.-]+\/[\w.-]+\/.+@[0-9a-f]{40}$/);
+    }
+  });
+
+  test('the node group\'s create handler may launch instances from a launch template and tag them, as the EKS User Guide asks of its caller', () => {
+    expect(HANDLER_PERMISSIONS['AWS::EKS::Nodegroup'].create).toEqual(expect.arrayContaining(['ec2:RunInstances', 'ec2:CreateTags', 'iam:PassRole']));
+  });
+});
