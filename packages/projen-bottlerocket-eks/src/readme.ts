@@ -316,7 +316,7 @@ function ciSection(s: ResolvedSettings, ci: TeamWorkflowsOptions): string {
     ...(ci.upgradeWorkflow ?? true ? ['| `upgrade` | Mondays, or by hand | bumps projen-bottlerocket-eks, its libraries and the CDK together, builds, and opens a pull request |'] : []),
     ...(ci.deployRoleArn ? [
       `| \`deploy\` | pushes to ${branch}, or by hand | \`npx projen deploy\` as \`${ci.deployRoleArn}\`, in the \`${environment}\` environment, one at a time |`,
-      `| \`diff\` | pull requests to ${branch} | \`npx projen diff\` as the same role, in the same environment |`,
+      `| \`diff\` | pull requests to ${branch} (not from forks) | \`npx projen diff\` as the read-only role \`${s.pjPrefix}-github-read\`, outside the deploy environment |`,
     ] : []),
   ];
   const repository = ci.githubRepository ?? '<owner>/<repo>';
@@ -340,13 +340,30 @@ aws cloudformation describe-stacks --region ${s.region} --stack-name ${stackName
   --query "Stacks[0].Outputs[?OutputKey=='DeployRoleArn'].OutputValue" --output text
 \`\`\`
 
-The role trusts only ${ci.githubRepository ? `\`${ci.githubRepository}\`` : 'the repository given'} (\`githubRepository\` in \`.projenrc.ts\` sets the default),
-on ${branch} or in its \`${environment}\` environment (\`deployEnvironment\`): add required reviewers to that environment to
-approve each deploy (pull request diffs run there too, and wait for the same approval). Its permissions reach only the
-${s.pjPrefix}-* stacks and what they hold. If the account already has the token.actions.githubusercontent.com OIDC provider,
-also pass \`ExistingOidcProviderArn=<its ARN>\`. The \`upgrade\` workflow opens its pull request with \`GITHUB_TOKEN\`, which
-starts no workflow: add a \`PROJEN_GITHUB_TOKEN\` secret (contents and pull-requests write) to have it built.
+${ciRolesText(ci, `its \`${environment}\` environment (\`deployEnvironment\`)`, `the ${s.pjPrefix}-* stacks`, `\`${new ResourceNames(s.pjPrefix).githubReadRole()}\``)}
 `;
+}
+
+/**
+ * What the role templates make and how far each role reaches: said once for one environment or
+ * several (`trusted` names the GitHub environment, `stacks` the stacks, `readRole` the read-only role).
+ */
+function ciRolesText(ci: TeamWorkflowsOptions, trusted: string, stacks: string, readRole: string): string {
+  const branch = ci.defaultReleaseBranch ?? 'main';
+  const repository = ci.githubRepository ? `\`${ci.githubRepository}\`` : 'the repository given';
+  return `A role template makes three things. The **deploy role** trusts only ${repository} (\`githubRepository\` in
+\`.projenrc.ts\` sets the default) in ${trusted}: in the repository's settings, let only ${branch} deploy to
+that GitHub environment (Environments, "Deployment branches"), and add required reviewers to approve each deploy. It may
+do only what the CloudFormation handlers of ${stacks} call (their resource types' published permissions), on resources
+of its prefix and region, and create roles only with the **permissions boundary** the template ships, which the stacks'
+roles carry whenever CI deploys them (\`rolePermissionsBoundary\`); it can never change itself or the boundary. The
+**read-only role** (${readRole}) trusts the repository's pull requests and may only read what the preflight and
+\`cdk diff\` read: no branch's code ever runs with write credentials. Sessions last as long as their jobs may (two hours to
+deploy). In 2026 GitHub began to put owner and repository ids into the subject of new repositories' OIDC tokens: if
+the \`sub\` of one of your tokens does not start with \`repo:<owner>/<name>:\`, pass its repository part as \`GitHubRepository\`. If an account already has the
+token.actions.githubusercontent.com OIDC provider, also pass \`ExistingOidcProviderArn=<its ARN>\`. The \`upgrade\` workflow
+opens its pull request with \`GITHUB_TOKEN\`, which starts no workflow: add a \`PROJEN_GITHUB_TOKEN\` secret (contents and
+pull-requests write) to have it built.`;
 }
 
 /** The CI rows every repository has: the build and upgrade workflows. */
@@ -365,7 +382,7 @@ function ciSectionOfEnvironments(ci: TeamWorkflowsOptions, environments: CiEnvir
     ...buildAndUpgradeRows(ci, branch),
     ...(deploying.length > 0 ? [
       `| \`deploy\` | pushes to ${branch}, or by hand | ${deploying.map((e) => `\`npx projen deploy:${e.name}\``).join(', then ')}: one job per environment, each after the one before (a failed one stops the rest), as its role, in its GitHub environment |`,
-      `| \`diff\` | pull requests to ${branch} | ${deploying.map((e) => `\`npx projen diff:${e.name}\``).join(', ')}, side by side, each as its environment's role, in its GitHub environment |`,
+      `| \`diff\` | pull requests to ${branch} (not from forks) | ${deploying.map((e) => `\`npx projen diff:${e.name}\``).join(', ')}, side by side, each as the read-only role beside its environment's deploy role, outside the GitHub environments |`,
     ] : []),
   ];
   const repository = ci.githubRepository ?? '<owner>/<repo>';
@@ -400,13 +417,7 @@ and deployed by hand. To set one up, deploy its role once, then set the \`Deploy
 ${setup.join('\n\n')}
 \`\`\`
 
-Each role trusts only ${ci.githubRepository ? `\`${ci.githubRepository}\`` : 'the repository given'} (\`githubRepository\` in \`.projenrc.ts\` sets the default),
-on ${branch} or in its environment's GitHub environment: add required reviewers to a GitHub environment (production's)
-to approve each of its deploys; the deploys after it wait too (pull request diffs run there as well, and wait for the same
-approval). Its permissions reach only the \`<prefix>-*\` stacks of its environment and what they hold. If an account already
-has the token.actions.githubusercontent.com OIDC provider, also pass \`ExistingOidcProviderArn=<its ARN>\`. The \`upgrade\`
-workflow opens its pull request with \`GITHUB_TOKEN\`, which starts no workflow: add a \`PROJEN_GITHUB_TOKEN\` secret
-(contents and pull-requests write) to have it built.
+${ciRolesText(ci, 'its environment\'s GitHub environment (the deploys after a job waiting for approval wait too)', 'the `<prefix>-*` stacks of its environment', '`<prefix>-github-read` of each')}
 `;
 }
 
@@ -565,6 +576,8 @@ function changingSettingsSection(ownNames: ResourceNames, commands: Commands): s
     ['`clusterName`', 'refused: EKS cannot rename a cluster, and its exports are in use', `set it back, or ${recreate}`],
     ['`endpointPublicAccessCidrs`, `natGateways`', 'in place', ''],
     ['`terminationProtection`', 'in place (a stack setting)', ''],
+    ['`rolePermissionsBoundary`', 'in place: the stacks\' roles get or change their permissions boundary (set for you where CI deploys)',
+      'the deploy role never takes a boundary off a role: deploy that change with credentials of your own'],
     ['`accountId`, `allowUnlistedRegion`', 'nothing deployed changes: they decide what the preflight and the validation accept', ''],
     ['`region`, `pjPrefix`', 'a new deployment: the stacks are created in that region or under that prefix, beside the old ones',
       `destroy the old stacks first (\`npx projen destroy${task}\` before the change) if they are to go`],
@@ -572,7 +585,7 @@ function changingSettingsSection(ownNames: ResourceNames, commands: Commands): s
     ['`kubernetesVersion` in its last 30 days of standard support', 'deploys, with a warning: on the end date EKS upgrades the control plane itself', 'set the next version and deploy first'],
     ['`kubernetesVersion` past its end of standard support', 'refused by the preflight: EKS has upgraded (or will upgrade) the cluster, and the template would ask for a downgrade', 'set the next version'],
     ['`addons.<key>.version`, `addons.<key>.configurationValues`', 'in place; a version older than the installed one, or one EKS does not offer, is refused by the preflight', 'the installed version, or one EKS lists'],
-    ['`addons.<key>.enabled: false` (EBS CSI driver, metrics-server, node monitoring agent)', 'the add-on resource is deleted; EKS keeps its software running (the EBS CSI driver loses its role)', '`aws eks delete-addon` to remove it fully'],
+    ['`addons.<key>.enabled: false` (EBS CSI driver, metrics-server, node monitoring agent)', 'the add-on resource is deleted; EKS keeps its software running (the EBS CSI driver keeps its Pod Identity role)', '`aws eks delete-addon` to remove it fully'],
     ['`addons.<key>.enabled` back on (or an add-on new in this release)', 'created; refused by the preflight if one of that name is already installed',
       '`aws eks delete-addon --cluster-name <cluster> --addon-name <name> --preserve`, then deploy (the stack adopts it)'],
     ['`endpointPublicAccess: false` (or `securityProfile: strict`)', 'in place: kubectl from outside the VPC stops working', ''],
