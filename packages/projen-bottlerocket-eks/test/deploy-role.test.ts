@@ -52,9 +52,14 @@ describe('the GitHub deploy role template', () => {
     ]);
   });
 
-  test('its inline policy fits IAM\'s 10,240-character limit of a role\'s inline policies', () => {
-    const policies = doc.Resources.DeployRole.Properties.Policies;
-    expect(JSON.stringify(policies.map((p: any) => p.PolicyDocument)).length).toBeLessThan(10_240);
+  test('its inline policy fits IAM\'s 10,240-character limit of a role\'s inline policies, also with every resource type', () => {
+    const widest = template({
+      securityProfile: SecurityProfile.STRICT, logRetentionDays: 400, adminPrincipalArns: ['arn:aws:iam::123456789012:role/admin'], clusterName: 'a-long-cluster-name-of-the-team',
+    }).doc;
+    for (const d of [doc, widest]) {
+      const policies = d.Resources.DeployRole.Properties.Policies;
+      expect(JSON.stringify(policies.map((p: any) => p.PolicyDocument)).length).toBeLessThan(10_240);
+    }
   });
 
   test('every Ref and Condition names a parameter, a resource or a pseudo parameter', () => {
