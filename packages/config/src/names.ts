@@ -81,6 +81,12 @@ export class ResourceNames {
   public static readonly DEPLOY_ORDER: StackKind[] = [StackKind.NETWORK, StackKind.CLUSTER, StackKind.NODEGROUP];
 
   /**
+   * The tag every taggable resource of the stacks carries, with the prefix as its value: the
+   * GitHub deploy role changes and deletes only what carries its own prefix.
+   */
+  public static readonly PREFIX_TAG = 'bottlerocket-eks:pj-prefix';
+
+  /**
    * The rule of a `pjPrefix` and of a node group's short name: lowercase letters, digits and
    * hyphens, starting with a letter, not ending with a hyphen (they become DNS-like names).
    */

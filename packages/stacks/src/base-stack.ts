@@ -32,7 +32,7 @@ export abstract class BottlerocketEksStack extends Stack {
       terminationProtection: settings.terminationProtection && kind !== StackKind.NODEGROUP,
     });
     this.inputs = stackInputs(this, settings, templateParameters);
-    Tags.of(this).add('bottlerocket-eks:pj-prefix', this.inputs.pjPrefix);
+    Tags.of(this).add(ResourceNames.PREFIX_TAG, this.inputs.pjPrefix);
     Tags.of(this).add(KIND_TAG, kind);
     // The GitHub deploy role may create and change only roles that carry this boundary.
     if (settings.rolePermissionsBoundary) {

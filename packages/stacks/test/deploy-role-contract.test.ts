@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { BottlerocketEksSettings, READ_ONLY_ACTIONS, Settings, STACK_MANAGED_POLICIES, stackResourceTypes } from 'bottlerocket-eks-config';
+import { BottlerocketEksSettings, READ_ONLY_ACTIONS, ResourceNames, Settings, STACK_MANAGED_POLICIES, stackResourceTypes } from 'bottlerocket-eks-config';
 import { SETTINGS_VARIANTS, synthAll } from './helpers';
 
 // The CI roles of a team repository are made from what the config package says the stacks
@@ -25,6 +25,17 @@ describe.each(VARIANTS)('the stacks of %s', (_name, settings) => {
 
   test('create exactly the resource types the deploy role is made for', () => {
     expect(new Set(all.map((r) => r.Type))).toEqual(new Set(stackResourceTypes(Settings.resolve(settings))));
+  });
+
+  test('tag every resource the deploy role changes by tag with the prefix (the launch template itself too)', () => {
+    const untaggable = ['AWS::EC2::Route', 'AWS::EC2::SubnetRouteTableAssociation', 'AWS::EC2::VPCGatewayAttachment', 'AWS::IAM::Policy',
+      'AWS::KMS::Alias', 'AWS::CloudFormation::WaitConditionHandle'];
+    const prefixOf = (r: any): unknown => {
+      const tags = r.Type === 'AWS::EC2::LaunchTemplate'
+        ? r.Properties.TagSpecifications?.find((t: any) => t.ResourceType === 'launch-template')?.Tags : r.Properties.Tags;
+      return Array.isArray(tags) ? tags.find((t: any) => t.Key === ResourceNames.PREFIX_TAG)?.Value : tags?.[ResourceNames.PREFIX_TAG];
+    };
+    for (const r of all.filter((x) => !untaggable.includes(x.Type))) expect([r.Type, prefixOf(r)]).toEqual([r.Type, 'team-a']);
   });
 
   test('attach only the AWS managed policies the deploy role may attach', () => {

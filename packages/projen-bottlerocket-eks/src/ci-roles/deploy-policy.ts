@@ -2,8 +2,6 @@ import { READ_ONLY_ACTIONS, ResolvedSettings, ResourceNames, SecurityProfile, ST
 import { HANDLER_PERMISSIONS } from './handler-permissions';
 import { ArnOf, arnsIn, PolicyStatement } from './policy-document';
 
-/** The tag every resource of the stacks carries, with the prefix as its value. */
-export const PREFIX_TAG = 'bottlerocket-eks:pj-prefix';
 
 /** The service principals the stacks' roles are passed to: EKS (cluster), EC2 (nodes), EKS Pod Identity (the EBS CSI driver). */
 const PASSED_TO_SERVICES = ['eks.amazonaws.com', 'ec2.amazonaws.com', 'pods.eks.amazonaws.com'];
@@ -38,6 +36,10 @@ export const LEFT_OUT_HANDLER_ACTIONS: Record<string, string> = {
   'firehose:TagDeliveryStream': 'log delivery to Firehose (AWS::Logs::LogGroup): the control plane log group delivers nowhere',
   's3:REST.PUT.OBJECT': 'an S3 REST operation, not an IAM action (AWS::Logs::LogGroup)',
   'ec2:AcceptAddressTransfer': 'Elastic IP transfers from another account (AWS::EC2::EIP TransferAddress): not used',
+  'ec2:AssociateAddress': 'an Elastic IP on an instance or interface (AWS::EC2::EIP InstanceId): the stacks give the address to a NAT gateway',
+  'ec2:DisassociateAddress': 'an Elastic IP on an instance or interface (AWS::EC2::EIP InstanceId): the stacks give the address to a NAT gateway',
+  'ec2:AttachVpnGateway': 'VPN gateways (AWS::EC2::VPCGatewayAttachment VpnGatewayId): the stacks attach an internet gateway',
+  'ec2:DetachVpnGateway': 'VPN gateways (AWS::EC2::VPCGatewayAttachment VpnGatewayId): the stacks attach an internet gateway',
   'iam:PutGroupPolicy': GROUPS_AND_USERS,
   'iam:GetGroupPolicy': GROUPS_AND_USERS,
   'iam:DeleteGroupPolicy': GROUPS_AND_USERS,
@@ -111,7 +113,7 @@ export function deployPolicy(settings: ResolvedSettings, targets: DeployPolicyTa
   const cluster = new ResourceNames(p).cluster(settings.clusterName);
   const inRegion = { 'aws:RequestedRegion': region };
   const ownRoles = arn('iam', `role/${p}-*`, '');
-  const ownTag = (key: string) => ({ [`${key}/${PREFIX_TAG}`]: p });
+  const ownTag = (key: string) => ({ [`${key}/${ResourceNames.PREFIX_TAG}`]: p });
   const createsKey = settings.securityProfile === SecurityProfile.STRICT;
   const keys = [...(createsKey ? [arn('kms', 'key/*')] : []), ...(settings.secretsKmsKeyArn ? [settings.secretsKmsKeyArn] : [])];
 
@@ -129,9 +131,10 @@ export function deployPolicy(settings: ResolvedSettings, targets: DeployPolicyTa
     },
     {
       // A new resource has no tag to scope by (CloudFormation may tag it after creating it).
-      // A route goes into an existing table: that is a change of the table (below).
+      // A route goes into an existing table, a launch template version into an existing
+      // template: those are changes (below).
       sid: 'Ec2Create',
-      takes: (a) => /^ec2:(Create(?!Tags$|Route$)|Allocate|RunInstances$)/.test(a),
+      takes: (a) => /^ec2:(Create(?!Tags$|Route$|LaunchTemplateVersion$)|Allocate|RunInstances$)/.test(a),
       scope: (Action) => ({ Sid: 'Ec2Create', Effect: 'Allow', Action, Resource: '*', Condition: { StringEquals: inRegion } }),
     },
     {
@@ -173,7 +176,10 @@ export function deployPolicy(settings: ResolvedSettings, targets: DeployPolicyTa
     {
       sid: 'PassOwnRoles',
       takes: (a) => a === 'iam:PassRole',
-      scope: (Action) => ({ Sid: 'PassOwnRoles', Effect: 'Allow', Action, Resource: ownRoles, Condition: { StringEquals: { 'iam:PassedToService': PASSED_TO_SERVICES } } }),
+      scope: (Action) => ({
+        Sid: 'PassOwnRoles', Effect: 'Allow', Action, Resource: ownRoles,
+        Condition: { StringEquals: { 'iam:PassedToService': PASSED_TO_SERVICES, ...ownTag('iam:ResourceTag') } },
+      }),
     },
     {
       sid: 'ServiceLinkedRoles',
