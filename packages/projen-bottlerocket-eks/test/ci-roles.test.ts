@@ -33,11 +33,11 @@ const OWN_NAMES: Record<string, string> = {
 
 /**
  * The kinds of resource the stacks create that carry the prefix tag (the stacks library's
- * deploy-role contract test holds the templates to it; instances and volumes get it from the
- * launch template). An action that may name many kinds (tagging, say) is asked about these.
+ * deploy-role contract test holds the templates to it; launch templates carry none). An action
+ * that may name many kinds (tagging, say) is asked about these; a launch template action, about launch templates.
  */
 const TAGGED_KINDS = new Set([
-  'vpc', 'subnet', 'internet-gateway', 'natgateway', 'elastic-ip', 'route-table', 'launch-template', 'instance', 'volume',
+  'vpc', 'subnet', 'internet-gateway', 'natgateway', 'elastic-ip', 'route-table',
   'cluster', 'nodegroup', 'addon', 'access-entry', 'podidentityassociation', 'log-group', 'key', 'role',
 ]);
 
@@ -94,7 +94,7 @@ describe.each(VARIANTS)('the deploy role of %s', (_name, options) => {
       const { resources, required } = await actionResources(action);
       // Each kind an action requires, as the stacks have it (tagged or not); of the kinds it may
       // name, those of the stacks.
-      const asked = required ? resources : resources.filter((r) => TAGGED_KINDS.has(r.name));
+      const asked = required ? resources : resources.filter((r) => TAGGED_KINDS.has(r.name) || (r.name === 'launch-template' && action.includes('LaunchTemplate')));
       const requests = asked.length === 0 ? [{ resource: '*', context: DEPLOY_CONTEXT }]
         : asked.map((r) => ({ resource: arnFrom(r.arnPattern, REGION, OWN_NAMES), context: { ...DEPLOY_CONTEXT, ...tagsOf(r.name) } }));
       for (const { resource, context } of requests) {

@@ -140,9 +140,6 @@ export class NodegroupStack extends BottlerocketEksStack {
     ];
     return new ec2.CfnLaunchTemplate(this, id, {
       launchTemplateName: name,
-      // The template itself carries the prefix tag too (stack tags do not reach it): the
-      // GitHub deploy role changes only launch templates of its own prefix.
-      tagSpecifications: [{ resourceType: 'launch-template', tags: [{ key: ResourceNames.PREFIX_TAG, value: this.inputs.pjPrefix }] }],
       launchTemplateData: {
         metadataOptions: { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: group.httpPutResponseHopLimit },
         // The root volume keeps the AMI's size; the data volume holds images and containers.

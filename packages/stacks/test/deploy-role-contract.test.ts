@@ -27,12 +27,13 @@ describe.each(VARIANTS)('the stacks of %s', (_name, settings) => {
     expect(new Set(all.map((r) => r.Type))).toEqual(new Set(stackResourceTypes(Settings.resolve(settings))));
   });
 
-  test('tag every resource the deploy role changes by tag with the prefix (the launch template itself too)', () => {
+  test('tag every resource the deploy role changes by tag with the prefix', () => {
+    // Not taggable; and a launch template's own tags CloudFormation applies only when it creates
+    // it, so the deploy role scopes launch templates by region only.
     const untaggable = ['AWS::EC2::Route', 'AWS::EC2::SubnetRouteTableAssociation', 'AWS::EC2::VPCGatewayAttachment', 'AWS::IAM::Policy',
-      'AWS::KMS::Alias', 'AWS::CloudFormation::WaitConditionHandle'];
+      'AWS::KMS::Alias', 'AWS::CloudFormation::WaitConditionHandle', 'AWS::EC2::LaunchTemplate'];
     const prefixOf = (r: any): unknown => {
-      const tags = r.Type === 'AWS::EC2::LaunchTemplate'
-        ? r.Properties.TagSpecifications?.find((t: any) => t.ResourceType === 'launch-template')?.Tags : r.Properties.Tags;
+      const tags = r.Properties.Tags;
       return Array.isArray(tags) ? tags.find((t: any) => t.Key === ResourceNames.PREFIX_TAG)?.Value : tags?.[ResourceNames.PREFIX_TAG];
     };
     for (const r of all.filter((x) => !untaggable.includes(x.Type))) expect([r.Type, prefixOf(r)]).toEqual([r.Type, 'team-a']);

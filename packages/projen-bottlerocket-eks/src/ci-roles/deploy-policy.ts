@@ -149,6 +149,14 @@ export function deployPolicy(settings: ResolvedSettings, targets: DeployPolicyTa
       }),
     },
     {
+      // A launch template carries no tag of its own: CloudFormation applies a template's own
+      // tags only when it creates it (aws-cloudformation/cloudformation-coverage-roadmap#957),
+      // and a changed one is a new version that rolls the nodes. Region only.
+      sid: 'LaunchTemplates',
+      takes: (a) => /^ec2:(CreateLaunchTemplateVersion|ModifyLaunchTemplate|DeleteLaunchTemplate|DeleteLaunchTemplateVersions)$/.test(a),
+      scope: (Action) => ({ Sid: 'LaunchTemplates', Effect: 'Allow', Action, Resource: arn('ec2', 'launch-template/*'), Condition: { StringEquals: inRegion } }),
+    },
+    {
       // Changing, attaching, associating or deleting: only what carries this prefix's tag.
       sid: 'Ec2ChangeOwn',
       takes: (a) => a.startsWith('ec2:'),
@@ -177,7 +185,10 @@ export function deployPolicy(settings: ResolvedSettings, targets: DeployPolicyTa
       sid: 'PassOwnRoles',
       takes: (a) => a === 'iam:PassRole',
       scope: (Action) => ({
-        Sid: 'PassOwnRoles', Effect: 'Allow', Action, Resource: ownRoles,
+        Sid: 'PassOwnRoles',
+        Effect: 'Allow',
+        Action,
+        Resource: ownRoles,
         Condition: { StringEquals: { 'iam:PassedToService': PASSED_TO_SERVICES, ...ownTag('iam:ResourceTag') } },
       }),
     },
