@@ -20,7 +20,10 @@ export const DEFAULT_ADDON_CONFIGURATION: Partial<Record<AddonKey, { [key: strin
   ebsCsiDriver: { defaultStorageClass: { enabled: true } },
 };
 
-/** The add-ons to install for `kubernetesVersion`, in the order of `ADDON_NAMES`, with versions and configuration values. */
+/**
+ * The add-ons to install for `kubernetesVersion`, in the order of `ADDON_NAMES`, with configuration values and
+ * versions: the team's pin (`addons.<key>.version`), else the product's verified one, else none (EKS's default).
+ */
 export function resolveAddons(addons: AddonsOptions | undefined, kubernetesVersion: string): ResolvedAddon[] {
   if (addons !== undefined && !isPlainObject(addons)) fail('addons', addons, 'an object of add-on options, e.g. { "metricsServer": { "enabled": false } }');
   const options = addons ?? {};
@@ -59,13 +62,12 @@ function resolveAddon(key: AddonKey, addon: AddonOptions | undefined, kubernetes
   };
 }
 
-function tableVersion(key: AddonKey, kubernetesVersion: string): string {
-  const version = ADDON_VERSIONS[kubernetesVersion]?.[key];
-  if (version === undefined) {
-    fail('kubernetesVersion', kubernetesVersion, `a version the add-on table lists for ${ADDON_NAMES[key]} `
-      + `(${Object.keys(ADDON_VERSIONS).join(', ') || 'none'}), or set addons.${key}.version`);
-  }
-  return version;
+/**
+ * The verified version of the add-on for `kubernetesVersion` (see `ADDON_VERSIONS`), or undefined:
+ * none is verified, and EKS installs its default version for that Kubernetes version.
+ */
+function tableVersion(key: AddonKey, kubernetesVersion: string): string | undefined {
+  return ADDON_VERSIONS[kubernetesVersion]?.[key];
 }
 
 /**

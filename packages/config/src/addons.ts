@@ -8,7 +8,8 @@ export interface AddonOptions {
   readonly enabled?: boolean;
   /**
    * The add-on version, e.g. `v1.20.4-eksbuild.1`.
-   * @default - the version the product's add-on table lists for the cluster's Kubernetes version
+   * @default - the verified version the product's add-on table lists for the cluster's Kubernetes
+   * version; when it lists none, no version: EKS installs its default version at creation
    */
   readonly version?: string;
   /**

@@ -27,8 +27,18 @@ export const KUBERNETES_VERSIONS: KubernetesVersionInfo[] = KUBERNETES_VERSION_R
 /** Every version in `KUBERNETES_VERSIONS`. */
 export const SUPPORTED_KUBERNETES_VERSIONS = KUBERNETES_VERSIONS.map((v) => v.version);
 
-/** New clusters get the newest version. */
-export const DEFAULT_KUBERNETES_VERSION = SUPPORTED_KUBERNETES_VERSIONS[SUPPORTED_KUBERNETES_VERSIONS.length - 1];
+/**
+ * New clusters get the newest version whose EKS dates are verified (`estimated: false`): a version
+ * whose dates are estimated stays selectable (the preflight's support warnings say its date is an
+ * estimate), but is never the default.
+ */
+export const DEFAULT_KUBERNETES_VERSION = newestVerified(KUBERNETES_VERSIONS);
+
+function newestVerified(versions: readonly KubernetesVersionInfo[]): string {
+  const verified = versions.filter((v) => !v.estimated);
+  if (verified.length === 0) throw new Error('eks-versions-data.ts lists no Kubernetes version with verified dates: there is no default');
+  return verified[verified.length - 1].version;
+}
 
 /** The table row of `version`, if the product supports it. */
 export function kubernetesVersionInfo(version: string): KubernetesVersionInfo | undefined {

@@ -52,8 +52,8 @@ export interface DeploymentSettings extends NodegroupSettings {
   /**
    * The Kubernetes version of the cluster (and of its node groups and add-ons): one in EKS
    * standard support. Upgrade one minor version at a time.
-   * @default - the newest version the product supports (`projen new` writes it into `.projenrc.ts`)
-   * @pjnew "1.37"
+   * @default - the newest version whose EKS dates the product has verified (`projen new` writes it into `.projenrc.ts`)
+   * @pjnew "1.35"
    * @featured
    */
   readonly kubernetesVersion?: string;

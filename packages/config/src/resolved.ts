@@ -58,8 +58,12 @@ export interface ResolvedAddon {
   readonly key: string;
   /** The EKS add-on name, e.g. `aws-ebs-csi-driver`. */
   readonly name: string;
-  /** The add-on version for the cluster's Kubernetes version. */
-  readonly version: string;
+  /**
+   * The add-on version: the team's pin, else the product's verified version for the cluster's
+   * Kubernetes version; none when neither exists (the template then has no `AddonVersion`, and
+   * EKS installs its default version for that Kubernetes version at creation).
+   */
+  readonly version?: string;
   /** The configuration values as JSON text, when there are any. */
   readonly configurationValues?: string;
 }

@@ -31,8 +31,20 @@ describe('resolveAddons defaults', () => {
     expect(Object.values(addons).filter((a) => a.key !== 'ebsCsiDriver').map((a) => a.configurationValues)).toEqual(Array(6).fill(undefined));
   });
 
-  test('a Kubernetes version the table lacks fails naming kubernetesVersion', () => {
-    expect(() => resolveAddons({}, '1.99')).toThrow(/^Invalid kubernetesVersion "1\.99": expected a version the add-on table lists for vpc-cni .*addons\.vpcCni\.version\.$/);
+  test('an add-on with no verified version in the table gets none: EKS installs its default', () => {
+    const partial = '9.98';
+    ADDON_VERSIONS[partial] = { coreDns: TABLE.coreDns };
+    try {
+      expect(resolveAddons({}, partial).map((a) => [a.key, a.version])).toEqual(
+        Object.keys(ADDON_NAMES).map((key) => [key, key === 'coreDns' ? TABLE.coreDns : undefined]));
+    } finally {
+      delete ADDON_VERSIONS[partial];
+    }
+    expect(resolveAddons({}, '1.99').map((a) => a.version)).toEqual(Array(7).fill(undefined));
+  });
+
+  test('a version the team pins is always written, with or without one in the table', () => {
+    expect(resolveAddons({ vpcCni: { version: 'v1.20.4-eksbuild.1' } }, '1.99').find((a) => a.key === 'vpcCni')!.version).toBe('v1.20.4-eksbuild.1');
   });
 
   test('a version set for every add-on needs no table', () => {

@@ -18,8 +18,13 @@ describe('Kubernetes versions table', () => {
     expect(SUPPORTED_KUBERNETES_VERSIONS).toEqual(expect.arrayContaining(['1.34', '1.35', '1.36', '1.37']));
   });
 
-  test('new clusters get the newest version', () => {
-    expect(DEFAULT_KUBERNETES_VERSION).toBe(SUPPORTED_KUBERNETES_VERSIONS[SUPPORTED_KUBERNETES_VERSIONS.length - 1]);
+  test('new clusters get the newest version whose EKS dates are verified, never an estimated one', () => {
+    const verified = KUBERNETES_VERSIONS.filter((v) => !v.estimated).map((v) => v.version);
+    expect(DEFAULT_KUBERNETES_VERSION).toBe(verified[verified.length - 1]);
+    expect(kubernetesVersionInfo(DEFAULT_KUBERNETES_VERSION)!.estimated).toBe(false);
+    // With today's data: 1.36 and 1.37 have estimated dates, and stay selectable.
+    expect(DEFAULT_KUBERNETES_VERSION).toBe('1.35');
+    expect(SUPPORTED_KUBERNETES_VERSIONS).toEqual(expect.arrayContaining(['1.36', '1.37']));
   });
 
   test('dates are UTC days, standard support ends after release, and later for newer versions', () => {
@@ -50,17 +55,21 @@ describe('Kubernetes versions table', () => {
 
   test('the next version is the one to upgrade to', () => {
     expect(nextKubernetesVersion('1.34')).toBe('1.35');
-    expect(nextKubernetesVersion(DEFAULT_KUBERNETES_VERSION)).toBeUndefined();
+    expect(nextKubernetesVersion(SUPPORTED_KUBERNETES_VERSIONS[SUPPORTED_KUBERNETES_VERSIONS.length - 1])).toBeUndefined();
     expect(nextKubernetesVersion('1.20')).toBeUndefined();
   });
 });
 
 describe('add-on versions table', () => {
-  test.each(SUPPORTED_KUBERNETES_VERSIONS)('Kubernetes %s has every add-on, at a well-formed version', (kubernetesVersion) => {
+  test.each(SUPPORTED_KUBERNETES_VERSIONS)('Kubernetes %s: every listed add-on is a known one, at a well-formed version, with its source', (kubernetesVersion) => {
     const row = ADDON_VERSIONS[kubernetesVersion];
     expect(row).toBeDefined();
-    expect(Object.keys(row).sort()).toEqual([...ADDON_KEYS].sort());
-    for (const key of ADDON_KEYS) expect(row[key]).toMatch(/^v\d+\.\d+\.\d+(-[a-z]+)?-eksbuild\.\d+$/);
+    for (const key of Object.keys(row)) expect(ADDON_KEYS).toContain(key);
+    for (const [key, version] of Object.entries(row)) {
+      expect(version).toMatch(/^v\d+\.\d+\.\d+(-[a-z]+)?-eksbuild\.\d+$/);
+      expect(ADDON_VERSIONS_SOURCES[kubernetesVersion][key as keyof typeof ADDON_NAMES]).toEqual(expect.any(String));
+    }
+    expect(Object.keys(ADDON_VERSIONS_SOURCES[kubernetesVersion]).sort()).toEqual(Object.keys(row).sort());
   });
 
   test('lists no Kubernetes version the product does not support', () => {
@@ -69,12 +78,22 @@ describe('add-on versions table', () => {
 
   test('kube-proxy is never newer than the cluster', () => {
     for (const kubernetesVersion of SUPPORTED_KUBERNETES_VERSIONS) {
-      const [, proxyMinor] = /^v1\.(\d+)\./.exec(ADDON_VERSIONS[kubernetesVersion].kubeProxy) ?? [];
+      const version = ADDON_VERSIONS[kubernetesVersion].kubeProxy;
+      if (version === undefined) continue;
+      const [, proxyMinor] = /^v1\.(\d+)\./.exec(version) ?? [];
       expect(Number(proxyMinor)).toBeLessThanOrEqual(minor(kubernetesVersion));
     }
   });
 
-  test('says where every add-on version came from', () => {
-    for (const key of ADDON_KEYS) expect(ADDON_VERSIONS_SOURCES[key]).toEqual(expect.any(String));
+  test('only verified versions: none of an unverified source, and today only the EKS User Guide\'s kube-proxy and CoreDNS tables', () => {
+    for (const kubernetesVersion of SUPPORTED_KUBERNETES_VERSIONS) {
+      for (const source of Object.values(ADDON_VERSIONS_SOURCES[kubernetesVersion])) {
+        expect(source).not.toMatch(/unverified|estimated/i);
+        expect(source).toMatch(/^(EKS User Guide|DescribeAddonVersions)/);
+      }
+    }
+    expect(Object.fromEntries(SUPPORTED_KUBERNETES_VERSIONS.map((v) => [v, Object.keys(ADDON_VERSIONS[v]).sort()]))).toEqual({
+      1.34: ['coreDns', 'kubeProxy'], 1.35: ['coreDns', 'kubeProxy'], 1.36: ['coreDns', 'kubeProxy'], 1.37: [],
+    });
   });
 });

@@ -479,10 +479,13 @@ past its end.
 
 | add-on | version | stack | |
 | --- | --- | --- | --- |
-${s.addons.map((a) => `| \`${a.name}\` (\`addons.${a.key}\`) | ${a.version} | ${names.stack(ADDON_STACKS[a.key as AddonKey])} | ${a.configurationValues ? `configured: \`${a.configurationValues}\`` : ''} |`).join('\n')}
+${s.addons.map((a) => `| \`${a.name}\` (\`addons.${a.key}\`) | ${a.version ?? 'EKS default at creation'} | ${names.stack(ADDON_STACKS[a.key as AddonKey])} | ${a.configurationValues ? `configured: \`${a.configurationValues}\`` : ''} |`).join('\n')}
 
-The versions follow \`kubernetesVersion\` (the product's table, refreshed with each release); \`addons.<key>.version\`
-pins one, \`addons.<key>.configurationValues\` configures one (a JSON object, see \`aws eks describe-addon-configuration\`),
+The versions follow \`kubernetesVersion\` (the product's table, refreshed with each release). The table lists only
+versions it has verified (from the EKS API or the EKS User Guide); an add-on it has none for is written without a
+version, so EKS installs its default version for the Kubernetes version when it creates the add-on ("EKS default at
+creation" above; the preflight says which) and later deploys leave it where it is, a Kubernetes upgrade included.
+\`addons.<key>.version\` pins one (always written), \`addons.<key>.configurationValues\` configures one (a JSON object, see \`aws eks describe-addon-configuration\`),
 \`addons.<key>.enabled: false\` turns off the EBS CSI driver, metrics-server or the node monitoring agent. The EBS CSI
 driver gets its IAM role through EKS Pod Identity and makes \`ebs-csi-default-sc\` (gp3) the default StorageClass,
 so a PersistentVolumeClaim binds on a new cluster. Before a deploy, the preflight refuses an add-on that is already

@@ -142,6 +142,16 @@ describe('BottlerocketEksProject', () => {
     expect(out['README.md']).toContain('No `accountId` is set');
   });
 
+  test('the README\'s add-on table: verified versions, "EKS default at creation" for the others, a pin as pinned', () => {
+    const table = (readme: string) => Object.fromEntries([...readme.matchAll(/^\| `([a-z-]+)` \(`addons\.\w+`\) \| ([^|]+) \|/gm)].map((m) => [m[1], m[2].trim()]));
+    const rows = table(out['README.md']);
+    expect(Object.keys(rows)).toHaveLength(7);
+    expect(rows['kube-proxy']).toMatch(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/);
+    expect(rows['metrics-server']).toBe('EKS default at creation');
+    expect(out['README.md']).toContain('EKS installs its default version for the Kubernetes version when it creates the add-on');
+    expect(table(synth({ addons: { metricsServer: { version: 'v0.8.0-eksbuild.2' } } })['README.md'])['metrics-server']).toBe('v0.8.0-eksbuild.2');
+  });
+
   test('the README shows the stacks and their exports as a mermaid diagram', () => {
     const readme: string = out['README.md'];
     expect(readme).toContain('```mermaid');

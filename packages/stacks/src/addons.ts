@@ -26,7 +26,7 @@ export function addonConstructId(addon: ResolvedAddon): string {
 /**
  * The networking add-ons, on the cluster. Each names the cluster by `Ref`, so on a Kubernetes
  * upgrade CloudFormation updates the cluster first and the add-ons (to the versions of the new
- * Kubernetes version) after it.
+ * Kubernetes version, for those that have one) after it.
  */
 export function addClusterAddons(stack: Stack, clusterName: string, addons: ResolvedAddon[]): eks.CfnAddon[] {
   return addons.filter((a) => addonStack(a) === StackKind.CLUSTER).map((addon) => addonResource(stack, clusterName, addon));
@@ -54,11 +54,17 @@ export function addNodegroupAddons(stack: Stack, clusterName: string, addons: Re
   });
 }
 
+/**
+ * One `AWS::EKS::Addon`. `AddonVersion` only when there is one (the team's pin or a verified
+ * version of the product's table): without it EKS installs its default version for the cluster's
+ * Kubernetes version at creation, and later deploys ask for no other version (a Kubernetes upgrade
+ * does not move it: pin `addons.<key>.version` for that; the preflight prints what EKS installs).
+ */
 function addonResource(stack: Stack, clusterName: string, addon: ResolvedAddon, extra: Partial<eks.CfnAddonProps> = {}): eks.CfnAddon {
   return new eks.CfnAddon(stack, addonConstructId(addon), {
     clusterName,
     addonName: addon.name,
-    addonVersion: addon.version,
+    ...(addon.version === undefined ? {} : { addonVersion: addon.version }),
     configurationValues: addon.configurationValues,
     resolveConflicts: 'OVERWRITE',
     ...extra,

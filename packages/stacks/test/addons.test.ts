@@ -102,7 +102,7 @@ describe('add-on options', () => {
     expect(nodegroup['metrics-server'].Properties.AddonVersion).toBe('v0.7.2-eksbuild.1');
   });
 
-  test('a Kubernetes upgrade moves every add-on to the new version\'s row, in the same deploy', () => {
+  test('a Kubernetes upgrade moves every add-on with a version to the new version\'s row, in the same deploy; the others have none', () => {
     const versions = Object.keys(ADDON_VERSIONS).filter((v) => v !== DEFAULT_KUBERNETES_VERSION);
     for (const kubernetesVersion of versions) {
       const { cluster, nodegroup, templates } = synth(undefined, { kubernetesVersion });
@@ -112,6 +112,23 @@ describe('add-on options', () => {
         expect([name, all[name].Properties.AddonVersion]).toEqual([name, ADDON_VERSIONS[kubernetesVersion][key as keyof typeof ADDON_NAMES]]);
       }
     }
+  });
+
+  test('an add-on without a verified version has no AddonVersion at all: EKS installs its default at creation', () => {
+    const { cluster, nodegroup } = synth();
+    const all = { ...cluster, ...nodegroup };
+    const unverified = Object.entries(ADDON_NAMES).filter(([key]) => table[key as keyof typeof ADDON_NAMES] === undefined);
+    expect(unverified.length).toBeGreaterThan(0);
+    for (const [, name] of unverified) expect(Object.keys(all[name].Properties)).not.toContain('AddonVersion');
+    for (const [key, name] of Object.entries(ADDON_NAMES).filter(([k]) => table[k as keyof typeof ADDON_NAMES] !== undefined)) {
+      expect(all[name].Properties.AddonVersion).toBe(table[key as keyof typeof ADDON_NAMES]);
+    }
+  });
+
+  test('a pinned version is written whether or not the table has one', () => {
+    const { cluster } = synth({ vpcCni: { version: 'v1.20.4-eksbuild.1' } }, { kubernetesVersion: '1.37' });
+    expect(cluster['vpc-cni'].Properties.AddonVersion).toBe('v1.20.4-eksbuild.1');
+    expect(Object.keys(cluster['kube-proxy'].Properties)).not.toContain('AddonVersion');
   });
 
   test('the node group stack still references the cluster only through its export', () => {

@@ -2,10 +2,11 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { ADDON_VERSIONS, DEFAULT_KUBERNETES_VERSION } from 'bottlerocket-eks-config';
 import { BottlerocketEksSettings, CapacityType } from '../src';
 import { importedNames, synthAll } from './helpers';
 import { tempDir } from './temp';
-import { FakeAws, FakeAwsOptions } from '../src/testing';
+import { FAKE_DEFAULT_ADDON_VERSION, FakeAws, FakeAwsOptions } from '../src/testing';
 import { ACCOUNT, ALICE, KEY, SECRET } from './support/alice';
 
 // The real command (`bottlerocket-eks preflight --assembly cdk.out`, run from source by tsx)
@@ -193,4 +194,24 @@ test('a caller that may not describe the availability zones is only warned about
   const { status, stdout } = await preflight('zones unreadable', BASE, { deniedEc2Operations: ['DescribeAvailabilityZones'] });
   expect(status).toBe(0);
   expect(stdout).toContain('warning: availability zones not checked (UnauthorizedOperation): allow ec2:DescribeAvailabilityZones');
+});
+
+test('add-ons without a verified version: the report says which version EKS installs, and on Day 2 which one stays', async () => {
+  const K8S = DEFAULT_KUBERNETES_VERSION;
+  expect(ADDON_VERSIONS[K8S].metricsServer).toBeUndefined();
+  const first = await preflight('add-ons left to EKS, first deploy', BASE, { vpcs: 1, elasticIps: 0, clusters: [] });
+  expect(first.status).toBe(0);
+  expect(first.stdout).toContain('warning: add-on metrics-server: no version in the template (none pinned with addons.metricsServer.version, '
+    + `none verified for Kubernetes ${K8S}); EKS will install ${FAKE_DEFAULT_ADDON_VERSION}, its default for Kubernetes ${K8S}\n`);
+  expect(first.services).toContain('eks:DescribeAddonVersions');
+
+  // Deployed by a release that wrote a version; this one writes none: the resource is updated, the installed version stays.
+  const pinned = { ...BASE, addons: { metricsServer: { version: 'v0.8.0-eksbuild.2' } } };
+  const day2 = await preflight('an AddonVersion gone from the template', BASE,
+    { ...deployed(pinned), installedAddons: { 'team-a-cluster': { 'metrics-server': 'v0.8.0-eksbuild.2' } } });
+  expect(day2.status).toBe(0);
+  expect(day2.stdout).toContain('~ Addonmetricsserver  AWS::EKS::Addon  update in place (AddonVersion)');
+  expect(day2.stdout).toContain('warning: add-on metrics-server: no version in the template (none pinned with addons.metricsServer.version, '
+    + `none verified for Kubernetes ${K8S}); the deploy keeps the installed v0.8.0-eksbuild.2, a version EKS does not offer for Kubernetes ${K8S} `
+    + `on cluster team-a-cluster (EKS's default for Kubernetes ${K8S} is ${FAKE_DEFAULT_ADDON_VERSION}: set addons.metricsServer.version to move to it)\n`);
 });

@@ -42,15 +42,16 @@ export async function readEksVersions(eks: EKSClient, region: string, now: Date 
 
 /**
  * The add-on version to install on `kubernetesVersion`: the one EKS marks as its default for
- * that version, else the newest one compatible with it.
+ * that version, else the newest one compatible with it; with which of the two it is.
  */
-export function pickAddonVersion(infos: AddonInfo[], addonName: string, kubernetesVersion: string): string | undefined {
+export function pickAddonVersion(infos: AddonInfo[], addonName: string, kubernetesVersion: string): { version: string; how: string } | undefined {
   const compatible = infos.filter((a) => a.addonName === undefined || a.addonName === addonName)
     .flatMap((a) => a.addonVersions ?? [])
     .filter((v) => v.addonVersion && (v.compatibilities ?? []).some((c) => c.clusterVersion === kubernetesVersion));
   const preferred = compatible.find((v) => v.compatibilities!.some((c) => c.clusterVersion === kubernetesVersion && c.defaultVersion));
-  if (preferred) return preferred.addonVersion;
-  return compatible.map((v) => v.addonVersion!).sort(compareAddonVersions).pop();
+  if (preferred) return { version: preferred.addonVersion!, how: `default for ${kubernetesVersion}` };
+  const newest = compatible.map((v) => v.addonVersion!).sort(compareAddonVersions).pop();
+  return newest === undefined ? undefined : { version: newest, how: `newest for ${kubernetesVersion}, no default marked` };
 }
 
 /** Orders `v1.20.1-eksbuild.3` style versions by their numbers. */
@@ -65,9 +66,11 @@ export function compareAddonVersions(a: string, b: string): number {
 }
 
 /**
- * The text of `packages/config/src/eks-versions-data.ts` for `snapshot`. Throws when an add-on
- * has no version for a Kubernetes version: the table must be complete (a version EKS has only
- * just released may lack add-ons for a few days; run the refresh again later).
+ * The text of `packages/config/src/eks-versions-data.ts` for `snapshot`. Everything in it comes
+ * from the EKS API, so every row is verified (`estimated: false`) and every add-on version carries
+ * its source. An add-on EKS offers no version of for a Kubernetes version (one EKS has only just
+ * released may lack add-ons for a few days) is left out of that row: the stacks then write no
+ * `AddonVersion` and EKS picks, and the preflight refuses to create an add-on EKS does not offer.
  */
 export function renderEksVersionsData(snapshot: EksVersionsSnapshot): string {
   const source = `EKS API in ${snapshot.region} on ${snapshot.date}`;
@@ -83,23 +86,23 @@ export function renderEksVersionsData(snapshot: EksVersionsSnapshot): string {
       source: `DescribeClusterVersions, ${source}`,
     };
   });
-  const addonRows: Record<string, Record<string, string>> = {};
+  const addonSource = `DescribeAddonVersions, ${source}`;
+  const addonRows: Record<string, Record<string, { version: string; source: string }>> = {};
   for (const version of versions) {
     addonRows[version] = {};
     for (const [key, addonName] of Object.entries(ADDON_NAMES)) {
       const picked = pickAddonVersion(snapshot.addons[version]?.[addonName] ?? [], addonName, version);
-      if (!picked) throw new Error(`EKS offers no ${addonName} version for Kubernetes ${version} (${source}).`);
-      addonRows[version][key] = picked;
+      if (picked) addonRows[version][key] = { version: picked.version, source: `${addonSource} (${picked.how})` };
     }
   }
-  const sources = Object.fromEntries(Object.keys(ADDON_NAMES).map((key) => [key,
-    `DescribeAddonVersions, ${source}: the default version for each Kubernetes version, else the newest compatible one`]));
   return [
     '// The Kubernetes versions and EKS add-on versions the product offers, in one place.',
     '//',
     `// Written by \`${REFRESH_COMMAND}\` on ${snapshot.date} from the EKS API in ${snapshot.region}:`,
     '// DescribeClusterVersions (versions in STANDARD_SUPPORT, their dates) and DescribeAddonVersions',
     '// (per add-on and Kubernetes version, the version EKS marks as default, else the newest).',
+    '// All of it is verified: it is what EKS answered. An add-on EKS offered no version of is left',
+    '// out of its row, and the stacks then leave its version to EKS.',
     '// Do not edit by hand: run the command again.',
     '',
     '/** Where the data of this file came from. */',
@@ -117,12 +120,18 @@ export function renderEksVersionsData(snapshot: EksVersionsSnapshot): string {
     '/** The Kubernetes versions in EKS standard support, oldest first. */',
     `export const KUBERNETES_VERSION_ROWS: KubernetesVersionRow[] = ${JSON.stringify(rows, undefined, 2)};`,
     '',
-    '/** The add-on version for each Kubernetes version (keys of `AddonsOptions`). */',
-    'export const ADDON_VERSION_ROWS: { readonly [kubernetesVersion: string]: { readonly [addon: string]: string } } = '
-      + `${JSON.stringify(addonRows, undefined, 2)};`,
+    '/** A verified add-on version: the version, and where it was read. */',
+    'export interface AddonVersionRow {',
+    '  readonly version: string;',
+    '  readonly source: string;',
+    '}',
     '',
-    '/** Where each add-on\'s versions came from. */',
-    `export const ADDON_VERSION_SOURCES: { readonly [addon: string]: string } = ${JSON.stringify(sources, undefined, 2)};`,
+    '/**',
+    ' * The verified add-on versions for each Kubernetes version (keys of `AddonsOptions`). An add-on',
+    ' * without an entry has no verified version: the stacks leave its version to EKS.',
+    ' */',
+    'export const ADDON_VERSION_ROWS: { readonly [kubernetesVersion: string]: { readonly [addon: string]: AddonVersionRow } } = '
+      + `${JSON.stringify(addonRows, undefined, 2)};`,
     '',
   ].join('\n');
 }

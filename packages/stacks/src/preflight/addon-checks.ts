@@ -14,7 +14,9 @@ const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOp
  * Kubernetes version (asked also when the deploy creates the cluster: the offer needs no
  * cluster), on an add-on it creates while one of that name is installed (by hand, or by EKS),
  * and on a version older than the installed one (EKS does not downgrade add-ons). An add-on
- * whose resource does not change is left alone by the deploy, and not checked.
+ * whose resource does not change is left alone by the deploy, and not checked. An add-on with no
+ * version in the template (none pinned, none verified) is installed by EKS at its default version
+ * for the Kubernetes version: the check says which, as a warning.
  */
 export async function checkAddons(context: LiveCheckContext): Promise<LiveFinding> {
   const { settings, names, plan } = context;
@@ -75,7 +77,7 @@ async function checkAddon(eks: EKSClient, clusterName: string | undefined, kuber
         + `(its software keeps running), then deploy again, and the stack adopts it${turnOff}.`),
     };
   }
-  if (installed !== undefined && compareVersions(addon.version, installed) < 0) {
+  if (installed !== undefined && addon.version !== undefined && compareVersions(addon.version, installed) < 0) {
     return {
       failure: new PreflightError(PreflightErrorCode.ADDON_DOWNGRADE,
         `The add-on ${addon.name} would go from ${installed} (installed on cluster ${clusterName}) to ${addon.version}: `
@@ -84,12 +86,14 @@ async function checkAddon(eks: EKSClient, clusterName: string | undefined, kuber
         + `(\`aws eks describe-addon-versions --addon-name ${addon.name} --kubernetes-version ${kubernetesVersion}\`).`),
     };
   }
-  let offered: string[];
+  let offer: Offer;
   try {
-    offered = await offeredVersions(eks, addon.name, kubernetesVersion);
+    offer = await offeredVersions(eks, addon.name, kubernetesVersion);
   } catch (error) {
     return notChecked(addon, 'eks:DescribeAddonVersions', error);
   }
+  const offered = offer.versions;
+  if (addon.version === undefined) return eksDefaultFinding(addon, clusterName, kubernetesVersion, installed, offer);
   if (!offered.includes(addon.version)) {
     return {
       failure: new PreflightError(PreflightErrorCode.ADDON_VERSION_UNSUPPORTED,
@@ -113,10 +117,49 @@ async function installedVersion(eks: EKSClient, clusterName: string, addonName: 
   }
 }
 
-async function offeredVersions(eks: EKSClient, addonName: string, kubernetesVersion: string): Promise<string[]> {
+/** What EKS offers of an add-on for a Kubernetes version: every version, and the one it marks as default. */
+interface Offer {
+  readonly versions: string[];
+  readonly defaultVersion?: string;
+}
+
+async function offeredVersions(eks: EKSClient, addonName: string, kubernetesVersion: string): Promise<Offer> {
   const { addons } = await eks.send(new DescribeAddonVersionsCommand({ addonName, kubernetesVersion }));
-  return (addons ?? []).filter((a) => a.addonName === addonName)
-    .flatMap((a) => (a.addonVersions ?? []).map((v) => v.addonVersion).filter((v): v is string => v !== undefined));
+  const infos = (addons ?? []).filter((a) => a.addonName === addonName).flatMap((a) => a.addonVersions ?? []);
+  const versions = infos.map((v) => v.addonVersion).filter((v): v is string => v !== undefined);
+  const defaultVersion = infos.find((v) => v.addonVersion !== undefined
+    && (v.compatibilities ?? []).some((c) => c.clusterVersion === kubernetesVersion && c.defaultVersion === true))?.addonVersion;
+  return { versions, defaultVersion };
+}
+
+/**
+ * An add-on whose template has no `AddonVersion`: EKS installs its default version for the
+ * Kubernetes version when it creates the add-on, and an update asks for no version, so the
+ * installed one stays. Said as a warning; refused only when there is nothing EKS could install.
+ */
+function eksDefaultFinding(addon: ResolvedAddon, clusterName: string | undefined, kubernetesVersion: string,
+  installed: string | undefined, offer: Offer): LiveFinding {
+  const option = `addons.${addon.key}`;
+  const why = `no version in the template (none pinned with ${option}.version, none verified for Kubernetes ${kubernetesVersion})`;
+  if (installed !== undefined) {
+    const eksDefault = offer.defaultVersion === undefined ? `EKS marks no default version for Kubernetes ${kubernetesVersion}`
+      : offer.defaultVersion === installed ? `EKS's default for Kubernetes ${kubernetesVersion} too`
+        : `EKS's default for Kubernetes ${kubernetesVersion} is ${offer.defaultVersion}: set ${option}.version to move to it`;
+    const notOffered = offer.versions.length > 0 && !offer.versions.includes(installed) ? `, a version EKS does not offer for Kubernetes ${kubernetesVersion}` : '';
+    return { warnings: [`add-on ${addon.name}: ${why}; the deploy keeps the installed ${installed}${notOffered} on cluster ${clusterName} (${eksDefault})`] };
+  }
+  if (offer.versions.length === 0) {
+    return {
+      failure: new PreflightError(PreflightErrorCode.ADDON_VERSION_UNSUPPORTED,
+        `EKS offers no version of ${addon.name} for Kubernetes ${kubernetesVersion}: creating it would fail. Nothing was deployed.`,
+        REQUIRED_ADDONS.includes(addon.key as AddonKey) ? 'Choose a Kubernetes version EKS offers it for.'
+          : `Turn it off with ${option}.enabled: false, or choose a Kubernetes version EKS offers it for.`),
+    };
+  }
+  const installs = offer.defaultVersion !== undefined
+    ? `EKS will install ${offer.defaultVersion}, its default for Kubernetes ${kubernetesVersion}`
+    : `EKS marks no default version for Kubernetes ${kubernetesVersion} and will pick one of ${offer.versions.join(', ')}`;
+  return { warnings: [`add-on ${addon.name}: ${why}; ${installs}`] };
 }
 
 /** A call that failed: a warning, never a refusal (the deploy may well succeed); say what to allow when it was denied. */

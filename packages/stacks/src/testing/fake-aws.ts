@@ -125,6 +125,7 @@ export interface FakeAwsOptions {
    * The add-on versions EKS offers (DescribeAddonVersions), newest first, by add-on name, then
    * Kubernetes version. An add-on or Kubernetes version not listed has none.
    * @default - the versions of the product's add-on table (`ADDON_VERSIONS`), one per add-on and Kubernetes version
+   * (`FAKE_DEFAULT_ADDON_VERSION` where the table has none), each the default
    */
   readonly addonVersions?: Record<string, Record<string, string[]>>;
   /** EKS operations the caller may not call (`DescribeAddon`, `DescribeAddonVersions`, or `*`): they answer AccessDeniedException. */
@@ -786,8 +787,18 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-/** What EKS offers when a test says nothing: the product's add-on table. */
+/**
+ * The version the fake offers (as EKS's default) for an add-on the product's table has no
+ * verified version of.
+ */
+export const FAKE_DEFAULT_ADDON_VERSION = 'v1.0.0-eksbuild.1';
+
+/**
+ * What EKS offers when a test says nothing: the product's add-on table, and
+ * `FAKE_DEFAULT_ADDON_VERSION` for each add-on the table has no version of.
+ */
 function tableOffer(): Record<string, Record<string, string[]>> {
   return Object.fromEntries(Object.entries(ADDON_NAMES).map(([key, name]) => [name,
-    Object.fromEntries(Object.entries(ADDON_VERSIONS).map(([kubernetesVersion, row]) => [kubernetesVersion, [row[key as AddonKey]]]))]));
+    Object.fromEntries(Object.entries(ADDON_VERSIONS).map(([kubernetesVersion, row]) => [kubernetesVersion,
+      [row[key as AddonKey] ?? FAKE_DEFAULT_ADDON_VERSION]]))]));
 }
