@@ -79,8 +79,8 @@ describe('a new team repository tests its stacks', () => {
   describe('with two environments in different accounts and regions', () => {
     const DEV = '111111111111';
     const PRD = '222222222222';
-    const ENVIRONMENTS = `  environments: [\n    { name: "dev", accountId: "${DEV}", region: "eu-west-1" },\n`
-      + `    { name: "prd", accountId: "${PRD}", region: "us-east-1", nodeMaxSize: 10, deployRoleArn: "arn:aws:iam::${PRD}:role/${PREFIX}-prd-github-deploy" },\n  ],\n`;
+    const ENVIRONMENTS = `  environments: [\n    { name: "dev", accountId: "${DEV}", region: "eu-west-1", deployRoleArn: "arn:aws:iam::${DEV}:role/${PREFIX}-dev-github-deploy" },\n`
+      + `    { name: "prd", accountId: "${PRD}", region: "us-east-1", nodeMaxSize: 10 },\n  ],\n`;
     const rcFile = () => path.join(dir, '.projenrc.ts');
     let output = '';
 
@@ -107,10 +107,10 @@ describe('a new team repository tests its stacks', () => {
         const nodegroup = parse(fs.readFileSync(path.join(dir, 'templates', name, 'nodegroup.yaml'), 'utf-8'));
         expect(nodegroup.Resources.ManagedNodeGroup.Properties.ClusterName).toEqual({ 'Fn::ImportValue': `${prefix}-cluster-name` });
         expect(nodegroup.Resources.ManagedNodeGroup.Properties.ScalingConfig.MaxSize).toBe(name === 'prd' ? 10 : 4);
-        // CI deploys prd: its roles carry the boundary its deploy role template ships; dev's carry none.
+        // CI deploys dev: its roles carry the boundary its deploy role template ships; prd's carry none.
         const boundaries = Object.values<any>(nodegroup.Resources).filter((r) => r.Type === 'AWS::IAM::Role').map((r) => JSON.stringify(r.Properties.PermissionsBoundary ?? null));
         expect(boundaries).toHaveLength(2);
-        for (const boundary of boundaries) expect(boundary).toMatch(name === 'prd' ? new RegExp(`:policy/${prefix}-stack-roles-boundary`) : /^null$/);
+        for (const boundary of boundaries) expect(boundary).toMatch(name === 'dev' ? new RegExp(`:policy/${prefix}-stack-roles-boundary`) : /^null$/);
       }
       // The templates of the one environment before are gone; the deploy role templates are each environment's.
       expect(fs.readdirSync(path.join(dir, 'templates')).sort()).toEqual(['dev', 'prd']);
