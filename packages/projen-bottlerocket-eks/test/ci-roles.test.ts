@@ -55,6 +55,9 @@ const DEPLOY_CONTEXT = {
 const tagsOf = (kind: string): Record<string, string> => (TAGGED_KINDS.has(kind)
   ? { [`aws:ResourceTag/${PREFIX_TAG}`]: 'team-a', [`iam:ResourceTag/${PREFIX_TAG}`]: 'team-a' } : {});
 
+/** The resource part of an ARN pattern up to its first placeholder: `key/` of `arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}`. */
+const resourcePart = (pattern: string): string => pattern.split(':').slice(5).join(':').split('${')[0];
+
 interface Roles {
   readonly deploy: Policy;
   readonly read: Policy;
@@ -93,9 +96,12 @@ describe.each(VARIANTS)('the deploy role of %s', (_name, options) => {
     for (const { action, neededBy } of neededActions(project.settings)) {
       const { resources, required } = await actionResources(action);
       // Each kind an action requires, as the stacks have it (tagged or not); of the kinds it may
-      // name, those of the stacks.
-      const asked = required ? resources : resources.filter((r) => TAGGED_KINDS.has(r.name) || (r.name === 'launch-template' && action.includes('LaunchTemplate')));
-      const requests = asked.length === 0 ? [{ resource: '*', context: DEPLOY_CONTEXT }]
+      // name, those of the stacks. `*` only for an action that names no kind at all (the
+      // evaluator allows `*` when any one kind is allowed).
+      const ours = (kind: string) => TAGGED_KINDS.has(kind) || ['stack', 'quota'].includes(kind) || (kind === 'launch-template' && action.includes('LaunchTemplate'));
+      const asked = required ? resources : resources.filter((r) => ours(r.name));
+      if (resources.length > 0 && asked.length === 0) denied.push(`${action} (for ${neededBy.join(', ')}): names no kind of resource the stacks have`);
+      const requests = resources.length === 0 ? [{ resource: '*', context: DEPLOY_CONTEXT }]
         : asked.map((r) => ({ resource: arnFrom(r.arnPattern, REGION, OWN_NAMES), context: { ...DEPLOY_CONTEXT, ...tagsOf(r.name) } }));
       for (const { resource, context } of requests) {
         const decision = await decide(deploy, { action, resource, context });
@@ -110,11 +116,14 @@ describe.each(VARIANTS)('the deploy role of %s', (_name, options) => {
     const unsupported: string[] = [];
     for (const statement of deploy.Statement.filter((s) => s.Effect === 'Allow' && s.Condition)) {
       const keys = Object.values<Record<string, unknown>>(statement.Condition).flatMap((c) => Object.keys(c)).filter((k) => keysChecked.includes(k));
+      // The kinds of resource the statement names (IAM authorizes each resource of a request on its own).
+      const named = (pattern: string) => [statement.Resource].flat().some((arn: string) => arn === '*' || arn.split(':')[5]?.startsWith(resourcePart(pattern)));
       for (const action of [statement.Action].flat()) {
         const { resources, conditionKeys } = await actionResources(action);
+        const kinds = resources.filter((r) => named(r.arnPattern));
         const supports = (key: string) => {
           const pattern = key.replace(`/${PREFIX_TAG}`, '/${TagKey}');
-          return conditionKeys.includes(pattern) || (resources.length > 0 && resources.every((r) => r.conditionKeys.includes(pattern)));
+          return conditionKeys.includes(pattern) || (kinds.length > 0 && kinds.every((r) => r.conditionKeys.includes(pattern)));
         };
         for (const key of keys) if (!supports(key)) unsupported.push(`${statement.Sid}: ${action} does not support ${key}`);
       }

@@ -172,12 +172,15 @@ describe('the GitHub deploy role template', () => {
     const strict = statements(template({ securityProfile: SecurityProfile.STRICT, region: 'eu-west-1' }).doc);
     expect(strict.CreateClusterKey).toMatchObject({ Action: ['kms:CreateKey'], Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } });
     expect(asList(strict.ClusterKeyAlias.Resource).map(subOf)).toContain('arn:${AWS::Partition}:kms:eu-west-1:${AWS::AccountId}:alias/team-a-*');
-    expect(strict.ClusterKey.Action).toEqual(expect.arrayContaining(['kms:CreateGrant', 'kms:EnableKeyRotation', 'kms:PutKeyPolicy']));
+    expect(strict.ClusterKey.Action).toEqual(expect.arrayContaining(['kms:CreateGrant', 'kms:EnableKeyRotation', 'kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion']));
+    // Only keys of this prefix: another team's key cannot be scheduled for deletion.
+    expect(strict.ClusterKey.Condition).toEqual({ StringEquals: { 'aws:ResourceTag/bottlerocket-eks:pj-prefix': 'team-a' } });
     expect(strict.ClusterLogs.Action).toEqual(expect.arrayContaining(['logs:AssociateKmsKey']));
     const keyArn = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
     const given = statements(template({ secretsKmsKeyArn: keyArn, region: 'eu-west-1' }).doc);
     // DescribeKey is among the reads, on any key.
-    expect(given.ClusterKey).toMatchObject({ Action: ['kms:CreateGrant'], Resource: [keyArn] });
+    expect(given.GivenKey).toMatchObject({ Action: ['kms:CreateGrant'], Resource: keyArn });
+    expect(given.ClusterKey).toBeUndefined();
     expect(given.CreateClusterKey).toBeUndefined();
   });
 

@@ -97,53 +97,52 @@ export function neededActions(settings: ResolvedSettings): NeededAction[] {
   return [...needed].map(([action, neededBy]) => ({ action, neededBy })).sort((a, b) => a.action.localeCompare(b.action));
 }
 
-/** A statement's shape for the actions it takes; `undefined`: the settings need no such statement. */
-type Scope = (actions: string[]) => PolicyStatement | undefined;
+/** What a scope grants its actions: resources and conditions. */
+type Grant = Pick<PolicyStatement, 'Resource' | 'Condition'>;
+
+/** One statement of the deploy role: the actions it takes, and what it grants them (`undefined`: not for these settings). */
+interface Scope {
+  readonly sid: string;
+  readonly takes: (action: string) => boolean;
+  readonly grant: () => Grant | undefined;
+}
 
 /**
  * The deploy role's statements: each needed action in exactly one scope (two for `ec2:CreateTags`
  * and the KMS alias actions, which IAM authorizes against two resources), scoped by ARN, the
  * prefix tag and the region wherever the action allows it; then the denials that keep the role
- * from changing itself or the boundary.
+ * from changing itself or the boundary. Every resource type the stacks tag is tagged on creation
+ * (`tagOnCreate` in its provider schema), so a tag condition holds from the call after the create.
  */
 export function deployPolicy(settings: ResolvedSettings, targets: DeployPolicyTargets): PolicyStatement[] {
   const p = settings.pjPrefix;
-  const region = settings.region;
-  const arn: ArnOf = arnsIn(region);
+  const arn: ArnOf = arnsIn(settings.region);
   const cluster = new ResourceNames(p).cluster(settings.clusterName);
-  const inRegion = { 'aws:RequestedRegion': region };
+  const inRegion = { 'aws:RequestedRegion': settings.region };
   const ownRoles = arn('iam', `role/${p}-*`, '');
   const ownTag = (key: string) => ({ [`${key}/${ResourceNames.PREFIX_TAG}`]: p });
   const createsKey = settings.securityProfile === SecurityProfile.STRICT;
-  const keys = [...(createsKey ? [arn('kms', 'key/*')] : []), ...(settings.secretsKmsKeyArn ? [settings.secretsKmsKeyArn] : [])];
 
-  const scopes: Array<{ sid: string; takes: (action: string) => boolean; scope: Scope }> = [
-    {
-      sid: 'Stacks',
-      takes: (a) => STACK_ACTIONS.includes(a),
-      scope: (Action) => ({ Sid: 'Stacks', Effect: 'Allow', Action, Resource: [arn('cloudformation', `stack/${p}-*/*`), arn('cloudformation', 'changeSet/*/*')] }),
-    },
+  const scopes: Scope[] = [
+    // Change sets are authorized on their stack.
+    { sid: 'Stacks', takes: (a) => STACK_ACTIONS.includes(a), grant: () => ({ Resource: arn('cloudformation', `stack/${p}-*/*`) }) },
     {
       // Reads that take no resource ARN, or that the preflight makes account-wide (quotas, clusters, versions).
       sid: 'Read',
       takes: (a) => READ_ONLY_ACTIONS.includes(a) || /^(ec2|eks|logs|cloudformation|servicequotas|sts):(Describe|List|Get)|^kms:List/.test(a),
-      scope: (Action) => ({ Sid: 'Read', Effect: 'Allow', Action, Resource: '*' }),
+      grant: () => ({ Resource: '*' }),
     },
     {
-      // A new resource has no tag to scope by (CloudFormation may tag it after creating it).
-      // A route goes into an existing table, a launch template version into an existing
-      // template: those are changes (below).
+      // A new resource has no tag yet to scope by. A route goes into an existing table, a launch
+      // template version into an existing template: those are changes (below).
       sid: 'Ec2Create',
       takes: (a) => /^ec2:(Create(?!Tags$|Route$|LaunchTemplateVersion$)|Allocate|RunInstances$)/.test(a),
-      scope: (Action) => ({ Sid: 'Ec2Create', Effect: 'Allow', Action, Resource: '*', Condition: { StringEquals: inRegion } }),
+      grant: () => ({ Resource: '*', Condition: { StringEquals: inRegion } }),
     },
     {
       sid: 'Ec2TagOnCreate',
       takes: (a) => a === 'ec2:CreateTags',
-      scope: (Action) => ({
-        Sid: 'Ec2TagOnCreate',
-        Effect: 'Allow',
-        Action,
+      grant: () => ({
         Resource: '*',
         Condition: { 'StringEquals': inRegion, 'ForAnyValue:StringLike': { 'ec2:CreateAction': ['Create*', 'RunInstances', 'AllocateAddress'] } },
       }),
@@ -154,27 +153,24 @@ export function deployPolicy(settings: ResolvedSettings, targets: DeployPolicyTa
       // and a changed one is a new version that rolls the nodes. Region only.
       sid: 'LaunchTemplates',
       takes: (a) => /^ec2:(CreateLaunchTemplateVersion|ModifyLaunchTemplate|DeleteLaunchTemplate|DeleteLaunchTemplateVersions)$/.test(a),
-      scope: (Action) => ({ Sid: 'LaunchTemplates', Effect: 'Allow', Action, Resource: arn('ec2', 'launch-template/*'), Condition: { StringEquals: inRegion } }),
+      grant: () => ({ Resource: arn('ec2', 'launch-template/*'), Condition: { StringEquals: inRegion } }),
     },
     {
       // Changing, attaching, associating or deleting: only what carries this prefix's tag.
       sid: 'Ec2ChangeOwn',
       takes: (a) => a.startsWith('ec2:'),
-      scope: (Action) => ({ Sid: 'Ec2ChangeOwn', Effect: 'Allow', Action, Resource: '*', Condition: { StringEquals: { ...inRegion, ...ownTag('aws:ResourceTag') } } }),
+      grant: () => ({ Resource: '*', Condition: { StringEquals: { ...inRegion, ...ownTag('aws:ResourceTag') } } }),
     },
     {
       // The Service Authorization Reference gives CreateCluster no resource type: only `*` matches it.
       sid: 'CreateCluster',
       takes: (a) => a === 'eks:CreateCluster',
-      scope: (Action) => ({ Sid: 'CreateCluster', Effect: 'Allow', Action, Resource: '*', Condition: { StringEquals: inRegion } }),
+      grant: () => ({ Resource: '*', Condition: { StringEquals: inRegion } }),
     },
     {
       sid: 'Cluster',
       takes: (a) => a.startsWith('eks:'),
-      scope: (Action) => ({
-        Sid: 'Cluster',
-        Effect: 'Allow',
-        Action,
+      grant: () => ({
         Resource: [
           arn('eks', `cluster/${cluster}`), arn('eks', `nodegroup/${cluster}/${p}-*/*`), arn('eks', `addon/${cluster}/*/*`),
           arn('eks', `access-entry/${cluster}/*`), arn('eks', `podidentityassociation/${cluster}/*`),
@@ -184,27 +180,18 @@ export function deployPolicy(settings: ResolvedSettings, targets: DeployPolicyTa
     {
       sid: 'PassOwnRoles',
       takes: (a) => a === 'iam:PassRole',
-      scope: (Action) => ({
-        Sid: 'PassOwnRoles',
-        Effect: 'Allow',
-        Action,
-        Resource: ownRoles,
-        Condition: { StringEquals: { 'iam:PassedToService': PASSED_TO_SERVICES, ...ownTag('iam:ResourceTag') } },
-      }),
+      grant: () => ({ Resource: ownRoles, Condition: { StringEquals: { 'iam:PassedToService': PASSED_TO_SERVICES, ...ownTag('iam:ResourceTag') } } }),
     },
     {
       sid: 'ServiceLinkedRoles',
       takes: (a) => a === 'iam:CreateServiceLinkedRole',
-      scope: (Action) => ({ Sid: 'ServiceLinkedRoles', Effect: 'Allow', Action, Resource: '*', Condition: { StringEquals: { 'iam:AWSServiceName': SERVICE_LINKED_ROLES } } }),
+      grant: () => ({ Resource: '*', Condition: { StringEquals: { 'iam:AWSServiceName': SERVICE_LINKED_ROLES } } }),
     },
     {
       // Only the AWS managed policies the stacks use, and only onto roles that carry the boundary.
       sid: 'AttachStackPolicies',
       takes: (a) => a === 'iam:AttachRolePolicy',
-      scope: (Action) => ({
-        Sid: 'AttachStackPolicies',
-        Effect: 'Allow',
-        Action,
+      grant: () => ({
         Resource: ownRoles,
         Condition: {
           StringEquals: { 'iam:PermissionsBoundary': targets.boundaryArn },
@@ -215,50 +202,42 @@ export function deployPolicy(settings: ResolvedSettings, targets: DeployPolicyTa
     {
       sid: 'BoundedRoles',
       takes: (a) => BOUNDED_ROLE_WRITES.includes(a),
-      scope: (Action) => ({ Sid: 'BoundedRoles', Effect: 'Allow', Action, Resource: ownRoles, Condition: { StringEquals: { 'iam:PermissionsBoundary': targets.boundaryArn } } }),
+      grant: () => ({ Resource: ownRoles, Condition: { StringEquals: { 'iam:PermissionsBoundary': targets.boundaryArn } } }),
     },
-    {
-      sid: 'ReadOwnRoles',
-      takes: (a) => /^iam:(Get|List)/.test(a),
-      scope: (Action) => ({ Sid: 'ReadOwnRoles', Effect: 'Allow', Action, Resource: ownRoles }),
-    },
+    { sid: 'ReadOwnRoles', takes: (a) => /^iam:(Get|List)/.test(a), grant: () => ({ Resource: ownRoles }) },
     {
       // Role writes without a boundary condition key: only roles that carry this prefix's tag.
       sid: 'ChangeOwnRoles',
       takes: (a) => a.startsWith('iam:'),
-      scope: (Action) => ({ Sid: 'ChangeOwnRoles', Effect: 'Allow', Action, Resource: ownRoles, Condition: { StringEquals: ownTag('iam:ResourceTag') } }),
+      grant: () => ({ Resource: ownRoles, Condition: { StringEquals: ownTag('iam:ResourceTag') } }),
     },
     {
       sid: 'ClusterLogs',
       takes: (a) => a.startsWith('logs:'),
-      scope: (Action) => ({
-        Sid: 'ClusterLogs',
-        Effect: 'Allow',
-        Action,
-        Resource: [arn('logs', `log-group:/aws/eks/${cluster}/*`), arn('logs', `log-group:/aws/eks/${cluster}/*:*`)],
-      }),
+      grant: () => ({ Resource: [arn('logs', `log-group:/aws/eks/${cluster}/*`), arn('logs', `log-group:/aws/eks/${cluster}/*:*`)] }),
     },
     {
       // A new key has no ARN or tag to scope by.
       sid: 'CreateClusterKey',
       takes: (a) => a === 'kms:CreateKey',
-      scope: (Action) => (createsKey ? { Sid: 'CreateClusterKey', Effect: 'Allow', Action, Resource: '*', Condition: { StringEquals: inRegion } } : undefined),
+      grant: () => (createsKey ? { Resource: '*', Condition: { StringEquals: inRegion } } : undefined),
     },
     {
       sid: 'ClusterKeyAlias',
       takes: (a) => KEY_ALIAS_ACTIONS.test(a),
-      scope: (Action) => (createsKey ? { Sid: 'ClusterKeyAlias', Effect: 'Allow', Action, Resource: arn('kms', `alias/${p}-*`) } : undefined),
+      grant: () => (createsKey ? { Resource: arn('kms', `alias/${p}-*`) } : undefined),
     },
     {
-      // The key the cluster stack creates carries the prefix tag; a given key is only used.
+      // The key the cluster stack creates: only keys of the region with this prefix's tag.
       sid: 'ClusterKey',
       takes: (a) => a.startsWith('kms:'),
-      scope: (Action) => (keys.length === 0 ? undefined : {
-        Sid: 'ClusterKey',
-        Effect: 'Allow',
-        Action: createsKey ? Action : Action.filter((a) => ['kms:DescribeKey', 'kms:CreateGrant'].includes(a)),
-        Resource: keys,
-      }),
+      grant: () => (createsKey ? { Resource: arn('kms', 'key/*'), Condition: { StringEquals: ownTag('aws:ResourceTag') } } : undefined),
+    },
+    {
+      // A key the team gives (secretsKmsKeyArn) is only used: EKS makes a grant on it.
+      sid: 'GivenKey',
+      takes: (a) => a === 'kms:CreateGrant',
+      grant: () => (settings.secretsKmsKeyArn ? { Resource: settings.secretsKmsKeyArn } : undefined),
     },
   ];
 
@@ -266,15 +245,17 @@ export function deployPolicy(settings: ResolvedSettings, targets: DeployPolicyTa
   for (const { action, neededBy } of neededActions(settings)) {
     const matching = scopes.filter((s) => s.takes(action));
     if (matching.length === 0) throw new Error(`The deploy role has no scope for ${action} (needed by ${neededBy.join(', ')})`);
-    // The first scope that takes an action owns it; tagging and key aliases are authorized twice.
-    const owners = action === 'ec2:CreateTags' ? matching.filter((s) => ['Ec2TagOnCreate', 'Ec2ChangeOwn'].includes(s.sid))
-      : KEY_ALIAS_ACTIONS.test(action) ? matching.filter((s) => ['ClusterKeyAlias', 'ClusterKey'].includes(s.sid)) : [matching[0]];
-    for (const owner of owners) taken.get(owner.sid)!.push(action);
+    // The first scope that takes an action owns it; tagging, key aliases and grants on a given
+    // key are authorized in two places.
+    const twice = action === 'ec2:CreateTags' ? ['Ec2TagOnCreate', 'Ec2ChangeOwn']
+      : KEY_ALIAS_ACTIONS.test(action) ? ['ClusterKeyAlias', 'ClusterKey']
+        : action === 'kms:CreateGrant' ? ['ClusterKey', 'GivenKey'] : undefined;
+    for (const owner of twice ? matching.filter((s) => twice.includes(s.sid)) : [matching[0]]) taken.get(owner.sid)!.push(action);
   }
-  const allows = scopes.flatMap((s) => {
+  const allows = scopes.flatMap((s): PolicyStatement[] => {
     const actions = taken.get(s.sid)!;
-    const statement = actions.length > 0 ? s.scope(actions) : undefined;
-    return statement && (statement.Action as string[]).length > 0 ? [statement] : [];
+    const grant = actions.length > 0 ? s.grant() : undefined;
+    return grant ? [{ Sid: s.sid, Effect: 'Allow', Action: actions, Resource: grant.Resource, ...(grant.Condition ? { Condition: grant.Condition } : {}) }] : [];
   });
   return [...allows, ...guardrails(targets, ownRoles)];
 }
