@@ -178,6 +178,14 @@ describe('the deploy role cannot escalate', () => {
     expect(await decide(deploy, { action: 'ec2:DeleteVpc', resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc/vpc-1`, context: { 'aws:RequestedRegion': 'us-east-1', ...tagged } })).not.toBe('Allowed');
   });
 
+  test('with the strict profile, cannot schedule another team\'s key for deletion; its own, it can', async () => {
+    const strict = roles({ securityProfile: SecurityProfile.STRICT }).deploy;
+    const key = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    const ownedBy = (owner: string) => ({ 'aws:RequestedRegion': REGION, [`aws:ResourceTag/${PREFIX_TAG}`]: owner });
+    expect(await decide(strict, { action: 'kms:ScheduleKeyDeletion', resource: key, context: ownedBy('team-b') })).not.toBe('Allowed');
+    expect(await decide(strict, { action: 'kms:ScheduleKeyDeletion', resource: key, context: ownedBy('team-a') })).toBe('Allowed');
+  });
+
   test('a role inside the boundary can neither create, change nor assume a role, even with AdministratorAccess', async () => {
     const admin: Policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
     for (const action of ['iam:CreateRole', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy', 'sts:AssumeRole']) {
