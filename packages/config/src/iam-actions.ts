@@ -6,7 +6,7 @@
  */
 export const READ_ONLY_ACTIONS: string[] = [
   'sts:GetCallerIdentity',
-  'cloudformation:DescribeStacks', 'cloudformation:GetTemplate', 'cloudformation:GetTemplateSummary',
+  'cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents', 'cloudformation:GetTemplate', 'cloudformation:GetTemplateSummary',
   'cloudformation:ListStackResources', 'cloudformation:ListExports', 'cloudformation:ListImports',
   'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeAddresses', 'ec2:DescribeAvailabilityZones',
   'eks:ListClusters', 'eks:DescribeCluster', 'eks:DescribeClusterVersions', 'eks:DescribeAddon', 'eks:DescribeAddonVersions',

@@ -6,7 +6,9 @@
 // src/) the names come from the SDK packages themselves, so aws-sdk-client-mock sees the very
 // classes the code uses. Licenses of what is bundled: lib/THIRD_PARTY_LICENSES.
 /* eslint-disable import/no-extraneous-dependencies -- build-time dependencies: bundled, never installed by a team */
-export { CloudFormationClient, GetTemplateCommand, ListImportsCommand } from '@aws-sdk/client-cloudformation';
+export {
+  CloudFormationClient, DescribeStackEventsCommand, DescribeStacksCommand, GetTemplateCommand, ListImportsCommand, type Stack, type StackEvent,
+} from '@aws-sdk/client-cloudformation';
 export { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 export {
   type AvailabilityZone, DescribeAddressesCommand, DescribeAvailabilityZonesCommand, DescribeSubnetsCommand, EC2Client,

@@ -58,7 +58,9 @@ async function preflight(name: string, settings: BottlerocketEksSettings, accoun
   fs.writeFileSync(path.join(repo, 'bottlerocket-eks.settings.json'), JSON.stringify(settings));
   try {
     const result = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', TSX, CLI, 'preflight', '--assembly', synth(settings).assembly, ...args], {
+      // A destroy plans nothing: no --assembly.
+      const assembly = args.includes('--destroy') ? [] : ['--assembly', synth(settings).assembly];
+      execFile(process.execPath, ['--import', TSX, CLI, 'preflight', ...assembly, ...args], {
         cwd: repo,
         encoding: 'utf-8',
         timeout: 30_000,
@@ -74,7 +76,7 @@ async function preflight(name: string, settings: BottlerocketEksSettings, accoun
         },
       }, (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
     });
-    transcripts.push(`$ bottlerocket-eks preflight --assembly cdk.out ${args.join(' ')}   # ${name}\n${result.stdout}${result.stderr}exit ${result.status}\n`);
+    transcripts.push(`$ bottlerocket-eks preflight ${args.includes('--destroy') ? '' : '--assembly cdk.out '}${args.join(' ')}   # ${name}\n${result.stdout}${result.stderr}exit ${result.status}\n`);
     return { ...result, services: fake.requests.map((r) => `${r.service}:${r.action}`) };
   } finally {
     await fake.stop();
@@ -188,6 +190,43 @@ test('a zone that is, in this account, one where EKS cannot place a cluster is r
   expect(stderr).toContain('\n  fix        Replace us-east-1c in availabilityZones with another zone of us-east-1 where EKS can create a cluster: '
     + 'us-east-1d (use1-az2), us-east-1e (use1-az4); then deploy again.\n');
   expect(services).toContain('ec2:DescribeAvailabilityZones');
+});
+
+test('a stack whose first create rolled back is refused in one line, with the first failure and how to delete it', async () => {
+  const account = deployed(BASE);
+  const reason = 'Resource handler returned message: "Cannot create cluster \'team-a-cluster\' because EKS does not support creating control plane instances '
+    + 'in eu-west-1c, the targeted availability zone." (HandlerErrorCode: InvalidRequest)';
+  account.stacks!['team-a-cluster'] = {
+    ...account.stacks!['team-a-cluster'],
+    status: 'ROLLBACK_COMPLETE',
+    events: [
+      { logicalId: 'team-a-cluster', status: 'CREATE_IN_PROGRESS', reason: 'User Initiated' },
+      { logicalId: 'Cluster', type: 'AWS::EKS::Cluster', status: 'CREATE_FAILED', reason },
+      { logicalId: 'ControlPlaneLogGroup', type: 'AWS::Logs::LogGroup', status: 'CREATE_FAILED', reason: 'Resource creation cancelled' },
+      { logicalId: 'team-a-cluster', status: 'ROLLBACK_COMPLETE' },
+    ],
+  };
+  const { status, stdout, stderr, services } = await preflight('first create rolled back', BASE, account);
+  expect({ status, stdout }).toEqual({ status: 1, stdout: '' });
+  expect(stderr.split('\n').filter((line) => line.startsWith('Preflight failed'))).toEqual(['Preflight failed (STACK_ROLLED_BACK): The stack team-a-cluster '
+    + `is ROLLBACK_COMPLETE: its first create failed and was rolled back, so it can only be deleted; the first failure: Cluster (AWS::EKS::Cluster) CREATE_FAILED: ${reason}.`]);
+  expect(stderr).toContain('\n  fix        Fix the cause, delete the stack (`aws cloudformation delete-stack --stack-name team-a-cluster --region eu-west-1 '
+    + '&& aws cloudformation wait stack-delete-complete --stack-name team-a-cluster --region eu-west-1`), then deploy again.\n');
+  expect(services).toEqual(expect.arrayContaining(['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents']));
+});
+
+test('a destroy of stacks termination protection holds is refused before cdk destroy deletes the first one', async () => {
+  const account = deployed(BASE);
+  for (const name of ['team-a-network', 'team-a-cluster']) account.stacks![name] = { ...account.stacks![name], terminationProtection: true };
+  const { status, stdout, stderr, services } = await preflight('destroy, termination protection', BASE, account, ['--destroy', '--confirm=team-a']);
+  expect({ status, stdout }).toEqual({ status: 1, stdout: '' });
+  expect(stderr.split('\n').filter((line) => line.startsWith('Preflight failed'))).toEqual(['Preflight failed (STACK_PROTECTED): Termination protection holds '
+    + 'team-a-cluster, team-a-network: CloudFormation would refuse to delete them, half-way through the destroy.']);
+  expect(stderr).toContain('update-termination-protection --no-enable-termination-protection --stack-name team-a-cluster --region eu-west-1');
+  expect(services.filter((s) => s.startsWith('cloudformation:'))).toEqual(['cloudformation:DescribeStacks', 'cloudformation:DescribeStacks', 'cloudformation:DescribeStacks']);
+  // Unprotected, the destroy goes ahead.
+  const unprotected = await preflight('destroy', BASE, deployed(BASE), ['--destroy', '--confirm=team-a', '--brief']);
+  expect(unprotected).toMatchObject({ status: 0, stderr: '' });
 });
 
 test('a caller that may not describe the availability zones is only warned about', async () => {

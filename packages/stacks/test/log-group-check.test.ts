@@ -23,14 +23,17 @@ const aws = new FakeAws(ALICE_IDENTITY, [], {
 });
 let endpoint: string;
 let logs: CloudWatchLogsClient;
+let cfn: CloudFormationClient;
 
 beforeAll(async () => {
   endpoint = await aws.start();
   logs = new CloudWatchLogsClient({ region, endpoint, credentials });
+  cfn = new CloudFormationClient({ region, endpoint, credentials });
 });
 
 afterAll(async () => {
   logs.destroy();
+  cfn.destroy();
   await aws.stop();
 });
 
@@ -47,7 +50,7 @@ function context(settings: BottlerocketEksSettings, plan: StackPlan, client: Clo
     names: new ResourceNames(resolved.pjPrefix),
     target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: ALICE, partition: 'aws', region } as any,
     plan: { stacks: [plan], refusals: [] },
-    cfn: undefined as unknown as CloudFormationClient,
+    cfn, // every live check runs in the first test; the stack state check finds no stack
     clients: {
       ec2: undefined as unknown as EC2Client,
       eks: undefined as unknown as EKSClient,
@@ -73,7 +76,7 @@ describe('the control plane log group check', () => {
     expect(failure.fix).toContain('create-change-set --stack-name team-a-cluster --change-set-name import-log-group --change-set-type IMPORT '
       + `--resources-to-import '[{"ResourceType":"AWS::Logs::LogGroup","LogicalResourceId":"ControlPlaneLogGroup","ResourceIdentifier":{"LogGroupName":"${LOG_GROUP}"}}]'`);
     expect(failure.fix).toContain(`aws logs delete-log-group --region eu-west-1 --log-group-name ${LOG_GROUP}`);
-    expect(aws.requests.map((r) => `${r.service}:${r.action} ${r.body}`)).toEqual([`logs:DescribeLogGroups {"logGroupNamePrefix":"${LOG_GROUP}"}`]);
+    expect(aws.requests.filter((r) => r.service === 'logs').map((r) => `${r.service}:${r.action} ${r.body}`)).toEqual([`logs:DescribeLogGroups {"logGroupNamePrefix":"${LOG_GROUP}"}`]);
   });
 
   test('a new cluster stack imports with a template of the log group alone', async () => {

@@ -151,7 +151,9 @@ test('destroy without confirmation is refused; with it, the stacks in reverse or
   const refused = await preflight('destroy, unconfirmed', { AWS_ACCESS_KEY_ID: KEYS.alice }, ['--destroy']);
   expect(refused.status).toBe(1);
   expect(refused.stderr).toContain('Refusing to destroy team-a-nodegroup, team-a-cluster, team-a-network: no --confirm given.');
-  const confirmed = await preflight('destroy, confirmed', { AWS_ACCESS_KEY_ID: KEYS.alice }, ['--destroy', '--confirm=team-a', '--brief']);
+  // A confirmed destroy reads the stacks' states (CloudFormation DescribeStacks): the fake has none.
+  const confirmed = await preflight('destroy, confirmed', { AWS_ACCESS_KEY_ID: KEYS.alice, AWS_ENDPOINT_URL_CLOUDFORMATION: endpoint },
+    ['--destroy', '--confirm=team-a', '--brief']);
   expect(confirmed.status).toBe(0);
   expect(confirmed.stdout).toBe(`preflight ok: destroy team-a into account ${ACCOUNT} (arn:aws:iam::${ACCOUNT}:user/alice), region eu-west-1, partition aws\n`);
 });

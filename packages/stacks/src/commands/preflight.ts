@@ -5,6 +5,7 @@ import { CloudFormationClient } from '../aws-sdk';
 import {
   checkDeploy, DeployCheck, detectShellRegion, formatFailure, formatTarget, preflight, PreflightError, quotaClients, ReportFormat, stsClientFor,
 } from '../preflight';
+import { refuseStackStates } from '../preflight/stack-state-check';
 import { readSettingsFile } from '../settings-file';
 import { CommandIo } from './io';
 
@@ -37,6 +38,7 @@ export async function preflightCommand(args: string[], io: CommandIo): Promise<n
   let check: DeployCheck | undefined;
   try {
     const target = await preflight({ settings, sts: stsClientFor(settings, shellRegion), shellRegion, operation, confirm: values.confirm });
+    if (operation === 'destroy') await refuseStackStates({ cfn: new CloudFormationClient({ region: settings.region }), stackNames: target.stacks, operation, region: settings.region });
     check = proposed && await checkDeploy({
       settings, target, proposed, cfn: new CloudFormationClient({ region: settings.region }), quotaClients: quotaClients(settings.region),
     });

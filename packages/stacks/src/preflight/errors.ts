@@ -41,6 +41,16 @@ export enum PreflightErrorCode {
    * place a cluster's control plane in (use1-az3, usw1-az2, cac1-az3), or no zone of the region at all (EC2 DescribeAvailabilityZones).
    */
   ZONE_UNSUPPORTED = 'ZONE_UNSUPPORTED',
+  /** A stack of the deploy or destroy is being changed by another operation (a `*_IN_PROGRESS` status). */
+  STACK_BUSY = 'STACK_BUSY',
+  /** A stack is `UPDATE_ROLLBACK_FAILED`: it takes no update until the rollback is continued. */
+  STACK_ROLLBACK_FAILED = 'STACK_ROLLBACK_FAILED',
+  /** A stack is `DELETE_FAILED`: it takes no update; it can only be deleted. */
+  STACK_DELETE_FAILED = 'STACK_DELETE_FAILED',
+  /** A stack's first create failed and was rolled back (`ROLLBACK_COMPLETE`, `ROLLBACK_FAILED`): it can only be deleted. */
+  STACK_ROLLED_BACK = 'STACK_ROLLED_BACK',
+  /** A destroy would delete a stack that termination protection holds: CloudFormation would refuse. */
+  STACK_PROTECTED = 'STACK_PROTECTED',
 }
 
 /** A preflight finding that stops the deploy: what is wrong, and what to do about it. */

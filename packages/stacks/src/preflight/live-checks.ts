@@ -8,6 +8,7 @@ import { checkKubernetesSupport } from './kubernetes-support';
 import { checkControlPlaneLogGroup } from './log-group-check';
 import { DeployTarget } from './preflight';
 import { QuotaClients } from './quotas';
+import { checkStackState } from './stack-state-check';
 import { checkVolumeKeyPolicy } from './volume-key-check';
 import { checkAvailabilityZones } from './zone-check';
 
@@ -39,6 +40,7 @@ export type LiveCheck = (context: LiveCheckContext) => Promise<LiveFinding>;
 
 /** Every live check, run side by side; the first failure in this order stops the deploy. */
 export const LIVE_CHECKS: LiveCheck[] = [
+  checkStackState, // first: a stack CloudFormation takes no update of makes the other findings moot
   checkExistingVpc,
   checkAvailabilityZones,
   checkKubernetesSupport,

@@ -34,6 +34,27 @@ export interface FakeStack {
   readonly creationTime?: Date;
   /** The stack's outputs. Default none. */
   readonly outputs?: FakeStackOutput[];
+  /** When the stack was last updated. Default its creation time for an `UPDATE_*` status, else none. */
+  readonly lastUpdatedTime?: Date;
+  /** The reason of its status (`StackStatusReason`). Default none. */
+  readonly statusReason?: string;
+  /** Whether termination protection is on. Default false. */
+  readonly terminationProtection?: boolean;
+  /** The stack's events (DescribeStackEvents), oldest first; answered newest first, 100 a page. Default none. */
+  readonly events?: FakeStackEvent[];
+}
+
+/** One event of a `FakeStack`. */
+export interface FakeStackEvent {
+  /** The resource's logical id (the stack's name for the stack's own events). */
+  readonly logicalId: string;
+  /** The resource type. Default `AWS::CloudFormation::Stack`. */
+  readonly type?: string;
+  /** `CREATE_IN_PROGRESS`, `CREATE_FAILED`, ... */
+  readonly status: string;
+  readonly reason?: string;
+  /** Default one second after the event before it, from the stack's creation time on. */
+  readonly timestamp?: Date;
 }
 
 /** One output of a `FakeStack`. */
@@ -157,7 +178,7 @@ export interface FakeAwsOptions {
  * format. It tells services apart by the service of the SigV4 credential scope:
  * - STS (awsQuery): `GetCallerIdentity`, the identity of the signing access key, or the error of
  *   an expired token (400 ExpiredToken) or an unknown key (403 InvalidClientTokenId);
- * - CloudFormation (awsQuery): `DescribeStacks`, `GetTemplate` and `ListImports` of the stacks and
+ * - CloudFormation (awsQuery): `DescribeStacks`, `DescribeStackEvents`, `GetTemplate` and `ListImports` of the stacks and
  *   imports of the options; a stack that is not there does not exist (400 ValidationError), so
  *   `cdk diff` compares against nothing and `cdk destroy` has nothing to do;
  * - EC2 (ec2Query): `DescribeVpcs` (paginated by MaxResults), `DescribeAddresses`, `DescribeSubnets`
@@ -271,6 +292,21 @@ export class FakeAws {
         return xml(action, 200, queryResponse(CFN_NS, action, `
     <Stacks>${members.join('')}
     </Stacks>`));
+      }
+      case 'DescribeStackEvents': {
+        const name = find();
+        if (name === undefined) return notFound();
+        const stack = stacks[name];
+        let time = (stack.creationTime ?? new Date('2024-01-15T10:00:00Z')).getTime();
+        const events = (stack.events ?? []).map((event, i) => {
+          time = event.timestamp?.getTime() ?? (i === 0 ? time : time + 1000);
+          return stackEventXml(event, i, name, stackId(name), new Date(time));
+        }).reverse();
+        const { page, nextToken } = paginate(events, '100', request.form.get('NextToken'));
+        return xml(action, 200, queryResponse(CFN_NS, action, `
+    <StackEvents>${page.join('')}
+    </StackEvents>${nextToken !== undefined ? `
+    <NextToken>${nextToken}</NextToken>` : ''}`));
       }
       case 'GetTemplate': {
         const name = find();
@@ -728,6 +764,7 @@ function errorXml(namespace: string, code: string, message: string): string {
 function stackXml(name: string, stackId: string, stack: FakeStack): string {
   const status = stack.status ?? 'CREATE_COMPLETE';
   const created = (stack.creationTime ?? new Date('2024-01-15T10:00:00Z')).toISOString();
+  const updated = stack.lastUpdatedTime?.toISOString() ?? (status.startsWith('UPDATE_') ? created : undefined);
   const template = stack.template as { Description?: unknown } | undefined;
   const description = typeof template === 'object' && typeof template?.Description === 'string' ? template.Description : undefined;
   const outputs = stack.outputs ?? [];
@@ -736,9 +773,10 @@ function stackXml(name: string, stackId: string, stack: FakeStack): string {
         <StackId>${escapeXml(stackId)}</StackId>
         <StackName>${escapeXml(name)}</StackName>${description !== undefined ? `
         <Description>${escapeXml(description)}</Description>` : ''}
-        <CreationTime>${created}</CreationTime>${status.startsWith('UPDATE_') ? `
-        <LastUpdatedTime>${created}</LastUpdatedTime>` : ''}
-        <StackStatus>${escapeXml(status)}</StackStatus>
+        <CreationTime>${created}</CreationTime>${updated !== undefined ? `
+        <LastUpdatedTime>${updated}</LastUpdatedTime>` : ''}
+        <StackStatus>${escapeXml(status)}</StackStatus>${stack.statusReason !== undefined ? `
+        <StackStatusReason>${escapeXml(stack.statusReason)}</StackStatusReason>` : ''}
         <DisableRollback>false</DisableRollback>
         <NotificationARNs/>${outputs.length > 0 ? `
         <Outputs>${outputs.map((output) => `
@@ -749,10 +787,26 @@ function stackXml(name: string, stackId: string, stack: FakeStack): string {
           </member>`).join('')}
         </Outputs>` : ''}
         <Tags/>
-        <EnableTerminationProtection>false</EnableTerminationProtection>
+        <EnableTerminationProtection>${stack.terminationProtection === true}</EnableTerminationProtection>
         <DriftInformation>
           <StackDriftStatus>NOT_CHECKED</StackDriftStatus>
         </DriftInformation>
+      </member>`;
+}
+
+function stackEventXml(event: FakeStackEvent, index: number, stackName: string, stackId: string, timestamp: Date): string {
+  const type = event.type ?? 'AWS::CloudFormation::Stack';
+  return `
+      <member>
+        <StackId>${escapeXml(stackId)}</StackId>
+        <EventId>${escapeXml(`${event.logicalId}-${hexId(index + 1, 8)}`)}</EventId>
+        <StackName>${escapeXml(stackName)}</StackName>
+        <LogicalResourceId>${escapeXml(event.logicalId)}</LogicalResourceId>
+        <PhysicalResourceId>${escapeXml(type === 'AWS::CloudFormation::Stack' ? stackId : '')}</PhysicalResourceId>
+        <ResourceType>${escapeXml(type)}</ResourceType>
+        <Timestamp>${timestamp.toISOString()}</Timestamp>
+        <ResourceStatus>${escapeXml(event.status)}</ResourceStatus>${event.reason !== undefined ? `
+        <ResourceStatusReason>${escapeXml(event.reason)}</ResourceStatusReason>` : ''}
       </member>`;
 }
 
