@@ -22,7 +22,9 @@ export class NxWorkspace extends Component {
         neverConnectToCloud: true,
         namedInputs: {
           default: ['{projectRoot}/**/*', 'sharedGlobals'],
-          sharedGlobals: ['{workspaceRoot}/tsconfig.base.json', '{workspaceRoot}/package-lock.json'],
+          // The Node.js version is an input of every task: CI runs the tests on Node 20 and on
+          // Node 24 in one checkout, and a result cached on one must not stand for the other.
+          sharedGlobals: ['{workspaceRoot}/tsconfig.base.json', '{workspaceRoot}/package-lock.json', { runtime: 'node --version' }],
         },
         targetDefaults: {
           // Every package builds after the packages it depends on; the output is what

@@ -151,6 +151,16 @@ export function capture(cwd: string, command: string, args: string[]): string {
   return execFileSync(command, args, { cwd, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'inherit'], env: commandEnv() });
 }
 
+/**
+ * `text` without its colours (ANSI SGR sequences). nx sets FORCE_COLOR for its tasks, and the
+ * commands run here inherit it: TypeScript 7 and, from Node 23, Node's test runner (its default
+ * reporter is then `spec`, also when the output is not a terminal) colour what they print.
+ */
+export function withoutColours(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
 /** What a command printed (stdout and stderr interleaved as written) and how it exited. */
 export interface CommandResult {
   readonly status: number;
@@ -167,8 +177,7 @@ export function runAsync(cwd: string, command: string, args: string[], env: Node
     let output = '';
     child.stdout.on('data', (chunk) => { output += chunk; });
     child.stderr.on('data', (chunk) => { output += chunk; });
-    // eslint-disable-next-line no-control-regex
-    child.on('close', (status) => resolve({ status: status ?? 1, output: output.replace(/\u001b\[[0-9;]*m/g, '') }));
+    child.on('close', (status) => resolve({ status: status ?? 1, output: withoutColours(output) }));
   });
 }
 

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { FakeAws } from 'bottlerocket-eks-stacks/lib/testing';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
-import { capture, NO_AWS, runAsync, runQuiet, runResult } from '../src/scaffold';
+import { capture, NO_AWS, runAsync, runQuiet, runResult, withoutColours } from '../src/scaffold';
 import { copySharedRepository, SHARED_PREFIX } from '../src/shared-repository';
 
 jest.setTimeout(15 * 60 * 1000);
@@ -14,10 +14,14 @@ jest.setTimeout(15 * 60 * 1000);
 const PREFIX = SHARED_PREFIX;
 
 
-/** The counts of the Node test runner's summary (`# tests 2` with the TAP reporter, `ℹ tests 2` with spec). */
+/**
+ * The counts of the Node test runner's summary: `# tests 2` with the TAP reporter (Node 20's
+ * default when the output is not a terminal), `ℹ tests 2` with spec (Node 24's default, in colour
+ * under nx's FORCE_COLOR).
+ */
 function testSummary(output: string): Record<'tests' | 'pass' | 'fail', number | undefined> {
   const count = (name: string) => {
-    const match = new RegExp(`^(?:#|ℹ) ${name} (\\d+)$`, 'm').exec(output);
+    const match = new RegExp(`^(?:#|ℹ) ${name} (\\d+)$`, 'm').exec(withoutColours(output));
     return match ? Number(match[1]) : undefined;
   };
   return { tests: count('tests'), pass: count('pass'), fail: count('fail') };
@@ -31,6 +35,7 @@ describe('a new team repository tests its stacks', () => {
     // A copy of the run's default repository, scaffolded and built once (test/global-setup.ts),
     // and what that build printed.
     ({ dir, buildOutput } = copySharedRepository(path.join(tempDir('e2e-team-tests'), 'team')));
+    buildOutput = withoutColours(buildOutput);
   });
 
   test('projen new wrote the team\'s test file, and the build ran it after the synth: every test passed', () => {
@@ -50,7 +55,8 @@ describe('a new team repository tests its stacks', () => {
     const lines = original.split('\n');
     fs.writeFileSync(file, [...lines.slice(0, 2), ...lines.slice(3)].join('\n'));
     try {
-      const { status, output } = runResult(dir, 'npx', ['projen', 'test'], NO_AWS);
+      const { status, output: coloured } = runResult(dir, 'npx', ['projen', 'test'], NO_AWS);
+      const output = withoutColours(coloured);
       expect(status).not.toBe(0);
       expect(testSummary(output)).toEqual({ tests: 2, pass: 1, fail: 1 });
       expect(output).toContain(`${file} differs from ${path.join(dir, 'cdk.out')} at line 3`);
@@ -68,7 +74,8 @@ describe('a new team repository tests its stacks', () => {
     fs.writeFileSync(rcFile, rc.replace(prefixLine, `${prefixLine}  availabilityZones: ["ap-northeast-1a", "ap-northeast-1d"],\n`));
     // Regenerates the settings file only: no synth.
     runQuiet(dir, 'npx', ['projen'], NO_AWS);
-    const { status, output } = runResult(dir, 'npx', ['projen', 'test'], NO_AWS);
+    const { status, output: coloured } = runResult(dir, 'npx', ['projen', 'test'], NO_AWS);
+    const output = withoutColours(coloured);
     expect(status).not.toBe(0);
     expect(testSummary(output)).toEqual({ tests: 2, pass: 1, fail: 1 });
     expect(output).toContain('The stacks break the bottlerocket-eks contract');
