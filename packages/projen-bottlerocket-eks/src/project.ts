@@ -47,6 +47,9 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     super({
       defaultReleaseBranch: 'main',
       packageManager: javascript.NodePackageManager.NPM,
+      // engines: >= 20, as the libraries it installs (bottlerocket-eks-stacks, -config) say: Node 20
+      // still works but is past its end of life, the README names 22 and 24 and
+      // the workflows run on 24 (team-workflows.ts).
       minNodeVersion: '20.0.0',
       typescriptVersion: DEFAULT_VERSIONS.typescript,
       projenrcTs: true,

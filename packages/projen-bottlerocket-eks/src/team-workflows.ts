@@ -25,8 +25,12 @@ export const UPGRADED_PACKAGES = [
   'projen-bottlerocket-eks', 'bottlerocket-eks-stacks', 'bottlerocket-eks-config', 'aws-cdk-lib', 'aws-cdk', 'constructs',
 ];
 
-/** The Node.js major version the workflows run on. */
-const NODE_VERSION = '20';
+/**
+ * The Node.js major version the workflows run on: the current LTS (Node 20 left support in
+ * April 2026). The repository's `engines` still allow >= 20 (see project.ts); the README says
+ * which versions are supported.
+ */
+const NODE_VERSION = '24';
 
 /** `arn:<partition>:iam::<12 digits>:role/<path/>name`. */
 const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-b|-iso-e|-iso-f|-eusc)?:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;

@@ -83,7 +83,7 @@ describe('team workflows', () => {
     expect(steps.map((s: any) => s.run ?? s.uses)).toEqual([
       PINNED_ACTIONS.checkout, PINNED_ACTIONS.setupNode, 'npm ci', 'npx projen build', PINNED_ACTIONS.uploadArtifact, expect.stringContaining('git diff --staged --exit-code'),
     ]);
-    expect(steps[1].with['node-version']).toBe('20');
+    expect(steps[1].with['node-version']).toBe('24');
     expect(steps[4].with.path).toBe('templates/');
     expect(workflow(synth({ defaultReleaseBranch: 'trunk' }), 'build').doc.on.push.branches).toEqual(['trunk']);
   });
