@@ -258,7 +258,7 @@ root.addTask('refresh-team-lockfile', {
 
 // The release: every package under VERSIONS.product, published from a version tag in dependency
 // order (docs/releasing.md); CHANGELOG.md is written once and kept by hand.
-releaseWorkflow(root, { version: VERSIONS.product, packages: [config, stacks, projectType, create], nodeVersion: '20' });
+releaseWorkflow(root, { version: VERSIONS.product, packages: [config, stacks, projectType, create], nodeVersion: '24' });
 changelog(root, VERSIONS.product);
 
 root.synth();

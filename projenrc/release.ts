@@ -1,13 +1,15 @@
 import * as path from 'path';
 import { github, javascript, SampleFile } from 'projen';
+import { ActionRefs } from 'projen/lib/github/actions.const';
 
 /**
- * The actions the release workflow uses, each pinned to a release (bump them together with
- * the other pins, see projenrc/versions.ts).
+ * The actions the release workflow uses: projen's reviewed references (a release tag or a commit
+ * SHA), the same ones the team workflows pin (packages/projen-bottlerocket-eks/src/team-workflows.ts),
+ * so they move with projen (projenrc/versions.ts). Releases that run on Node 24 themselves.
  */
 export const RELEASE_ACTIONS = {
-  checkout: 'actions/checkout@v4.2.2',
-  setupNode: 'actions/setup-node@v4.4.0',
+  checkout: ActionRefs.ACTIONS_CHECKOUT,
+  setupNode: ActionRefs.ACTIONS_SETUP_NODE,
 };
 
 export interface ReleaseOptions {
