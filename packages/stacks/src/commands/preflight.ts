@@ -1,10 +1,11 @@
 import { parseArgs } from 'util';
 import { usageError } from 'bottlerocket-eks-config';
 import { readAssembly } from '../assembly';
-import { CloudFormationClient } from '../aws-sdk';
+import { AWS_LIMIT_FLAGS, AwsClients, AwsLimitError, AwsLimits, resolveAwsLimits } from '../aws-clients';
 import {
-  checkDeploy, DeployCheck, detectShellRegion, formatFailure, formatTarget, preflight, PreflightError, quotaClients, ReportFormat, stsClientFor,
+  checkDeploy, DeployCheck, detectShellRegion, formatFailure, formatTarget, preflight, quotaClients, ReportFormat, stsClientFor,
 } from '../preflight';
+import { classifyAwsError, withDeadline } from '../preflight/aws-errors';
 import { refuseStackStates } from '../preflight/stack-state-check';
 import { readSettingsFile } from '../settings-file';
 import { CommandIo } from './io';
@@ -21,8 +22,22 @@ export async function preflightCommand(args: string[], io: CommandIo): Promise<n
       settings: { type: 'string' },
       environment: { type: 'string' },
       assembly: { type: 'string' },
+      [AWS_LIMIT_FLAGS.connectTimeout]: { type: 'string' },
+      [AWS_LIMIT_FLAGS.requestTimeout]: { type: 'string' },
+      [AWS_LIMIT_FLAGS.maxAttempts]: { type: 'string' },
+      [AWS_LIMIT_FLAGS.deadline]: { type: 'string' },
     },
   });
+  let limits: AwsLimits;
+  try {
+    const flag = (key: keyof AwsLimits) => (values as Record<string, string | undefined>)[AWS_LIMIT_FLAGS[key]];
+    limits = resolveAwsLimits({
+      connectTimeout: flag('connectTimeout'), requestTimeout: flag('requestTimeout'), maxAttempts: flag('maxAttempts'), deadline: flag('deadline'),
+    }, io.env);
+  } catch (error) {
+    if (error instanceof AwsLimitError) throw usageError(`preflight: ${error.message}`);
+    throw error;
+  }
   if (values.json && values.brief) throw usageError('preflight: --json and --brief exclude each other.');
   if (values.confirm !== undefined && !values.destroy) throw usageError('preflight: --confirm only goes with --destroy.');
   if (values.assembly !== undefined && values.destroy) throw usageError('preflight: --assembly plans a deploy; it does not go with --destroy.');
@@ -36,18 +51,24 @@ export async function preflightCommand(args: string[], io: CommandIo): Promise<n
   }
   const shellRegion = await detectShellRegion(io.env);
   let check: DeployCheck | undefined;
+  // Every AWS client of the command, with its timeouts, retries and deadline.
+  const aws = new AwsClients(settings.region, limits);
   try {
-    const target = await preflight({ settings, sts: stsClientFor(settings, shellRegion), shellRegion, operation, confirm: values.confirm });
-    if (operation === 'destroy') await refuseStackStates({ cfn: new CloudFormationClient({ region: settings.region }), stackNames: target.stacks, operation, region: settings.region });
-    check = proposed && await checkDeploy({
-      settings, target, proposed, cfn: new CloudFormationClient({ region: settings.region }), quotaClients: quotaClients(settings.region),
+    await withDeadline(aws, async () => {
+      const target = await preflight({ settings, sts: stsClientFor(settings, shellRegion, aws), shellRegion, operation, confirm: values.confirm });
+      if (operation === 'destroy') await refuseStackStates({ cfn: aws.cloudFormation(), stackNames: target.stacks, operation, region: settings.region });
+      check = proposed && await checkDeploy({
+        settings, target, proposed, cfn: aws.cloudFormation(), quotaClients: quotaClients(settings.region, aws),
+      });
+      if (check?.failure) throw check.failure;
+      io.out.write(formatTarget(target, format, operation, check));
     });
-    if (check?.failure) throw check.failure;
-    io.out.write(formatTarget(target, format, operation, check));
     return 0;
   } catch (error) {
-    if (!PreflightError.is(error)) throw error;
-    (format === 'json' ? io.out : io.err).write(formatFailure(error, format, check));
+    // A finding, or a failed AWS call as one line (the stack trace only with --debug, from the command's caller).
+    const failure = classifyAwsError(error);
+    if (!failure) throw error;
+    (format === 'json' ? io.out : io.err).write(formatFailure(failure, format, check));
     return 1;
   }
 }

@@ -22,9 +22,16 @@ export const COMMAND_HELP: Record<string, string> = {
       AWS_REGION, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_CLOUDFORMATION, ...). In a repository of
       several environments, --environment (or BOTTLEROCKET_EKS_ENVIRONMENT) names the one whose
       settings (account, region, prefix) the deploy must match; without it, exit 1 with the list.
+      Every AWS call has limits (seconds; flag, else environment variable, else default):
+      --connect-timeout (BOTTLEROCKET_EKS_CONNECT_TIMEOUT, 5) to connect, --request-timeout
+      (BOTTLEROCKET_EKS_REQUEST_TIMEOUT, 20) per attempt, --max-attempts (BOTTLEROCKET_EKS_MAX_ATTEMPTS,
+      3) with the SDK's standard retries, --deadline (BOTTLEROCKET_EKS_DEADLINE, 90) for the whole
+      command. A failed call is one line, Preflight failed (CODE): AWS_TIMEOUT, AWS_THROTTLED,
+      AWS_BAD_ANSWER, AWS_ACCESS_DENIED, CREDENTIALS_EXPIRED, AWS_UNREACHABLE, AWS_ERROR.
 `,
   'help': `  help [<command>]
       Show this help, or the help of one command (also: <command> --help).
+      Any command takes --debug (or BOTTLEROCKET_EKS_DEBUG=1): the details and stack trace of an error.
 `,
 };
 

@@ -2,6 +2,7 @@ import { ResolvedSettings, ResourceNames, StackKind } from 'bottlerocket-eks-con
 import { AssemblyStack } from '../assembly';
 import { CloudFormationClient } from '../aws-sdk';
 import { updatePlan, UpdatePlan } from '../plan';
+import { transportFailure } from './aws-errors';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { runLiveChecks } from './live-checks';
 import { DeployTarget } from './preflight';
@@ -82,6 +83,9 @@ async function countQuotas(clients: QuotaClients, need: QuotaNeed, account: stri
   try {
     return await checkQuotas(clients, need, { account });
   } catch (error) {
+    // AWS could not be asked at all (timeout, throttling, a proxy's answer, expired credentials): that stops the deploy.
+    const failure = transportFailure(error);
+    if (failure) throw failure;
     warnings.push(`quotas not checked: ${(error as Error).name}: ${(error as Error).message}`);
     return [];
   }

@@ -6,6 +6,20 @@ export enum PreflightErrorCode {
   CREDENTIALS_REJECTED = 'CREDENTIALS_REJECTED',
   /** The STS endpoint did not answer. */
   STS_UNREACHABLE = 'STS_UNREACHABLE',
+  /** An AWS endpoint other than STS could not be reached: the host name does not resolve, or the connection was refused or reset. */
+  AWS_UNREACHABLE = 'AWS_UNREACHABLE',
+  /** An AWS call did not answer within the connect or per-attempt timeout on every attempt, or the command passed its deadline. */
+  AWS_TIMEOUT = 'AWS_TIMEOUT',
+  /** AWS throttled a call on every attempt (the SDK's retries included). */
+  AWS_THROTTLED = 'AWS_THROTTLED',
+  /** An endpoint answered 5xx, or something that is not an AWS answer (an HTML page, a body neither XML nor JSON): a proxy in the way? */
+  AWS_BAD_ANSWER = 'AWS_BAD_ANSWER',
+  /** The credentials may not make one of the calls the preflight needs (the message names the IAM action). */
+  AWS_ACCESS_DENIED = 'AWS_ACCESS_DENIED',
+  /** The credentials expired in the middle of the run (after STS accepted them). */
+  CREDENTIALS_EXPIRED = 'CREDENTIALS_EXPIRED',
+  /** Any other failed AWS call: service, operation, HTTP status and request id. */
+  AWS_ERROR = 'AWS_ERROR',
   /** The shell's region (AWS_REGION or the profile's) is not the team's region. */
   REGION_MISMATCH = 'REGION_MISMATCH',
   /** The credentials belong to another partition than the team's region (aws, aws-cn, aws-us-gov). */
@@ -115,7 +129,7 @@ export function classifyStsError(error: unknown, endpoint: string): unknown {
     return new PreflightError(PreflightErrorCode.CREDENTIALS_REJECTED,
       `AWS rejected the credentials: ${reason} (${name}: ${error.message}).`, REFRESH_CREDENTIALS);
   }
-  if (NETWORK_ERRORS.has(code)) {
+  if (NETWORK_ERRORS.has(code) && name !== 'TimeoutError') {
     return new PreflightError(PreflightErrorCode.STS_UNREACHABLE,
       `Could not reach STS at ${endpoint} (${code}).`,
       'Check the network, proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL, then try again.');

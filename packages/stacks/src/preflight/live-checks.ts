@@ -2,6 +2,7 @@ import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
 import { CloudFormationClient } from '../aws-sdk';
 import { UpdatePlan } from '../plan';
 import { checkAddons } from './addon-checks';
+import { transportFailure } from './aws-errors';
 import { PreflightError } from './errors';
 import { checkExistingVpc } from './existing-vpc-check';
 import { checkKubernetesSupport } from './kubernetes-support';
@@ -55,6 +56,9 @@ export async function runLiveChecks(context: LiveCheckContext, checks: LiveCheck
     try {
       return await check(context);
     } catch (error) {
+      // AWS could not be asked at all (timeout, throttling, a proxy's answer, expired credentials): that stops the deploy.
+      const failure = transportFailure(error);
+      if (failure) return { failure };
       return { warnings: [`a check could not run: ${(error as Error).name}: ${(error as Error).message}`] };
     }
   }));

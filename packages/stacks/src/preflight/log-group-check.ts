@@ -1,5 +1,5 @@
 import { StackKind } from 'bottlerocket-eks-config';
-import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '../aws-sdk';
+import { DescribeLogGroupsCommand } from '../aws-sdk';
 import { CONTROL_PLANE_LOG_GROUP_ID, controlPlaneLogGroupName } from '../cluster-security';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';
@@ -18,7 +18,8 @@ export async function checkControlPlaneLogGroup(context: LiveCheckContext): Prom
   if (!stackPlan || !creates) return {};
   const logGroupName = controlPlaneLogGroupName(context.names.cluster(context.settings.clusterName));
   const region = context.settings.region;
-  const logs = context.clients.logs ?? new CloudWatchLogsClient({ region });
+  const logs = context.clients.logs;
+  if (!logs) throw new Error('no CloudWatch Logs client: make the clients with quotaClients()');
   const found = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: logGroupName }));
   if (!(found.logGroups ?? []).some((group) => group.logGroupName === logGroupName)) return {};
   return {

@@ -1,5 +1,7 @@
 import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
+import { AwsClients, defaultChainRegion } from '../aws-clients';
 import { GetCallerIdentityCommand, STSClient } from '../aws-sdk';
+import { classifyAwsError } from './aws-errors';
 import { classifyStsError, PreflightError, PreflightErrorCode } from './errors';
 
 /** The region the shell points at, and where the SDK found it. */
@@ -50,7 +52,7 @@ export interface PreflightOptions {
  */
 export async function detectShellRegion(env: NodeJS.ProcessEnv = process.env): Promise<ShellRegion | undefined> {
   try {
-    const region = await new STSClient({}).config.region();
+    const region = await defaultChainRegion();
     const source = env.AWS_REGION ? 'AWS_REGION' : `profile ${env.AWS_PROFILE ?? 'default'}`;
     return { region, source };
   } catch {
@@ -59,8 +61,8 @@ export async function detectShellRegion(env: NodeJS.ProcessEnv = process.env): P
 }
 
 /** An STS client for the team's region unless the shell names one (the mismatch is reported, not hidden). */
-export function stsClientFor(settings: ResolvedSettings, shellRegion?: ShellRegion): STSClient {
-  return new STSClient({ region: shellRegion?.region ?? settings.region });
+export function stsClientFor(settings: ResolvedSettings, shellRegion?: ShellRegion, clients: AwsClients = new AwsClients(settings.region)): STSClient {
+  return clients.sts(shellRegion?.region ?? settings.region);
 }
 
 /**
@@ -94,7 +96,8 @@ export async function preflight(options: PreflightOptions): Promise<DeployTarget
   try {
     identity = await options.sts.send(new GetCallerIdentityCommand({}));
   } catch (error) {
-    throw classifyStsError(error, endpoint);
+    const classified = classifyStsError(error, endpoint);
+    throw PreflightError.is(classified) ? classified : classifyAwsError(error) ?? error;
   }
   const account = identity.Account ?? '';
   const callerArn = identity.Arn ?? '';

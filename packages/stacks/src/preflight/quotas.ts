@@ -1,4 +1,5 @@
 import { ResolvedSettings } from 'bottlerocket-eks-config';
+import { AwsClients } from '../aws-clients';
 import {
   CloudWatchLogsClient, DescribeAddressesCommand, EC2Client, EKSClient, GetServiceQuotaCommand, KMSClient, paginateDescribeVpcs, paginateListClusters,
   ServiceQuotasClient,
@@ -63,9 +64,9 @@ export interface QuotaClients {
   readonly ec2: EC2Client;
   readonly eks: EKSClient;
   readonly serviceQuotas: ServiceQuotasClient;
-  /** CloudWatch Logs, for the live checks (the log group check); absent, that check makes its own. */
+  /** CloudWatch Logs, for the live checks (the log group check, which cannot run without it). */
   readonly logs?: CloudWatchLogsClient;
-  /** KMS, for the live checks (the volume key policy check); absent, that check makes its own. */
+  /** KMS, for the live checks (the volume key policy check, which cannot run without it). */
   readonly kms?: KMSClient;
 }
 
@@ -78,15 +79,12 @@ export interface CheckQuotasOptions {
   readonly account?: string;
 }
 
-/** Clients of EC2, EKS, Service Quotas, CloudWatch Logs and KMS for `region`, with the SDK's default credentials and endpoints. */
-export function quotaClients(region: string): QuotaClients {
-  return {
-    ec2: new EC2Client({ region }),
-    eks: new EKSClient({ region }),
-    serviceQuotas: new ServiceQuotasClient({ region }),
-    logs: new CloudWatchLogsClient({ region }),
-    kms: new KMSClient({ region }),
-  };
+/**
+ * Clients of EC2, EKS, Service Quotas, CloudWatch Logs and KMS for `region`, with the SDK's default credentials and endpoints,
+ * made by `clients` (with its timeouts, retries and deadline).
+ */
+export function quotaClients(region: string, clients: AwsClients = new AwsClients(region)): QuotaClients {
+  return { ec2: clients.ec2(), eks: clients.eks(), serviceQuotas: clients.serviceQuotas(), logs: clients.logs(), kms: clients.kms() };
 }
 
 /**

@@ -235,7 +235,8 @@ function volumeKeys(context: LiveCheckContext): Map<string, string[]> {
 export async function checkVolumeKeyPolicy(context: LiveCheckContext): Promise<LiveFinding> {
   const keys = volumeKeys(context);
   if (keys.size === 0) return {};
-  const kms = context.clients.kms ?? new KMSClient({ region: context.settings.region });
+  const kms = context.clients.kms;
+  if (!kms) throw new Error('no KMS client: make the clients with quotaClients()');
   const findings = await Promise.all([...keys].map(([keyArn, options]) => checkKey(context, kms, keyArn, options)));
   return {
     warnings: findings.flatMap((f) => f.warnings ?? []),
