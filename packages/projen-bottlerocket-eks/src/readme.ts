@@ -269,6 +269,16 @@ Each stack prints the CDK CLI's CloudFormation events as it goes. \`npx nx deplo
 stack after the ones it depends on (unchanged stacks are a no-op); every stack's deploy runs the preflight
 first. There is no approval prompt: read \`npx projen diff${task}\` first.
 
+### When AWS misbehaves
+
+Every AWS call of the preflight has limits: 5 s to connect, 20 s per attempt, 3 attempts (the SDK's standard
+retries), 90 s for the whole preflight, so a dropped VPN or a dead endpoint ends it in about a minute. Set them with
+\`BOTTLEROCKET_EKS_CONNECT_TIMEOUT\`, \`BOTTLEROCKET_EKS_REQUEST_TIMEOUT\`, \`BOTTLEROCKET_EKS_MAX_ATTEMPTS\` and
+\`BOTTLEROCKET_EKS_DEADLINE\` (seconds). A failed call is one line with what to do, for example
+\`Preflight failed (AWS_TIMEOUT)\`, \`AWS_THROTTLED\`, \`AWS_BAD_ANSWER\` (a 5xx, or a proxy's page instead of AWS's answer),
+\`AWS_ACCESS_DENIED\` (with the IAM action), \`CREDENTIALS_EXPIRED\`, \`AWS_UNREACHABLE\`; \`BOTTLEROCKET_EKS_DEBUG=1\`
+adds the details and stack trace.
+
 ### What each stack creates, and how long it takes
 
 | stack | creates | first deploy |

@@ -5,6 +5,7 @@
 // stalls), bounded retries (the SDK's standard retry mode: throttling, 5xx, timeouts), and the
 // abort signal of the whole command's deadline. Each client also notes, for the one-line error
 // of a failed call, its service, operation, endpoint, HTTP status and content type.
+import { setMaxListeners } from 'events';
 import {
   CloudFormationClient, CloudWatchLogsClient, EC2Client, EKSClient, KMSClient, ServiceQuotasClient, STSClient,
 } from './aws-sdk';
@@ -107,9 +108,16 @@ export async function defaultChainRegion(): Promise<string> {
   }
 }
 
+/** The abort controller of a command: every call in flight listens to its signal (dozens at once). */
+function newController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
+}
+
 /** The clients of one command: same limits, one deadline. */
 export class AwsClients {
-  private readonly controller = new AbortController();
+  private readonly controller = newController();
   private readonly inFlight = new Set<AwsCall>();
   private readonly made: { destroy(): void }[] = [];
 

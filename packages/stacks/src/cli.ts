@@ -33,6 +33,7 @@ export async function main(args: string[], io: CommandIo = { out: process.stdout
   // --debug goes with any command: the stack trace of an unexpected error.
   const debug = args.includes('--debug') || ['1', 'true'].includes(io.env[DEBUG_ENV] ?? '');
   const argv = args.filter((arg) => arg !== '--debug');
+  if (debug) io = { ...io, env: { ...io.env, [DEBUG_ENV]: '1' } }; // what the commands read
   const [command, ...rest] = argv;
   const wantsHelp = rest.includes('--help') || rest.includes('-h');
   try {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'util';
 import { usageError } from 'bottlerocket-eks-config';
 import { readAssembly } from '../assembly';
-import { AWS_LIMIT_FLAGS, AwsClients, AwsLimitError, AwsLimits, resolveAwsLimits } from '../aws-clients';
+import { AWS_LIMIT_FLAGS, awsCallOf, AwsClients, AwsLimitError, AwsLimits, DEBUG_ENV, resolveAwsLimits } from '../aws-clients';
 import {
   checkDeploy, DeployCheck, detectShellRegion, formatFailure, formatTarget, preflight, quotaClients, ReportFormat, stsClientFor,
 } from '../preflight';
@@ -69,6 +69,20 @@ export async function preflightCommand(args: string[], io: CommandIo): Promise<n
     const failure = classifyAwsError(error);
     if (!failure) throw error;
     (format === 'json' ? io.out : io.err).write(formatFailure(failure, format, check));
+    if (failure !== error && ['1', 'true'].includes(io.env[DEBUG_ENV] ?? '')) io.err.write(debugDetails(error));
     return 1;
   }
+}
+
+/** With --debug: the failed call, the SDK's metadata and the stack trace of its error. */
+function debugDetails(error: unknown): string {
+  const e = error as Error & { $metadata?: unknown; code?: string };
+  const call = awsCallOf(error);
+  return [
+    'debug:',
+    ...(call ? [`  call       ${JSON.stringify({ ...call, limits: undefined })}`] : []),
+    `  metadata   ${JSON.stringify(e.$metadata ?? {})}${e.code ? ` code ${e.code}` : ''}`,
+    e.stack ?? String(error),
+    '',
+  ].join('\n');
 }

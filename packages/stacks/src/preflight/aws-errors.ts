@@ -51,8 +51,8 @@ export function classifyAwsError(error: unknown): PreflightError | undefined {
   const endpoint = call?.endpoint ?? 'its endpoint';
   const action = call ? `${AWS_SERVICES[call.service].iam}:${call.operation}` : undefined;
   const attempts = e.$metadata?.attempts ?? 1;
-  const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
   const seconds = call?.elapsedMs !== undefined ? `, ${(call.elapsedMs / 1000).toFixed(1)} s` : '';
+  const tries = `(${attempts} attempt${attempts === 1 ? '' : 's'}${seconds})`;
   const status = e.$metadata?.httpStatusCode ?? call?.status;
   const requestId = e.$metadata?.requestId;
   const firstLine = (e.message ?? '').split('\n')[0];
@@ -63,16 +63,16 @@ export function classifyAwsError(error: unknown): PreflightError | undefined {
     const limits = call?.limits;
     const connect = /establish a connection/.test(e.message);
     const limit = limits ? (connect ? `${limits.connectTimeout} s` : `${limits.requestTimeout} s`) : 'the timeout';
-    const how = connect ? `no connection within ${limit}` : `no answer within ${limit}`;
+    const how = connect ? `no connection within ${limit} per attempt` : `no answer within ${limit} per attempt`;
     return new PreflightError(PreflightErrorCode.AWS_TIMEOUT,
-      `${what} at ${endpoint} timed out: ${how}, on each of ${tries}${seconds}.`,
+      `${what} at ${endpoint} timed out: ${how} ${tries}.`,
       `Check the network (VPN), the proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL, then try again; if AWS is only slow, raise `
       + `--${connect ? AWS_LIMIT_FLAGS.connectTimeout : AWS_LIMIT_FLAGS.requestTimeout} `
       + `(${connect ? AWS_LIMIT_ENV.connectTimeout : AWS_LIMIT_ENV.requestTimeout}) or --${AWS_LIMIT_FLAGS.maxAttempts} (${AWS_LIMIT_ENV.maxAttempts}).`);
   }
   if (THROTTLING.has(name) || status === 429) {
     return new PreflightError(PreflightErrorCode.AWS_THROTTLED,
-      `AWS throttled ${what} at ${endpoint} on each of ${tries}${seconds} (${name}: ${firstLine}).`,
+      `AWS throttled ${what} at ${endpoint} on every attempt ${tries}: ${name}: ${firstLine}.`,
       'Something else calls the same API in this account and region (another pipeline, a script, a controller): wait a minute and run again, '
       + `or allow more attempts with --${AWS_LIMIT_FLAGS.maxAttempts} (${AWS_LIMIT_ENV.maxAttempts}).`);
   }
@@ -90,7 +90,7 @@ export function classifyAwsError(error: unknown): PreflightError | undefined {
   }
   if (NETWORK[code]) {
     return new PreflightError(call?.service === 'sts' ? PreflightErrorCode.STS_UNREACHABLE : PreflightErrorCode.AWS_UNREACHABLE,
-      `Could not reach ${service} at ${endpoint} (${code}: ${NETWORK[code]}) for ${operation}, on each of ${tries}${seconds}.`,
+      `Could not reach ${service} at ${endpoint} for ${operation} (${code}: ${NETWORK[code]}) ${tries}.`,
       `Check the network (VPN), the proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL${call ? ` / AWS_ENDPOINT_URL_${envSuffix(call)}` : ''}, then try again.`);
   }
   const contentType = call?.contentType;
@@ -100,8 +100,7 @@ export function classifyAwsError(error: unknown): PreflightError | undefined {
     const answer = `HTTP ${status ?? '?'}${contentType ? ` (${contentType})` : ''}`;
     const kind = notAws ? 'an answer that is not AWS\'s' : 'a server error';
     return new PreflightError(PreflightErrorCode.AWS_BAD_ANSWER,
-      `${what} at ${endpoint} got ${kind}: ${answer}, on each of ${tries}${seconds}${notAws ? ': is a proxy in the way?' : ''}`
-      + `${requestId ? ` (request id ${requestId})` : ''}.`,
+      `${what} at ${endpoint} got ${kind}: ${answer}${requestId ? `, request id ${requestId}` : ''} ${tries}${notAws ? ': is a proxy in the way?' : '.'}`,
       'If a proxy (HTTPS_PROXY) or AWS_ENDPOINT_URL sends the calls elsewhere than to AWS, fix or bypass it (NO_PROXY); '
       + 'if AWS itself has trouble (https://health.aws.amazon.com), try again later.');
   }

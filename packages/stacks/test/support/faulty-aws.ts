@@ -16,7 +16,9 @@ export type Fault =
   /** 200 with a body that is neither XML nor JSON. */
   | { kind: 'not-aws' }
   /** 200 with headers and half of a body, then the connection is reset. */
-  | { kind: 'reset-mid-body' };
+  | { kind: 'reset-mid-body' }
+  /** An AWS error in the query protocol's XML (STS, CloudFormation), e.g. 403 AccessDenied. */
+  | { kind: 'error'; status: number; code: string; message: string };
 
 /**
  * A real HTTP server on 127.0.0.1 in front of a fake AWS (`FakeAws`): requests of the services
@@ -80,6 +82,11 @@ export class FaultyAws {
       case 'not-aws':
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end('Welcome to the guest Wi-Fi. Please accept the terms of use.');
+        return;
+      case 'error':
+        res.writeHead(fault.status, { 'content-type': 'text/xml', 'x-amzn-requestid': 'fault-request-id' });
+        res.end(`<ErrorResponse><Error><Type>Sender</Type><Code>${fault.code}</Code><Message>${fault.message}</Message></Error>`
+          + '<RequestId>fault-request-id</RequestId></ErrorResponse>');
         return;
       case 'reset-mid-body':
         res.writeHead(200, { 'content-type': 'text/xml', 'content-length': '2000' });
