@@ -63,7 +63,14 @@ interface Run {
 }
 
 /** Runs the preflight (of a deploy, with --assembly unless `identityOnly`) with `faults`, or against `endpoint`. */
-async function run(name: string, faults: Record<string, Fault>, options: { args?: string[]; env?: Record<string, string>; endpoint?: string; identityOnly?: boolean } = {}): Promise<Run> {
+interface RunOptions {
+  readonly args?: string[];
+  readonly env?: Record<string, string>;
+  readonly endpoint?: string;
+  readonly identityOnly?: boolean;
+}
+
+async function run(name: string, faults: Record<string, Fault>, options: RunOptions = {}): Promise<Run> {
   fake = new FakeAws(ALICE_IDENTITY, [], { quotas: { 'vpc/L-F678F1CE': 5, 'ec2/L-0263D0A3': 5, 'eks/L-1194D53C': 100 } });
   faulty = new FaultyAws(await fake.start(), faults);
   const endpoint = options.endpoint ?? await faulty.start();

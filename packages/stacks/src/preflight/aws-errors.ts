@@ -66,7 +66,7 @@ export function classifyAwsError(error: unknown): PreflightError | undefined {
     const how = connect ? `no connection within ${limit} per attempt` : `no answer within ${limit} per attempt`;
     return new PreflightError(PreflightErrorCode.AWS_TIMEOUT,
       `${what} at ${endpoint} timed out: ${how} ${tries}.`,
-      `Check the network (VPN), the proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL, then try again; if AWS is only slow, raise `
+      'Check the network (VPN), the proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL, then try again; if AWS is only slow, raise '
       + `--${connect ? AWS_LIMIT_FLAGS.connectTimeout : AWS_LIMIT_FLAGS.requestTimeout} `
       + `(${connect ? AWS_LIMIT_ENV.connectTimeout : AWS_LIMIT_ENV.requestTimeout}) or --${AWS_LIMIT_FLAGS.maxAttempts} (${AWS_LIMIT_ENV.maxAttempts}).`);
   }
@@ -144,7 +144,7 @@ export async function withDeadline<T>(clients: AwsClients, work: () => Promise<T
       const on = waiting ? `, still waiting for ${AWS_SERVICES[waiting.service].name} ${waiting.operation} at ${waiting.endpoint ?? 'its endpoint'}` : '';
       reject(new PreflightError(PreflightErrorCode.AWS_TIMEOUT,
         `The preflight did not finish within its deadline of ${clients.limits.deadline} s${on}.`,
-        `Check the network (VPN), the proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL, then try again; if AWS is only slow, raise `
+        'Check the network (VPN), the proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL, then try again; if AWS is only slow, raise '
         + `--${AWS_LIMIT_FLAGS.deadline} (${AWS_LIMIT_ENV.deadline}).`));
     }, clients.limits.deadline * 1000);
   });

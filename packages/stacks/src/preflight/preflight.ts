@@ -61,7 +61,9 @@ export async function detectShellRegion(env: NodeJS.ProcessEnv = process.env): P
 }
 
 /** An STS client for the team's region unless the shell names one (the mismatch is reported, not hidden). */
-export function stsClientFor(settings: ResolvedSettings, shellRegion?: ShellRegion, clients: AwsClients = new AwsClients(settings.region)): STSClient {
+export function stsClientFor(
+  settings: ResolvedSettings, shellRegion?: ShellRegion, clients: AwsClients = new AwsClients(settings.region),
+): STSClient {
   return clients.sts(shellRegion?.region ?? settings.region);
 }
 
