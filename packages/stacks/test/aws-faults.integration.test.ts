@@ -32,9 +32,9 @@ jest.setTimeout(40_000);
 const repo = tempDir('aws-faults');
 let assembly = '';
 const rows: string[] = [];
-let fake: FakeAws | undefined;
-let faulty: FaultyAws | undefined;
-let child: ChildProcess | undefined;
+/** What a test started (a test may run the command more than once): stopped after it, even when it fails. */
+const servers: Array<{ stop(): Promise<void> }> = [];
+const children: ChildProcess[] = [];
 
 beforeAll(() => {
   fs.writeFileSync(path.join(repo, 'bottlerocket-eks.settings.json'), JSON.stringify(SETTINGS));
@@ -42,12 +42,9 @@ beforeAll(() => {
 });
 
 afterEach(async () => {
-  child?.kill('SIGKILL');
-  child = undefined;
-  await faulty?.stop();
-  await fake?.stop();
-  faulty = undefined;
-  fake = undefined;
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+  // Front servers first: they forward to the fake AWS behind them.
+  for (const server of servers.splice(0).reverse()) await server.stop();
 });
 
 afterAll(() => {
@@ -60,6 +57,8 @@ interface Run {
   readonly stdout: string;
   readonly stderr: string;
   readonly seconds: number;
+  /** Requests the faulty endpoint received, per service. */
+  readonly counts: Record<string, number>;
 }
 
 /** Runs the preflight (of a deploy, with --assembly unless `identityOnly`) with `faults`, or against `endpoint`. */
@@ -71,13 +70,15 @@ interface RunOptions {
 }
 
 async function run(name: string, faults: Record<string, Fault>, options: RunOptions = {}): Promise<Run> {
-  fake = new FakeAws(ALICE_IDENTITY, [], { quotas: { 'vpc/L-F678F1CE': 5, 'ec2/L-0263D0A3': 5, 'eks/L-1194D53C': 100 } });
-  faulty = new FaultyAws(await fake.start(), faults);
+  const fake = new FakeAws(ALICE_IDENTITY, [], { quotas: { 'vpc/L-F678F1CE': 5, 'ec2/L-0263D0A3': 5, 'eks/L-1194D53C': 100 } });
+  servers.push(fake);
+  const faulty = new FaultyAws(await fake.start(), faults);
+  servers.push(faulty);
   const endpoint = options.endpoint ?? await faulty.start();
   const args = ['preflight', ...(options.identityOnly ? [] : ['--assembly', assembly]), ...options.args ?? []];
   const started = Date.now();
-  const result = await new Promise<Omit<Run, 'seconds'>>((resolve) => {
-    child = execFile(process.execPath, ['--import', TSX, CLI, ...args], {
+  const result = await new Promise<Omit<Run, 'seconds' | 'counts'>>((resolve) => {
+    const child = execFile(process.execPath, ['--import', TSX, CLI, ...args], {
       cwd: repo,
       encoding: 'utf-8',
       timeout: 30_000,
@@ -94,11 +95,12 @@ async function run(name: string, faults: Record<string, Fault>, options: RunOpti
         ...options.env,
       },
     }, (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+    children.push(child);
   });
   const seconds = (Date.now() - started) / 1000;
   const line = `${result.stdout}${result.stderr}`.split('\n').find((l) => l.startsWith('Preflight failed') || l.startsWith('Preflight passed') || l.startsWith('preflight ok')) ?? '';
   rows.push(`| ${name} | ${result.status} | ${seconds.toFixed(1)} | ${line} |`);
-  return { ...result, seconds };
+  return { ...result, seconds, counts: faulty.counts };
 }
 
 /** Exactly one `Preflight failed (code)` line, then its fix, and nothing else (no stack trace); exit 1, in time. */
@@ -127,7 +129,7 @@ describe.each(['sts', 'cloudformation'])('%s misbehaves', (service) => {
   test('throttles twice, then answers: passes (the SDK retries)', async () => {
     const result = await run(`${service} throttles twice`, { [service]: { kind: 'throttle', times: 2 } });
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(faulty?.counts[service]).toBeGreaterThan(2);
+    expect(result.counts[service]).toBeGreaterThan(2);
   });
 
   test('throttles always: AWS_THROTTLED after the retries', async () => {

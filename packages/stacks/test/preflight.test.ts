@@ -128,10 +128,17 @@ describe('a preflight that stops the deploy', () => {
     expect(sts.calls()).toHaveLength(0);
   });
 
-  test('an error it does not know is passed on unchanged (a bug or an outage, not the user\'s)', async () => {
-    const outage = awsError('InternalFailure', 'boom');
-    sts.on(GetCallerIdentityCommand).rejects(outage);
-    await expect(preflight({ settings, sts: client() })).rejects.toBe(outage);
+  test('an AWS error it does not know becomes AWS_ERROR, naming the error, its status and request id', async () => {
+    sts.on(GetCallerIdentityCommand).rejects(awsError('InternalFailure', 'boom'));
+    const error = await failure({});
+    expect(error.code).toBe(PreflightErrorCode.AWS_ERROR);
+    expect(error.message).toBe('An AWS call failed: InternalFailure: boom (HTTP 403, request id none).');
+  });
+
+  test('an error that is not of an AWS call (a bug) is passed on unchanged', async () => {
+    const bug = new TypeError('x is undefined');
+    sts.on(GetCallerIdentityCommand).rejects(bug);
+    await expect(preflight({ settings, sts: client() })).rejects.toBe(bug);
   });
 });
 

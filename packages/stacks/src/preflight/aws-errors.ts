@@ -48,6 +48,8 @@ export function classifyAwsError(error: unknown): PreflightError | undefined {
   const service = call ? AWS_SERVICES[call.service].name : 'AWS';
   const operation = call?.operation || 'a call';
   const what = `${service} ${operation}`;
+  // The call and where it went, e.g. `STS GetCallerIdentity at https://sts.eu-west-1.amazonaws.com`.
+  const where = call ? `${what} at ${call.endpoint ?? 'its endpoint'}` : 'An AWS call';
   const endpoint = call?.endpoint ?? 'its endpoint';
   const action = call ? `${AWS_SERVICES[call.service].iam}:${call.operation}` : undefined;
   const attempts = e.$metadata?.attempts ?? 1;
@@ -65,14 +67,14 @@ export function classifyAwsError(error: unknown): PreflightError | undefined {
     const limit = limits ? (connect ? `${limits.connectTimeout} s` : `${limits.requestTimeout} s`) : 'the timeout';
     const how = connect ? `no connection within ${limit} per attempt` : `no answer within ${limit} per attempt`;
     return new PreflightError(PreflightErrorCode.AWS_TIMEOUT,
-      `${what} at ${endpoint} timed out: ${how} ${tries}.`,
+      `${where} timed out: ${how} ${tries}.`,
       'Check the network (VPN), the proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL, then try again; if AWS is only slow, raise '
       + `--${connect ? AWS_LIMIT_FLAGS.connectTimeout : AWS_LIMIT_FLAGS.requestTimeout} `
       + `(${connect ? AWS_LIMIT_ENV.connectTimeout : AWS_LIMIT_ENV.requestTimeout}) or --${AWS_LIMIT_FLAGS.maxAttempts} (${AWS_LIMIT_ENV.maxAttempts}).`);
   }
   if (THROTTLING.has(name) || status === 429) {
     return new PreflightError(PreflightErrorCode.AWS_THROTTLED,
-      `AWS throttled ${what} at ${endpoint} on every attempt ${tries}: ${name}: ${firstLine}.`,
+      `AWS throttled ${call ? where : 'an AWS call'} on every attempt ${tries}: ${name}: ${firstLine}.`,
       'Something else calls the same API in this account and region (another pipeline, a script, a controller): wait a minute and run again, '
       + `or allow more attempts with --${AWS_LIMIT_FLAGS.maxAttempts} (${AWS_LIMIT_ENV.maxAttempts}).`);
   }
@@ -100,12 +102,12 @@ export function classifyAwsError(error: unknown): PreflightError | undefined {
     const answer = `HTTP ${status ?? '?'}${contentType ? ` (${contentType})` : ''}`;
     const kind = notAws ? 'an answer that is not AWS\'s' : 'a server error';
     return new PreflightError(PreflightErrorCode.AWS_BAD_ANSWER,
-      `${what} at ${endpoint} got ${kind}: ${answer}${requestId ? `, request id ${requestId}` : ''} ${tries}${notAws ? ': is a proxy in the way?' : '.'}`,
+      `${where} got ${kind}: ${answer}${requestId ? `, request id ${requestId}` : ''} ${tries}${notAws ? ': is a proxy in the way?' : '.'}`,
       'If a proxy (HTTPS_PROXY) or AWS_ENDPOINT_URL sends the calls elsewhere than to AWS, fix or bypass it (NO_PROXY); '
       + 'if AWS itself has trouble (https://health.aws.amazon.com), try again later.');
   }
   return new PreflightError(PreflightErrorCode.AWS_ERROR,
-    `${what} at ${endpoint} failed: ${name}: ${firstLine} (HTTP ${status ?? 'none'}, request id ${requestId ?? 'none'}).`,
+    `${where} failed: ${name}: ${firstLine} (HTTP ${status ?? 'none'}, request id ${requestId ?? 'none'}).`,
     `If the message does not say what to do, ${DEBUG_HINT}.`);
 }
 
