@@ -45,14 +45,8 @@ export interface ScaffoldOptions {
  */
 export function scaffold(options: ScaffoldOptions): void {
   const args = projenNewArgs(options.dir, options.args, options.tarballs);
-  run(options.dir, process.execPath, args, PROJEN_NEW_ENV);
+  run(options.dir, process.execPath, args);
 }
-
-/**
- * The environment of `projen new` as a user runs it: without `CI`, under which projen would
- * install the new repository with `npm ci`, which needs the lockfile it is about to create.
- */
-export const PROJEN_NEW_ENV: NodeJS.ProcessEnv = { CI: undefined };
 
 /**
  * Prepares `dir` for `projen new --from` the tarballs and returns the command line (after
@@ -104,7 +98,13 @@ export function projenNewCommandLine(flags: string[], tarballs: Tarballs = findT
 
 /**
  * The environment of every command run in a scaffolded repository: this process's and `env`
- * over it, with two things of nx off that would outlive a repository the test removes:
+ * over it, as on a developer's machine: without `CI` (set by most CI services, and so around
+ * these tests there), under which projen installs with `npm ci`: `projen new` would need the
+ * lockfile it is about to create, and `npx projen` after a change of package.json would empty
+ * node_modules first, in a working copy that links the shared install (see copyRepository) the
+ * install every other copy runs from. A test of
+ * behaviour under CI passes `CI` in `env`. And with two things of nx off that would outlive a
+ * repository the test removes:
  * - the daemon (unless asked for), a process watching the repository (on CI and in
  *   containers nx starts none anyway);
  * - the native file cache, a 28 MB copy of nx's binding in /tmp/.nx/<uid>/native-cache per
@@ -113,6 +113,7 @@ export function projenNewCommandLine(flags: string[], tarballs: Tarballs = findT
 export function commandEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const merged: NodeJS.ProcessEnv = {
     ...process.env,
+    CI: undefined,
     NX_DAEMON: process.env.NX_DAEMON ?? 'false',
     NX_SKIP_NATIVE_FILE_CACHE: 'true',
     // The many installs of scaffolded repositories take the package metadata the root install

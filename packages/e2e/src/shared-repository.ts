@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { copyRepository } from './repository-copy';
-import { CommandResult, NO_AWS, PROJEN_NEW_ENV, projenNewArgs, runResult } from './scaffold';
+import { CommandResult, NO_AWS, projenNewArgs, runResult } from './scaffold';
 
 /**
  * One default team repository, scaffolded and built once per jest run (by the e2e package's
@@ -47,7 +47,7 @@ export interface SharedRepository {
 export function createSharedRepository(folder: string): void {
   const dir = path.join(folder, LAYOUT.repository);
   const steps = [
-    { name: 'projen new', log: LAYOUT.projenNewOutput, run: () => runResult(dir, process.execPath, projenNewArgs(dir, SHARED_FLAGS), PROJEN_NEW_ENV) },
+    { name: 'projen new', log: LAYOUT.projenNewOutput, run: () => runResult(dir, process.execPath, projenNewArgs(dir, SHARED_FLAGS)) },
     { name: 'npx projen build', log: LAYOUT.buildOutput, run: () => runResult(dir, 'npx', ['projen', 'build'], NO_AWS) },
   ];
   for (const step of steps) {

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { validateWorkflow } from '@action-validator/core';
 import { tempDir } from './temp';
 import { integrity, LocalRegistry, packedPackages, PackedPackage, publish, PUBLISHED_PACKAGES, startRegistry, upstreamRegistry } from '../src/registry';
-import { NO_AWS, PROJEN_NEW_ENV, runResult, withoutColours } from '../src/scaffold';
+import { NO_AWS, runResult, withoutColours } from '../src/scaffold';
 
 jest.setTimeout(20 * 60 * 1000);
 
@@ -89,7 +89,7 @@ describe('the packages, published to a registry, install and scaffold by name', 
     beforeAll(() => {
       team = emptyDir('reg-team');
       npmRun(team, 'npx', ['--yes', `projen@${PROJEN_VERSION}`, 'new', '--from', 'projen-bottlerocket-eks', 'bottlerocket-eks',
-        '--pj-prefix', 'reg-team', '--no-git'], PROJEN_NEW_ENV);
+        '--pj-prefix', 'reg-team', '--no-git']);
       buildOutput = npmRun(team, 'npx', ['projen', 'build'], NO_AWS);
     });
 
@@ -142,7 +142,7 @@ describe('the packages, published to a registry, install and scaffold by name', 
 
   test('npm create bottlerocket-eks scaffolds from the project type of its own version', () => {
     const dir = emptyDir('create');
-    const output = npmRun(dir, 'npm', ['create', '--yes', 'bottlerocket-eks', '--', '--pj-prefix', 'reg-create', '--no-git'], PROJEN_NEW_ENV);
+    const output = npmRun(dir, 'npm', ['create', '--yes', 'bottlerocket-eks', '--', '--pj-prefix', 'reg-create', '--no-git']);
     const team = path.join(dir, 'reg-create');
     // npm create installed the command (in npx's cache), the command the project type.
     expect(output).toContain(`from projen-bottlerocket-eks@${packages[2].version}`);

@@ -213,13 +213,24 @@ test('the deadline ends the whole command, naming the call it waited for (flags 
   expect(result.seconds).toBeLessThan(8);
 });
 
-test('another service (EC2) that hangs during the deploy checks: AWS_TIMEOUT too', async () => {
-  const result = await run('ec2 hangs', { ec2: { kind: 'hang' } }, { args: ['--brief'] });
-  expect(result.status).toBe(1);
-  expect(result.stderr).toMatch(/^Preflight failed \(AWS_TIMEOUT\): EC2 \w+ at http:\/\/127\.0\.0\.1:\d+ timed out/m);
-  expect(result.stderr.match(/^Preflight failed/gm)).toHaveLength(1);
-  expect(result.stderr).not.toMatch(/^ {4}at /m);
-  expect(result.seconds).toBeLessThan(BOUND_SECONDS);
+// The deploy checks call these services too (side by side, so several may fail at once): the
+// first failure is the one line, and a check that turns its own errors into warnings must not
+// turn AWS's failures into a passed preflight. (CloudWatch Logs is called only when the plan
+// creates the control plane log group, which this assembly does not.)
+describe.each(['ec2', 'eks', 'servicequotas'])('%s, called by the deploy checks, misbehaves', (service) => {
+  test.each<[string, Fault, string]>([
+    ['hangs', { kind: 'hang' }, 'AWS_TIMEOUT'],
+    ['throttles always', { kind: 'throttle' }, 'AWS_THROTTLED'],
+    ['answers a 500 HTML page', { kind: 'html-500' }, 'AWS_BAD_ANSWER'],
+  ])('%s', async (name, fault, code) => {
+    const result = await run(`${service} ${name}`, { [service]: fault }, { args: ['--brief'] });
+    expect(result.counts[service]).toBeGreaterThan(0);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^Preflight failed \\(${code}\\): `, 'm'));
+    expect(result.stderr.match(/^Preflight failed/gm)).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/^ {4}at /m);
+    expect(result.seconds).toBeLessThan(BOUND_SECONDS);
+  });
 });
 
 test('Node 20: one line says it is past its end of life, never the SDK\'s NodeVersionSupportWarning', async () => {
