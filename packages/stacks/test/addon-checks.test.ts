@@ -306,6 +306,15 @@ describe('the add-on check', () => {
       });
     }
   });
+
+  test('any other failure of an EKS call (throttling outlasting the retries) fails the check rather than warn', async () => {
+    const deployed = { ...BASE, addons: { ebsCsiDriver: { enabled: false } } };
+    await withAws({}, async (eks) => {
+      const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 429 } });
+      mockClient(eks).on(DescribeAddonCommand).rejects(throttled);
+      await expect(checkAddons(context(BASE, plans(BASE, { cluster: deployed, nodegroup: deployed }), eks))).rejects.toBe(throttled);
+    });
+  });
 });
 
 describe('FakeAws EKS add-on routes, through the real client', () => {

@@ -4,9 +4,10 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { BottlerocketEksSettings } from '../src';
 import { synthAll } from './helpers';
-import { ALICE_IDENTITY, KEY, SECRET } from './support/alice';
+import { ACCOUNT, ALICE_IDENTITY, KEY, SECRET } from './support/alice';
 import { Fault, FaultyAws } from './support/faulty-aws';
 import { tempDir } from './temp';
+import { autoScalingKeyStatements } from '../src/preflight/volume-key-check';
 import { FakeAws } from '../src/testing';
 
 // The real command (`bottlerocket-eks preflight`, run from source by tsx) against a real HTTP
@@ -29,16 +30,29 @@ const BOUND_SECONDS = 15;
 
 jest.setTimeout(40_000);
 
-const repo = tempDir('aws-faults');
-let assembly = '';
+/**
+ * The settings a run deploys: the defaults, or wide ones that also make the preflight call
+ * CloudWatch Logs (the control plane log group it would create) and KMS (the volume key's policy).
+ */
+type Setup = 'default' | 'wide';
+const VOLUME_KEY = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const SETUPS: Record<Setup, BottlerocketEksSettings> = {
+  default: SETTINGS,
+  wide: { ...SETTINGS, logRetentionDays: 30, volumeKmsKeyArn: VOLUME_KEY },
+};
+/** A team repository (its settings file) and its synthesized cloud assembly, per setup. */
+const repos: Record<Setup, { dir: string; assembly: string }> = {} as any;
 const rows: string[] = [];
 /** What a test started (a test may run the command more than once): stopped after it, even when it fails. */
 const servers: Array<{ stop(): Promise<void> }> = [];
 const children: ChildProcess[] = [];
 
 beforeAll(() => {
-  fs.writeFileSync(path.join(repo, 'bottlerocket-eks.settings.json'), JSON.stringify(SETTINGS));
-  assembly = synthAll(SETTINGS).app.synth().directory;
+  for (const [setup, settings] of Object.entries(SETUPS) as Array<[Setup, BottlerocketEksSettings]>) {
+    const dir = tempDir(`aws-faults-${setup}`);
+    fs.writeFileSync(path.join(dir, 'bottlerocket-eks.settings.json'), JSON.stringify(settings));
+    repos[setup] = { dir, assembly: synthAll(settings).app.synth().directory };
+  }
 });
 
 afterEach(async () => {
@@ -67,10 +81,17 @@ interface RunOptions {
   readonly env?: Record<string, string>;
   readonly endpoint?: string;
   readonly identityOnly?: boolean;
+  /** Default `default`. */
+  readonly setup?: Setup;
 }
 
 async function run(name: string, faults: Record<string, Fault>, options: RunOptions = {}): Promise<Run> {
-  const fake = new FakeAws(ALICE_IDENTITY, [], { quotas: { 'vpc/L-F678F1CE': 5, 'ec2/L-0263D0A3': 5, 'eks/L-1194D53C': 100 } });
+  const { dir: repo, assembly } = repos[options.setup ?? 'default'];
+  const fake = new FakeAws(ALICE_IDENTITY, [], {
+    quotas: { 'vpc/L-F678F1CE': 5, 'ec2/L-0263D0A3': 5, 'eks/L-1194D53C': 100 },
+    // The volume key lets the Auto Scaling service-linked role use it, as the preflight asks.
+    kmsKeys: { [VOLUME_KEY]: { policy: { Version: '2012-10-17', Statement: autoScalingKeyStatements('aws', ACCOUNT) } } },
+  });
   servers.push(fake);
   const faulty = new FaultyAws(await fake.start(), faults);
   servers.push(faulty);
@@ -213,25 +234,38 @@ test('the deadline ends the whole command, naming the call it waited for (flags 
   expect(result.seconds).toBeLessThan(8);
 });
 
-// The deploy checks call these services too (side by side, so several may fail at once): the
-// first failure is the one line, and a check that turns its own errors into warnings must not
-// turn AWS's failures into a passed preflight. (CloudWatch Logs is called only when the plan
-// creates the control plane log group, which this assembly does not.)
-describe.each(['ec2', 'eks', 'servicequotas'])('%s, called by the deploy checks, misbehaves', (service) => {
-  test.each<[string, Fault, string]>([
-    ['hangs', { kind: 'hang' }, 'AWS_TIMEOUT'],
-    ['throttles always', { kind: 'throttle' }, 'AWS_THROTTLED'],
-    ['answers a 500 HTML page', { kind: 'html-500' }, 'AWS_BAD_ANSWER'],
-  ])('%s', async (name, fault, code) => {
-    const result = await run(`${service} ${name}`, { [service]: fault }, { args: ['--brief'] });
-    expect(result.counts[service]).toBeGreaterThan(0);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^Preflight failed \\(${code}\\): `, 'm'));
-    expect(result.stderr.match(/^Preflight failed/gm)).toHaveLength(1);
-    expect(result.stderr).not.toMatch(/^ {4}at /m);
-    expect(result.seconds).toBeLessThan(BOUND_SECONDS);
+// The deploy checks call these services too, side by side, so several calls may fail at once:
+// the first failure is the one line, and a check that turns a denied call into a warning must
+// not turn AWS's other failures into a passed preflight. CloudWatch Logs and KMS are called only
+// for settings that use them (the control plane log group's retention, a volume key): those run
+// with the wide settings.
+describe.each<[string, Setup]>([['ec2', 'default'], ['eks', 'default'], ['servicequotas', 'default'], ['logs', 'wide'], ['kms', 'wide']])(
+  '%s, called by the deploy checks, misbehaves', (service, setup) => {
+    test.each<[string, Fault, string | undefined]>([
+      ['hangs', { kind: 'hang' }, 'AWS_TIMEOUT'],
+      ['answers after 0.8 s', { kind: 'slow', ms: 800 }, undefined],
+      ['throttles twice', { kind: 'throttle', times: 2 }, undefined],
+      ['throttles always', { kind: 'throttle' }, 'AWS_THROTTLED'],
+      ['answers a 500 HTML page', { kind: 'html-500' }, 'AWS_BAD_ANSWER'],
+      ['answers 503', { kind: '503' }, 'AWS_BAD_ANSWER'],
+      ['answers 200, not XML or JSON', { kind: 'not-aws' }, 'AWS_BAD_ANSWER'],
+      ['resets mid-body', { kind: 'reset-mid-body' }, 'AWS_UNREACHABLE'],
+    ])('%s', async (name, fault, code) => {
+      const result = await run(`${service} ${name}`, { [service]: fault }, { args: ['--brief'], setup });
+      expect(result.counts[service]).toBeGreaterThan(0);
+      expect(result.stderr).not.toMatch(/^ {4}at /m);
+      expect(result.seconds).toBeLessThan(BOUND_SECONDS);
+      if (code === undefined) {
+        expect({ status: result.status, failed: result.stderr.match(/^Preflight failed.*/m)?.[0] }).toEqual({ status: 0, failed: undefined });
+        return;
+      }
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`^Preflight failed \\(${code}\\): `, 'm'));
+      expect(result.stderr.match(/^Preflight failed/gm)).toHaveLength(1);
+      // AWS's own message may end with a full stop (EC2's RequestLimitExceeded does): one, not two.
+      expect(result.stderr).not.toMatch(/\.\.$/m);
+    });
   });
-});
 
 test('Node 20: one line says it is past its end of life, never the SDK\'s NodeVersionSupportWarning', async () => {
   const result = await run('node version notice', {}, { identityOnly: true, env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: '' } });

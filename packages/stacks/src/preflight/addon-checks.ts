@@ -2,11 +2,11 @@ import { AddonKey, REQUIRED_ADDONS, ResolvedAddon, StackKind } from 'bottlerocke
 import { addonConstructId, addonStack } from '../addons';
 import { DescribeAddonCommand, DescribeAddonVersionsCommand, EKSClient } from '../aws-sdk';
 import { StackPlan } from '../plan';
+import { isAccessDenied } from './aws-errors';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';
 
 /** EKS error names that mean the caller may not read add-ons: the check is skipped, with a warning. */
-const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'UnauthorizedException']);
 
 /**
  * The add-ons a deploy creates or updates, against what EKS offers and has installed:
@@ -162,12 +162,14 @@ function eksDefaultFinding(addon: ResolvedAddon, clusterName: string | undefined
   return { warnings: [`add-on ${addon.name}: ${why}; ${installs}`] };
 }
 
-/** A call that failed: a warning, never a refusal (the deploy may well succeed); say what to allow when it was denied. */
+/**
+ * A call the credentials may not make: a warning that says what to allow, never a refusal (the
+ * deploy may well succeed). Any other failure of the call is the preflight's, as for every call.
+ */
 function notChecked(addon: ResolvedAddon, action: string, error: unknown): LiveFinding {
+  if (!isAccessDenied(error)) throw error;
   const { name, message } = error as Error;
-  const allow = DENIED.has(name) || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 403
-    ? ` (allow ${action} to have it checked)` : '';
-  return { warnings: [`add-on ${addon.name} not checked against the cluster: ${name}: ${message}${allow}`] };
+  return { warnings: [`add-on ${addon.name} not checked against the cluster: ${name}: ${message} (allow ${action} to have it checked)`] };
 }
 
 /** Orders `v1.2.3-eksbuild.4` versions by their four numbers. */

@@ -11,6 +11,15 @@ const THROTTLING = new Set([
 /** Error names of a call the credentials may not make. */
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedException', 'AuthorizationError', 'AuthFailure']);
 
+/**
+ * Whether AWS refused a call because the credentials may not make it. A check that can go on
+ * without its call (it then warns which action would let it run) catches these, and only these:
+ * a timeout, throttling or an answer that is not AWS's fails the preflight as any other call.
+ */
+export function isAccessDenied(error: unknown): boolean {
+  return error instanceof Error && ACCESS_DENIED.has(error.name);
+}
+
 /** Error names of credentials that expired (after STS accepted them). */
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
 
@@ -57,7 +66,8 @@ export function classifyAwsError(error: unknown): PreflightError | undefined {
   const tries = `(${attempts} attempt${attempts === 1 ? '' : 's'}${seconds})`;
   const status = e.$metadata?.httpStatusCode ?? call?.status;
   const requestId = e.$metadata?.requestId;
-  const firstLine = (e.message ?? '').split('\n')[0];
+  // AWS's messages may end with a full stop; the line adds its own punctuation.
+  const firstLine = (e.message ?? '').split('\n')[0].replace(/\.+$/, '');
   const name = e.name;
   const code = e.code ?? '';
 

@@ -1,4 +1,5 @@
 import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient } from '../aws-sdk';
+import { isAccessDenied } from './aws-errors';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';
 
@@ -333,7 +334,7 @@ async function call<T>(key: VolumeKey, operation: string, allow: string, send: (
         },
       };
     }
-    if (name === 'AccessDeniedException') {
+    if (isAccessDenied(error)) {
       return { finding: { warnings: [`${named(key)}: key policy not checked (${name}): allow ${allow} on the key to have the preflight check that the EC2 Auto Scaling service-linked role may use it`] } };
     }
     throw error;

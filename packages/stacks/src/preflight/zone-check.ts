@@ -1,5 +1,6 @@
 import { checkEksZoneIds, EKS_UNSUPPORTED_ZONE_IDS, isSettingsError, StackKind } from 'bottlerocket-eks-config';
 import { type AvailabilityZone, DescribeAvailabilityZonesCommand } from '../aws-sdk';
+import { isAccessDenied } from './aws-errors';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';
 
@@ -7,7 +8,6 @@ import { LiveCheckContext, LiveFinding } from './live-checks';
 const SETTABLE_LETTERS = /^[a-f]$/;
 
 /** EC2's error codes of a call the caller may not make. */
-const DENIED = new Set(['UnauthorizedOperation', 'AccessDenied', 'AccessDeniedException']);
 
 /**
  * When the network stack creates the VPC, or the team gives its own: each zone of the settings
@@ -29,7 +29,7 @@ export async function checkAvailabilityZones(context: LiveCheckContext): Promise
     described = (await context.clients.ec2.send(new DescribeAvailabilityZonesCommand({ ZoneNames: zones }))).AvailabilityZones ?? [];
   } catch (error) {
     const { name, message } = error as Error;
-    if (DENIED.has(name)) {
+    if (isAccessDenied(error)) {
       return { warnings: [`availability zones not checked (${name}): allow ec2:DescribeAvailabilityZones to have the preflight check that EKS can place the cluster in ${zones.join(', ')}`] };
     }
     if (name !== 'InvalidParameterValue') throw error;
