@@ -102,9 +102,8 @@ export function projenNewCommandLine(flags: string[], tarballs: Tarballs = findT
  * these tests there), under which projen installs with `npm ci`: `projen new` would need the
  * lockfile it is about to create, and `npx projen` after a change of package.json would empty
  * node_modules first, in a working copy that links the shared install (see copyRepository) the
- * install every other copy runs from. A test of
- * behaviour under CI passes `CI` in `env`. And with two things of nx off that would outlive a
- * repository the test removes:
+ * install every other copy runs from. A test of behaviour under CI passes `CI` in `env`. And
+ * with two things of nx off that would outlive a repository the test removes:
  * - the daemon (unless asked for), a process watching the repository (on CI and in
  *   containers nx starts none anyway);
  * - the native file cache, a 28 MB copy of nx's binding in /tmp/.nx/<uid>/native-cache per

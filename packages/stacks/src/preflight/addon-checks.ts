@@ -6,8 +6,6 @@ import { isAccessDenied } from './aws-errors';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';
 
-/** EKS error names that mean the caller may not read add-ons: the check is skipped, with a warning. */
-
 /**
  * The add-ons a deploy creates or updates, against what EKS offers and has installed:
  * CloudFormation would fail half-way on a version EKS does not offer for the cluster's

@@ -7,8 +7,6 @@ import { LiveCheckContext, LiveFinding } from './live-checks';
 /** The zone letters the settings accept (`Cidr.ZONE_LETTERS`): alternatives outside them could not be set. */
 const SETTABLE_LETTERS = /^[a-f]$/;
 
-/** EC2's error codes of a call the caller may not make. */
-
 /**
  * When the network stack creates the VPC, or the team gives its own: each zone of the settings
  * (`availabilityZones`, or the zones of `privateSubnetIds`), where the cluster's subnets are,
