@@ -78,7 +78,7 @@ const stacks = typescriptPackage(root, {
     // what the account already uses against its quotas (EC2, EKS, Service Quotas), and what
     // exists outside the stacks (EKS add-ons and versions, subnets, CloudWatch log groups, the
     // key policy of the node volumes' KMS key).
-    // Bundled into lib/aws-sdk.js by the build (src/aws-sdk.ts), so not installed by teams.
+    // Bundled into lib/aws/sdk.js by the build (src/aws/sdk.ts), so not installed by teams.
     `@aws-sdk/client-sts@${VERSIONS.clientSts}`, `@aws-sdk/client-cloudformation@${VERSIONS.clientCloudFormation}`,
     `@aws-sdk/client-ec2@${VERSIONS.clientEc2}`, `@aws-sdk/client-eks@${VERSIONS.clientEks}`,
     `@aws-sdk/client-service-quotas@${VERSIONS.clientServiceQuotas}`, `@aws-sdk/client-cloudwatch-logs@${VERSIONS.clientCloudWatchLogs}`,
@@ -100,18 +100,18 @@ workspace.addMember(stacks);
 stacks.npmignore?.exclude('/scripts/');
 // The library's declarations name aws-cdk-lib's modules one by one: a team's type-check then
 // reads the few it uses instead of all of aws-cdk-lib (a third of the memory and time).
-// The AWS SDK is reached through src/aws-sdk.ts alone, the module the build bundles.
+// The AWS SDK is reached through src/aws/sdk.ts alone, the module the build bundles.
 stacks.eslint?.addOverride({
   files: ['src/**/*.ts'],
-  excludedFiles: ['src/aws-sdk.ts'],
+  excludedFiles: ['src/aws/sdk.ts'],
   rules: {
     'no-restricted-imports': ['error', {
       paths: [{ name: 'aws-cdk-lib', message: 'Import from the module: aws-cdk-lib/core, aws-cdk-lib/aws-eks, ...' }],
-      patterns: [{ group: ['@aws-sdk/*'], message: 'Import the SDK from src/aws-sdk.ts: the build bundles it into lib/aws-sdk.js.' }],
+      patterns: [{ group: ['@aws-sdk/*'], message: 'Import the SDK from src/aws/sdk.ts: the build bundles it into lib/aws/sdk.js.' }],
     }],
   },
 });
-// lib/aws-sdk.js becomes a bundle of what it re-exports of the SDK, with THIRD_PARTY_LICENSES.
+// lib/aws/sdk.js becomes a bundle of what it re-exports of the SDK, with THIRD_PARTY_LICENSES.
 stacks.postCompileTask.exec('node scripts/bundle-aws-sdk.mjs');
 // What replaces a resource, from the CloudFormation specification: the update plan's data.
 createOnlyPropertiesFile(stacks, 'src/plan/create-only-properties.ts');

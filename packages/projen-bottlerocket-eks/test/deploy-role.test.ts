@@ -5,7 +5,7 @@ import { Testing } from 'projen/lib/testing';
 import { synthFiles } from './synth-files';
 import { tempDir } from './temp';
 // The stacks package's validator against the CloudFormation resource specification.
-import { pruneTemplates } from '../../stacks/src/team-synth';
+import { pruneTemplates } from '../../stacks/src/synth/team-synth';
 import { parseCfnYaml, validateTemplate } from '../../stacks/test/support/cfn-schema';
 // The synth's --prune, as the team's `npx projen synth` runs it.
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';

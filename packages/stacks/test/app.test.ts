@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { tempDir } from './temp';
 import { teamAppProps } from '../src';
 import { main } from '../src/cli';
-import { cliContext } from '../src/team-synth';
+import { cliContext } from '../src/synth/team-synth';
 import { assertTeamContract, assertTemplatesUpToDate, teamDeployments } from '../src/testing';
 
 // A team app as projen writes it (src/main.ts), run as its own process like the CDK CLI runs it.

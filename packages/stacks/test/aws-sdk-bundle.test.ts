@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { FakeAws } from '../src/testing';
 
-// The published library bundles what it uses of the AWS SDK (lib/aws-sdk.js, written by the
-// build from src/aws-sdk.ts): a team repository installs no SDK package. Run from the built
+// The published library bundles what it uses of the AWS SDK (lib/aws/sdk.js, written by the
+// build from src/aws/sdk.ts): a team repository installs no SDK package. Run from the built
 // library, as a team runs it.
 const LIB = path.resolve(__dirname, '..', 'lib');
 const ACCOUNT = '123456789012';
@@ -32,14 +32,14 @@ describe('the bundled AWS SDK of the built library', () => {
   let endpoint = '';
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(LIB, 'aws-sdk.js'))) throw new Error(`${LIB}/aws-sdk.js is missing: build the package first (npx projen compile)`);
+    if (!fs.existsSync(path.join(LIB, 'aws', 'sdk.js'))) throw new Error(`${LIB}/aws/sdk.js is missing: build the package first (npx projen compile)`);
     endpoint = await fake.start();
   });
   afterAll(() => fake.stop());
 
   test('works with no SDK package installed: STS, EC2 and KMS through their wire formats', async () => {
     const script = `
-      const { STSClient, GetCallerIdentityCommand, EC2Client, DescribeSubnetsCommand, KMSClient, GetKeyPolicyCommand } = require(${JSON.stringify(path.join(LIB, 'aws-sdk.js'))});
+      const { STSClient, GetCallerIdentityCommand, EC2Client, DescribeSubnetsCommand, KMSClient, GetKeyPolicyCommand } = require(${JSON.stringify(path.join(LIB, 'aws', 'sdk.js'))});
       (async () => {
         const identity = await new STSClient({}).send(new GetCallerIdentityCommand({}));
         const subnets = await new EC2Client({}).send(new DescribeSubnetsCommand({}));

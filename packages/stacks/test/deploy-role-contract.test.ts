@@ -69,7 +69,7 @@ describe('rolePermissionsBoundary', () => {
 });
 
 test('the read-only role allows every AWS call the preflight and the update plan make', () => {
-  const sdk = fs.readFileSync(path.join(__dirname, '..', 'src', 'aws-sdk.ts'), 'utf-8');
+  const sdk = fs.readFileSync(path.join(__dirname, '..', 'src', 'aws', 'sdk.ts'), 'utf-8');
   const prefixes: Record<string, string> = {
     'client-cloudformation': 'cloudformation',
     'client-cloudwatch-logs': 'logs',

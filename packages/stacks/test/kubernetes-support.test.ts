@@ -3,9 +3,9 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { KUBERNETES_VERSIONS, nextKubernetesVersion } from 'bottlerocket-eks-config';
 import { BottlerocketEksSettings, Settings } from '../src';
 import { synthAll } from './helpers';
-import { AssemblyStack } from '../src/assembly';
 import { checkDeploy, DeployTarget, PreflightErrorCode, QuotaClients, quotaClients } from '../src/preflight';
 import { kubernetesSupportFinding, SUPPORT_WARNING_DAYS } from '../src/preflight/kubernetes-support';
+import { AssemblyStack } from '../src/synth/assembly';
 import { FakeAws, FakeAwsOptions } from '../src/testing';
 import { ACCOUNT, ALICE, KEY, SECRET } from './support/alice';
 

@@ -2,7 +2,7 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { tempDir } from './temp';
-import { defaultTranspileCacheDir, transpile } from '../src/typescript-loader';
+import { defaultTranspileCacheDir, transpile } from '../src/synth/typescript-loader';
 
 // The loader the team's synth runs the apps with (`node .../all-apps.js <main.ts>...`).
 
@@ -59,7 +59,7 @@ test('the cache is in the node_modules the library is installed in, whichever fo
 });
 
 describe('registerTypeScriptLoader, in a process of its own (the built library, as a team runs it)', () => {
-  const loader = path.resolve(__dirname, '..', 'lib', 'typescript-loader.js');
+  const loader = path.resolve(__dirname, '..', 'lib', 'synth', 'typescript-loader.js');
   let dir = '';
 
   beforeAll(() => {

@@ -1,37 +1,12 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { parseArgs } from 'util';
 import { usageError } from 'bottlerocket-eks-config';
-import { readAssembly } from '../assembly';
-import { toYaml } from '../yaml-template';
-import { CommandIo } from './io';
+import { CommandIo } from '../io';
+import { writeAssemblyTemplates } from '../synth/assembly-templates';
 
-/**
- * `bottlerocket-eks templates-from <cdk.out> <dir>`: each stack of a synthesized cloud
- * assembly as `<dir>/<kind>.yaml`, the reviewed copy of what a deploy sends. Each file is
- * replaced whole (written aside, then renamed), so a reader never sees half a template.
- */
+/** `bottlerocket-eks templates-from <cdk.out> <dir>`: each stack of a synthesized cloud assembly as `<dir>/<kind>.yaml`. */
 export function assemblyTemplatesCommand(args: string[], io: CommandIo): number {
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
   const [assembly, dir, ...extra] = positionals;
   if (!assembly || !dir || extra.length > 0) throw usageError('templates-from: expected <cdk.out> <dir>.');
   return writeAssemblyTemplates(assembly, dir, io);
-}
-
-/** Writes each stack of the cloud assembly in `assembly` as `<dir>/<kind>.yaml`; 1 when it holds none. */
-export function writeAssemblyTemplates(assembly: string, dir: string, io: CommandIo): number {
-  const stacks = readAssembly(assembly);
-  if (!stacks) throw usageError(`templates-from: ${path.join(assembly, 'manifest.json')} not found; run cdk synth first.`);
-  if (stacks.length === 0) {
-    io.err.write(`templates-from: no bottlerocket-eks stack in ${assembly}.\n`);
-    return 1;
-  }
-  fs.mkdirSync(dir, { recursive: true });
-  for (const stack of stacks) {
-    const file = path.join(dir, `${stack.kind}.yaml`);
-    fs.writeFileSync(`${file}.tmp`, toYaml(stack.template));
-    fs.renameSync(`${file}.tmp`, file);
-    io.out.write(`wrote ${file}\n`);
-  }
-  return 0;
 }

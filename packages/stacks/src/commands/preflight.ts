@@ -1,14 +1,14 @@
 import { parseArgs } from 'util';
 import { usageError } from 'bottlerocket-eks-config';
-import { readAssembly } from '../assembly';
-import { AWS_LIMIT_FLAGS, awsCallOf, AwsClients, AwsLimitError, AwsLimits, DEBUG_ENV, resolveAwsLimits } from '../aws-clients';
+import { AWS_LIMIT_FLAGS, awsCallOf, AwsClients, AwsLimitError, AwsLimits, DEBUG_ENV, resolveAwsLimits } from '../aws/clients';
+import { CommandIo } from '../io';
 import {
   checkDeploy, DeployCheck, detectShellRegion, formatFailure, formatTarget, preflight, quotaClients, ReportFormat, stsClientFor,
 } from '../preflight';
 import { classifyAwsError, withDeadline } from '../preflight/aws-errors';
 import { refuseStackStates } from '../preflight/stack-state-check';
-import { readSettingsFile } from '../settings-file';
-import { CommandIo } from './io';
+import { readAssembly } from '../synth/assembly';
+import { readSettingsFile } from '../synth/settings-file';
 
 /** `bottlerocket-eks preflight`: exit 0 when a deploy (or a confirmed destroy) may go ahead. */
 export async function preflightCommand(args: string[], io: CommandIo): Promise<number> {

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { usageError } from 'bottlerocket-eks-config';
-import { plainTemplates } from '../plain-templates';
-import { toYaml } from '../yaml-template';
-import { CommandIo } from './io';
+import { CommandIo } from '../io';
+import { plainTemplates } from '../synth/plain-templates';
+import { toYaml } from '../synth/yaml-template';
 
 /** `bottlerocket-eks templates <dir> [--check]`. */
 export function templatesCommand(args: string[], io: CommandIo): number {

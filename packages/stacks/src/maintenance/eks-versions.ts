@@ -1,5 +1,5 @@
 import { ADDON_NAMES } from 'bottlerocket-eks-config';
-import { type AddonInfo, type ClusterVersionInformation, EKSClient, paginateDescribeAddonVersions, paginateDescribeClusterVersions } from '../aws-sdk';
+import { type AddonInfo, type ClusterVersionInformation, EKSClient, paginateDescribeAddonVersions, paginateDescribeClusterVersions } from '../aws/sdk';
 
 // The maintainer's refresh of the Kubernetes and add-on version tables of the config package
 // (`eks-versions-data.ts`) from the EKS API. Reading the API and writing the file are apart so

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
-import { CloudFormationClient, GetTemplateCommand, ListImportsCommand } from '../aws-sdk';
 import { CfnTemplate } from './plan';
+import { CloudFormationClient, GetTemplateCommand, ListImportsCommand } from '../aws/sdk';
 
 /** What CloudFormation holds for one stack now. */
 export interface DeployedStack {

@@ -1,4 +1,4 @@
-import { Explanation } from './explain';
+import { Explanation } from './explanation';
 import { ResourceChange } from './plan';
 
 /**

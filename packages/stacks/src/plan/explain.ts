@@ -1,14 +1,7 @@
 import { ResourceNames } from 'bottlerocket-eks-config';
 import { explainSecretsEncryption } from './explain-security';
+import { Explanation } from './explanation';
 import { ExportChange, ResourceChange, StackPlan } from './plan';
-
-/** A refused change said in the team's terms: the setting behind it and the way out. */
-export interface Explanation {
-  /** The setting whose change led here, when it can be told. */
-  readonly setting?: string;
-  /** What to do instead, with commands. */
-  readonly wayOut: string;
-}
 
 /**
  * Says which setting a refused change comes from and what to do instead. The stacks make

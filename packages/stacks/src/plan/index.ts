@@ -1,12 +1,14 @@
 import { ResourceNames } from 'bottlerocket-eks-config';
-import { AssemblyStack } from '../assembly';
-import { CloudFormationClient } from '../aws-sdk';
 import { readDeployedStack } from './deployed';
-import { explainRefusal, Explanation } from './explain';
+import { explainRefusal } from './explain';
+import { Explanation } from './explanation';
 import { ExportChange, planStack, ResourceChange, StackPlan } from './plan';
+import { CloudFormationClient } from '../aws/sdk';
+import { AssemblyStack } from '../synth/assembly';
 
 export * from './plan';
-export { explainRefusal, type Explanation } from './explain';
+export { explainRefusal } from './explain';
+export type { Explanation } from './explanation';
 export { parseTemplate } from './deployed';
 
 /** A refused change with the stack it is in and what to do instead. */

@@ -1,5 +1,5 @@
-import { forEachEntry } from '../template-walk';
 import { CREATE_ONLY_PROPERTIES } from './create-only-properties';
+import { forEachEntry } from '../synth/template-walk';
 
 /** A CloudFormation template as parsed: only resources and outputs are read. */
 export interface CfnTemplate {

@@ -1,10 +1,10 @@
 import { AddonKey, REQUIRED_ADDONS, ResolvedAddon, StackKind } from 'bottlerocket-eks-config';
-import { addonConstructId, addonStack } from '../addons';
-import { DescribeAddonCommand, DescribeAddonVersionsCommand, EKSClient } from '../aws-sdk';
+import { DescribeAddonCommand, DescribeAddonVersionsCommand, EKSClient } from '../aws/sdk';
 import { StackPlan } from '../plan';
 import { isAccessDenied } from './aws-errors';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';
+import { addonConstructId, addonStack } from '../stacks/addons';
 
 /**
  * The add-ons a deploy creates or updates, against what EKS offers and has installed:

@@ -1,5 +1,5 @@
-import { AWS_LIMIT_ENV, AWS_LIMIT_FLAGS, AWS_SERVICES, AwsCall, awsCallOf, AwsClients, DEBUG_ENV } from '../aws-clients';
 import { PreflightError, PreflightErrorCode } from './errors';
+import { AWS_LIMIT_ENV, AWS_LIMIT_FLAGS, AWS_SERVICES, AwsCall, awsCallOf, AwsClients, DEBUG_ENV } from '../aws/clients';
 
 /** Error names AWS services use for throttling (the SDK retries them; these outlasted the retries). */
 const THROTTLING = new Set([

@@ -1,12 +1,12 @@
 import { ResolvedSettings, ResourceNames, StackKind } from 'bottlerocket-eks-config';
-import { AssemblyStack } from '../assembly';
-import { CloudFormationClient } from '../aws-sdk';
+import { CloudFormationClient } from '../aws/sdk';
 import { updatePlan, UpdatePlan } from '../plan';
 import { transportFailure } from './aws-errors';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { runLiveChecks } from './live-checks';
 import { DeployTarget } from './preflight';
 import { checkQuotas, QuotaClients, quotaError, QuotaFinding, QuotaNeed, quotaNeed } from './quotas';
+import { AssemblyStack } from '../synth/assembly';
 
 /** What a deploy would do, once the caller is known to be the right one. */
 export interface DeployCheck {

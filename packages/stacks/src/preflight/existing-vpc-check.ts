@@ -1,6 +1,6 @@
-import { DescribeSubnetsCommand, type Subnet } from '../aws-sdk';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';
+import { DescribeSubnetsCommand, type Subnet } from '../aws/sdk';
 
 /** The tag each kind of subnet needs for Kubernetes load balancers to find it. */
 const ROLE_TAGS = { private: 'kubernetes.io/role/internal-elb', public: 'kubernetes.io/role/elb' } as const;

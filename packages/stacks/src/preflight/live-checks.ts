@@ -1,5 +1,5 @@
 import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
-import { CloudFormationClient } from '../aws-sdk';
+import { CloudFormationClient } from '../aws/sdk';
 import { UpdatePlan } from '../plan';
 import { checkAddons } from './addon-checks';
 import { transportFailure } from './aws-errors';

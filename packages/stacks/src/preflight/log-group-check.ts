@@ -1,8 +1,8 @@
 import { StackKind } from 'bottlerocket-eks-config';
-import { DescribeLogGroupsCommand } from '../aws-sdk';
-import { CONTROL_PLANE_LOG_GROUP_ID, controlPlaneLogGroupName } from '../cluster-security';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';
+import { DescribeLogGroupsCommand } from '../aws/sdk';
+import { CONTROL_PLANE_LOG_GROUP_ID, controlPlaneLogGroupName } from '../stacks/cluster-security';
 
 /**
  * With `logRetentionDays`, the cluster stack creates the control plane log group. EKS makes

@@ -1,8 +1,8 @@
 import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
-import { AwsClients, defaultChainRegion } from '../aws-clients';
-import { GetCallerIdentityCommand, STSClient } from '../aws-sdk';
 import { classifyAwsError } from './aws-errors';
 import { classifyStsError, PreflightError, PreflightErrorCode } from './errors';
+import { AwsClients, defaultChainRegion } from '../aws/clients';
+import { GetCallerIdentityCommand, STSClient } from '../aws/sdk';
 
 /** The region the shell points at, and where the SDK found it. */
 export interface ShellRegion {

@@ -1,10 +1,10 @@
 import { ResolvedSettings } from 'bottlerocket-eks-config';
-import { AwsClients } from '../aws-clients';
+import { PreflightError, PreflightErrorCode } from './errors';
+import { AwsClients } from '../aws/clients';
 import {
   CloudWatchLogsClient, DescribeAddressesCommand, EC2Client, EKSClient, GetServiceQuotaCommand, KMSClient, paginateDescribeVpcs, paginateListClusters,
   ServiceQuotasClient,
-} from '../aws-sdk';
-import { PreflightError, PreflightErrorCode } from './errors';
+} from '../aws/sdk';
 
 /** What a deploy creates that counts against a regional quota. Zero skips the check (and its calls). */
 export interface QuotaNeed {

@@ -1,8 +1,8 @@
-import {
-  CloudFormationClient, DescribeStackEventsCommand, DescribeStacksCommand, type Stack, type StackEvent,
-} from '../aws-sdk';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';
+import {
+  CloudFormationClient, DescribeStackEventsCommand, DescribeStacksCommand, type Stack, type StackEvent,
+} from '../aws/sdk';
 
 /** What the stack state check needs. */
 export interface StackStateOptions {

@@ -1,7 +1,7 @@
-import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient } from '../aws-sdk';
 import { isAccessDenied } from './aws-errors';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';
+import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient } from '../aws/sdk';
 
 /**
  * What the key policy of a customer managed key for EBS volumes must allow the EC2 Auto Scaling

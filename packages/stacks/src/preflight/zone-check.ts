@@ -1,8 +1,8 @@
 import { checkEksZoneIds, EKS_UNSUPPORTED_ZONE_IDS, isSettingsError, StackKind } from 'bottlerocket-eks-config';
-import { type AvailabilityZone, DescribeAvailabilityZonesCommand } from '../aws-sdk';
 import { isAccessDenied } from './aws-errors';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { LiveCheckContext, LiveFinding } from './live-checks';
+import { type AvailabilityZone, DescribeAvailabilityZonesCommand } from '../aws/sdk';
 
 /** The zone letters the settings accept (`Cidr.ZONE_LETTERS`): alternatives outside them could not be set. */
 const SETTABLE_LETTERS = /^[a-f]$/;

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ResolvedSettings, ResourceNames, StackKind } from 'bottlerocket-eks-config';
-import { readAssembly } from '../assembly';
-import { forEachEntry } from '../template-walk';
-import { toYaml } from '../yaml-template';
+import { readAssembly } from '../synth/assembly';
+import { forEachEntry } from '../synth/template-walk';
+import { toYaml } from '../synth/yaml-template';
 
 /**
  * The synthesized stacks of a team repository, as the contract checks read them: the

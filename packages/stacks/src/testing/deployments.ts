@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { environmentSettingsFileName, ResolvedSettings, SETTINGS_FILE_NAME } from 'bottlerocket-eks-config';
-import { environmentsIn, readSettingsFile } from '../settings-file';
+import { environmentsIn, readSettingsFile } from '../synth/settings-file';
 
 /** One deployment of a team repository, as its tests find it after a synth. */
 export interface TeamDeploymentFiles {

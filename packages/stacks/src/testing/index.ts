@@ -6,4 +6,4 @@ export * from './contract';
 // The deployments (one, or one per environment) a team repository's tests check.
 export * from './deployments';
 // The settings the team's tests check the stacks against, without loading aws-cdk-lib.
-export { readSettingsFile } from '../settings-file';
+export { readSettingsFile } from '../synth/settings-file';

@@ -2,9 +2,9 @@ import { ManagedPolicy, PermissionsBoundary } from 'aws-cdk-lib/aws-iam';
 import { Stack, StackProps, Tags } from 'aws-cdk-lib/core';
 import { ResolvedSettings, ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { Construct } from 'constructs';
-import { KIND_TAG } from './assembly';
 import { StackInputs, stackInputs, TemplateModeProps } from './stack-inputs';
 import { NoBootstrapSynthesizer } from './synthesizer';
+import { KIND_TAG } from '../synth/assembly';
 
 /** Props every stack of this library takes: the team's resolved settings, template mode and CDK's own. */
 export interface BottlerocketEksStackProps extends Omit<StackProps, 'stackName' | 'env' | 'synthesizer'>, TemplateModeProps {

@@ -1,7 +1,7 @@
 // Every part of the AWS SDK the preflight and the maintainer's scripts use, in one module.
 //
 // The build bundles this module with what it needs of the SDK (esbuild, tree-shaken) into
-// lib/aws-sdk.js, so a team repository installs no SDK package: the seven clients are some 7,800
+// lib/aws/sdk.js, so a team repository installs no SDK package: the seven clients are some 7,800
 // files, a third of a new team repository's install. In the library's own tests (run from
 // src/) the names come from the SDK packages themselves, so aws-sdk-client-mock sees the very
 // classes the code uses. Licenses of what is bundled: lib/THIRD_PARTY_LICENSES.

@@ -6,10 +6,10 @@
 // abort signal of the whole command's deadline. Each client also notes, for the one-line error
 // of a failed call, its service, operation, endpoint, HTTP status and content type.
 import { setMaxListeners } from 'events';
+import { AWS_LIMIT_ENV } from './env-names';
 import {
   CloudFormationClient, CloudWatchLogsClient, EC2Client, EKSClient, KMSClient, ServiceQuotasClient, STSClient,
-} from './aws-sdk';
-import { AWS_LIMIT_ENV } from './env-names';
+} from './sdk';
 
 export { AWS_LIMIT_ENV, DEBUG_ENV } from './env-names';
 

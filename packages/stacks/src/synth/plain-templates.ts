@@ -1,8 +1,8 @@
 import { App, AppProps, Stack } from 'aws-cdk-lib/core';
 import { Settings, StackKind } from 'bottlerocket-eks-config';
-import { ClusterStack } from './cluster-stack';
-import { NetworkStack } from './network-stack';
-import { NodegroupStack } from './nodegroup-stack';
+import { ClusterStack } from '../stacks/cluster-stack';
+import { NetworkStack } from '../stacks/network-stack';
+import { NodegroupStack } from '../stacks/nodegroup-stack';
 
 /** Stands in for the prefix while validating template-mode stacks; the templates carry a `PJPrefix` parameter instead. */
 const PLACEHOLDER_PREFIX = 'pjprefix';
