@@ -1,17 +1,14 @@
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeAddonCommand, DescribeAddonVersionsCommand, EKSClient } from '@aws-sdk/client-eks';
-import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ADDON_NAMES, ADDON_VERSIONS, AddonKey, DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from 'bottlerocket-eks-config';
 import { synthAll } from './helpers';
-import { BottlerocketEksSettings, ResourceNames, Settings } from '../src';
+import { BottlerocketEksSettings, Settings } from '../src';
 import { planStack, StackPlan } from '../src/plan';
-import { PreflightErrorCode } from '../src/preflight';
+import { PreflightErrorCode, DeployContext, PREFLIGHT_CHECKS } from '../src/preflight';
+import { deployContext } from './support/deploy-context';
 import { checkAddons, compareVersions } from '../src/preflight/addon-checks';
-import { LIVE_CHECKS, LiveCheckContext } from '../src/preflight/live-checks';
 import { FAKE_DEFAULT_ADDON_VERSION, FakeAws, FakeAwsOptions } from '../src/testing';
-import { ACCOUNT, ALICE, ALICE_IDENTITY, credentials } from './support/alice';
+import { ACCOUNT, ALICE_IDENTITY, credentials } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -63,24 +60,15 @@ function plans(settings: BottlerocketEksSettings, deployed?: Deployed): StackPla
     planStack({ stackName: `team-a-${kind}`, deployed: before(kind), proposed: proposed[kind].toJSON(), importers: {} }));
 }
 
-function context(settings: BottlerocketEksSettings, stacks: StackPlan[], eks: EKSClient): LiveCheckContext {
-  const resolved = Settings.resolve(settings);
-  return {
-    settings: resolved,
-    names: new ResourceNames(resolved.pjPrefix),
-    target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: ALICE, partition: 'aws', region } as any,
-    plan: { stacks, refusals: [] },
-    cfn: undefined as unknown as CloudFormationClient,
-    clients: { ec2: undefined as unknown as EC2Client, eks, serviceQuotas: undefined as unknown as ServiceQuotasClient } as any,
-    now: new Date('2026-11-25T00:00:00Z'),
-  };
+function context(settings: BottlerocketEksSettings, stacks: StackPlan[], eks: EKSClient): DeployContext {
+  return deployContext({ settings: Settings.resolve(settings), plan: { stacks, refusals: [] }, clients: { eks } });
 }
 
 const eksCalls = (aws: FakeAws) => aws.requests.filter((r) => r.service === 'eks').map((r) => `${r.action} ${decodeURIComponent(r.path)}`).sort();
 
 describe('the add-on check', () => {
   test('is one of the live checks', () => {
-    expect(LIVE_CHECKS).toContain(checkAddons);
+    expect(PREFLIGHT_CHECKS.deploy).toContain(checkAddons);
   });
 
   test('refuses to create an add-on someone installed by hand, with delete-addon --preserve or turning it off', async () => {

@@ -1,12 +1,10 @@
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { EKSClient } from '@aws-sdk/client-eks';
-import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
-import { BottlerocketEksSettings, ResourceNames, Settings } from '../src';
+import { BottlerocketEksSettings, Settings } from '../src';
+import { DeployContext, PREFLIGHT_CHECKS, runDeployChecks } from '../src/preflight';
+import { deployContext } from './support/deploy-context';
 import { checkExistingVpc } from '../src/preflight/existing-vpc-check';
-import { LIVE_CHECKS, LiveCheckContext, runLiveChecks } from '../src/preflight/live-checks';
 import { FakeAws } from '../src/testing';
-import { ACCOUNT, ALICE, ALICE_IDENTITY, credentials } from './support/alice';
+import { ACCOUNT, ALICE_IDENTITY, credentials } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -46,22 +44,13 @@ afterAll(async () => {
 });
 
 /** What the live check gets; only EC2 is called, so the other clients are never used. */
-function context(settings: BottlerocketEksSettings): LiveCheckContext {
-  const resolved = Settings.resolve(settings);
-  return {
-    settings: resolved,
-    names: new ResourceNames(resolved.pjPrefix),
-    target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: ALICE, partition: 'aws', region, regionSource: 'settings' } as any,
-    plan: { stacks: [], refusals: [] },
-    cfn: undefined as unknown as CloudFormationClient,
-    clients: { ec2, eks: undefined as unknown as EKSClient, serviceQuotas: undefined as unknown as ServiceQuotasClient },
-    now: new Date('2026-11-25T00:00:00Z'),
-  };
+function context(settings: BottlerocketEksSettings): DeployContext {
+  return deployContext({ settings: Settings.resolve(settings), plan: { stacks: [], refusals: [] }, clients: { ec2 } });
 }
 
 describe('the preflight check of an existing VPC (EC2 DescribeSubnets through the real client)', () => {
   test('is one of the live checks', () => {
-    expect(LIVE_CHECKS).toContain(checkExistingVpc);
+    expect(PREFLIGHT_CHECKS.deploy).toContain(checkExistingVpc);
   });
 
   test('does nothing (and calls nothing) when the network stack creates the VPC', async () => {
@@ -71,7 +60,7 @@ describe('the preflight check of an existing VPC (EC2 DescribeSubnets through th
   });
 
   test('subnets in the VPC and zones of the settings pass; a subnet without its load balancer tag is a warning', async () => {
-    const finding = await runLiveChecks(context(OWN), [checkExistingVpc]);
+    const finding = await runDeployChecks(context(OWN), [checkExistingVpc]);
     expect(finding.failure).toBeUndefined();
     expect(finding.warnings).toEqual([
       `public subnet ${ids.pubC} (publicSubnetIds["eu-west-1c"]) has no tag kubernetes.io/role/elb: Kubernetes internet-facing load balancers will not find it `
@@ -81,16 +70,16 @@ describe('the preflight check of an existing VPC (EC2 DescribeSubnets through th
   });
 
   test('a subnet AWS does not know is refused with what EC2 says', async () => {
-    const { failure } = await runLiveChecks(context({ ...OWN, privateSubnetIds: { 'eu-west-1a': ids.privA, 'eu-west-1c': 'subnet-0e00000000000000c' } }), [checkExistingVpc]);
+    const { failure } = await runDeployChecks(context({ ...OWN, privateSubnetIds: { 'eu-west-1a': ids.privA, 'eu-west-1c': 'subnet-0e00000000000000c' } }), [checkExistingVpc]);
     expect(failure).toMatchObject({
       code: 'EXISTING_VPC_MISMATCH',
       message: `A subnet of the settings is not in account ${ACCOUNT}, eu-west-1: The subnet ID 'subnet-0e00000000000000c' does not exist (EC2 DescribeSubnets).`,
     });
-    expect(failure.fix).toContain(`aws ec2 describe-subnets --region eu-west-1 --filters Name=vpc-id,Values=${VPC}`);
+    expect(failure?.fix).toContain(`aws ec2 describe-subnets --region eu-west-1 --filters Name=vpc-id,Values=${VPC}`);
   });
 
   test('a subnet of another VPC, or in another zone than the settings say, is refused naming each', async () => {
-    const { failure } = await runLiveChecks(context({
+    const { failure } = await runDeployChecks(context({
       ...OWN, publicSubnetIds: undefined, privateSubnetIds: { 'eu-west-1a': 'subnet-0d000000000000000', 'eu-west-1c': 'subnet-0c00000000000000b' },
     }), [checkExistingVpc]);
     expect(failure?.message).toBe('The subnets of the settings are not where they say (EC2 DescribeSubnets): '

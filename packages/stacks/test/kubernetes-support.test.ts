@@ -1,9 +1,8 @@
 import * as path from 'path';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { KUBERNETES_VERSIONS, nextKubernetesVersion } from 'bottlerocket-eks-config';
 import { BottlerocketEksSettings, Settings } from '../src';
 import { synthAll } from './helpers';
-import { checkDeploy, DeployTarget, PreflightErrorCode, QuotaClients, quotaClients } from '../src/preflight';
+import { checkDeploy, DeployTarget, PreflightErrorCode, preflightClients } from '../src/preflight';
 import { kubernetesSupportFinding, SUPPORT_WARNING_DAYS } from '../src/preflight/kubernetes-support';
 import { AssemblyStack } from '../src/synth/assembly';
 import { FakeAws, FakeAwsOptions } from '../src/testing';
@@ -99,12 +98,10 @@ describe('checkDeploy against an account (FakeAws)', () => {
       AWS_SHARED_CREDENTIALS_FILE: path.join(__dirname, 'no-such-aws-credentials'),
       AWS_EC2_METADATA_DISABLED: 'true',
     });
-    const cfn = new CloudFormationClient({ region: 'eu-west-1' });
-    const clients: QuotaClients = quotaClients('eu-west-1');
+    const clients = preflightClients(Settings.resolve({ pjPrefix: 'team-a', region: 'eu-west-1' }));
     try {
-      return await checkDeploy({ settings: Settings.resolve(SETTINGS), target: TARGET, proposed, cfn, quotaClients: clients, now });
+      return await checkDeploy({ settings: Settings.resolve(SETTINGS), target: TARGET, proposed, clients, now });
     } finally {
-      cfn.destroy();
       for (const client of Object.values(clients)) client.destroy();
       await fake.stop();
     }

@@ -1,16 +1,13 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { EKSClient } from '@aws-sdk/client-eks';
-import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { synthAll } from './helpers';
-import { BottlerocketEksSettings, ResourceNames, SecurityProfile, Settings } from '../src';
+import { BottlerocketEksSettings, SecurityProfile, Settings } from '../src';
 import { planStack, StackPlan } from '../src/plan';
-import { PreflightErrorCode, quotaClients } from '../src/preflight';
-import { LIVE_CHECKS, LiveCheckContext, runLiveChecks } from '../src/preflight/live-checks';
+import { PreflightErrorCode, preflightClients, DeployContext, PREFLIGHT_CHECKS, runDeployChecks } from '../src/preflight';
+import { deployContext } from './support/deploy-context';
 import { checkControlPlaneLogGroup } from '../src/preflight/log-group-check';
 import { FakeAws } from '../src/testing';
-import { ACCOUNT, ALICE, ALICE_IDENTITY, credentials, KEY, SECRET } from './support/alice';
+import { ACCOUNT, ALICE_IDENTITY, credentials, KEY, SECRET } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -43,22 +40,10 @@ function clusterPlan(settings: BottlerocketEksSettings, deployed?: BottlerocketE
   return planStack({ stackName: 'team-a-cluster', deployed: deployed && synthAll(deployed).templates.cluster.toJSON(), proposed, importers: {} });
 }
 
-function context(settings: BottlerocketEksSettings, plan: StackPlan, client: CloudWatchLogsClient | undefined = logs): LiveCheckContext {
-  const resolved = Settings.resolve(settings);
-  return {
-    settings: resolved,
-    names: new ResourceNames(resolved.pjPrefix),
-    target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: ALICE, partition: 'aws', region } as any,
-    plan: { stacks: [plan], refusals: [] },
-    cfn, // every live check runs in the first test; the stack state check finds no stack
-    clients: {
-      ec2: undefined as unknown as EC2Client,
-      eks: undefined as unknown as EKSClient,
-      serviceQuotas: undefined as unknown as ServiceQuotasClient,
-      logs: client,
-    },
-    now: new Date('2026-11-25T00:00:00Z'),
-  };
+function context(settings: BottlerocketEksSettings, plan: StackPlan, client: CloudWatchLogsClient | undefined = logs): DeployContext {
+  // CloudFormation too: every live check runs in the first test; the stack state check finds no stack.
+  const clients = { cloudFormation: cfn, logs: client };
+  return deployContext({ settings: Settings.resolve(settings), plan: { stacks: [plan], refusals: [] }, clients });
 }
 
 describe('the control plane log group check', () => {
@@ -66,16 +51,16 @@ describe('the control plane log group check', () => {
 
   test('refuses to create a log group EKS already made, with the import into the deployed stack', async () => {
     const settings = { ...BASE, logRetentionDays: 90 };
-    const { failure, warnings } = await runLiveChecks(context(settings, clusterPlan(settings, BASE)), LIVE_CHECKS);
+    const { failure, warnings } = await runDeployChecks(context(settings, clusterPlan(settings, BASE)), PREFLIGHT_CHECKS.deploy);
     expect(warnings).toEqual([]);
-    expect(failure.code).toBe(PreflightErrorCode.LOG_GROUP_EXISTS);
-    expect(failure.message).toBe(`The log group ${LOG_GROUP} already exists in account ${ACCOUNT}, ${region} (made by EKS, or kept by an earlier stack): `
+    expect(failure?.code).toBe(PreflightErrorCode.LOG_GROUP_EXISTS);
+    expect(failure?.message).toBe(`The log group ${LOG_GROUP} already exists in account ${ACCOUNT}, ${region} (made by EKS, or kept by an earlier stack): `
       + 'the deploy would create it for logRetentionDays and fail inside CloudFormation (CloudWatch Logs DescribeLogGroups).');
-    expect(failure.fix).toContain('aws cloudformation --region eu-west-1 get-template --stack-name team-a-cluster --query TemplateBody --output json '
+    expect(failure?.fix).toContain('aws cloudformation --region eu-west-1 get-template --stack-name team-a-cluster --query TemplateBody --output json '
       + `| jq '.Resources.ControlPlaneLogGroup = {"Type":"AWS::Logs::LogGroup","DeletionPolicy":"Retain","UpdateReplacePolicy":"Retain","Properties":{"LogGroupName":"${LOG_GROUP}"}}'`);
-    expect(failure.fix).toContain('create-change-set --stack-name team-a-cluster --change-set-name import-log-group --change-set-type IMPORT '
+    expect(failure?.fix).toContain('create-change-set --stack-name team-a-cluster --change-set-name import-log-group --change-set-type IMPORT '
       + `--resources-to-import '[{"ResourceType":"AWS::Logs::LogGroup","LogicalResourceId":"ControlPlaneLogGroup","ResourceIdentifier":{"LogGroupName":"${LOG_GROUP}"}}]'`);
-    expect(failure.fix).toContain(`aws logs delete-log-group --region eu-west-1 --log-group-name ${LOG_GROUP}`);
+    expect(failure?.fix).toContain(`aws logs delete-log-group --region eu-west-1 --log-group-name ${LOG_GROUP}`);
     expect(aws.requests.filter((r) => r.service === 'logs').map((r) => `${r.service}:${r.action} ${r.body}`)).toEqual([`logs:DescribeLogGroups {"logGroupNamePrefix":"${LOG_GROUP}"}`]);
   });
 
@@ -108,7 +93,7 @@ describe('the control plane log group check', () => {
       AWS_SECRET_ACCESS_KEY: SECRET,
       AWS_CONFIG_FILE: `${__dirname}/no-such-aws-config`,
     });
-    const clients = quotaClients(region);
+    const clients = preflightClients(Settings.resolve({ pjPrefix: 'team-a', region: region }));
     try {
       const settings = { ...BASE, logRetentionDays: 90 };
       const { failure } = await checkControlPlaneLogGroup(context(settings, clusterPlan(settings, BASE), clients.logs));

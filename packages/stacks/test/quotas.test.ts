@@ -7,7 +7,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { Settings } from '../src';
 import {
-  checkQuotas, formatFailure, PreflightError, QuotaClients, quotaClients, quotaError, QuotaFinding, quotaNeed, QuotaNeed,
+  checkQuotas, formatFailure, PreflightClients, PreflightError, QuotaClients, preflightClients, quotaError, QuotaFinding, quotaNeed, QuotaNeed,
 } from '../src/preflight';
 import { FakeAws } from '../src/testing';
 
@@ -245,7 +245,7 @@ describe('through FakeAws, with the real clients and their default chains', () =
     unreadableQuotas: ['ec2/L-0263D0A3'],
   });
   const saved = { ...process.env };
-  let clients: QuotaClients | undefined;
+  let clients: PreflightClients | undefined;
 
   beforeAll(async () => {
     const endpoint = await aws.start();
@@ -271,7 +271,7 @@ describe('through FakeAws, with the real clients and their default chains', () =
   });
 
   test('a first deploy of a 3-NAT network and a cluster into an account with 5 VPCs is refused', async () => {
-    clients = quotaClients('eu-west-1');
+    clients = preflightClients(Settings.resolve({ pjPrefix: 'team-a', region: 'eu-west-1' }));
     const need = quotaNeed(Settings.resolve({ pjPrefix: 'team-a', region: 'eu-west-1', availabilityZones: AZS, natGateways: 3 }), { network: true, cluster: true });
     const findings = await checkQuotas(clients, need, { account: ACCOUNT });
     const denied = `AccessDeniedException: User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: servicequotas:GetServiceQuota `

@@ -1,13 +1,10 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { EKSClient } from '@aws-sdk/client-eks';
-import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
-import { ResourceNames, Settings } from '../src';
-import { PreflightErrorCode } from '../src/preflight';
-import { LIVE_CHECKS, LiveCheckContext, runLiveChecks } from '../src/preflight/live-checks';
+import { Settings } from '../src';
+import { PreflightErrorCode, PREFLIGHT_CHECKS, runDeployChecks } from '../src/preflight';
+import { deployContext } from './support/deploy-context';
 import { checkStackState, checkStackStates, StackStateOptions } from '../src/preflight/stack-state-check';
 import { FakeAws, FakeStack, FakeStackEvent } from '../src/testing';
-import { ACCOUNT, ALICE, ALICE_IDENTITY, credentials } from './support/alice';
+import { ACCOUNT, ALICE_IDENTITY, credentials } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 jest.setTimeout(20_000);
@@ -62,21 +59,15 @@ const FAILED_CREATE = events('team-a-cluster',
 
 describe('the stack state check (CloudFormation DescribeStacks through the real client)', () => {
   test('is the first of the live checks, over the stacks of the plan', async () => {
-    expect(LIVE_CHECKS[0]).toBe(checkStackState);
+    expect(PREFLIGHT_CHECKS.deploy[0]).toBe(checkStackState);
     await withStacks({ 'team-a-cluster': stack('UPDATE_IN_PROGRESS') }, async (cfn, aws) => {
-      const resolved = Settings.resolve({ pjPrefix: 'team-a', region });
-      const context: LiveCheckContext = {
-        settings: resolved,
-        names: new ResourceNames('team-a'),
-        target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: ALICE, partition: 'aws', region } as any,
+      const context = deployContext({
+        settings: Settings.resolve({ pjPrefix: 'team-a', region }),
         plan: { stacks: ['team-a-cluster', 'team-a-nodegroup'].map((stackName) => ({ stackName, status: 'update', changes: [] })) as any, refusals: [] },
-        cfn,
-        clients: {
-          ec2: undefined as unknown as EC2Client, eks: undefined as unknown as EKSClient, serviceQuotas: undefined as unknown as ServiceQuotasClient,
-        },
+        clients: { cloudFormation: cfn },
         now: NOW,
-      };
-      const { failure } = await runLiveChecks(context, [checkStackState]);
+      });
+      const { failure } = await runDeployChecks(context, [checkStackState]);
       expect(failure?.code).toBe(PreflightErrorCode.STACK_BUSY);
       expect(aws.requests.map((r) => r.action)).toEqual(['DescribeStacks', 'DescribeStacks']);
     });

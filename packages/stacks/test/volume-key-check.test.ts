@@ -1,15 +1,11 @@
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { EKSClient } from '@aws-sdk/client-eks';
 import { GetKeyPolicyCommand, KMSClient, KMSServiceException, NotFoundException } from '@aws-sdk/client-kms';
-import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { mockClient } from 'aws-sdk-client-mock';
-import { BottlerocketEksSettings, CapacityType, ResourceNames, Settings } from '../src';
-import { PreflightErrorCode, quotaClients } from '../src/preflight';
-import { LIVE_CHECKS, LiveCheckContext, runLiveChecks } from '../src/preflight/live-checks';
+import { BottlerocketEksSettings, CapacityType, Settings } from '../src';
+import { PreflightErrorCode, preflightClients, DeployContext, PREFLIGHT_CHECKS, runDeployChecks } from '../src/preflight';
+import { deployContext } from './support/deploy-context';
 import { autoScalingKeyStatements, checkVolumeKeyPolicy, KEY_POLICY_DOC, keyPolicyGaps } from '../src/preflight/volume-key-check';
 import { FakeAws, FakeAwsOptions } from '../src/testing';
-import { ACCOUNT, ALICE, ALICE_IDENTITY, credentials, KEY, SECRET } from './support/alice';
+import { ACCOUNT, ALICE_IDENTITY, credentials, KEY, SECRET } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -34,22 +30,8 @@ async function withAws<T>(options: FakeAwsOptions, body: (kms: KMSClient, aws: F
   }
 }
 
-function context(settings: BottlerocketEksSettings, kms: KMSClient | undefined): LiveCheckContext {
-  const resolved = Settings.resolve(settings);
-  return {
-    settings: resolved,
-    names: new ResourceNames(resolved.pjPrefix),
-    target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: ALICE, partition: 'aws', region } as any,
-    plan: { stacks: [], refusals: [] },
-    cfn: undefined as unknown as CloudFormationClient,
-    clients: {
-      ec2: undefined as unknown as EC2Client,
-      eks: undefined as unknown as EKSClient,
-      serviceQuotas: undefined as unknown as ServiceQuotasClient,
-      kms,
-    },
-    now: new Date('2026-11-25T00:00:00Z'),
-  };
+function context(settings: BottlerocketEksSettings, kms: KMSClient | undefined): DeployContext {
+  return deployContext({ settings: Settings.resolve(settings), plan: { stacks: [], refusals: [] }, clients: { kms } });
 }
 
 const kmsCalls = (aws: FakeAws) => aws.requests.filter((r) => r.service === 'kms').map((r) => `${r.action} ${r.body}`);
@@ -58,7 +40,7 @@ describe('the volume key policy check', () => {
   const withKey = { ...BASE, volumeKmsKeyArn: KEY_ARN };
 
   test('is one of the live checks', () => {
-    expect(LIVE_CHECKS).toContain(checkVolumeKeyPolicy);
+    expect(PREFLIGHT_CHECKS.deploy).toContain(checkVolumeKeyPolicy);
   });
 
   test('passes a key policy with the User Guide\'s two statements for the service-linked role', async () => {
@@ -70,17 +52,17 @@ describe('the volume key policy check', () => {
 
   test('refuses the default key policy (the account\'s root only), naming both statements and why root is not enough', async () => {
     await withAws({ kmsKeys: { [KEY_ARN]: { policy: policy(ROOT) } } }, async (kms) => {
-      const { failure, warnings } = await runLiveChecks(context(withKey, kms), [checkVolumeKeyPolicy]);
+      const { failure, warnings } = await runDeployChecks(context(withKey, kms), [checkVolumeKeyPolicy]);
       expect(warnings).toEqual([]);
-      expect(failure.code).toBe(PreflightErrorCode.VOLUME_KEY_POLICY);
-      expect(failure.message).toBe(`The key policy of volumeKmsKeyArn ${KEY_ARN} does not allow the EC2 Auto Scaling service-linked role ${ROLE} `
+      expect(failure?.code).toBe(PreflightErrorCode.VOLUME_KEY_POLICY);
+      expect(failure?.message).toBe(`The key policy of volumeKmsKeyArn ${KEY_ARN} does not allow the EC2 Auto Scaling service-linked role ${ROLE} `
         + 'what the User Guide\'s statement 1 (kms:Encrypt, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey*, kms:DescribeKey) and statement 2 '
         + `(kms:CreateGrant with kms:GrantIsForAWSResource) grant; the policy's statement "Enable IAM User Permissions" for the account's root (arn:aws:iam::${ACCOUNT}:root) `
         + 'only lets IAM policies grant access, and the role\'s own policy gives it none on customer managed keys: '
         + 'the node group would deploy, but no node would ever launch (KMS GetKeyPolicy).');
-      expect(failure.fix).toContain(`Add these statements to the key policy, keeping the others (${KEY_POLICY_DOC}): ${JSON.stringify([USE, GRANT])} `);
-      expect(failure.fix).toContain(`aws kms --region ${region} put-key-policy --key-id ${KEY_ARN} --policy-name default --policy file://policy.json`);
-      expect(failure.fix).toContain('aws iam create-service-linked-role --aws-service-name autoscaling.amazonaws.com');
+      expect(failure?.fix).toContain(`Add these statements to the key policy, keeping the others (${KEY_POLICY_DOC}): ${JSON.stringify([USE, GRANT])} `);
+      expect(failure?.fix).toContain(`aws kms --region ${region} put-key-policy --key-id ${KEY_ARN} --policy-name default --policy file://policy.json`);
+      expect(failure?.fix).toContain('aws iam create-service-linked-role --aws-service-name autoscaling.amazonaws.com');
       expect(USE).toEqual({
         Sid: 'Allow service-linked role use of the customer managed key',
         Effect: 'Allow',
@@ -186,7 +168,7 @@ describe('the volume key policy check', () => {
       mock.on(GetKeyPolicyCommand).rejects(new KMSServiceException({ name: 'AccessDeniedException', message: 'denied', $fault: 'client', $metadata: {} }));
       expect(await checkVolumeKeyPolicy(context(withKey, kms))).toEqual({ warnings: [expect.stringContaining('allow kms:GetKeyPolicy on the key')], failure: undefined });
       mock.on(GetKeyPolicyCommand).rejects(Object.assign(new Error('throttled'), { name: 'ThrottlingException' }));
-      const { warnings, failure } = await runLiveChecks(context(withKey, kms), [checkVolumeKeyPolicy]);
+      const { warnings, failure } = await runDeployChecks(context(withKey, kms), [checkVolumeKeyPolicy]);
       expect({ warnings, failure }).toEqual({ warnings: ['a check could not run: ThrottlingException: throttled'], failure: undefined });
     } finally {
       mock.restore();
@@ -210,7 +192,7 @@ describe('the volume key policy check', () => {
       AWS_SECRET_ACCESS_KEY: SECRET,
       AWS_CONFIG_FILE: `${__dirname}/no-such-aws-config`,
     });
-    const clients = quotaClients(region);
+    const clients = preflightClients(Settings.resolve({ pjPrefix: 'team-a', region: region }));
     try {
       const { failure } = await checkVolumeKeyPolicy(context(withKey, clients.kms));
       expect(failure?.code).toBe(PreflightErrorCode.VOLUME_KEY_POLICY);

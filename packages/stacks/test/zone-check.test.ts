@@ -1,13 +1,10 @@
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DescribeAvailabilityZonesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { EKSClient } from '@aws-sdk/client-eks';
-import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
-import { BottlerocketEksSettings, ResourceNames, Settings } from '../src';
-import { PreflightErrorCode } from '../src/preflight';
-import { LIVE_CHECKS, LiveCheckContext, runLiveChecks } from '../src/preflight/live-checks';
+import { BottlerocketEksSettings, Settings } from '../src';
+import { PreflightErrorCode, DeployContext, PREFLIGHT_CHECKS, runDeployChecks } from '../src/preflight';
+import { deployContext } from './support/deploy-context';
 import { checkAvailabilityZones } from '../src/preflight/zone-check';
 import { FakeAws, FakeAwsOptions } from '../src/testing';
-import { ACCOUNT, ALICE, ALICE_IDENTITY, credentials } from './support/alice';
+import { ACCOUNT, ALICE_IDENTITY, credentials } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -32,43 +29,35 @@ async function withAws<T>(options: FakeAwsOptions, body: (ec2: EC2Client, aws: F
 }
 
 /** What the check gets: a plan that creates every stack (a first deploy), unless `creates` says otherwise. */
-function context(settings: BottlerocketEksSettings, ec2: EC2Client, creates = ['network', 'cluster', 'nodegroup']): LiveCheckContext {
-  const resolved = Settings.resolve(settings);
+function context(settings: BottlerocketEksSettings, ec2: EC2Client, creates = ['network', 'cluster', 'nodegroup']): DeployContext {
   const status = (kind: string) => (creates.includes(kind) ? 'create' : 'unchanged');
-  return {
-    settings: resolved,
-    names: new ResourceNames(resolved.pjPrefix),
-    target: { pjPrefix: 'team-a', account: ACCOUNT, callerArn: ALICE, partition: 'aws', region } as any,
-    plan: { stacks: ['network', 'cluster', 'nodegroup'].map((kind) => ({ stackName: `team-a-${kind}`, status: status(kind), changes: [] })) as any, refusals: [] },
-    cfn: undefined as unknown as CloudFormationClient,
-    clients: { ec2, eks: undefined as unknown as EKSClient, serviceQuotas: undefined as unknown as ServiceQuotasClient },
-    now: new Date('2026-11-25T00:00:00Z'),
-  };
+  const stacks = ['network', 'cluster', 'nodegroup'].map((kind) => ({ stackName: `team-a-${kind}`, status: status(kind), changes: [] })) as any;
+  return deployContext({ settings: Settings.resolve(settings), plan: { stacks, refusals: [] }, clients: { ec2 } });
 }
 
 const ec2Calls = (aws: FakeAws) => aws.requests.filter((r) => r.service === 'ec2').map((r) => `${r.action} ${r.body.replace(/&Version=[^&]*/, '')}`);
 
 describe('the availability zone check (EC2 DescribeAvailabilityZones through the real client)', () => {
   test('is one of the live checks', () => {
-    expect(LIVE_CHECKS).toContain(checkAvailabilityZones);
+    expect(PREFLIGHT_CHECKS.deploy).toContain(checkAvailabilityZones);
   });
 
   test('zones whose IDs EKS supports pass, with one call naming the zones of the settings', async () => {
     await withAws({ zoneIds: ZONE_IDS }, async (ec2, aws) => {
       const settings = { ...BASE, availabilityZones: ['us-east-1a', 'us-east-1c', 'us-east-1e'] };
-      expect(await runLiveChecks(context(settings, ec2), [checkAvailabilityZones])).toEqual({ warnings: [], failure: undefined });
+      expect(await runDeployChecks(context(settings, ec2), [checkAvailabilityZones])).toEqual({ warnings: [], failure: undefined });
       expect(ec2Calls(aws)).toEqual(['DescribeAvailabilityZones Action=DescribeAvailabilityZones&ZoneName.1=us-east-1a&ZoneName.2=us-east-1c&ZoneName.3=us-east-1e']);
     });
   });
 
   test('a zone that is use1-az3 in this account is refused in one line, with the option, the zone, its ID and the zones EKS can use', async () => {
     await withAws({ zoneIds: ZONE_IDS }, async (ec2, aws) => {
-      const { failure, warnings } = await runLiveChecks(context(BASE, ec2), [checkAvailabilityZones]);
+      const { failure, warnings } = await runDeployChecks(context(BASE, ec2), [checkAvailabilityZones]);
       expect(warnings).toEqual([]);
-      expect(failure.code).toBe(PreflightErrorCode.ZONE_UNSUPPORTED);
-      expect(failure.message).toBe('Invalid availabilityZones "us-east-1b": expected zones where EKS can create a cluster: in this account us-east-1b is use1-az3, '
+      expect(failure?.code).toBe(PreflightErrorCode.ZONE_UNSUPPORTED);
+      expect(failure?.message).toBe('Invalid availabilityZones "us-east-1b": expected zones where EKS can create a cluster: in this account us-east-1b is use1-az3, '
         + `which EKS does not support for cluster subnets (us-east-1: not use1-az3); pick another zone letter (EC2 DescribeAvailabilityZones, account ${ACCOUNT}).`);
-      expect(failure.fix).toBe('Replace us-east-1b in availabilityZones with another zone of us-east-1 where EKS can create a cluster: '
+      expect(failure?.fix).toBe('Replace us-east-1b in availabilityZones with another zone of us-east-1 where EKS can create a cluster: '
         + 'us-east-1c (use1-az1), us-east-1d (use1-az2), us-east-1e (use1-az4), us-east-1f (use1-az5); then deploy again.');
       // The second call lists the region's zones, for the alternatives.
       expect(ec2Calls(aws)).toEqual([
@@ -110,7 +99,7 @@ describe('the availability zone check (EC2 DescribeAvailabilityZones through the
 
   test('a caller that may not call DescribeAvailabilityZones gets one warning naming ec2:DescribeAvailabilityZones, not a refusal', async () => {
     await withAws({ zoneIds: ZONE_IDS, deniedEc2Operations: ['DescribeAvailabilityZones'] }, async (ec2) => {
-      expect(await runLiveChecks(context(BASE, ec2), [checkAvailabilityZones])).toEqual({
+      expect(await runDeployChecks(context(BASE, ec2), [checkAvailabilityZones])).toEqual({
         warnings: ['availability zones not checked (UnauthorizedOperation): allow ec2:DescribeAvailabilityZones to have the preflight check '
           + 'that EKS can place the cluster in us-east-1a, us-east-1b'],
         failure: undefined,

@@ -3,10 +3,9 @@ import { usageError } from 'bottlerocket-eks-config';
 import { AWS_LIMIT_FLAGS, awsCallOf, AwsClients, AwsLimitError, AwsLimits, DEBUG_ENV, resolveAwsLimits } from '../aws/clients';
 import { CommandIo } from '../io';
 import {
-  checkDeploy, DeployCheck, detectShellRegion, formatFailure, formatTarget, preflight, quotaClients, ReportFormat, stsClientFor,
+  DeployCheck, detectShellRegion, formatFailure, formatTarget, preflightClients, ReportFormat, runPreflight,
 } from '../preflight';
 import { classifyAwsError, withDeadline } from '../preflight/aws-errors';
-import { refuseStackStates } from '../preflight/stack-state-check';
 import { readAssembly } from '../synth/assembly';
 import { readSettingsFile } from '../synth/settings-file';
 
@@ -55,13 +54,12 @@ export async function preflightCommand(args: string[], io: CommandIo): Promise<n
   const aws = new AwsClients(settings.region, limits);
   try {
     await withDeadline(aws, async () => {
-      const target = await preflight({ settings, sts: stsClientFor(settings, shellRegion, aws), shellRegion, operation, confirm: values.confirm });
-      if (operation === 'destroy') await refuseStackStates({ cfn: aws.cloudFormation(), stackNames: target.stacks, operation, region: settings.region });
-      check = proposed && await checkDeploy({
-        settings, target, proposed, cfn: aws.cloudFormation(), quotaClients: quotaClients(settings.region, aws),
+      const result = await runPreflight({
+        settings, operation, confirm: values.confirm, shellRegion, proposed, clients: preflightClients(settings, shellRegion, aws),
       });
-      if (check?.failure) throw check.failure;
-      io.out.write(formatTarget(target, format, operation, check));
+      check = result.check;
+      if (result.failure) throw result.failure;
+      io.out.write(formatTarget(result.target!, format, operation, check));
     });
     return 0;
   } catch (error) {

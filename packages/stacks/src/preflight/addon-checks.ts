@@ -2,8 +2,8 @@ import { AddonKey, REQUIRED_ADDONS, ResolvedAddon, StackKind } from 'bottlerocke
 import { DescribeAddonCommand, DescribeAddonVersionsCommand, EKSClient } from '../aws/sdk';
 import { StackPlan } from '../plan';
 import { isAccessDenied } from './aws-errors';
+import { CheckFinding, DeployContext } from './check';
 import { PreflightError, PreflightErrorCode } from './errors';
-import { LiveCheckContext, LiveFinding } from './live-checks';
 import { addonConstructId, addonStack } from '../stacks/addons';
 
 /**
@@ -16,7 +16,7 @@ import { addonConstructId, addonStack } from '../stacks/addons';
  * version in the template (none pinned, none verified) is installed by EKS at its default version
  * for the Kubernetes version: the check says which, as a warning.
  */
-export async function checkAddons(context: LiveCheckContext): Promise<LiveFinding> {
+export async function checkAddons(context: DeployContext): Promise<CheckFinding> {
   const { settings, names, plan } = context;
   const stackPlan = (kind: StackKind) => plan.stacks.find((s) => s.stackName === names.stack(kind));
   // A cluster this deploy creates has no add-ons installed yet. Without the cluster stack in the
@@ -56,7 +56,7 @@ interface TouchedAddon {
 }
 
 /** One add-on; `clusterName` undefined when the deploy creates the cluster (nothing installed yet). */
-async function checkAddon(eks: EKSClient, clusterName: string | undefined, kubernetesVersion: string, touched: TouchedAddon): Promise<LiveFinding> {
+async function checkAddon(eks: EKSClient, clusterName: string | undefined, kubernetesVersion: string, touched: TouchedAddon): Promise<CheckFinding> {
   const { addon, stackName, action } = touched;
   const option = `addons.${addon.key}`;
   let installed: string | undefined;
@@ -136,7 +136,7 @@ async function offeredVersions(eks: EKSClient, addonName: string, kubernetesVers
  * installed one stays. Said as a warning; refused only when there is nothing EKS could install.
  */
 function eksDefaultFinding(addon: ResolvedAddon, clusterName: string | undefined, kubernetesVersion: string,
-  installed: string | undefined, offer: Offer): LiveFinding {
+  installed: string | undefined, offer: Offer): CheckFinding {
   const option = `addons.${addon.key}`;
   const why = `no version in the template (none pinned with ${option}.version, none verified for Kubernetes ${kubernetesVersion})`;
   if (installed !== undefined) {
@@ -164,7 +164,7 @@ function eksDefaultFinding(addon: ResolvedAddon, clusterName: string | undefined
  * A call the credentials may not make: a warning that says what to allow, never a refusal (the
  * deploy may well succeed). Any other failure of the call is the preflight's, as for every call.
  */
-function notChecked(addon: ResolvedAddon, action: string, error: unknown): LiveFinding {
+function notChecked(addon: ResolvedAddon, action: string, error: unknown): CheckFinding {
   if (!isAccessDenied(error)) throw error;
   const { name, message } = error as Error;
   return { warnings: [`add-on ${addon.name} not checked against the cluster: ${name}: ${message} (allow ${action} to have it checked)`] };

@@ -1,5 +1,5 @@
+import { CheckFinding, DeployContext } from './check';
 import { PreflightError, PreflightErrorCode } from './errors';
-import { LiveCheckContext, LiveFinding } from './live-checks';
 import { DescribeSubnetsCommand, type Subnet } from '../aws/sdk';
 
 /** The tag each kind of subnet needs for Kubernetes load balancers to find it. */
@@ -20,7 +20,7 @@ interface ExpectedSubnet {
  * subnet without the load balancer role tag is a warning: the cluster works, but Kubernetes
  * load balancers of that kind find no subnet.
  */
-export async function checkExistingVpc(context: LiveCheckContext): Promise<LiveFinding> {
+export async function checkExistingVpc(context: DeployContext): Promise<CheckFinding> {
   const vpc = context.settings.existingVpc;
   if (!vpc) return {};
   const expected: ExpectedSubnet[] = [

@@ -1,6 +1,6 @@
 import { kubernetesVersionInfo, nextKubernetesVersion, StackKind } from 'bottlerocket-eks-config';
+import type { Check, CheckFinding, DeployContext } from './check';
 import { PreflightError, PreflightErrorCode } from './errors';
-import type { LiveCheck, LiveCheckContext, LiveFinding } from './live-checks';
 
 /** How long before the end of standard support the preflight starts to warn. */
 export const SUPPORT_WARNING_DAYS = 30;
@@ -14,11 +14,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * creates or updates the cluster stack would ask for a version the cluster has left (a
  * downgrade). So: a warning in the last month, a refusal afterwards, with the way out.
  */
-export const checkKubernetesSupport: LiveCheck = async (context) =>
+export const checkKubernetesSupport: Check = async (context) =>
   kubernetesSupportFinding(context.settings.kubernetesVersion, context.now, touchesCluster(context));
 
 /** What the end of standard support of `version` means for a deploy at `now`. */
-export function kubernetesSupportFinding(version: string, now: Date, clusterChanges: boolean): LiveFinding {
+export function kubernetesSupportFinding(version: string, now: Date, clusterChanges: boolean): CheckFinding {
   const info = kubernetesVersionInfo(version);
   if (!info) return {};
   const end = new Date(`${info.endOfStandardSupport}T00:00:00Z`);
@@ -48,7 +48,7 @@ export function kubernetesSupportFinding(version: string, now: Date, clusterChan
 }
 
 /** True when the deploy creates or updates the cluster stack. */
-function touchesCluster(context: LiveCheckContext): boolean {
+function touchesCluster(context: DeployContext): boolean {
   const clusterStack = context.names.stack(StackKind.CLUSTER);
   return context.plan.stacks.some((s) => s.stackName === clusterStack && s.status !== 'unchanged');
 }

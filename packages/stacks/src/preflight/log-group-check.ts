@@ -1,6 +1,6 @@
 import { StackKind } from 'bottlerocket-eks-config';
+import { CheckFinding, DeployContext } from './check';
 import { PreflightError, PreflightErrorCode } from './errors';
-import { LiveCheckContext, LiveFinding } from './live-checks';
 import { DescribeLogGroupsCommand } from '../aws/sdk';
 import { CONTROL_PLANE_LOG_GROUP_ID, controlPlaneLogGroupName } from '../stacks/cluster-security';
 
@@ -11,16 +11,14 @@ import { CONTROL_PLANE_LOG_GROUP_ID, controlPlaneLogGroupName } from '../stacks/
  * same name fails inside CloudFormation, half-way through the deploy. So when the plan
  * creates it and it exists, stop here with the import that makes the stack own it.
  */
-export async function checkControlPlaneLogGroup(context: LiveCheckContext): Promise<LiveFinding> {
+export async function checkControlPlaneLogGroup(context: DeployContext): Promise<CheckFinding> {
   const stackName = context.names.stack(StackKind.CLUSTER);
   const stackPlan = context.plan.stacks.find((plan) => plan.stackName === stackName);
   const creates = stackPlan?.changes.some((c) => c.logicalId === CONTROL_PLANE_LOG_GROUP_ID && c.type === 'AWS::Logs::LogGroup' && c.action === 'create');
   if (!stackPlan || !creates) return {};
   const logGroupName = controlPlaneLogGroupName(context.names.cluster(context.settings.clusterName));
   const region = context.settings.region;
-  const logs = context.clients.logs;
-  if (!logs) throw new Error('no CloudWatch Logs client: make the clients with quotaClients()');
-  const found = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: logGroupName }));
+  const found = await context.clients.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: logGroupName }));
   if (!(found.logGroups ?? []).some((group) => group.logGroupName === logGroupName)) return {};
   return {
     failure: new PreflightError(PreflightErrorCode.LOG_GROUP_EXISTS,

@@ -1,9 +1,7 @@
 import { ResolvedSettings } from 'bottlerocket-eks-config';
 import { PreflightError, PreflightErrorCode } from './errors';
-import { AwsClients } from '../aws/clients';
 import {
-  CloudWatchLogsClient, DescribeAddressesCommand, EC2Client, EKSClient, GetServiceQuotaCommand, KMSClient, paginateDescribeVpcs, paginateListClusters,
-  ServiceQuotasClient,
+  DescribeAddressesCommand, EC2Client, EKSClient, GetServiceQuotaCommand, paginateDescribeVpcs, paginateListClusters, ServiceQuotasClient,
 } from '../aws/sdk';
 
 /** What a deploy creates that counts against a regional quota. Zero skips the check (and its calls). */
@@ -64,10 +62,6 @@ export interface QuotaClients {
   readonly ec2: EC2Client;
   readonly eks: EKSClient;
   readonly serviceQuotas: ServiceQuotasClient;
-  /** CloudWatch Logs, for the live checks (the log group check, which cannot run without it). */
-  readonly logs?: CloudWatchLogsClient;
-  /** KMS, for the live checks (the volume key policy check, which cannot run without it). */
-  readonly kms?: KMSClient;
 }
 
 /** Options of `checkQuotas`. */
@@ -77,14 +71,6 @@ export interface CheckQuotasOptions {
    * are not counted: they count against their owner's quota.
    */
   readonly account?: string;
-}
-
-/**
- * Clients of EC2, EKS, Service Quotas, CloudWatch Logs and KMS for `region`, with the SDK's default credentials and endpoints,
- * made by `clients` (with its timeouts, retries and deadline).
- */
-export function quotaClients(region: string, clients: AwsClients = new AwsClients(region)): QuotaClients {
-  return { ec2: clients.ec2(), eks: clients.eks(), serviceQuotas: clients.serviceQuotas(), logs: clients.logs(), kms: clients.kms() };
 }
 
 /**

@@ -1,13 +1,13 @@
 import { formatPlan, formatPlanBrief } from '../plan';
-import { DeployCheck } from './deploy-checks';
+import { DeployTarget, Operation } from './check';
 import { PreflightError } from './errors';
-import { DeployTarget } from './preflight';
+import { DeployCheck } from './runner';
 
 /** How the command prints its findings. */
 export type ReportFormat = 'text' | 'brief' | 'json';
 
 /** The findings of a preflight that passed (and of the deploy checks, if they ran), for a person, a log line or a script. */
-export function formatTarget(target: DeployTarget, format: ReportFormat, operation: 'deploy' | 'destroy', check?: DeployCheck): string {
+export function formatTarget(target: DeployTarget, format: ReportFormat, operation: Operation, check?: DeployCheck): string {
   if (format === 'json') return json({ ok: true, operation, ...target, ...checkJson(check) });
   return formatIdentity(target, format, operation) + checkText(check, format);
 }
@@ -24,7 +24,7 @@ export function formatFailure(error: PreflightError, format: ReportFormat, check
   ].join('\n');
 }
 
-function formatIdentity(target: DeployTarget, format: ReportFormat, operation: 'deploy' | 'destroy'): string {
+function formatIdentity(target: DeployTarget, format: ReportFormat, operation: Operation): string {
   const account = target.accountPinned ? 'matches accountId' : 'accountId is not set, so any account is accepted: pin it in .projenrc.ts';
   if (format === 'brief') {
     return `preflight ok: ${operation} ${target.pjPrefix} into account ${target.account} (${target.callerArn}), `

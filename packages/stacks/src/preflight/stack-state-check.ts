@@ -1,5 +1,5 @@
+import { Check, CheckFinding, DeployContext, TargetContext } from './check';
 import { PreflightError, PreflightErrorCode } from './errors';
-import { LiveCheckContext, LiveFinding } from './live-checks';
 import {
   CloudFormationClient, DescribeStackEventsCommand, DescribeStacksCommand, type Stack, type StackEvent,
 } from '../aws/sdk';
@@ -24,18 +24,25 @@ export interface StackStateOptions {
 const MAX_EVENT_PAGES = 5;
 
 /**
- * The deploy's live check: each stack the update plan covers is in a state CloudFormation
- * takes an update in (see `checkStackStates`).
+ * Before a deploy: each stack the update plan covers is in a state CloudFormation takes an
+ * update in (see `checkStackStates`).
  */
-export async function checkStackState(context: LiveCheckContext): Promise<LiveFinding> {
-  return checkStackStates({
-    cfn: context.cfn,
-    stackNames: context.plan.stacks.map((stack) => stack.stackName),
-    operation: 'deploy',
-    region: context.settings.region,
-    now: context.now,
-  });
-}
+export const checkStackState: Check<DeployContext> = (context) => checkStackStates({
+  cfn: context.clients.cloudFormation,
+  stackNames: context.plan.stacks.map((stack) => stack.stackName),
+  operation: 'deploy',
+  region: context.settings.region,
+  now: context.now,
+});
+
+/** Before a destroy: the stacks it deletes, in its order, are in a state CloudFormation deletes (see `checkStackStates`). */
+export const checkDestroyStackState: Check<TargetContext> = (context) => checkStackStates({
+  cfn: context.clients.cloudFormation,
+  stackNames: context.target.stacks,
+  operation: 'destroy',
+  region: context.settings.region,
+  now: context.now,
+});
 
 /**
  * Reads each stack's status (CloudFormation DescribeStacks; a stack that does not exist is
@@ -47,7 +54,7 @@ export async function checkStackState(context: LiveCheckContext): Promise<LiveFi
  * `cdk destroy`, which does not turn it off). A destroy of a failed stack is what it needs, so
  * it goes ahead. The first stack in the operation's order that is refused wins.
  */
-export async function checkStackStates(options: StackStateOptions): Promise<LiveFinding> {
+export async function checkStackStates(options: StackStateOptions): Promise<CheckFinding> {
   const { cfn, operation } = options;
   const stacks = await Promise.all(options.stackNames.map((name) => describeStack(cfn, name)));
   const warnings: string[] = [];
@@ -61,12 +68,6 @@ export async function checkStackStates(options: StackStateOptions): Promise<Live
     if (failure) return { warnings, failure };
   }
   return { warnings };
-}
-
-/** Like `checkStackStates`, but throws its failure: for a destroy, which has no report of warnings. */
-export async function refuseStackStates(options: StackStateOptions): Promise<void> {
-  const { failure } = await checkStackStates(options);
-  if (failure) throw failure;
 }
 
 async function describeStack(cfn: CloudFormationClient, stackName: string): Promise<Stack | undefined> {

@@ -1,6 +1,6 @@
 import { isAccessDenied } from './aws-errors';
+import { CheckFinding, DeployContext } from './check';
 import { PreflightError, PreflightErrorCode } from './errors';
-import { LiveCheckContext, LiveFinding } from './live-checks';
 import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient } from '../aws/sdk';
 
 /**
@@ -218,7 +218,7 @@ function conditionMet(operator: string, actual: string[] | undefined | null, exp
 }
 
 /** The node groups' keys: each key once, with the options that name it. */
-function volumeKeys(context: LiveCheckContext): Map<string, string[]> {
+function volumeKeys(context: DeployContext): Map<string, string[]> {
   const keys = new Map<string, string[]>();
   for (const group of context.settings.nodegroups) {
     if (group.volumeKmsKeyArn === undefined) continue;
@@ -233,19 +233,17 @@ function volumeKeys(context: LiveCheckContext): Map<string, string[]> {
  * launch template, but every instance launch fails, so EKS never gets a node. A key of another
  * account, or a policy the caller may not read, is a warning.
  */
-export async function checkVolumeKeyPolicy(context: LiveCheckContext): Promise<LiveFinding> {
+export async function checkVolumeKeyPolicy(context: DeployContext): Promise<CheckFinding> {
   const keys = volumeKeys(context);
   if (keys.size === 0) return {};
-  const kms = context.clients.kms;
-  if (!kms) throw new Error('no KMS client: make the clients with quotaClients()');
-  const findings = await Promise.all([...keys].map(([keyArn, options]) => checkKey(context, kms, keyArn, options)));
+  const findings = await Promise.all([...keys].map(([keyArn, options]) => checkKey(context, context.clients.kms, keyArn, options)));
   return {
     warnings: findings.flatMap((f) => f.warnings ?? []),
     failure: findings.find((f) => f.failure)?.failure,
   };
 }
 
-async function checkKey(context: LiveCheckContext, kms: KMSClient, keyArn: string, options: string[]): Promise<LiveFinding> {
+async function checkKey(context: DeployContext, kms: KMSClient, keyArn: string, options: string[]): Promise<CheckFinding> {
   const { account } = context.target;
   const { partition, region } = context.settings;
   const key: VolumeKey = { arn: keyArn, options, region, account };
@@ -318,7 +316,7 @@ function policyError(key: VolumeKey, keyId: string, gaps: KeyPolicyGaps, partiti
  * A KMS call: its answer, or the finding of its error (a missing key refuses, a denied call
  * warns, saying which IAM actions would let the check run); other errors are thrown.
  */
-async function call<T>(key: VolumeKey, operation: string, allow: string, send: () => Promise<T>): Promise<{ value: T } | { finding: LiveFinding }> {
+async function call<T>(key: VolumeKey, operation: string, allow: string, send: () => Promise<T>): Promise<{ value: T } | { finding: CheckFinding }> {
   try {
     return { value: await send() };
   } catch (error) {

@@ -1,7 +1,7 @@
 import { checkEksZoneIds, EKS_UNSUPPORTED_ZONE_IDS, isSettingsError, StackKind } from 'bottlerocket-eks-config';
 import { isAccessDenied } from './aws-errors';
+import { CheckFinding, DeployContext } from './check';
 import { PreflightError, PreflightErrorCode } from './errors';
-import { LiveCheckContext, LiveFinding } from './live-checks';
 import { type AvailabilityZone, DescribeAvailabilityZonesCommand } from '../aws/sdk';
 
 /** The zone letters the settings accept (`Cidr.ZONE_LETTERS`): alternatives outside them could not be set. */
@@ -16,7 +16,7 @@ const SETTABLE_LETTERS = /^[a-f]$/;
  * creates the network and then fails the cluster (UnsupportedAvailabilityZoneException).
  * A zone name EC2 does not know in the region is refused too; a denied call only warns.
  */
-export async function checkAvailabilityZones(context: LiveCheckContext): Promise<LiveFinding> {
+export async function checkAvailabilityZones(context: DeployContext): Promise<CheckFinding> {
   const { settings, names } = context;
   const creates = (kind: StackKind) => context.plan.stacks.some((s) => s.stackName === names.stack(kind) && s.status === 'create');
   if (!settings.existingVpc && !creates(StackKind.NETWORK) && !creates(StackKind.CLUSTER)) return {};
@@ -58,7 +58,7 @@ export async function checkAvailabilityZones(context: LiveCheckContext): Promise
 }
 
 /** The region's zones, for alternatives; undefined when EC2 would not list them. */
-async function regionZones(context: LiveCheckContext): Promise<AvailabilityZone[] | undefined> {
+async function regionZones(context: DeployContext): Promise<AvailabilityZone[] | undefined> {
   try {
     return (await context.clients.ec2.send(new DescribeAvailabilityZonesCommand({}))).AvailabilityZones ?? [];
   } catch {
@@ -67,7 +67,7 @@ async function regionZones(context: LiveCheckContext): Promise<AvailabilityZone[
 }
 
 /** What to do: another zone of the region, naming those EKS can use (when the region's zones are known). */
-function fix(context: LiveCheckContext, option: string, bad: string[], all: AvailabilityZone[] | undefined): string {
+function fix(context: DeployContext, option: string, bad: string[], all: AvailabilityZone[] | undefined): string {
   const { region, availabilityZones: zones, existingVpc } = context.settings;
   const unsupported = EKS_UNSUPPORTED_ZONE_IDS[region] ?? [];
   const allowed = (all ?? []).filter((z) => z.ZoneName && z.ZoneId && !zones.includes(z.ZoneName)

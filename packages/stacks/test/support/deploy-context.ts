@@ -1,0 +1,33 @@
+import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
+import { ACCOUNT, ALICE } from './alice';
+import { UpdatePlan } from '../../src/plan';
+import { DeployContext, PreflightClients } from '../../src/preflight';
+
+/**
+ * The context a deploy check gets in a run, for tests of one check: alice deploys `settings`
+ * with `plan`; only the clients the check asks are given (asking another is a bug the test shows).
+ */
+export function deployContext(options: {
+  settings: ResolvedSettings; plan: UpdatePlan; clients: Partial<PreflightClients>; now?: Date;
+}): DeployContext {
+  const { settings } = options;
+  return {
+    settings,
+    names: new ResourceNames(settings.pjPrefix),
+    operation: 'deploy',
+    proposed: [],
+    target: {
+      pjPrefix: settings.pjPrefix,
+      account: ACCOUNT,
+      callerArn: ALICE,
+      partition: 'aws',
+      region: settings.region,
+      regionSource: 'settings',
+      accountPinned: false,
+      stacks: new ResourceNames(settings.pjPrefix).stacks('deploy'),
+    },
+    plan: options.plan,
+    clients: options.clients as PreflightClients,
+    now: options.now ?? new Date('2026-11-25T00:00:00Z'),
+  };
+}
