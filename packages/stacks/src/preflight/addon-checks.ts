@@ -4,7 +4,7 @@ import { StackPlan } from '../plan';
 import { isAccessDenied } from './aws-errors';
 import { CheckFinding, DeployContext } from './check';
 import { PreflightError, PreflightErrorCode } from './errors';
-import { addonConstructId, addonStack } from '../stacks/addons';
+import { addonConstructId, addonStack } from '../stacks/template-ids';
 
 /**
  * The add-ons a deploy creates or updates, against what EKS offers and has installed:

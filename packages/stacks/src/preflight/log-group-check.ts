@@ -2,7 +2,7 @@ import { StackKind } from 'bottlerocket-eks-config';
 import { CheckFinding, DeployContext } from './check';
 import { PreflightError, PreflightErrorCode } from './errors';
 import { DescribeLogGroupsCommand } from '../aws/sdk';
-import { CONTROL_PLANE_LOG_GROUP_ID, controlPlaneLogGroupName } from '../stacks/cluster-security';
+import { CONTROL_PLANE_LOG_GROUP_ID, controlPlaneLogGroupName } from '../stacks/template-ids';
 
 /**
  * With `logRetentionDays`, the cluster stack creates the control plane log group. EKS makes

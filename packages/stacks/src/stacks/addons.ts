@@ -1,27 +1,15 @@
 import * as eks from 'aws-cdk-lib/aws-eks';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Aws, CfnDeletionPolicy, CfnResource, Stack, Validations } from 'aws-cdk-lib/core';
-import { ADDON_STACKS, AddonKey, ResolvedAddon, StackKind } from 'bottlerocket-eks-config';
+import { ResolvedAddon, StackKind } from 'bottlerocket-eks-config';
 import { awsManagedPolicyArn } from './partition';
-
-/** The stack kind that installs `addon` (see `ADDON_STACKS`). */
-export function addonStack(addon: ResolvedAddon): StackKind {
-  return ADDON_STACKS[addon.key as AddonKey];
-}
+import { addonConstructId, addonStack } from './template-ids';
 
 /** The service account of the EBS CSI controller, which the driver's role is associated with. */
 export const EBS_CSI_SERVICE_ACCOUNT = 'ebs-csi-controller-sa';
 
 /** The AWS managed policy of the EBS CSI driver (EC2 volume and snapshot calls). */
 export const EBS_CSI_POLICY = 'service-role/AmazonEBSCSIDriverPolicy';
-
-/**
- * The construct id of an add-on, `Addon-<EKS name>` (logical id `Addonvpccni`...): the ids
- * deployed stacks already have, so their add-ons update in place.
- */
-export function addonConstructId(addon: ResolvedAddon): string {
-  return `Addon-${addon.name}`;
-}
 
 /**
  * The networking add-ons, on the cluster. Each names the cluster by `Ref`, so on a Kubernetes

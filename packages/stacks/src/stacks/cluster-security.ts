@@ -5,14 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Aws, CfnDeletionPolicy, CfnResource, Stack } from 'aws-cdk-lib/core';
 import { SecurityProfile } from 'bottlerocket-eks-config';
 import { StackInputs } from './stack-inputs';
-
-/** The logical id of the control plane log group: named in the `import-log-group` way out. */
-export const CONTROL_PLANE_LOG_GROUP_ID = 'ControlPlaneLogGroup';
-
-/** The log group EKS writes the control plane logs of `clusterName` to. */
-export function controlPlaneLogGroupName(clusterName: string): string {
-  return `/aws/eks/${clusterName}/cluster`;
-}
+import { CONTROL_PLANE_LOG_GROUP_ID, controlPlaneLogGroupName } from './template-ids';
 
 /** What the cluster stack adds for the security settings, and what the cluster takes from it. */
 export interface ClusterSecurity {
