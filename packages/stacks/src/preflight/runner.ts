@@ -1,7 +1,7 @@
 import { ResourceNames } from 'bottlerocket-eks-config';
 import { UpdatePlan } from '../plan';
 import { transportFailure } from './aws-errors';
-import { Check, CheckFinding, CheckStages, DeployContext, DeployTarget, RunContext } from './check';
+import { Check, CheckFinding, CheckStages, DeployContext, DeployTarget, PlanContext, RunContext } from './check';
 import { PREFLIGHT_CHECKS } from './check-list';
 import { PreflightError } from './errors';
 import { QuotaFinding } from './quotas';
@@ -54,7 +54,7 @@ export async function runPreflight(options: RunOptions, stages: CheckStages = PR
 }
 
 /** The update plan, then (whatever it refused, so the report is whole) the checks of the deployed state. */
-async function deployStages(stages: CheckStages, context: RunContext & { target: DeployTarget; proposed: NonNullable<RunContext['proposed']> }) {
+async function deployStages(stages: CheckStages, context: PlanContext): Promise<Pick<PreflightResult, 'check' | 'failure'>> {
   const planned = await runStage(stages.plan, context);
   if (!planned.plan) return { failure: planned.failure };
   const deployed = await runStage(stages.deploy, { ...context, plan: planned.plan }, { tolerant: true });
