@@ -1,12 +1,12 @@
 import { javascript, typescript } from 'projen';
-import { NpmWorkspace } from './projenrc/npm-workspace';
-import { NxWorkspace } from './projenrc/nx-workspace';
 import { cdkFeatureFlagsFile } from './projenrc/cdk-feature-flags';
 import { createOnlyPropertiesFile } from './projenrc/create-only-properties-file';
+import { NpmWorkspace } from './projenrc/npm-workspace';
+import { NxWorkspace } from './projenrc/nx-workspace';
+import { defaultVersionsFile, packageCommon, pinEslintPlugins, typescriptPackage, jsiiPackage } from './projenrc/packages';
 import { regionsFile } from './projenrc/regions-file';
-import { defaultVersionsFile, packageCommon, typescriptPackage, jsiiPackage } from './projenrc/packages';
-import { VERSIONS } from './projenrc/versions';
 import { changelog, releaseWorkflow } from './projenrc/release';
+import { VERSIONS } from './projenrc/versions';
 
 const root = new javascript.NodeProject({
   name: 'bottlerocket-eks-monorepo',
@@ -30,7 +30,12 @@ const root = new javascript.NodeProject({
   package: false,
   jest: false,
   depsUpgrade: false,
-  devDeps: [`typescript@${VERSIONS.typescript}`, `@types/node@${VERSIONS.nodeTypes}`, `constructs@${VERSIONS.constructs}`],
+  devDeps: [
+    `typescript@${VERSIONS.typescript}`, `@types/node@${VERSIONS.nodeTypes}`, `constructs@${VERSIONS.constructs}`,
+    // What projenrc/ generates files from: the regions and feature flags of aws-cdk-lib, the
+    // create-only properties of the CloudFormation specification.
+    `aws-cdk-lib@${VERSIONS.awsCdkLib}`, `@aws-cdk/aws-service-spec@${VERSIONS.awsServiceSpec}`,
+  ],
   gitignore: ['.nx/', 'cdk.out/', '/demo/', '*.tgz'],
   npmignoreEnabled: false,
   entrypoint: '',
@@ -205,6 +210,39 @@ const e2e = typescriptPackage(root, {
 // Its src/ is test harness (scaffold, demo, bad inputs), so dev dependencies are its own.
 e2e.eslint?.allowDevDeps('src/**');
 workspace.addMember(e2e);
+
+// The root's own code, linted with the packages' rules as the first step of the root's test task
+// (the packages lint their src and test in theirs). All of it is tooling: dev dependencies are its own.
+const ROOT_CODE = ['.projenrc.ts', 'projenrc', 'bench'];
+const rootEslint = new javascript.Eslint(root, {
+  dirs: [],
+  devdirs: ROOT_CODE,
+  fileExtensions: ['.ts', '.js', '.mjs', '.cjs'],
+  // projen's default ignores *.js, which here is source (the jest hooks, the test summary), and
+  // eslint skips dotfiles unless told. The benchmark's baseline app is a project of its own,
+  // installed only in a temp copy (bench/run.mjs): its imports resolve nowhere here.
+  ignorePatterns: ['*.d.ts', 'node_modules/', '!.projenrc.ts', 'bench/fixtures/'],
+  tsconfigPath: './tsconfig.eslint.json',
+  commandOptions: { fix: false },
+});
+rootEslint.allowDevDeps('.projenrc.ts');
+pinEslintPlugins(root);
+// Node's CommonJS files (jest's global hooks, the preload of bench/lib/maxrss-hook.cjs) can only require.
+rootEslint.addOverride({ files: ['*.js', '*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } });
+// The rules that read types need a program of the linted files; the packages' tsconfigs and
+// tsconfig.projen.json (every .ts of the repository) are not one.
+new javascript.TypescriptConfig(root, {
+  fileName: 'tsconfig.eslint.json',
+  include: ROOT_CODE,
+  compilerOptions: {
+    ...packageCommon.compilerOptions,
+    allowJs: true,
+    noEmit: true,
+    declaration: false,
+    module: 'NodeNext',
+    moduleResolution: javascript.TypeScriptModuleResolution.NODE_NEXT,
+  },
+});
 
 // The root builds and tests every package through nx, in dependency order and cached.
 root.compileTask.exec('nx run-many -t build');

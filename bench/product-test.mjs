@@ -15,7 +15,8 @@ const { values: opts } = parseArgs({
   options: {
     out: { type: 'string', default: path.join(os.tmpdir(), 'bottlerocket-eks-product-test.json') },
     command: { type: 'string', default: 'npm ci && npm test' },
-    keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    keep: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
 if (opts.help) {

@@ -14,8 +14,8 @@ import { GNU_TIME, hasGnuTime } from './lib/peak.mjs';
 import {
   installFixture, measureBuilds, measureNxSynth, measureProjen, measureScaffolds, measureSynth, measureTeamBuild, measureWhatIfs,
 } from './lib/phases.mjs';
-import { sourceInfo } from './lib/product.mjs';
 import { readProductTest } from './lib/product-test.mjs';
+import { sourceInfo } from './lib/product.mjs';
 import { fullReport, oneRunLine, resultsTable, summaryLine } from './lib/report.mjs';
 import { installFootprint, taskCommands } from './lib/scaffold.mjs';
 import { memoryMethod, teamSynthArgv } from './lib/synth.mjs';
@@ -46,10 +46,17 @@ Needs the root's node_modules (npm ci at the root) and the npm registry, or a wa
 
 const { values: opts } = parseArgs({
   options: {
-    runs: { type: 'string' }, quick: { type: 'boolean' }, worktree: { type: 'boolean' },
-    out: { type: 'string' }, 'no-write': { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    'product-test-seconds': { type: 'string' }, 'product-test-command': { type: 'string' },
-    'product-test-note': { type: 'string' }, 'product-test-file': { type: 'string' },
+    'runs': { type: 'string' },
+    'quick': { type: 'boolean' },
+    'worktree': { type: 'boolean' },
+    'out': { type: 'string' },
+    'no-write': { type: 'boolean' },
+    'keep': { type: 'boolean' },
+    'help': { type: 'boolean', short: 'h' },
+    'product-test-seconds': { type: 'string' },
+    'product-test-command': { type: 'string' },
+    'product-test-note': { type: 'string' },
+    'product-test-file': { type: 'string' },
   },
 });
 if (opts.help) {
@@ -138,7 +145,10 @@ function main() {
   const warmups = [];
   const runner = new Runner({ log, env: benchEnv(tmp) });
   const ctx = {
-    runner, runs, tmp, progress,
+    runner,
+    runs,
+    tmp,
+    progress,
     warmup: (name, fn) => {
       const seconds = fn();
       warmups.push({ name, seconds });
@@ -162,18 +172,35 @@ function main() {
   const nxSynth = measureNxSynth(ctx, team);
 
   const results = {
-    builds, scaffolds, projen, projenrc, teamBuild, apps, synth, memory, validated, whatIf, nxSynth, productTest,
+    builds,
+    scaffolds,
+    projen,
+    projenrc,
+    teamBuild,
+    apps,
+    synth,
+    memory,
+    validated,
+    whatIf,
+    nxSynth,
+    productTest,
     footprint: { team: installFootprint(team), plain: installFootprint(plain) },
   };
   const figureRows = figures(results);
   const report = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    runs, source, pinned, warmups, versionNames: VERSION_NAMES,
+    runs,
+    source,
+    pinned,
+    warmups,
+    versionNames: VERSION_NAMES,
     machine: { ...machine, load: [loadAtStart, os.loadavg()[0]] },
     figures: figureRows,
     diagnostics: diagnostics(results),
     installed: {
-      team: installedVersions(team, VERSION_NAMES), baseline: installedVersions(plain, VERSION_NAMES), fixture: installedVersions(fixture, VERSION_NAMES),
+      team: installedVersions(team, VERSION_NAMES),
+      baseline: installedVersions(plain, VERSION_NAMES),
+      fixture: installedVersions(fixture, VERSION_NAMES),
     },
     drift: fixtureDrift(path.join(FIXTURES, 'l2-eks'), pinned),
     memoryMethod: memoryMethod(),

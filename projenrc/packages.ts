@@ -111,14 +111,20 @@ class RootProjenrc extends ProjenrcFile {
   }
 }
 
-function addDistTask(project: javascript.NodeProject) {
-  new RootProjenrc(project);
-  // projen's eslint component adds these without a version, which a workspace member cannot
-  // resolve (the root installs): give them one.
+/**
+ * projen's eslint component adds two plugins without a version, which a workspace member cannot
+ * resolve (the root installs): give them one.
+ */
+export function pinEslintPlugins(project: javascript.NodeProject) {
   for (const [name, version] of [['eslint-plugin-import', VERSIONS.eslintPluginImport], ['eslint-import-resolver-typescript', VERSIONS.eslintImportResolverTypescript]]) {
     project.deps.removeDependency(name);
     project.addDevDeps(`${name}@${version}`);
   }
+}
+
+function addDistTask(project: javascript.NodeProject) {
+  new RootProjenrc(project);
+  pinEslintPlugins(project);
   project.packageTask.reset('mkdir -p dist/js && npm pack --pack-destination dist/js --silent');
   const dist = project.addTask('dist', { description: 'Compile and pack the package into dist/js (the nx build target)' });
   for (const step of [project.preCompileTask, project.compileTask, project.postCompileTask, project.packageTask]) {

@@ -44,7 +44,7 @@ export function installedVersions(dir, names) {
 export function fixtureDrift(fixtureDir, pinned) {
   const pkg = JSON.parse(fs.readFileSync(path.join(fixtureDir, 'package.json'), 'utf-8'));
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
-  const expected = { 'aws-cdk-lib': pinned.awsCdkLib, 'aws-cdk': pinned.awsCdkCli, constructs: pinned.constructs, tsx: pinned.tsx };
+  const expected = { 'aws-cdk-lib': pinned.awsCdkLib, 'aws-cdk': pinned.awsCdkCli, 'constructs': pinned.constructs, 'tsx': pinned.tsx };
   return Object.entries(expected)
     .filter(([name, version]) => version && deps[name] !== version)
     .map(([name, version]) => `${name}: fixture ${deps[name] ?? 'missing'}, product ${version}`);

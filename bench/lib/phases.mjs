@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pairedRounds, pluck, settleDisk, withCpu } from './measure.mjs';
-import { coldAndWarmBuild, collectTarballs, snapshot } from './product.mjs';
 import { nativeTsc, nodeProcessPeaks, runWithPeak } from './peak.mjs';
+import { coldAndWarmBuild, collectTarballs, snapshot } from './product.mjs';
 import { npxProjen, scaffoldBaseline, scaffoldTeam } from './scaffold.mjs';
 import { appPeak, cdkOutStats, cdkSynth, projenSynth, teamApps, teamCliAppCommand } from './synth.mjs';
 

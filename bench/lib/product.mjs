@@ -29,7 +29,7 @@ export function sourceInfo(root, worktree) {
  */
 export function snapshot(root, dest, { worktree, commit }) {
   fs.mkdirSync(dest, { recursive: true });
-  const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const q = (s) => `'${s.replace(/'/g, "'\\''")}'`;
   if (worktree) {
     // Tracked files deleted on disk are listed too: leave them out, as the work tree does.
     const files = execFileSync('git', ['-C', root, 'ls-files', '-z', '-co', '--exclude-standard'], { encoding: 'utf-8' })

@@ -219,8 +219,8 @@ ${table(['measurement', 'product', 'baseline', 'note'], r.diagnostics.map((d) =>
 In run order. The ratio of each run's pair shows how steady a ratio is while the machine's load varies.
 
 ${table(['figure', 'product runs', 'baseline runs', 'ratio per run'], r.figures.map((f) => [
-    f.name, samplesText(f.product, f.unit), samplesText(f.baseline, f.unit), pairRatios(f),
-  ]))}
+  f.name, samplesText(f.product, f.unit), samplesText(f.baseline, f.unit), pairRatios(f),
+]))}
 
 Untimed warm-up runs: ${r.warmups.map((w) => `${w.name} ${fmt.s(w.seconds)}`).join(', ')}. Total benchmark time: ${fmt.s(r.totalSeconds)}.
 `;

@@ -111,4 +111,4 @@ export function appPeak(runner, appDir, resultFile, env = {}) {
   return { rssMiB: kib / 1024, appSeconds: seconds };
 }
 
-const shellWord = (word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+const shellWord = (word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);

@@ -88,7 +88,7 @@ async function teardown() {
   }
   const problems = [];
   if (leaks.length > 0) {
-    problems.push(`The tests left these in the temp folder (removed now; each test must remove what it creates, `
+    problems.push('The tests left these in the temp folder (removed now; each test must remove what it creates, '
       + `also when it fails; give every CDK App an outdir):\n${leaks.join('\n')}`);
   }
   if (escaped.length > 0) {
