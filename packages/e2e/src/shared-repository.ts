@@ -21,6 +21,9 @@ export const SHARED_ACCOUNT = '012345678901';
 /** The flags of `projen new` for the shared repository. */
 export const SHARED_FLAGS = ['--pj-prefix', SHARED_PREFIX, '--account-id', SHARED_ACCOUNT];
 
+/** This module: the global setup makes the shared repository only for runs with a test file that imports it. */
+export const SHARED_REPOSITORY_MODULE = __filename;
+
 /** Where the global setup tells the test workers (which inherit its environment) the folder holding it is. */
 export const SHARED_REPOSITORY_ENV = 'BOTTLEROCKET_EKS_E2E_SHARED_REPOSITORY';
 
