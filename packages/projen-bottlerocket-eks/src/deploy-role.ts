@@ -23,6 +23,15 @@ export const DEPLOY_SESSION_SECONDS = 7200;
 /** How long a diff may take (the diff job's timeout): its session lasts as long. IAM's shortest maximum is an hour. */
 export const READ_SESSION_SECONDS = 3600;
 
+/**
+ * The read-only role of a deploy role's template: same account and partition, its fixed name
+ * (`ResourceNames.githubReadRole`).
+ */
+export function readRoleArn(deployRoleArn: string, settings: ResolvedSettings): string {
+  const [, partition, , , account] = deployRoleArn.split(':');
+  return `arn:${partition}:iam::${account}:role/${new ResourceNames(settings.pjPrefix).githubReadRole()}`;
+}
+
 /** Options of the deploy role template. */
 export interface GitHubDeployRoleOptions {
   /** The repository (`owner/name`) the role trusts: the default of its `GitHubRepository` parameter. */

@@ -82,3 +82,46 @@ function withRolesBoundary(deployment: TeamDeployment): TeamDeployment {
     settings: { ...deployment.settings, rolePermissionsBoundary },
   };
 }
+
+/** The options of an environment that are not settings (they do not make it differ): its name, and how CI deploys it. */
+const NOT_SETTINGS = new Set<string>(['name', 'deployRoleArn', 'deployEnvironment'] satisfies Array<keyof TeamEnvironment>);
+
+/** The settings an environment sets itself, as given in `.projenrc.ts`. */
+function ownSettings(given: TeamEnvironment | undefined): string[] {
+  return Object.entries(given ?? {}).filter(([key, value]) => !NOT_SETTINGS.has(key) && value !== undefined).map(([key]) => key);
+}
+
+/**
+ * The README's Environments section: prefix, account, region and what each environment sets
+ * itself, and its commands; nothing in a repository of one deployment.
+ * @param environments the environments with their resolved settings, in the order listed
+ * @param given the environments as given in `.projenrc.ts`
+ */
+export function environmentsSection(environments: Array<{ name: string; settings: ResolvedSettings }>, given: TeamEnvironment[]): string {
+  if (environments.length === 0) return '';
+  const rows = environments.map((e) => {
+    const own = ownSettings(given.find((g) => g.name === e.name));
+    return `| ${e.name} | ${e.settings.pjPrefix} | ${e.settings.accountId ?? 'any'} | ${e.settings.region} | ${own.length > 0 ? own.map((k) => `\`${k}\``).join(', ') : '-'} |`;
+  });
+  const blocks = environments.map((e) => `# ${e.name} (${e.settings.pjPrefix})
+npx projen preflight:${e.name}
+npx projen diff:${e.name}
+npx projen deploy:${e.name}
+npx nx deploy cluster -c ${e.name}
+npx projen destroy:${e.name} --confirm=${e.settings.pjPrefix}`);
+  return `## Environments
+
+Each environment deploys the three stacks on its own, under its own prefix, from its own settings file
+(\`${environmentSettingsFileName('<name>')}\`: the top-level settings of \`.projenrc.ts\` with the environment's over them),
+into \`cdk.out/<name>\` and \`templates/<name>/\`. \`npx projen synth\` (and \`build\`) synthesizes all of them at once.
+
+| environment | prefix | account | region | set by the environment (the rest is the top level's) |
+| --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+\`\`\`sh
+${blocks.join('\n\n')}
+\`\`\`
+
+`;
+}

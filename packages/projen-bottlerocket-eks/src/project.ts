@@ -1,6 +1,8 @@
 import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
 import { javascript, Task, typescript } from 'projen';
 import { AllStacksApp } from './all-stacks-app';
+import { validateCiOptions } from './ci-options';
+import { TeamCiRoles } from './ci-roles/team-ci-roles';
 import { fromProjenNew } from './command-line';
 import { TeamDeployment, teamDeployments } from './environments';
 import { TeamNxWorkspace } from './nx-workspace';
@@ -11,7 +13,7 @@ import { TeamSettingsFile } from './settings-file';
 import { StackApp } from './stack-app';
 import { TeamLockfile } from './team-lockfile';
 import { TeamTests } from './team-tests';
-import { TeamWorkflows, validateCiOptions } from './team-workflows';
+import { TeamWorkflows } from './team-workflows';
 import { DEFAULT_VERSIONS, ownVersion } from './versions';
 
 /**
@@ -111,6 +113,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     this.apps = order.map((kind, i) => new StackApp(this, { kind, after: order[i - 1], before: order[i + 1], environments }));
     new TeamReadme(this, settings, options, deployments);
     new TeamWorkflows(this, settings, options, deployments);
+    new TeamCiRoles(this, settings, options, deployments);
     this.allStacks = new AllStacksApp(this, this.apps.map((app) => app.outdir), environments);
     this.addBuildTasks();
     // The team's own tests read cdk.out and templates/: `build` runs them after its synth.

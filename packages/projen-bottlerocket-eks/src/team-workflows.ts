@@ -1,8 +1,10 @@
-import { fail, ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
+import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
 import { Component, github, Project } from 'projen';
 import { ActionRefs } from 'projen/lib/github/actions.const';
-import { DEPLOY_SESSION_SECONDS, deployRoleTemplatePath, GitHubDeployRole, READ_SESSION_SECONDS } from './deploy-role';
+import { CiEnvironment, ciEnvironments, deployEnvironmentName, TeamCiOptions } from './ci-options';
+import { DEPLOY_SESSION_SECONDS, READ_SESSION_SECONDS, readRoleArn } from './deploy-role';
 import { TeamDeployment } from './environments';
+import { DeploymentsView } from './readme/deployments-view';
 
 /**
  * Every action the team workflows use, each pinned to a reviewed version (a full tag, or a
@@ -30,86 +32,7 @@ export const UPGRADED_PACKAGES = [
  * April 2026). The repository's `engines` still allow >= 20 (see project.ts); the README says
  * which versions are supported.
  */
-const NODE_VERSION = '24';
-
-/** `arn:<partition>:iam::<12 digits>:role/<path/>name`. */
-const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-b|-iso-e|-iso-f|-eusc)?:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
-/**
- * The read-only role of a deploy role's template: same account and partition, its fixed name
- * (`ResourceNames.githubReadRole`).
- */
-export function readRoleArn(deployRoleArn: string, settings: ResolvedSettings): string {
-  const [, partition, , , account] = deployRoleArn.split(':');
-  return `arn:${partition}:iam::${account}:role/${new ResourceNames(settings.pjPrefix).githubReadRole()}`;
-}
-
-/** `owner/name` of a GitHub repository. */
-const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
-/** A GitHub environment name: at most 255 characters, no quotes, commas, semicolons or slashes' neighbours. */
-const ENVIRONMENT = /^[A-Za-z0-9 _.-]{1,255}$/;
-
-/** The options of the workflows and the deploy role (a subset of the project options). */
-export interface TeamWorkflowsOptions {
-  /** @default true */
-  readonly buildWorkflow?: boolean;
-  /** @default true */
-  readonly upgradeWorkflow?: boolean;
-  /** @default - no deploy or diff workflow */
-  readonly deployRoleArn?: string;
-  /** @default - the project prefix */
-  readonly deployEnvironment?: string;
-  /** @default - none: the deploy role template asks for it */
-  readonly githubRepository?: string;
-  /** @default "main" */
-  readonly defaultReleaseBranch?: string;
-}
-
-/**
- * Refuses a bad CI option with the one-line settings error (option, value, what is allowed):
- * run with the other validations, before any file is written.
- */
-export function validateCiOptions(options: TeamWorkflowsOptions, path = ''): void {
-  const { deployRoleArn, deployEnvironment, githubRepository } = options;
-  if (deployRoleArn !== undefined && (typeof deployRoleArn !== 'string' || !ROLE_ARN.test(deployRoleArn))) {
-    fail(`${path}deployRoleArn`, deployRoleArn, 'an IAM role ARN such as arn:aws:iam::123456789012:role/team-a-github-deploy');
-  }
-  if (deployEnvironment !== undefined && (typeof deployEnvironment !== 'string' || !ENVIRONMENT.test(deployEnvironment))) {
-    fail(`${path}deployEnvironment`, deployEnvironment, 'a GitHub environment name: 1-255 letters, digits, spaces, "_", "." or "-"');
-  }
-  if (githubRepository !== undefined && (typeof githubRepository !== 'string' || !REPOSITORY.test(githubRepository))) {
-    fail('githubRepository', githubRepository, 'the GitHub repository as owner/name, e.g. my-org/team-a-eks');
-  }
-}
-
-/** The GitHub environment of the deploy job (and the deploy role's trust): the option, or the prefix. */
-export function deployEnvironmentName(options: TeamWorkflowsOptions, settings: ResolvedSettings): string {
-  return options.deployEnvironment ?? settings.pjPrefix;
-}
-
-/** How CI deploys one environment of a repository with environments. */
-export interface CiEnvironment {
-  /** The environment's name (`deploy:<name>`). */
-  readonly name: string;
-  /** Its resolved settings (prefix, region). */
-  readonly settings: ResolvedSettings;
-  /** The GitHub environment of its jobs, which its deploy role trusts: `deployEnvironment`, or its prefix. */
-  readonly githubEnvironment: string;
-  /** The role its jobs assume: its `deployRoleArn`, or the top-level one; none: CI does not deploy it. */
-  readonly roleArn?: string;
-  /** Its deploy role template, `templates/<name>/github-deploy-role.yaml`. */
-  readonly roleTemplate: string;
-}
-
-/** The environments of a repository as CI sees them, in the order listed; empty without environments. */
-export function ciEnvironments(options: TeamWorkflowsOptions, deployments: TeamDeployment[]): CiEnvironment[] {
-  return deployments.flatMap((d) => (d.environment === undefined ? [] : [{
-    name: d.environment,
-    settings: d.settings,
-    githubEnvironment: d.ci.deployEnvironment ?? d.settings.pjPrefix,
-    roleArn: d.ci.deployRoleArn ?? options.deployRoleArn,
-    roleTemplate: deployRoleTemplatePath(d.templates),
-  }]));
-}
+export const NODE_VERSION = '24';
 
 /**
  * The team repository's GitHub workflows, projen-generated (read-only) like its other files:
@@ -118,34 +41,26 @@ export function ciEnvironments(options: TeamWorkflowsOptions, deployments: TeamD
  * - `upgrade`: weekly, a pull request bumping the project type, its libraries and the CDK;
  * - `deploy` and `diff` (only with `deployRoleArn`): pushes to the default branch deploy the
  *   stacks through GitHub OIDC in the deploy environment; pull requests show `npx projen diff`
- *   as the read-only role, outside that environment;
- * and the template of the role they assume (see `GitHubDeployRole`).
+ *   as the read-only role, outside that environment.
+ * The roles they assume are deployed from the templates `TeamCiRoles` writes.
  *
  * With environments: one deploy job per environment that has a role (its own `deployRoleArn`,
  * or the top-level one), in the order listed, each after the one before and in its own GitHub
- * environment (so production can wait for approval); one diff job per such environment; and
- * one role template per environment, `templates/<name>/github-deploy-role.yaml`. An
- * environment without a role is left to deploy by hand.
+ * environment (so production can wait for approval); and one diff job per such environment.
+ * An environment without a role is left to deploy by hand.
  */
 export class TeamWorkflows extends Component {
   /** The GitHub component that holds the workflows. */
   public readonly github: github.GitHub;
   /** The workflows, by name. */
   public readonly workflows: Record<string, github.GithubWorkflow> = {};
-  /**
-   * The role the deploy and diff workflows assume: `templates/github-deploy-role.yaml`, or the
-   * first environment's (see `deployRoles`).
-   */
-  public readonly deployRole: GitHubDeployRole;
-  /** Every deploy role template: the only one, or one per environment in the order listed. */
-  public readonly deployRoles: GitHubDeployRole[];
   private readonly branch: string;
 
   /**
    * @param settings the settings of the repository (of its first environment, with environments)
    * @param deployments the repository's deployments (`BottlerocketEksProject.deployments`); none: one, of `settings`
    */
-  constructor(project: Project, settings: ResolvedSettings, options: TeamWorkflowsOptions, deployments: TeamDeployment[] = []) {
+  constructor(project: Project, settings: ResolvedSettings, options: TeamCiOptions, deployments: TeamDeployment[] = []) {
     super(project);
     this.branch = options.defaultReleaseBranch ?? 'main';
     this.github = github.GitHub.of(project) ?? new github.GitHub(project, { mergify: false, pullRequestLint: false });
@@ -153,23 +68,12 @@ export class TeamWorkflows extends Component {
     if (options.upgradeWorkflow ?? true) this.addUpgrade();
     const environments = ciEnvironments(options, deployments);
     if (environments.length > 0) {
-      this.deployRoles = environments.map((e) => new GitHubDeployRole(project, e.settings, {
-        githubRepository: options.githubRepository,
-        environment: e.githubEnvironment,
-        path: e.roleTemplate,
-        teamEnvironment: e.name,
-      }));
       const deploying = environments.filter((e) => e.roleArn);
       if (deploying.length > 0) this.addEnvironmentWorkflows(deploying);
-    } else {
-      const environment = deployEnvironmentName(options, settings);
-      this.deployRoles = [new GitHubDeployRole(project, settings, { githubRepository: options.githubRepository, environment })];
-      if (options.deployRoleArn) {
-        this.addDeploy(options.deployRoleArn, settings, environment);
-        this.addDiff(options.deployRoleArn, settings);
-      }
+    } else if (options.deployRoleArn) {
+      this.addDeploy(options.deployRoleArn, settings, deployEnvironmentName(options, settings));
+      this.addDiff(options.deployRoleArn, settings);
     }
-    this.deployRole = this.deployRoles[0];
   }
 
   private workflow(name: string, triggers: github.workflows.Triggers): github.GithubWorkflow {
@@ -335,4 +239,44 @@ export class TeamWorkflows extends Component {
       steps: [...this.setup(), this.credentials(readRoleArn(deployRoleArn, settings), settings, 'diff', timeoutMinutes), { name: 'Diff', run: command }],
     };
   }
+}
+
+/**
+ * The start of the README's CI section: the workflows, what starts each and what it does.
+ * (How to set up the roles the deploys assume follows, from `TeamCiRoles`.)
+ */
+export function workflowsReadme(options: TeamCiOptions, view: DeploymentsView): string {
+  const branch = options.defaultReleaseBranch ?? 'main';
+  const workflows = [
+    ...(options.buildWorkflow ?? true ? [`| \`build\` | pull requests, pushes to ${branch} | \`npx projen build\`; fails when it changed committed files (commit what it generates); uploads \`templates/\` |`] : []),
+    ...(options.upgradeWorkflow ?? true ? ['| `upgrade` | Mondays, or by hand | bumps projen-bottlerocket-eks, its libraries and the CDK together, builds, and opens a pull request |'] : []),
+    ...(view.hasEnvironments ? environmentDeployRows(view.environments, branch) : deployRows(options, view.shown.settings, branch)),
+  ];
+  return `### CI
+
+GitHub Actions workflows, generated by projen (turn them off with \`buildWorkflow: false\`, \`upgradeWorkflow: false\`):
+
+| workflow | runs on | what it does |
+| --- | --- | --- |
+${workflows.length > 0 ? workflows.join('\n') : '| - | - | (none) |'}
+`;
+}
+
+/** The deploy and diff workflows of a repository of one deployment, with `deployRoleArn`. */
+function deployRows(options: TeamCiOptions, settings: ResolvedSettings, branch: string): string[] {
+  if (!options.deployRoleArn) return [];
+  return [
+    `| \`deploy\` | pushes to ${branch}, or by hand | \`npx projen deploy\` as \`${options.deployRoleArn}\`, in the \`${deployEnvironmentName(options, settings)}\` environment, one at a time |`,
+    `| \`diff\` | pull requests to ${branch} (not from forks) | \`npx projen diff\` as the read-only role \`${new ResourceNames(settings.pjPrefix).githubReadRole()}\`, outside the deploy environment |`,
+  ];
+}
+
+/** The deploy and diff workflows of a repository with environments: a job per environment that has a role. */
+function environmentDeployRows(environments: CiEnvironment[], branch: string): string[] {
+  const deploying = environments.filter((e) => e.roleArn);
+  if (deploying.length === 0) return [];
+  return [
+    `| \`deploy\` | pushes to ${branch}, or by hand | ${deploying.map((e) => `\`npx projen deploy:${e.name}\``).join(', then ')}: one job per environment, each after the one before (a failed one stops the rest), as its role, in its GitHub environment |`,
+    `| \`diff\` | pull requests to ${branch} (not from forks) | ${deploying.map((e) => `\`npx projen diff:${e.name}\``).join(', ')}, side by side, each as the read-only role beside its environment's deploy role, outside the GitHub environments |`,
+  ];
 }
