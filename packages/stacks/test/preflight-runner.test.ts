@@ -3,19 +3,10 @@ import {
   Check, CheckStages, DeployContext, PlanContext, PREFLIGHT_CHECKS, PreflightClients, PreflightError, PreflightErrorCode, RunContext,
   runPreflight, TargetContext,
 } from '../src/preflight';
-import { ACCOUNT, ALICE } from './support/alice';
+import { aliceTarget } from './support/deploy-context';
 
 const settings = Settings.resolve({ pjPrefix: 'team-a', region: 'eu-west-1' });
-const target = {
-  pjPrefix: 'team-a',
-  account: ACCOUNT,
-  callerArn: ALICE,
-  partition: 'aws',
-  region: 'eu-west-1',
-  regionSource: 'settings',
-  accountPinned: false,
-  stacks: ['team-a-network', 'team-a-cluster', 'team-a-nodegroup'],
-};
+const target = aliceTarget(settings);
 const plan = { stacks: [], refusals: [] };
 const refusal = (code: PreflightErrorCode) => new PreflightError(code, `refused: ${code}`, 'fix it');
 

@@ -1,7 +1,7 @@
 import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
 import { ACCOUNT, ALICE } from './alice';
 import { UpdatePlan } from '../../src/plan';
-import { DeployContext, PreflightClients } from '../../src/preflight';
+import { DeployContext, DeployTarget, PreflightClients } from '../../src/preflight';
 
 /**
  * The context a deploy check gets in a run, for tests of one check: alice deploys `settings`
@@ -29,5 +29,13 @@ export function deployContext(options: {
     plan: options.plan,
     clients: options.clients as PreflightClients,
     now: options.now ?? new Date('2026-11-25T00:00:00Z'),
+  };
+}
+
+/** What the identity check finds when alice deploys `settings` (accountId not pinned). */
+export function aliceTarget(settings: ResolvedSettings): DeployTarget {
+  return {
+    pjPrefix: settings.pjPrefix, account: ACCOUNT, callerArn: ALICE, partition: 'aws', region: settings.region,
+    regionSource: 'settings', accountPinned: false, stacks: new ResourceNames(settings.pjPrefix).stacks('deploy'),
   };
 }
