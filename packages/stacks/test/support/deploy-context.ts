@@ -35,7 +35,13 @@ export function deployContext(options: {
 /** What the identity check finds when alice deploys `settings` (accountId not pinned). */
 export function aliceTarget(settings: ResolvedSettings): DeployTarget {
   return {
-    pjPrefix: settings.pjPrefix, account: ACCOUNT, callerArn: ALICE, partition: 'aws', region: settings.region,
-    regionSource: 'settings', accountPinned: false, stacks: new ResourceNames(settings.pjPrefix).stacks('deploy'),
+    pjPrefix: settings.pjPrefix,
+    account: ACCOUNT,
+    callerArn: ALICE,
+    partition: 'aws',
+    region: settings.region,
+    regionSource: 'settings',
+    accountPinned: false,
+    stacks: new ResourceNames(settings.pjPrefix).stacks('deploy'),
   };
 }
