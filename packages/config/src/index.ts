@@ -20,3 +20,4 @@ export { REQUIRED_ADDONS } from './addons-validation';
 export * from './zones';
 export { READ_ONLY_ACTIONS } from './iam-actions';
 export { stackResourceTypes, STACK_MANAGED_POLICIES } from './stack-resources';
+export * from './team-repository';

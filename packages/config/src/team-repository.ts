@@ -1,0 +1,122 @@
+// The contract between the stacks library and the project type: where a team repository keeps
+// each deployment's files, what its tasks run, and what the synthesized stacks carry. The
+// project type writes these into a team's generated files and the library reads them back, so
+// each is named here once: a change on one side is a change on the other.
+import { StackKind } from './names';
+import { environmentSettingsFileName, SETTINGS_FILE_NAME } from './settings-file';
+
+/** The cloud assembly folder of a team repository's synth (`cdk.out/<environment>` with several). */
+export const ASSEMBLY_DIR = 'cdk.out';
+
+/** The folder of a team repository's committed YAML templates (`templates/<environment>` with several). */
+export const TEMPLATES_DIR = 'templates';
+
+/** Where one deployment's files are, relative to the repository root. */
+export interface DeploymentPaths {
+  /** Its settings file: `bottlerocket-eks.settings.json`, or `bottlerocket-eks.<environment>.settings.json`. */
+  readonly settingsFile: string;
+  /** Its cloud assembly: `cdk.out`, or `cdk.out/<environment>`. */
+  readonly assembly: string;
+  /** Its templates folder: `templates`, or `templates/<environment>`. */
+  readonly templates: string;
+}
+
+/**
+ * The files of the repository's one deployment, or of `environment` in a repository of several.
+ * Paths are joined with `/`: they go into generated files (tasks, nx.json), the same on every OS.
+ */
+export function deploymentPaths(environment?: string): DeploymentPaths {
+  if (environment === undefined) return { settingsFile: SETTINGS_FILE_NAME, assembly: ASSEMBLY_DIR, templates: TEMPLATES_DIR };
+  return {
+    settingsFile: environmentSettingsFileName(environment),
+    assembly: `${ASSEMBLY_DIR}/${environment}`,
+    templates: `${TEMPLATES_DIR}/${environment}`,
+  };
+}
+
+/** The template of a stack in a deployment's templates folder: `<kind>.yaml`. */
+export function templateFileName(kind: StackKind): string {
+  return `${kind}.yaml`;
+}
+
+/** The npm package of the stacks library, which a team repository installs. */
+export const STACKS_PACKAGE = 'bottlerocket-eks-stacks';
+
+/** The stacks library's CDK app of several stack apps, in its package: what every team synth runs. */
+export const SYNTH_ENTRY = 'lib/all-apps.js';
+
+/** The synth entry as installed, from a folder `toRoot` (`.` or `../..`) below the repository root. */
+export function synthEntryPath(toRoot: string): string {
+  return `${toRoot}/node_modules/${STACKS_PACKAGE}/${SYNTH_ENTRY}`;
+}
+
+/** The command the stacks library installs (its package's `bin`), which team tasks run. */
+export const COMMAND_NAME = 'bottlerocket-eks';
+
+/** The preflight subcommand of `COMMAND_NAME`. */
+export const PREFLIGHT_COMMAND = 'preflight';
+
+/**
+ * The flags of `bottlerocket-eks preflight`, by name: the command's parser and the task lines the
+ * project type writes use these, so a renamed flag cannot leave a generated task behind.
+ */
+export const PREFLIGHT_FLAGS = {
+  json: 'json',
+  brief: 'brief',
+  destroy: 'destroy',
+  confirm: 'confirm',
+  settings: 'settings',
+  environment: 'environment',
+  assembly: 'assembly',
+} as const;
+
+/** What a preflight command line asks for. */
+export interface PreflightCommandOptions {
+  /** One line of output (what nx targets show). */
+  readonly brief?: boolean;
+  /** The environment, in a repository of several. */
+  readonly environment?: string;
+  /** The cloud assembly to plan a deploy from (not with `destroy`). */
+  readonly assembly?: string;
+  /** Check a destroy rather than a deploy. */
+  readonly destroy?: boolean;
+  /** The prefix that confirms a destroy (or a placeholder the task runner fills in, `{args.confirm}`). */
+  readonly confirm?: string;
+}
+
+/**
+ * The preflight command line of a team task: `bottlerocket-eks preflight`, then `--brief`,
+ * `--environment`, `--assembly`, `--destroy` and `--confirm` in that order, each when given.
+ */
+export function preflightCommandLine(options: PreflightCommandOptions = {}): string {
+  const parts: string[] = [COMMAND_NAME, PREFLIGHT_COMMAND];
+  if (options.brief) parts.push(`--${PREFLIGHT_FLAGS.brief}`);
+  if (options.environment !== undefined) parts.push(`--${PREFLIGHT_FLAGS.environment} ${options.environment}`);
+  if (options.assembly !== undefined) parts.push(`--${PREFLIGHT_FLAGS.assembly} ${options.assembly}`);
+  if (options.destroy) parts.push(`--${PREFLIGHT_FLAGS.destroy}`);
+  if (options.confirm !== undefined) parts.push(`--${PREFLIGHT_FLAGS.confirm}=${options.confirm}`);
+  return parts.join(' ');
+}
+
+/**
+ * Set to `1` to run aws-cdk-lib's built-in CloudFormation validation in a team's synth. The
+ * library reads it; the project type lists it among the inputs of nx's synth cache, so a cached
+ * synth without it does not stand in for one with it.
+ */
+export const VALIDATE_ENV = 'BOTTLEROCKET_EKS_VALIDATE';
+
+/**
+ * The class of the stacks library each stack kind instantiates: the sample `src/main.ts` of
+ * each team app imports it by this name, so the library must export a class of each.
+ */
+export const STACK_CLASS_NAMES: Readonly<Record<StackKind, string>> = {
+  [StackKind.NETWORK]: 'NetworkStack',
+  [StackKind.CLUSTER]: 'ClusterStack',
+  [StackKind.NODEGROUP]: 'NodegroupStack',
+};
+
+/**
+ * The tag every stack of the library carries: its kind. Readers of a cloud assembly (the
+ * templates writer, the preflight) find the library's stacks and name their files by it.
+ */
+export const STACK_KIND_TAG = 'bottlerocket-eks:stack';
