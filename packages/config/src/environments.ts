@@ -58,12 +58,12 @@ export function resolveEnvironments(
   return resolved;
 }
 
-/** Runs `body`, prefixing a settings error with the environment it is about. */
+/** Runs `body`, prefixing a settings error with the environment it is about; the option it names stays the same. */
 function inEnvironment<T>(name: string, body: () => T): T {
   try {
     return body();
   } catch (error) {
-    if (isSettingsError(error)) throw settingsError(`In environment ${name}: ${(error as Error).message}`);
+    if (isSettingsError(error)) throw settingsError(`In environment ${name}: ${error.message}`, error.option, error.value);
     throw error;
   }
 }

@@ -1,4 +1,8 @@
-/** `pjPrefix` -> `pj-prefix`: the command-line spelling of an option (the one projen derives too). */
+/**
+ * `pjPrefix` -> `pj-prefix`: the command-line spelling of an option, the one `projen new`
+ * derives; here because both command lines that take settings as flags (create-bottlerocket-eks
+ * and the project type reading `projen new`'s flags back) must spell them alike.
+ */
 export function kebabCase(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }

@@ -3,8 +3,23 @@
  * decides whose each word is (a setting, `--from`, the target directory, or projen's).
  */
 import { parseArgs as nodeParseArgs, ParseArgsConfig } from 'node:util';
-import { kebabCase, usageError } from 'bottlerocket-eks-config';
+import { kebabCase } from 'bottlerocket-eks-config';
 import { OPTIONS, OptionSpec, SettingName, findOption, flagOf } from './options';
+
+/** The `name` of a `UsageError`. */
+export const USAGE_ERROR_NAME = 'BottlerocketEksUsageError';
+
+/** A malformed command line (a flag without its value, a second target directory): the user's to fix, not a bug. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = USAGE_ERROR_NAME;
+  }
+}
+
+export function isUsageError(error: unknown): error is UsageError {
+  return error instanceof UsageError;
+}
 
 /**
  * Settings as typed on the command line. Values are kept raw where they do not parse
@@ -144,6 +159,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
 
-  if (errors.length > 0 && !help && !version) throw usageError(errors[0]);
+  if (errors.length > 0 && !help && !version) throw new UsageError(errors[0]);
   return { targetDir, from, settings, passThrough, unknownFlags, help, version };
 }

@@ -2,8 +2,8 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import { constants as osConstants } from 'os';
 import * as path from 'path';
-import { BottlerocketEksSettings, Settings, closestName, isSettingsError, isUsageError, kebabCase } from 'bottlerocket-eks-config';
-import { ParsedArgs, RawSettings, parseArgs } from './args';
+import { BottlerocketEksSettings, Settings, SettingsError, closestName, isSettingsError, kebabCase } from 'bottlerocket-eks-config';
+import { ParsedArgs, RawSettings, isUsageError, parseArgs } from './args';
 import { FROM_ENV_VAR, buildProjenCommand, chooseFromSpec } from './command';
 import { PROGRAM, formatHelp } from './help';
 import { OPTIONS, OptionSpec, findOption, flagOf } from './options';
@@ -63,10 +63,10 @@ function didYouMean(parsed: ParsedArgs, option: OptionSpec): string {
   return typo ? `; ${typo} is not a flag of this command: did you mean ${flagOf(option)}?` : '';
 }
 
-/** `Invalid pjPrefix "X": expected ....` -> the same, ending with the flag the user typed. */
-function describeSettingsError(message: string, parsed: ParsedArgs): string {
-  const option = findOption(/^Invalid (\w+) /.exec(message)?.[1] ?? '');
-  const text = message.replace(/\.$/, '');
+/** `Invalid pjPrefix "X": expected ....` -> the same, ending with the flag of the option refused. */
+function describeSettingsError(error: SettingsError, parsed: ParsedArgs): string {
+  const option = error.option === undefined ? undefined : findOption(error.option);
+  const text = error.message.replace(/\.$/, '');
   return option ? `${text} (${flagOf(option)}${didYouMean(parsed, option)})` : text;
 }
 
@@ -131,7 +131,7 @@ export async function main(argv: string[], io: CliIo = {}, run: RunFunction = sp
   try {
     Settings.resolve(toSettings(parsed.settings));
   } catch (e) {
-    if (isSettingsError(e)) return fail(describeSettingsError(e.message, parsed));
+    if (isSettingsError(e)) return fail(describeSettingsError(e, parsed));
     throw e;
   }
 

@@ -1,5 +1,4 @@
-import { USAGE_ERROR_NAME, isUsageError } from 'bottlerocket-eks-config';
-import { parseArgs } from '../src/args';
+import { USAGE_ERROR_NAME, isUsageError, parseArgs } from '../src/args';
 import { OPTIONS, findOption, flagOf } from '../src/options';
 
 /** The error `parseArgs` throws for `argv`; fails the test when it throws none. */

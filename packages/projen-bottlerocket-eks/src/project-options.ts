@@ -1,7 +1,8 @@
-import { BottlerocketEksSettings, checkKnownKeys, exitOnUserError, SETTING_NAMES } from 'bottlerocket-eks-config';
+import { BottlerocketEksSettings, checkKnownKeys, SETTING_NAMES } from 'bottlerocket-eks-config';
 import { typescript } from 'projen';
 import { projenOptionNames } from './option-types';
 import { BottlerocketEksProjectOptions } from './options';
+import { exitOnSettingsError } from './settings-error-exit';
 
 /** The options `BottlerocketEksProjectOptions` adds beside the settings (a record, so the compiler keeps it complete). */
 const OWN_OPTION_NAMES = Object.keys({
@@ -44,11 +45,10 @@ export function checkKnownOptions(options: BottlerocketEksProjectOptions): void 
 
 /**
  * Runs `body` (validation of the options): under the projen CLI (`projen new`, or
- * `.projenrc.ts` under `npx projen`), a bad option prints its one-line message and exits 1,
- * since projen would print a stack trace for a mistake that is the user's; anywhere else
- * (tests, other code) the error is thrown.
+ * `.projenrc.ts` under `npx projen`), a bad option prints its one-line message and exits 1
+ * (see `exitOnSettingsError`); anywhere else (tests, other code) the error is thrown.
  */
 export function validateOptions<T>(options: BottlerocketEksProjectOptions, body: () => T): T {
   const byProjenCli = PROJEN_NEW_KEY in options || /\.projenrc\.[jt]s$/.test(process.argv[1] ?? '');
-  return byProjenCli ? exitOnUserError(body) : body();
+  return byProjenCli ? exitOnSettingsError(body) : body();
 }
