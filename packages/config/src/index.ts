@@ -10,7 +10,6 @@ export * from './addons';
 export * from './kubernetes-versions';
 export * from './addon-versions';
 export * from './errors';
-export * from './process-errors';
 export * from './option-names';
 export * from './option-keys';
 export * from './settings-file';

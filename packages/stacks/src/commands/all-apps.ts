@@ -1,6 +1,6 @@
 import { parseArgs } from 'util';
-import { exitOnUserError, usageError } from 'bottlerocket-eks-config';
-import { CommandIo } from '../io';
+import { CommandIo } from '../process/io';
+import { exitOnUserError, usageError } from '../process/user-errors';
 import { synthTeam } from '../synth/team-synth';
 
 const USAGE = 'all-apps [--output <cdk.out> [--templates <dir> [--prune]]] [--environment <name> | --environments <name,...>] <main.ts>...';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'util';
-import { usageError } from 'bottlerocket-eks-config';
-import { CommandIo } from '../io';
+import { CommandIo } from '../process/io';
+import { usageError } from '../process/user-errors';
 import { writeAssemblyTemplates } from '../synth/assembly-templates';
 
 /** `bottlerocket-eks templates-from <cdk.out> <dir>`: each stack of a synthesized cloud assembly as `<dir>/<kind>.yaml`. */

@@ -1,9 +1,9 @@
-import { isUsageError, usageError, userErrorExitCode } from 'bottlerocket-eks-config';
 import { assemblyTemplatesCommand } from './assembly-templates';
-import { CommandIo } from '../io';
 import { templatesCommand } from './templates';
 import { COMMAND_HELP, commandUsage, USAGE } from './usage';
 import { DEBUG_ENV } from '../aws/env-names';
+import { CommandIo } from '../process/io';
+import { isUsageError, usageError, userErrorExitCode } from '../process/user-errors';
 
 /** The Node majors the command supports. */
 const SUPPORTED_NODE = [22, 24];

@@ -1,11 +1,11 @@
 import { parseArgs } from 'util';
-import { usageError } from 'bottlerocket-eks-config';
 import { AWS_LIMIT_FLAGS, awsCallOf, AwsClients, AwsLimitError, AwsLimits, DEBUG_ENV, resolveAwsLimits } from '../aws/clients';
-import { CommandIo } from '../io';
 import {
   DeployCheck, detectShellRegion, formatFailure, formatTarget, preflightClients, ReportFormat, runPreflight,
 } from '../preflight';
 import { classifyAwsError, withDeadline } from '../preflight/aws-errors';
+import { CommandIo } from '../process/io';
+import { usageError } from '../process/user-errors';
 import { readAssembly } from '../synth/assembly';
 import { readSettingsFile } from '../synth/settings-file';
 

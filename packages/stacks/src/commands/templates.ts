@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { usageError } from 'bottlerocket-eks-config';
-import { CommandIo } from '../io';
+import { CommandIo } from '../process/io';
+import { usageError } from '../process/user-errors';
 import { plainTemplates } from '../synth/plain-templates';
 import { toYaml } from '../synth/yaml-template';
 

@@ -1,5 +1,6 @@
-// Process-level error handling that the stacks' command line uses (bottlerocket-eks-stacks): not part of the settings API.
-import { isSettingsError } from './errors';
+// How a process of the library (the `bottlerocket-eks` command, a team's synth) ends on a user
+// error: the message alone on one line and an exit code, where a bug keeps its stack trace.
+import { isSettingsError } from 'bottlerocket-eks-config';
 
 /** The `name` of an error about a command line (unknown flag, missing argument): exit code 2. */
 export const USAGE_ERROR_NAME = 'BottlerocketEksUsageError';

@@ -1,4 +1,4 @@
-import { BottlerocketSettings, invalidSettingMessage, Settings, settingsError } from 'bottlerocket-eks-config';
+import { BottlerocketSettings, fail, Settings } from 'bottlerocket-eks-config';
 import { parse, stringify } from 'smol-toml';
 
 /**
@@ -18,13 +18,13 @@ export function renderBottlerocketToml(settings: BottlerocketSettings, option = 
 
 /** Parses TOML text from the user, failing with a settings error that says where it broke. */
 export function parseToml(text: string, option: string): Record<string, unknown> {
-  if (typeof text !== 'string') throw settingsError(invalidSettingMessage(option, text, 'TOML text'));
+  if (typeof text !== 'string') fail(option, text, 'TOML text');
   let tree: Record<string, unknown>;
   try {
     tree = parse(text);
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
-    throw settingsError(invalidSettingMessage(option, text, `TOML that parses (${reason})`));
+    fail(option, text, `TOML that parses (${reason})`);
   }
   Settings.checkBottlerocketTree(tree, option);
   return tree;

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { usageError } from 'bottlerocket-eks-config';
-import { CommandIo } from '../io';
 import { readAssembly } from './assembly';
 import { toYaml } from './yaml-template';
+import { CommandIo } from '../process/io';
+import { usageError } from '../process/user-errors';
 
 /**
  * Writes each stack of the cloud assembly in `assembly` as `<dir>/<kind>.yaml`, the reviewed
