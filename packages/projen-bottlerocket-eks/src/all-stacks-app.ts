@@ -1,3 +1,4 @@
+import { ASSEMBLY_DIR, synthEntryPath, TEMPLATES_DIR } from 'bottlerocket-eks-config';
 import { Component, JsonFile, Project, Task } from 'projen';
 import { cdkContext } from './cdk-context';
 
@@ -7,7 +8,7 @@ import { cdkContext } from './cdk-context';
  * itself, types stripped: the build type-checks them.
  */
 export function allAppsCommand(toRoot: string): string {
-  return `node ${toRoot}/node_modules/bottlerocket-eks-stacks/lib/all-apps.js`;
+  return `node ${synthEntryPath(toRoot)}`;
 }
 
 /**
@@ -40,7 +41,7 @@ export class AllStacksApp extends Component {
     const which = environments.length > 0 ? ` --environments ${environments.join(',')}` : '';
     this.synthTask = project.addTask('synth', {
       description: `Synthesize every stack${which ? ' of every environment' : ''} into cdk.out and templates/ (one process, no AWS account needed)`,
-      exec: `${allAppsCommand('.')}${which} --output cdk.out --templates templates --prune ${mains.join(' ')}`,
+      exec: `${allAppsCommand('.')}${which} --output ${ASSEMBLY_DIR} --templates ${TEMPLATES_DIR} --prune ${mains.join(' ')}`,
     });
   }
 }

@@ -1,5 +1,5 @@
 import {
-  BottlerocketEksSettings, EnvironmentSettings, environmentSettingsFileName, ResolvedSettings, ResourceNames, Settings, SETTINGS_FILE_NAME,
+  BottlerocketEksSettings, deploymentPaths, EnvironmentSettings, ResolvedSettings, ResourceNames, Settings,
 } from 'bottlerocket-eks-config';
 
 /** How CI deploys one environment. */
@@ -23,7 +23,8 @@ export interface TeamEnvironment extends EnvironmentSettings, TeamEnvironmentCi 
 
 /**
  * One deployment of a team repository: the repository's only one, or one of its
- * environments. Each has its settings file, its cloud assembly and its templates.
+ * environments. Each has its settings file, its cloud assembly and its templates, where
+ * `deploymentPaths` of the config package puts them (the stacks library looks there).
  */
 export interface TeamDeployment {
   /** The environment's name; undefined in a repository of one environment. */
@@ -43,18 +44,20 @@ export interface TeamDeployment {
 }
 
 /**
- * The deployments of a repository: one from the top-level settings, or one per environment
- * (validated each on its own, in the order listed). A deployment CI deploys (its own
- * `deployRoleArn`, or `deployRoleArn` of the top level) gets the permissions boundary of its
- * deploy role template on its roles, unless the team chose one.
+ * Resolves the deployments of a repository from `.projenrc.ts`: one from the top-level settings,
+ * or one per environment (validated each on its own, in the order listed), each with its CI
+ * options. A deployment CI deploys (its own `deployRoleArn`, or `deployRoleArn` of the top
+ * level) gets the permissions boundary of its deploy role template on its roles, unless the
+ * team chose one. (Not the stacks library's `teamDeployments`, which finds a synthesized
+ * repository's deployments on disk.)
  */
-export function teamDeployments(
+export function resolveDeployments(
   settings: BottlerocketEksSettings, environments: TeamEnvironment[] | undefined, deployRoleArn?: string,
 ): TeamDeployment[] {
   if (environments === undefined) {
     const ci = { deployRoleArn };
     const resolved = Settings.resolve(settings);
-    return [withRolesBoundary({ options: settings, settings: resolved, settingsFile: SETTINGS_FILE_NAME, assembly: 'cdk.out', templates: 'templates', ci })];
+    return [withRolesBoundary({ options: settings, settings: resolved, ...deploymentPaths(), ci })];
   }
   // The settings of each environment, without its CI options; anything but a list goes to the
   // validation as it is, which refuses it.
@@ -65,9 +68,7 @@ export function teamDeployments(
     environment: resolved.name,
     options: resolved.options,
     settings: resolved.settings,
-    settingsFile: environmentSettingsFileName(resolved.name),
-    assembly: `cdk.out/${resolved.name}`,
-    templates: `templates/${resolved.name}`,
+    ...deploymentPaths(resolved.name),
     ci: { deployRoleArn: environments[i].deployRoleArn ?? deployRoleArn, deployEnvironment: environments[i].deployEnvironment },
   })).map(withRolesBoundary);
 }
@@ -109,11 +110,12 @@ npx projen diff:${e.name}
 npx projen deploy:${e.name}
 npx nx deploy cluster -c ${e.name}
 npx projen destroy:${e.name} --confirm=${e.settings.pjPrefix}`);
+  const paths = deploymentPaths('<name>');
   return `## Environments
 
 Each environment deploys the three stacks on its own, under its own prefix, from its own settings file
-(\`${environmentSettingsFileName('<name>')}\`: the top-level settings of \`.projenrc.ts\` with the environment's over them),
-into \`cdk.out/<name>\` and \`templates/<name>/\`. \`npx projen synth\` (and \`build\`) synthesizes all of them at once.
+(\`${paths.settingsFile}\`: the top-level settings of \`.projenrc.ts\` with the environment's over them),
+into \`${paths.assembly}\` and \`${paths.templates}/\`. \`npx projen synth\` (and \`build\`) synthesizes all of them at once.
 
 | environment | prefix | account | region | set by the environment (the rest is the top level's) |
 | --- | --- | --- | --- | --- |

@@ -1,11 +1,5 @@
-import { ENVIRONMENT_ENV, SETTINGS_FILE_ENV } from 'bottlerocket-eks-config';
+import { ASSEMBLY_DIR, ENVIRONMENT_ENV, SETTINGS_FILE_ENV, VALIDATE_ENV } from 'bottlerocket-eks-config';
 import { Component, JsonFile, Project } from 'projen';
-
-/**
- * The environment variable that turns on aws-cdk-lib's validation in a team's synth
- * (`VALIDATE_ENV` of the stacks library): a cached synth without it must not stand in for one with it.
- */
-const VALIDATE_ENV = 'BOTTLEROCKET_EKS_VALIDATE';
 
 /**
  * The team repository's `nx.json`: stack apps are nx projects whose `synth` output is
@@ -24,7 +18,7 @@ export class TeamNxWorkspace extends Component {
         $schema: './node_modules/nx/schemas/nx-schema.json',
         neverConnectToCloud: true,
         namedInputs: {
-          default: ['{projectRoot}/**/*', '!{projectRoot}/cdk.out/**/*', 'sharedGlobals'],
+          default: ['{projectRoot}/**/*', `!{projectRoot}/${ASSEMBLY_DIR}/**/*`, 'sharedGlobals'],
           // What a synth reads outside its app folder: the settings (or the file the variable
           // names instead), the installed packages, and the module settings of tsx (tsconfig.json,
           // package.json).
@@ -35,6 +29,7 @@ export class TeamNxWorkspace extends Component {
             '{workspaceRoot}/tsconfig.json',
             { env: SETTINGS_FILE_ENV },
             { env: ENVIRONMENT_ENV },
+            // aws-cdk-lib's validation: a cached synth without it must not stand in for one with it.
             { env: VALIDATE_ENV },
           ],
         },

@@ -1,10 +1,10 @@
-import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
+import { ASSEMBLY_DIR, deploymentPaths, preflightCommandLine, ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
 import { javascript, Task, typescript } from 'projen';
 import { AllStacksApp } from './all-stacks-app';
 import { validateCiOptions } from './ci-options';
 import { TeamCiRoles } from './ci-roles/team-ci-roles';
 import { fromProjenNew } from './command-line';
-import { TeamDeployment, teamDeployments } from './environments';
+import { resolveDeployments, TeamDeployment } from './environments';
 import { TeamNxWorkspace } from './nx-workspace';
 import { BottlerocketEksProjectOptions } from './options';
 import { checkKnownOptions, pickSettings, validateOptions } from './project-options';
@@ -41,7 +41,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     const deployments = validateOptions(options, () => {
       checkKnownOptions(options);
       validateCiOptions(options);
-      const resolved = teamDeployments(chosen, options.environments, options.deployRoleArn);
+      const resolved = resolveDeployments(chosen, options.environments, options.deployRoleArn);
       resolved.forEach((d, i) => validateCiOptions(d.ci, `environments[${i}].`));
       return resolved;
     });
@@ -98,7 +98,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     // starting nothing. ($PWD is the repository root there. On Windows the `:` makes one entry
     // of no use, and npx's own node_modules/.bin entry, further on in $PATH, still serves.)
     this.tasks.addEnvironment('PATH', '$(echo "$PWD/node_modules/.bin:$PATH")');
-    this.gitignore.exclude('cdk.out/', '.nx/');
+    this.gitignore.exclude(`${ASSEMBLY_DIR}/`, '.nx/');
     // npm 11 asks about these two install scripts on every install; reviewed, neither is needed:
     // nx's only updates an Nx Cloud client (this repository never connects to Nx Cloud) and
     // esbuild's (tsx's and the stacks library's transpiler) only checks its binary, which npm
@@ -203,7 +203,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     // CloudFormation cannot carry out stops the deploy here, not half-way.
     const planned = (task: Task) => {
       task.spawn(synth);
-      task.exec(`bottlerocket-eks preflight${flag} --assembly ${deployment?.assembly ?? 'cdk.out'}`);
+      task.exec(preflightCommandLine({ environment, assembly: deployment?.assembly ?? deploymentPaths().assembly }));
       return task;
     };
     planned(this.addTask(`diff${suffix}`, { description: `Preflight and update plan of every stack${of}, then cdk diff of each` })).exec(nx('diff'));

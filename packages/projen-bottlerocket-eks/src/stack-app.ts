@@ -1,14 +1,10 @@
-import { ENVIRONMENT_ENV, SETTINGS_FILE_NAME, StackKind } from 'bottlerocket-eks-config';
+import {
+  ASSEMBLY_DIR, deploymentPaths, ENVIRONMENT_ENV, PreflightCommandOptions, preflightCommandLine, SETTINGS_FILE_NAME, STACK_CLASS_NAMES, StackKind,
+  templateFileName,
+} from 'bottlerocket-eks-config';
 import { Component, JsonFile, Project, SampleFile } from 'projen';
 import { allAppsCommand } from './all-stacks-app';
 import { cdkContext } from './cdk-context';
-
-/** The class of the stacks library each stack kind instantiates. */
-const STACK_CLASSES: Record<StackKind, string> = {
-  [StackKind.NETWORK]: 'NetworkStack',
-  [StackKind.CLUSTER]: 'ClusterStack',
-  [StackKind.NODEGROUP]: 'NodegroupStack',
-};
 
 /** The nx targets of a stack app. */
 type TargetName = 'synth' | 'diff' | 'deploy' | 'destroy';
@@ -63,8 +59,8 @@ export class StackApp extends Component {
         targets: {
           synth: {
             ...target('synth'),
-            outputs: ['{projectRoot}/cdk.out', ...(environments.length === 0 ? [`{workspaceRoot}/templates/${kind}.yaml`]
-              : environments.map((environment) => `{workspaceRoot}/templates/${environment}/${kind}.yaml`))],
+            outputs: [`{projectRoot}/${ASSEMBLY_DIR}`, ...(environments.length === 0 ? [undefined] : environments)
+              .map((environment) => `{workspaceRoot}/${deploymentPaths(environment).templates}/${templateFileName(kind)}`)],
           },
           diff: { ...target('diff'), dependsOn: ['synth'] },
           deploy: { ...target('deploy'), dependsOn: ['synth', '^deploy'] },
@@ -82,7 +78,7 @@ export class StackApp extends Component {
         // What the CDK CLI runs itself (`cdk destroy`): the app through the library's app
         // runner, as every synth runs it (types stripped; the build type-checks once with tsc).
         app: `${allAppsCommand('../..')} src/main.ts`,
-        output: 'cdk.out',
+        output: ASSEMBLY_DIR,
         context: cdkContext(),
       },
     });
@@ -100,11 +96,11 @@ export class StackApp extends Component {
   private targetOptions(target: TargetName, environment?: string): Record<string, unknown> {
     const cdk = 'cdk --no-notices';
     const flag = environment ? ` --environment ${environment}` : '';
-    const assembly = environment ? `cdk.out/${environment}` : 'cdk.out';
+    const { assembly, templates } = deploymentPaths(environment);
     // The CDK CLI runs the app itself for destroy: the variable picks the environment's settings there.
     const shared = { cwd: this.outdir, ...(environment ? { env: { [ENVIRONMENT_ENV]: environment } } : {}) };
-    const withPreflight = (flags: string, command: string, forwardAllArgs = true) => ({
-      commands: [{ command: `bottlerocket-eks preflight --brief${flag}${flags}`, forwardAllArgs: false }, { command, forwardAllArgs }],
+    const withPreflight = (preflight: Omit<PreflightCommandOptions, 'brief' | 'environment'>, command: string, forwardAllArgs = true) => ({
+      commands: [{ command: preflightCommandLine({ brief: true, environment, ...preflight }), forwardAllArgs: false }, { command, forwardAllArgs }],
       parallel: false,
       ...shared,
     });
@@ -112,24 +108,24 @@ export class StackApp extends Component {
       case 'synth':
         // The app alone, without the CDK CLI (see AllStacksApp): the same cdk.out, in a fraction
         // of the time, and the same YAML as the root synth writes.
-        return { command: `${allAppsCommand('../..')}${flag} --output ${assembly} --templates ../../templates${environment ? `/${environment}` : ''} src/main.ts`, ...shared };
+        return { command: `${allAppsCommand('../..')}${flag} --output ${assembly} --templates ../../${templates} src/main.ts`, ...shared };
       // diff and deploy work on the app's synthesized cloud assembly: the preflight plans the
       // stack from it (deployed template against this one), and the CDK CLI sends exactly it.
       case 'diff':
-        return withPreflight(` --assembly ${assembly}`, `${cdk} diff --app ${assembly}`);
+        return withPreflight({ assembly }, `${cdk} diff --app ${assembly}`);
       // No approval prompt (nx runs without a terminal): review with `diff` first. Events
       // rather than a progress bar, so the log reads the same in CI.
       case 'deploy':
-        return withPreflight(` --assembly ${assembly}`, `${cdk} deploy --all --require-approval never --progress events --app ${assembly}`);
+        return withPreflight({ assembly }, `${cdk} deploy --all --require-approval never --progress events --app ${assembly}`);
       // --confirm=<prefix> reaches the preflight, which refuses without it.
       case 'destroy':
-        return withPreflight(' --destroy --confirm={args.confirm}', `${cdk} destroy --all --force`, false);
+        return withPreflight({ destroy: true, confirm: '{args.confirm}' }, `${cdk} destroy --all --force`, false);
     }
   }
 }
 
 function sampleMain(kind: StackKind): string {
-  const stackClass = STACK_CLASSES[kind];
+  const stackClass = STACK_CLASS_NAMES[kind];
   return [
     `import { ${stackClass}, synthApp } from 'bottlerocket-eks-stacks';`,
     '',

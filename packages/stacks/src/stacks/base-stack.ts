@@ -1,10 +1,9 @@
 import { ManagedPolicy, PermissionsBoundary } from 'aws-cdk-lib/aws-iam';
 import { Stack, StackProps, Tags } from 'aws-cdk-lib/core';
-import { ResolvedSettings, ResourceNames, StackKind } from 'bottlerocket-eks-config';
+import { ResolvedSettings, ResourceNames, STACK_KIND_TAG, StackKind } from 'bottlerocket-eks-config';
 import { Construct } from 'constructs';
 import { StackInputs, stackInputs, TemplateModeProps } from './stack-inputs';
 import { NoBootstrapSynthesizer } from './synthesizer';
-import { KIND_TAG } from '../synth/assembly';
 
 /** Props every stack of this library takes: the team's resolved settings, template mode and CDK's own. */
 export interface BottlerocketEksStackProps extends Omit<StackProps, 'stackName' | 'env' | 'synthesizer'>, TemplateModeProps {
@@ -33,7 +32,7 @@ export abstract class BottlerocketEksStack extends Stack {
     });
     this.inputs = stackInputs(this, settings, templateParameters);
     Tags.of(this).add(ResourceNames.PREFIX_TAG, this.inputs.pjPrefix);
-    Tags.of(this).add(KIND_TAG, kind);
+    Tags.of(this).add(STACK_KIND_TAG, kind);
     // The GitHub deploy role may create and change only roles that carry this boundary.
     if (settings.rolePermissionsBoundary) {
       PermissionsBoundary.of(this).apply(ManagedPolicy.fromManagedPolicyName(this, 'RolesBoundary', settings.rolePermissionsBoundary));

@@ -1,10 +1,10 @@
 import * as path from 'path';
 import { App, AppProps } from 'aws-cdk-lib/core';
-import { exitOnUserError, ResolvedSettings } from 'bottlerocket-eks-config';
+import { exitOnUserError, ResolvedSettings, VALIDATE_ENV } from 'bottlerocket-eks-config';
 import { readSettingsFile, ReadSettingsOptions } from './settings-file';
 
-/** Set to `1` to run aws-cdk-lib's built-in CloudFormation validation in a team's synth. */
-export const VALIDATE_ENV = 'BOTTLEROCKET_EKS_VALIDATE';
+/** Set to `1` to run aws-cdk-lib's built-in CloudFormation validation in a team's synth (named in the config package, which the project type shares). */
+export { VALIDATE_ENV };
 
 /** What a team app adds to an App: its stack(s), from the resolved settings. */
 export type StackBuilder = (app: App, settings: ResolvedSettings) => void;

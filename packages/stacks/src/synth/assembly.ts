@@ -1,9 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { StackKind } from 'bottlerocket-eks-config';
-
-/** The tag every stack of this library carries: its kind, which names its YAML file. */
-export const KIND_TAG = 'bottlerocket-eks:stack';
+import { StackKind, STACK_KIND_TAG } from 'bottlerocket-eks-config';
 
 /** One stack of this library in a synthesized cloud assembly. */
 export interface AssemblyStack {
@@ -23,7 +20,7 @@ export function readAssembly(dir: string): AssemblyStack[] | undefined {
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf-8'));
   const stacks: AssemblyStack[] = [];
   for (const artifact of Object.values<any>(manifest.artifacts ?? {})) {
-    const kind = artifact.type === 'aws:cloudformation:stack' ? artifact.properties?.tags?.[KIND_TAG] : undefined;
+    const kind = artifact.type === 'aws:cloudformation:stack' ? artifact.properties?.tags?.[STACK_KIND_TAG] : undefined;
     if (!kind) continue;
     const template = JSON.parse(fs.readFileSync(path.join(dir, artifact.properties.templateFile), 'utf-8'));
     stacks.push({ kind, stackName: artifact.properties.stackName ?? artifact.displayName, template });

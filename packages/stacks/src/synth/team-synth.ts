@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib/core';
-import { StackKind } from 'bottlerocket-eks-config';
+import { StackKind, templateFileName } from 'bottlerocket-eks-config';
 import { CommandIo } from '../io';
 import { collectBuilders, runBuilders, synthApps, teamAppProps } from './app';
 import { writeAssemblyTemplates } from './assembly-templates';
 
 /** The templates a synth writes, by stack kind: what `prune` removes where no deployment writes them. */
-const TEMPLATE_FILES = Object.values(StackKind).map((kind) => `${kind}.yaml`);
+const TEMPLATE_FILES = Object.values(StackKind).map(templateFileName);
 
 /** What to synthesize: the stack apps of a team repository and where their output goes. */
 export interface TeamSynthOptions {

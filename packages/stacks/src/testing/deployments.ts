@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { environmentSettingsFileName, ResolvedSettings, SETTINGS_FILE_NAME } from 'bottlerocket-eks-config';
+import { DeploymentPaths, deploymentPaths, ResolvedSettings, SETTINGS_FILE_NAME } from 'bottlerocket-eks-config';
 import { environmentsIn, readSettingsFile } from '../synth/settings-file';
 
 /** One deployment of a team repository, as its tests find it after a synth. */
@@ -23,17 +23,21 @@ export interface TeamDeploymentFiles {
  * the repository has one environment or several, and when environments come or go.
  */
 export function teamDeployments(root: string): TeamDeploymentFiles[] {
-  if (fs.existsSync(path.join(root, SETTINGS_FILE_NAME))) {
-    const settings = readSettingsFile({ file: path.join(root, SETTINGS_FILE_NAME) });
-    return [{ name: settings.pjPrefix, assembly: path.join(root, 'cdk.out'), templates: path.join(root, 'templates'), settings }];
+  const single = deploymentFiles(root);
+  if (fs.existsSync(single.settingsFile)) {
+    const settings = readSettingsFile({ file: single.settingsFile });
+    return [{ name: settings.pjPrefix, assembly: single.assembly, templates: single.templates, settings }];
   }
   const environments = fs.existsSync(root) ? environmentsIn(root) : [];
   if (environments.length === 0) throw new Error(`No ${SETTINGS_FILE_NAME} and no environment settings file in ${root}: run \`npx projen\` there.`);
-  return environments.map((environment) => ({
-    name: environment,
-    environment,
-    assembly: path.join(root, 'cdk.out', environment),
-    templates: path.join(root, 'templates', environment),
-    settings: readSettingsFile({ file: path.join(root, environmentSettingsFileName(environment)) }),
-  }));
+  return environments.map((environment) => {
+    const { settingsFile, assembly, templates } = deploymentFiles(root, environment);
+    return { name: environment, environment, assembly, templates, settings: readSettingsFile({ file: settingsFile }) };
+  });
+}
+
+/** A deployment's files under `root`, where the project type put them (the layout of the config package). */
+function deploymentFiles(root: string, environment?: string): DeploymentPaths {
+  const { settingsFile, assembly, templates } = deploymentPaths(environment);
+  return { settingsFile: path.join(root, settingsFile), assembly: path.join(root, assembly), templates: path.join(root, templates) };
 }
