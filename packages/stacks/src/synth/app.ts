@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { App, AppProps } from 'aws-cdk-lib/core';
-import { exitOnUserError, ResolvedSettings, VALIDATE_ENV } from 'bottlerocket-eks-config';
+import { ResolvedSettings, VALIDATE_ENV } from 'bottlerocket-eks-config';
 import { readSettingsFile, ReadSettingsOptions } from './settings-file';
+import { exitOnUserError } from '../process/user-errors';
 
 /** Set to `1` to run aws-cdk-lib's built-in CloudFormation validation in a team's synth (named in the config package, which the project type shares). */
 export { VALIDATE_ENV };

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib/core';
 import { StackKind, templateFileName } from 'bottlerocket-eks-config';
-import { CommandIo } from '../io';
 import { collectBuilders, runBuilders, synthApps, teamAppProps } from './app';
 import { writeAssemblyTemplates } from './assembly-templates';
+import { CommandIo } from '../process/io';
 
 /** The templates a synth writes, by stack kind: what `prune` removes where no deployment writes them. */
 const TEMPLATE_FILES = Object.values(StackKind).map(templateFileName);
