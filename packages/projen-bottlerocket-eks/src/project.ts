@@ -188,7 +188,6 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
   private addDeploymentTasks(synth: Task, deployment: TeamDeployment | undefined): void {
     const environment = deployment?.environment;
     const suffix = environment ? `:${environment}` : '';
-    const flag = environment ? ` --environment ${environment}` : '';
     const of = environment ? ` of ${environment}` : '';
     // Deploys go through nx, one stack at a time, in graph order; each stack's target asks
     // STS again and plans its own stack (so `npx nx deploy cluster` is checked too). Stream:
@@ -196,7 +195,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     const nx = (target: string) => `nx run-many -t ${target}${environment ? ` -c ${environment}` : ''} --parallel=1 --nxBail --outputStyle=stream`;
     this.addTask(`preflight${suffix}`, {
       description: `Say which account, caller, partition, region and stacks a deploy${of} would hit; fail on the wrong ones (--json for scripts)`,
-      exec: `bottlerocket-eks preflight${flag}`,
+      exec: preflightCommandLine({ environment }),
       receiveArgs: true,
     });
     // The update plan of every stack at once, before the first one is touched: a change
@@ -212,7 +211,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     const destroy = this.addTask(`destroy${suffix}`, {
       description: `Destroy nodegroup, cluster and network${of}, in that order; needs --confirm=${deployment?.settings.pjPrefix ?? '<prefix>'}`,
     });
-    destroy.exec(`bottlerocket-eks preflight${flag} --destroy`, { receiveArgs: true });
+    destroy.exec(preflightCommandLine({ environment, destroy: true }), { receiveArgs: true });
     destroy.exec(nx('destroy'), { receiveArgs: true });
   }
 }

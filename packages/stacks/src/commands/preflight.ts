@@ -1,4 +1,5 @@
 import { parseArgs } from 'util';
+import { PREFLIGHT_FLAGS } from 'bottlerocket-eks-config';
 import { AWS_LIMIT_FLAGS, awsCallOf, AwsClients, AwsLimitError, AwsLimits, DEBUG_ENV, resolveAwsLimits } from '../aws/clients';
 import {
   DeployCheck, detectShellRegion, formatFailure, formatTarget, preflightClients, ReportFormat, runPreflight,
@@ -14,13 +15,14 @@ export async function preflightCommand(args: string[], io: CommandIo): Promise<n
   const { values } = parseArgs({
     args,
     options: {
-      json: { type: 'boolean' },
-      brief: { type: 'boolean' },
-      destroy: { type: 'boolean' },
-      confirm: { type: 'string' },
-      settings: { type: 'string' },
-      environment: { type: 'string' },
-      assembly: { type: 'string' },
+      // The flags the project type writes into a team's tasks, named once with it.
+      [PREFLIGHT_FLAGS.json]: { type: 'boolean' },
+      [PREFLIGHT_FLAGS.brief]: { type: 'boolean' },
+      [PREFLIGHT_FLAGS.destroy]: { type: 'boolean' },
+      [PREFLIGHT_FLAGS.confirm]: { type: 'string' },
+      [PREFLIGHT_FLAGS.settings]: { type: 'string' },
+      [PREFLIGHT_FLAGS.environment]: { type: 'string' },
+      [PREFLIGHT_FLAGS.assembly]: { type: 'string' },
       [AWS_LIMIT_FLAGS.connectTimeout]: { type: 'string' },
       [AWS_LIMIT_FLAGS.requestTimeout]: { type: 'string' },
       [AWS_LIMIT_FLAGS.maxAttempts]: { type: 'string' },

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { StackKind, templateFileName } from 'bottlerocket-eks-config';
 import { CommandIo } from '../process/io';
 import { usageError } from '../process/user-errors';
 import { plainTemplates } from '../synth/plain-templates';
@@ -13,7 +14,7 @@ export function templatesCommand(args: string[], io: CommandIo): number {
   if (!dir || extra.length > 0) throw usageError('templates: expected exactly one <dir>.');
   const stale: string[] = [];
   for (const [kind, template] of Object.entries(plainTemplates())) {
-    const file = path.join(dir, `${kind}.yaml`);
+    const file = path.join(dir, templateFileName(kind as StackKind));
     const yaml = toYaml(template);
     if (values.check) {
       if (!fs.existsSync(file) || fs.readFileSync(file, 'utf-8') !== yaml) stale.push(file);

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { templateFileName } from 'bottlerocket-eks-config';
 import { readAssembly } from './assembly';
 import { toYaml } from './yaml-template';
 import { CommandIo } from '../process/io';
@@ -19,7 +20,7 @@ export function writeAssemblyTemplates(assembly: string, dir: string, io: Comman
   }
   fs.mkdirSync(dir, { recursive: true });
   for (const stack of stacks) {
-    const file = path.join(dir, `${stack.kind}.yaml`);
+    const file = path.join(dir, templateFileName(stack.kind));
     fs.writeFileSync(`${file}.tmp`, toYaml(stack.template));
     fs.renameSync(`${file}.tmp`, file);
     io.out.write(`wrote ${file}\n`);

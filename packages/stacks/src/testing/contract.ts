@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ResolvedSettings, ResourceNames, StackKind } from 'bottlerocket-eks-config';
+import { ResolvedSettings, ResourceNames, StackKind, templateFileName } from 'bottlerocket-eks-config';
 import { readAssembly } from '../synth/assembly';
 import { forEachEntry } from '../synth/template-walk';
 import { toYaml } from '../synth/yaml-template';
@@ -130,7 +130,7 @@ export function templatesFromAssembly(assemblyDir: string): Record<string, strin
   const stacks = readAssembly(assemblyDir);
   if (!stacks) throw new Error(`${path.join(assemblyDir, 'manifest.json')} not found: run \`npx projen synth\` first.`);
   const result: Record<string, string> = {};
-  for (const stack of stacks) result[`${stack.kind}.yaml`] = toYaml(stack.template);
+  for (const stack of stacks) result[templateFileName(stack.kind)] = toYaml(stack.template);
   return result;
 }
 
