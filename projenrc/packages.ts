@@ -37,8 +37,6 @@ export interface PackageOptions {
   readonly private?: boolean;
   /** jest settings of this package, over the shared ones. */
   readonly jestConfig?: javascript.JestConfigOptions;
-  /** Compiler options of the tests' tsconfig (test/tsconfig.json), over the shared ones. */
-  readonly testCompilerOptions?: javascript.TypeScriptCompilerOptions;
 }
 
 /**
@@ -74,7 +72,7 @@ function sharedNodeOptions(o: PackageOptions) {
     typescriptVersion: VERSIONS.typescript,
     // ts-jest then only transpiles each test file (type-checking each one on its own cost most
     // of a test run's CPU); the test task type-checks them all at once first (addDistTask).
-    tsconfigDev: { compilerOptions: { isolatedModules: true, ...o.testCompilerOptions } },
+    tsconfigDev: { compilerOptions: { isolatedModules: true } },
     jestOptions: {
       jestVersion: '^29',
       configFilePath: 'jest.config.json',

@@ -3,7 +3,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_KUBERNETES_VERSION, ExportNames } from 'bottlerocket-eks-config';
-import { FakeAws } from 'bottlerocket-eks-stacks/lib/testing';
+import { FakeAws } from 'bottlerocket-eks-test-support';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
 import { capture, CommandResult, commandEnv, run, runAsync, runQuiet, runResult } from '../src/scaffold';

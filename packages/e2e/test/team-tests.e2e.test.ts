@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { FakeAws } from 'bottlerocket-eks-stacks/lib/testing';
+import { FakeAws } from 'bottlerocket-eks-test-support';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
 import { capture, NO_AWS, runAsync, runQuiet, runResult, withoutColours } from '../src/scaffold';

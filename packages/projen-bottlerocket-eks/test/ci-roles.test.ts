@@ -1,8 +1,8 @@
 import { READ_ONLY_ACTIONS, ResourceNames, SecurityProfile } from 'bottlerocket-eks-config';
+import { parseCfnYaml } from 'bottlerocket-eks-test-support';
 import { Testing } from 'projen/lib/testing';
 import { ACCOUNT, actionResources, arnFrom, decide, Policy, resolveIntrinsics } from './iam-evaluator';
 import { tempDir } from './temp';
-import { parseCfnYaml } from '../../stacks/test/support/cfn-schema';
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
 import { neededActions } from '../src/ci-roles/deploy-policy';
 import { HANDLER_PERMISSIONS, HANDLER_PERMISSIONS_SOURCES } from '../src/ci-roles/handler-permissions';

@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ResourceNames, SecurityProfile } from 'bottlerocket-eks-config';
+// The synth's --prune, as the team's `npx projen synth` runs it.
+import { pruneTemplates } from 'bottlerocket-eks-stacks';
+// The validator against the CloudFormation resource specification.
+import { parseCfnYaml, validateTemplate } from 'bottlerocket-eks-test-support';
 import { Testing } from 'projen/lib/testing';
 import { synthFiles } from './synth-files';
 import { tempDir } from './temp';
-// The stacks package's validator against the CloudFormation resource specification.
-import { pruneTemplates } from '../../stacks/src/synth/team-synth';
-import { parseCfnYaml, validateTemplate } from '../../stacks/test/support/cfn-schema';
-// The synth's --prune, as the team's `npx projen synth` runs it.
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
 import { DEPLOY_ROLE_TEMPLATE } from '../src/deploy-role';
 

@@ -8,6 +8,7 @@ export { BottlerocketEksStack, type BottlerocketEksStackProps } from './stacks/b
 export type { TemplateModeProps } from './stacks/stack-inputs';
 export { NoBootstrapSynthesizer } from './stacks/synthesizer';
 export { synthApp, synthApps, type StackBuilder, teamAppProps, VALIDATE_ENV } from './synth/app';
+export { pruneTemplates } from './synth/team-synth';
 export { readSettingsFile, type ReadSettingsOptions } from './synth/settings-file';
 export { renderBottlerocketToml } from './stacks/bottlerocket-toml';
 export { plainTemplates } from './synth/plain-templates';

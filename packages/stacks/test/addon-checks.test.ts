@@ -1,14 +1,14 @@
 import { DescribeAddonCommand, DescribeAddonVersionsCommand, EKSClient } from '@aws-sdk/client-eks';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ADDON_NAMES, ADDON_VERSIONS, AddonKey, DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from 'bottlerocket-eks-config';
+import { FAKE_DEFAULT_ADDON_VERSION, FakeAws, FakeAwsOptions } from 'bottlerocket-eks-test-support';
 import { synthAll } from './helpers';
 import { BottlerocketEksSettings, Settings } from '../src';
 import { planStack, StackPlan } from '../src/plan';
 import { PreflightErrorCode, DeployContext, PREFLIGHT_CHECKS } from '../src/preflight';
+import { ACCOUNT, ALICE_IDENTITY, credentials } from './support/alice';
 import { deployContext } from './support/deploy-context';
 import { checkAddons, compareVersions } from '../src/preflight/addon-checks';
-import { FAKE_DEFAULT_ADDON_VERSION, FakeAws, FakeAwsOptions } from '../src/testing';
-import { ACCOUNT, ALICE_IDENTITY, credentials } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 

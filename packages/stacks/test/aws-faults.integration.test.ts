@@ -2,13 +2,13 @@ import { ChildProcess, execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { FakeAws } from 'bottlerocket-eks-test-support';
 import { BottlerocketEksSettings } from '../src';
 import { synthAll } from './helpers';
 import { ACCOUNT, ALICE_IDENTITY, KEY, SECRET } from './support/alice';
 import { Fault, FaultyAws } from './support/faulty-aws';
 import { tempDir } from './temp';
 import { autoScalingKeyStatements } from '../src/preflight/volume-key-check';
-import { FakeAws } from '../src/testing';
 
 // The real command (`bottlerocket-eks preflight`, run from source by tsx) against a real HTTP
 // server on 127.0.0.1 that misbehaves for one service (told apart by the SigV4 scope) and passes

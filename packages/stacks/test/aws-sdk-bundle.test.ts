@@ -1,7 +1,7 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { FakeAws } from '../src/testing';
+import { FakeAws } from 'bottlerocket-eks-test-support';
 
 // The published library bundles what it uses of the AWS SDK (lib/aws/sdk.js, written by the
 // build from src/aws/sdk.ts): a team repository installs no SDK package. Run from the built

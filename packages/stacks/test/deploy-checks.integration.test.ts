@@ -3,11 +3,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { ADDON_VERSIONS, DEFAULT_KUBERNETES_VERSION } from 'bottlerocket-eks-config';
+import { FAKE_DEFAULT_ADDON_VERSION, FakeAws, FakeAwsOptions } from 'bottlerocket-eks-test-support';
 import { BottlerocketEksSettings, CapacityType } from '../src';
 import { importedNames, synthAll } from './helpers';
-import { tempDir } from './temp';
-import { FAKE_DEFAULT_ADDON_VERSION, FakeAws, FakeAwsOptions } from '../src/testing';
 import { ACCOUNT, ALICE, KEY, SECRET } from './support/alice';
+import { tempDir } from './temp';
 
 // The real command (`bottlerocket-eks preflight --assembly cdk.out`, run from source by tsx)
 // with the real SDK clients against a local AWS on 127.0.0.1 that answers in each service's

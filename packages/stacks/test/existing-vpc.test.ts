@@ -1,8 +1,8 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { validateTemplate } from 'bottlerocket-eks-test-support';
 import { BottlerocketEksSettings, NetworkStack, ResourceNames, Settings } from '../src';
 import { exportedNames, importedNames, planFrom, synthAll, templatesByStackName } from './helpers';
-import { validateTemplate } from './support/cfn-schema';
 import { testApp } from './temp';
 import { explainAll, StackPlan } from '../src/plan';
 import { quotaNeed } from '../src/preflight/quotas';

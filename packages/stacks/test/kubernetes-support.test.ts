@@ -1,12 +1,12 @@
 import * as path from 'path';
 import { KUBERNETES_VERSIONS, nextKubernetesVersion } from 'bottlerocket-eks-config';
+import { FakeAws, FakeAwsOptions } from 'bottlerocket-eks-test-support';
 import { BottlerocketEksSettings, Settings } from '../src';
 import { synthAll } from './helpers';
 import { checkDeploy, DeployTarget, PreflightErrorCode, preflightClients } from '../src/preflight';
+import { ACCOUNT, ALICE, KEY, SECRET } from './support/alice';
 import { kubernetesSupportFinding, SUPPORT_WARNING_DAYS } from '../src/preflight/kubernetes-support';
 import { AssemblyStack } from '../src/synth/assembly';
-import { FakeAws, FakeAwsOptions } from '../src/testing';
-import { ACCOUNT, ALICE, KEY, SECRET } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 

@@ -1,13 +1,13 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { FakeAws } from 'bottlerocket-eks-test-support';
 import { synthAll } from './helpers';
 import { BottlerocketEksSettings, SecurityProfile, Settings } from '../src';
 import { planStack, StackPlan } from '../src/plan';
 import { PreflightErrorCode, preflightClients, DeployContext, PREFLIGHT_CHECKS, runDeployChecks } from '../src/preflight';
+import { ACCOUNT, ALICE_IDENTITY, credentials, KEY, SECRET } from './support/alice';
 import { deployContext } from './support/deploy-context';
 import { checkControlPlaneLogGroup } from '../src/preflight/log-group-check';
-import { FakeAws } from '../src/testing';
-import { ACCOUNT, ALICE_IDENTITY, credentials, KEY, SECRET } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 

@@ -2,8 +2,8 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { FakeAws } from 'bottlerocket-eks-test-support';
 import { tempDir } from './temp';
-import { FakeAws } from '../src/testing';
 
 // The real command (`bottlerocket-eks preflight`, run from source by tsx) with the real STS
 // client, its default credential chain fed by fake static keys, and AWS_ENDPOINT_URL_STS

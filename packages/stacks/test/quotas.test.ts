@@ -5,11 +5,11 @@ import {
   AccessDeniedException, GetServiceQuotaCommand, NoSuchResourceException, ServiceQuotasClient, TooManyRequestsException,
 } from '@aws-sdk/client-service-quotas';
 import { mockClient } from 'aws-sdk-client-mock';
+import { FakeAws } from 'bottlerocket-eks-test-support';
 import { Settings } from '../src';
 import {
   checkQuotas, formatFailure, PreflightClients, PreflightError, QuotaClients, preflightClients, quotaError, QuotaFinding, quotaNeed, QuotaNeed,
 } from '../src/preflight';
-import { FakeAws } from '../src/testing';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 

@@ -1,10 +1,10 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { FakeAws, FakeStack, FakeStackEvent } from 'bottlerocket-eks-test-support';
 import { Settings } from '../src';
 import { PreflightErrorCode, PREFLIGHT_CHECKS, runDeployChecks } from '../src/preflight';
+import { ACCOUNT, ALICE_IDENTITY, credentials } from './support/alice';
 import { deployContext } from './support/deploy-context';
 import { checkStackState, checkStackStates, StackStateOptions } from '../src/preflight/stack-state-check';
-import { FakeAws, FakeStack, FakeStackEvent } from '../src/testing';
-import { ACCOUNT, ALICE_IDENTITY, credentials } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 jest.setTimeout(20_000);

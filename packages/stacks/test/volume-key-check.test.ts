@@ -1,11 +1,11 @@
 import { GetKeyPolicyCommand, KMSClient, KMSServiceException, NotFoundException } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
+import { FakeAws, FakeAwsOptions } from 'bottlerocket-eks-test-support';
 import { BottlerocketEksSettings, CapacityType, Settings } from '../src';
 import { PreflightErrorCode, preflightClients, DeployContext, PREFLIGHT_CHECKS, runDeployChecks } from '../src/preflight';
+import { ACCOUNT, ALICE_IDENTITY, credentials, KEY, SECRET } from './support/alice';
 import { deployContext } from './support/deploy-context';
 import { autoScalingKeyStatements, checkVolumeKeyPolicy, KEY_POLICY_DOC, keyPolicyGaps } from '../src/preflight/volume-key-check';
-import { FakeAws, FakeAwsOptions } from '../src/testing';
-import { ACCOUNT, ALICE_IDENTITY, credentials, KEY, SECRET } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 

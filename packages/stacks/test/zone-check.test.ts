@@ -1,10 +1,10 @@
 import { DescribeAvailabilityZonesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { FakeAws, FakeAwsOptions } from 'bottlerocket-eks-test-support';
 import { BottlerocketEksSettings, Settings } from '../src';
 import { PreflightErrorCode, DeployContext, PREFLIGHT_CHECKS, runDeployChecks } from '../src/preflight';
+import { ACCOUNT, ALICE_IDENTITY, credentials } from './support/alice';
 import { deployContext } from './support/deploy-context';
 import { checkAvailabilityZones } from '../src/preflight/zone-check';
-import { FakeAws, FakeAwsOptions } from '../src/testing';
-import { ACCOUNT, ALICE_IDENTITY, credentials } from './support/alice';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 

@@ -1,6 +1,5 @@
-// Test helpers for scripts that run the preflight: import from
-// 'bottlerocket-eks-stacks/lib/testing' (not re-exported by the main entry point).
-export * from './fake-aws';
+// What a team repository's own tests use: import from 'bottlerocket-eks-stacks/lib/testing'
+// (not re-exported by the main entry point).
 // Contract checks a team repository's own tests run on its cloud assembly and templates/.
 export * from './contract';
 // The deployments (one, or one per environment) a team repository's tests check.

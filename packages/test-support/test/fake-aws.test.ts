@@ -10,7 +10,7 @@ import {
   AccessDeniedException, GetServiceQuotaCommand, NoSuchResourceException, ServiceQuotasClient,
 } from '@aws-sdk/client-service-quotas';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { FakeAws } from '../src/testing';
+import { FakeAws } from '../src';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
