@@ -1,10 +1,10 @@
-import { READ_ONLY_ACTIONS, ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
+import { READ_ONLY_ACTIONS, ResolvedSettings, ResourceNames, TEMPLATES_DIR } from 'bottlerocket-eks-config';
 import { Component, Project, YamlFile } from 'projen';
 import { deployPolicy, rolesBoundaryStatements } from './ci-roles/deploy-policy';
 import { PolicyStatement } from './ci-roles/policy-document';
 
 /** Where the deploy role template is written (beside the synthesized `<kind>.yaml` templates, which the synth alone rewrites). */
-export const DEPLOY_ROLE_TEMPLATE = 'templates/github-deploy-role.yaml';
+export const DEPLOY_ROLE_TEMPLATE = deployRoleTemplatePath(TEMPLATES_DIR);
 
 /**
  * The deploy role template of a deployment's templates folder (`templates`, or

@@ -1,4 +1,4 @@
-import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
+import { ResolvedSettings, ResourceNames, TEMPLATES_DIR } from 'bottlerocket-eks-config';
 import { Component, github, Project } from 'projen';
 import { ActionRefs } from 'projen/lib/github/actions.const';
 import { CiEnvironment, ciEnvironments, deployEnvironmentName, TeamCiOptions } from './ci-options';
@@ -110,7 +110,7 @@ export class TeamWorkflows extends Component {
           name: 'Upload templates',
           uses: PINNED_ACTIONS.uploadArtifact,
           if: 'always()',
-          with: { 'name': 'templates', 'path': 'templates/', 'if-no-files-found': 'error' },
+          with: { 'name': 'templates', 'path': `${TEMPLATES_DIR}/`, 'if-no-files-found': 'error' },
         },
         {
           name: 'Fail on drift',

@@ -1,4 +1,4 @@
-import { environmentSettingsFileName, ResolvedSettings, ResourceNames, SETTINGS_FILE_NAME, StackKind } from 'bottlerocket-eks-config';
+import { deploymentPaths, ResolvedSettings, ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { CiEnvironment, ciEnvironments } from '../ci-options';
 import { DEPLOY_ROLE_TEMPLATE, deployRoleTemplatePath } from '../deploy-role';
 import { TeamDeployment, TeamEnvironment } from '../environments';
@@ -80,7 +80,7 @@ function severalEnvironments(
 ): DeploymentsView {
   const [first] = environments;
   const names = new ResourceNames('<prefix>');
-  const templates = 'templates/<name>';
+  const { settingsFile, templates } = deploymentPaths('<name>');
   return {
     title: options?.pjPrefix ?? settings.pjPrefix,
     hasEnvironments: true,
@@ -102,7 +102,7 @@ function severalEnvironments(
       // In code: outside it, Markdown would read `<prefix>` as an HTML tag.
       stack: (kind) => `\`${names.stack(kind)}\``,
       of: ' of that environment',
-      settingsFile: environmentSettingsFileName('<name>'),
+      settingsFile,
       templates,
       roleTemplate: deployRoleTemplatePath(templates),
       zoneLetters: ['<zone letter>'],
@@ -113,6 +113,7 @@ function severalEnvironments(
 /** One deployment: the README shows its values and names it by its own names. */
 function oneDeployment(settings: ResolvedSettings): DeploymentsView {
   const names = ownNames(settings, '', '');
+  const { settingsFile, templates } = deploymentPaths();
   return {
     title: settings.pjPrefix,
     hasEnvironments: false,
@@ -122,8 +123,8 @@ function oneDeployment(settings: ResolvedSettings): DeploymentsView {
     each: {
       ...names,
       of: '',
-      settingsFile: SETTINGS_FILE_NAME,
-      templates: 'templates',
+      settingsFile,
+      templates,
       roleTemplate: DEPLOY_ROLE_TEMPLATE,
       zoneLetters: settings.availabilityZones.map((z) => ResourceNames.zoneLetter(settings.region, z)),
     },
