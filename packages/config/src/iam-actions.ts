@@ -14,3 +14,28 @@ export const READ_ONLY_ACTIONS: string[] = [
   'logs:DescribeLogGroups',
   'kms:DescribeKey', 'kms:GetKeyPolicy',
 ];
+
+/**
+ * The AWS API calls of `bottlerocket-eks status`, as IAM actions: who the caller is, the stacks
+ * and their update plan, drift detection, the cluster with its versions and upgrade insights,
+ * the add-ons, the node groups and the newest Bottlerocket release (a public SSM parameter).
+ * The scheduled status workflow's role allows exactly these, plus the read permissions of the
+ * stacks' resource types that CloudFormation's drift detection uses with the caller's
+ * credentials (AWS CloudFormation User Guide, "Detect unmanaged configuration changes to stacks
+ * and resources with drift detection", considerations).
+ */
+export const STATUS_ACTIONS: string[] = [
+  'sts:GetCallerIdentity',
+  'cloudformation:DescribeStacks', 'cloudformation:GetTemplate', 'cloudformation:ListImports',
+  'cloudformation:DetectStackDrift', 'cloudformation:DetectStackResourceDrift',
+  'cloudformation:DescribeStackDriftDetectionStatus', 'cloudformation:DescribeStackResourceDrifts',
+  'eks:DescribeCluster', 'eks:DescribeClusterVersions', 'eks:ListInsights', 'eks:DescribeInsight',
+  'eks:DescribeAddon', 'eks:DescribeAddonVersions', 'eks:DescribeNodegroup',
+  'ssm:GetParameter',
+];
+
+/**
+ * The AWS API calls of `bottlerocket-eks upgrade` beyond those of `status`: the cluster's past
+ * version updates, for the rollback window.
+ */
+export const UPGRADE_ACTIONS: string[] = ['eks:ListUpdates', 'eks:DescribeUpdate'];

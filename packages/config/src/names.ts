@@ -181,9 +181,14 @@ export class ResourceNames {
     return `${this.pjPrefix}-github-deploy`;
   }
 
-  /** `<prefix>-github-read`: the read-only role of pull requests and scheduled checks. */
+  /** `<prefix>-github-read`: the read-only role of pull requests (preflight, update plan, `cdk diff`). */
   public githubReadRole(): string {
     return `${this.pjPrefix}-github-read`;
+  }
+
+  /** `<prefix>-github-status`: the read-only role of the scheduled `status` workflow on the default branch. */
+  public githubStatusRole(): string {
+    return `${this.pjPrefix}-github-status`;
   }
 
   /** A node group's launch template: named like the node group, without the fingerprint (it is updated in place). */

@@ -19,6 +19,11 @@ export interface DeploymentPaths {
   readonly assembly: string;
   /** Its templates folder: `templates`, or `templates/<environment>`. */
   readonly templates: string;
+  /**
+   * What its last `bottlerocket-eks upgrade --apply` moved (the way back of `upgrade --rollback`):
+   * `bottlerocket-eks.upgrade.json`, or `bottlerocket-eks.<environment>.upgrade.json`. The team commits it.
+   */
+  readonly upgradeRecord: string;
 }
 
 /**
@@ -26,11 +31,14 @@ export interface DeploymentPaths {
  * Paths are joined with `/`: they go into generated files (tasks, nx.json), the same on every OS.
  */
 export function deploymentPaths(environment?: string): DeploymentPaths {
-  if (environment === undefined) return { settingsFile: SETTINGS_FILE_NAME, assembly: ASSEMBLY_DIR, templates: TEMPLATES_DIR };
+  if (environment === undefined) {
+    return { settingsFile: SETTINGS_FILE_NAME, assembly: ASSEMBLY_DIR, templates: TEMPLATES_DIR, upgradeRecord: 'bottlerocket-eks.upgrade.json' };
+  }
   return {
     settingsFile: environmentSettingsFileName(environment),
     assembly: `${ASSEMBLY_DIR}/${environment}`,
     templates: `${TEMPLATES_DIR}/${environment}`,
+    upgradeRecord: `bottlerocket-eks.${environment}.upgrade.json`,
   };
 }
 
@@ -95,6 +103,58 @@ export function preflightCommandLine(options: PreflightCommandOptions = {}): str
   if (options.assembly !== undefined) parts.push(`--${PREFLIGHT_FLAGS.assembly} ${options.assembly}`);
   if (options.destroy) parts.push(`--${PREFLIGHT_FLAGS.destroy}`);
   if (options.confirm !== undefined) parts.push(`--${PREFLIGHT_FLAGS.confirm}=${options.confirm}`);
+  return parts.join(' ');
+}
+
+/** The subcommand of `COMMAND_NAME` that shows a deployed environment: stacks, drift, cluster, add-ons, node groups. */
+export const STATUS_COMMAND = 'status';
+
+/** The flags of `bottlerocket-eks status`, by name (its parser and the project type's task lines use these). */
+export const STATUS_FLAGS = {
+  json: 'json',
+  settings: 'settings',
+  environment: 'environment',
+  assembly: 'assembly',
+  /** Days before the end of standard support from which the status needs attention (default 30). */
+  supportDays: 'support-days',
+  /** Skip drift detection (it starts an operation in CloudFormation and can take minutes). */
+  noDrift: 'no-drift',
+} as const;
+
+/** What a status command line asks for. */
+export interface StatusCommandOptions {
+  /** The environment, in a repository of several. */
+  readonly environment?: string;
+  /** The cloud assembly to compare the deployed stacks with (pending changes). */
+  readonly assembly?: string;
+}
+
+/** The status command line of a team task: `bottlerocket-eks status`, then `--environment` and `--assembly`, each when given. */
+export function statusCommandLine(options: StatusCommandOptions = {}): string {
+  const parts: string[] = [COMMAND_NAME, STATUS_COMMAND];
+  if (options.environment !== undefined) parts.push(`--${STATUS_FLAGS.environment} ${options.environment}`);
+  if (options.assembly !== undefined) parts.push(`--${STATUS_FLAGS.assembly} ${options.assembly}`);
+  return parts.join(' ');
+}
+
+/** The subcommand of `COMMAND_NAME` that plans (and with `--apply` writes) the next Kubernetes minor, or the way back. */
+export const UPGRADE_COMMAND = 'upgrade';
+
+/** The flags of `bottlerocket-eks upgrade`, by name. */
+export const UPGRADE_FLAGS = {
+  json: 'json',
+  settings: 'settings',
+  environment: 'environment',
+  /** Write the step into `.projenrc.ts` and run `npx projen`. */
+  apply: 'apply',
+  /** Plan the way back of the last applied step. */
+  rollback: 'rollback',
+} as const;
+
+/** The upgrade command line of a team task: `bottlerocket-eks upgrade`, then `--environment` when given. */
+export function upgradeCommandLine(options: { readonly environment?: string } = {}): string {
+  const parts: string[] = [COMMAND_NAME, UPGRADE_COMMAND];
+  if (options.environment !== undefined) parts.push(`--${UPGRADE_FLAGS.environment} ${options.environment}`);
   return parts.join(' ');
 }
 

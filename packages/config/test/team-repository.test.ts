@@ -1,15 +1,19 @@
 import {
-  deploymentPaths, PREFLIGHT_FLAGS, preflightCommandLine, SETTINGS_FILE_NAME, STACK_CLASS_NAMES, StackKind, synthEntryPath, templateFileName,
+  deploymentPaths, PREFLIGHT_FLAGS, preflightCommandLine, statusCommandLine, upgradeCommandLine, SETTINGS_FILE_NAME, STACK_CLASS_NAMES, StackKind, synthEntryPath, templateFileName,
 } from '../src';
 
 describe('the layout of a team repository', () => {
   test('its one deployment: the settings file, cdk.out and templates/ at the root', () => {
-    expect(deploymentPaths()).toEqual({ settingsFile: SETTINGS_FILE_NAME, assembly: 'cdk.out', templates: 'templates' });
+    expect(deploymentPaths()).toEqual({
+      settingsFile: SETTINGS_FILE_NAME, assembly: 'cdk.out', templates: 'templates', upgradeRecord: 'bottlerocket-eks.upgrade.json',
+    });
     expect(SETTINGS_FILE_NAME).toBe('bottlerocket-eks.settings.json');
   });
 
   test('an environment: its own settings file, and its folder in cdk.out and templates/', () => {
-    expect(deploymentPaths('prd')).toEqual({ settingsFile: 'bottlerocket-eks.prd.settings.json', assembly: 'cdk.out/prd', templates: 'templates/prd' });
+    expect(deploymentPaths('prd')).toEqual({
+      settingsFile: 'bottlerocket-eks.prd.settings.json', assembly: 'cdk.out/prd', templates: 'templates/prd', upgradeRecord: 'bottlerocket-eks.prd.upgrade.json',
+    });
   });
 
   test('paths are joined with / whatever the OS: they go into generated files', () => {
@@ -39,5 +43,14 @@ describe('the preflight command line', () => {
 
   test('the flags are named as the command takes them', () => {
     for (const [key, flag] of Object.entries(PREFLIGHT_FLAGS)) expect(flag).toBe(key);
+  });
+});
+
+describe('the status and upgrade command lines', () => {
+  test('plain, and with each option in a fixed order', () => {
+    expect(statusCommandLine()).toBe('bottlerocket-eks status');
+    expect(statusCommandLine({ assembly: 'cdk.out/dev', environment: 'dev' })).toBe('bottlerocket-eks status --environment dev --assembly cdk.out/dev');
+    expect(upgradeCommandLine()).toBe('bottlerocket-eks upgrade');
+    expect(upgradeCommandLine({ environment: 'prd' })).toBe('bottlerocket-eks upgrade --environment prd');
   });
 });
