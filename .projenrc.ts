@@ -73,7 +73,7 @@ const AWS_SDK_CLIENTS = [
   `@aws-sdk/client-sts@${VERSIONS.clientSts}`, `@aws-sdk/client-cloudformation@${VERSIONS.clientCloudFormation}`,
   `@aws-sdk/client-ec2@${VERSIONS.clientEc2}`, `@aws-sdk/client-eks@${VERSIONS.clientEks}`,
   `@aws-sdk/client-service-quotas@${VERSIONS.clientServiceQuotas}`, `@aws-sdk/client-cloudwatch-logs@${VERSIONS.clientCloudWatchLogs}`,
-  `@aws-sdk/client-kms@${VERSIONS.clientKms}`,
+  `@aws-sdk/client-kms@${VERSIONS.clientKms}`, `@aws-sdk/client-ssm@${VERSIONS.clientSsm}`,
 ];
 
 // packages/test-support: what the product's own tests share across packages (a local AWS

@@ -25,6 +25,7 @@ export const VERSIONS = {
   clientServiceQuotas: '3.1138.0',
   clientCloudWatchLogs: '3.1169.0',
   clientKms: '3.1164.0',
+  clientSsm: '3.1178.0',
   cdkValidatorCfnGuard: '0.0.62',
   smolToml: '1.9.1',
   yaml: '^2.8.1',
