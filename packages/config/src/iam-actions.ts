@@ -30,7 +30,7 @@ export const STATUS_ACTIONS: string[] = [
   'cloudformation:DetectStackDrift', 'cloudformation:DetectStackResourceDrift',
   'cloudformation:DescribeStackDriftDetectionStatus', 'cloudformation:DescribeStackResourceDrifts',
   'eks:DescribeCluster', 'eks:DescribeClusterVersions', 'eks:ListInsights', 'eks:DescribeInsight',
-  'eks:DescribeAddon', 'eks:DescribeAddonVersions', 'eks:DescribeNodegroup',
+  'eks:DescribeAddon', 'eks:DescribeAddonVersions', 'eks:ListNodegroups', 'eks:DescribeNodegroup',
   'ssm:GetParameter',
 ];
 
