@@ -12,11 +12,11 @@ export interface FakeIdentity {
 export interface ReceivedRequest {
   /** The HTTP method (`POST` for the query and JSON protocols, `GET` for EKS reads). */
   readonly method: string;
-  /** The request body (form-encoded for STS, CloudFormation and EC2; JSON for Service Quotas). */
+  /** The request body (form-encoded for STS, CloudFormation and EC2; JSON for Service Quotas, CloudWatch Logs, KMS, SSM and EKS writes). */
   readonly body: string;
   /** The `Authorization` header (SigV4: `AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request, ...`). */
   readonly authorization: string;
-  /** The service of the SigV4 credential scope (`sts`, `cloudformation`, `ec2`, `eks`, `servicequotas`), or `''` when unsigned. */
+  /** The service of the SigV4 credential scope (`sts`, `cloudformation`, `ec2`, `eks`, `servicequotas`, `logs`, `kms`, `ssm`), or `''` when unsigned. */
   readonly service: string;
   /** The operation, whatever the protocol: `GetCallerIdentity`, `DescribeStacks`, `DescribeVpcs`, `ListClusters`, `GetServiceQuota`, ... */
   readonly action: string;
@@ -42,6 +42,44 @@ export interface FakeStack {
   readonly terminationProtection?: boolean;
   /** The stack's events (DescribeStackEvents), oldest first; answered newest first, 100 a page. Default none. */
   readonly events?: FakeStackEvent[];
+  /**
+   * The resources that drifted from the template (DescribeStackResourceDrifts); every other resource of
+   * the template (an object or JSON text; a YAML template's are not read) is `IN_SYNC`. Default none: the stack is in sync.
+   */
+  readonly drift?: FakeResourceDrift[];
+  /**
+   * How a drift detection of the stack (DetectStackDrift) ends: `COMPLETE`, `IN_PROGRESS` (it never ends,
+   * to test a bound on the wait) or `FAILED` (`DETECTION_FAILED`, with a `DetectionStatusReason`). A detection
+   * is at once what it ends as; its `Timestamp` (and that of the resource drifts after it) is when DetectStackDrift
+   * was called. Default `COMPLETE`.
+   */
+  readonly driftDetection?: 'COMPLETE' | 'IN_PROGRESS' | 'FAILED';
+}
+
+/** A resource of a `FakeStack` that drifted from its template. */
+export interface FakeResourceDrift {
+  /** The resource's logical id in the template. */
+  readonly logicalId: string;
+  /** The resource type, e.g. `AWS::EKS::Nodegroup`. */
+  readonly type: string;
+  /** The resource's physical id. Default none. */
+  readonly physicalId?: string;
+  /** `MODIFIED` (its properties differ from the template) or `DELETED` (deleted outside CloudFormation). */
+  readonly status: 'MODIFIED' | 'DELETED';
+  /** How its properties differ (a `MODIFIED` resource's `PropertyDifferences`). Default none. */
+  readonly differences?: FakePropertyDifference[];
+}
+
+/** One property difference of a `FakeResourceDrift`. */
+export interface FakePropertyDifference {
+  /** The property's path, a JSON pointer into the resource's properties, e.g. `/ScalingConfig/DesiredSize`. */
+  readonly path: string;
+  /** The value the template sets, as CloudFormation answers it: a string (JSON for an object or a list). */
+  readonly expected: string;
+  /** The value the resource has. */
+  readonly actual: string;
+  /** `NOT_EQUAL`, `ADD` (the resource has a value the template does not set) or `REMOVE`. Default `NOT_EQUAL`. */
+  readonly type?: 'NOT_EQUAL' | 'ADD' | 'REMOVE';
 }
 
 /** One event of a `FakeStack`. */
@@ -108,6 +146,132 @@ export interface FakeElasticIp {
   readonly associationId?: string;
 }
 
+/** A health issue of an EKS cluster, node group or add-on (`health.issues`). */
+export interface FakeHealthIssue {
+  /** The issue code, e.g. `Ec2SubnetNotFound`, `AsgInstanceLaunchFailures`, `InsufficientNumberOfReplicas`. */
+  readonly code: string;
+  /** What EKS says of the issue. */
+  readonly message: string;
+  /** The resources the issue is about. Default none. */
+  readonly resourceIds?: string[];
+}
+
+/** An EKS cluster of the fake account, with its details (DescribeCluster). */
+export interface FakeCluster {
+  /** The Kubernetes version, e.g. `1.33`. */
+  readonly version: string;
+  /** The EKS platform version. Default `eks.1`. */
+  readonly platformVersion?: string;
+  /** `ACTIVE`, `CREATING`, `UPDATING`, `FAILED`, ... Default `ACTIVE`. */
+  readonly status?: string;
+  /** The cluster's health issues. Default none. */
+  readonly healthIssues?: FakeHealthIssue[];
+  /** When the cluster was created. Default 2024-01-15T10:00:00Z. */
+  readonly createdAt?: Date;
+  /** The support type of the upgrade policy (`upgradePolicy.supportType`). Default `STANDARD`. */
+  readonly upgradePolicy?: 'STANDARD' | 'EXTENDED';
+  /** The managed node groups, by name (ListNodegroups, DescribeNodegroup). Default none. */
+  readonly nodegroups?: Record<string, FakeNodegroup>;
+  /** The cluster's insights (ListInsights, DescribeInsight). Default none. */
+  readonly insights?: FakeInsight[];
+  /** The cluster's updates, oldest first (ListUpdates, DescribeUpdate). Default none. */
+  readonly updates?: FakeUpdate[];
+}
+
+/** A managed node group of a `FakeCluster` (DescribeNodegroup). */
+export interface FakeNodegroup {
+  /** The Kubernetes version, e.g. `1.33`. */
+  readonly version: string;
+  /** The AMI release version, e.g. `1.42.0-a1b2c3d4` for Bottlerocket. */
+  readonly releaseVersion: string;
+  /** `ACTIVE`, `UPDATING`, `DEGRADED`, ... Default `ACTIVE`. */
+  readonly status?: string;
+  /** Default `BOTTLEROCKET_x86_64`. */
+  readonly amiType?: string;
+  /** `ON_DEMAND` or `SPOT`. Default `SPOT`. */
+  readonly capacityType?: string;
+  /** Default `['m6i.large']`. */
+  readonly instanceTypes?: string[];
+  /** The scaling configuration. Default min 1, max 3, desired 2. */
+  readonly scaling?: { readonly min: number; readonly max: number; readonly desired: number };
+  /** `updateConfig.maxUnavailablePercentage`. Default 33. */
+  readonly maxUnavailablePercentage?: number;
+  /** The node group's health issues. Default none. */
+  readonly healthIssues?: FakeHealthIssue[];
+  /** The node group's updates, oldest first (ListUpdates and DescribeUpdate by `nodegroupName`). Default none. */
+  readonly updates?: FakeUpdate[];
+}
+
+/** An insight of a `FakeCluster` (ListInsights, DescribeInsight). */
+export interface FakeInsight {
+  /** The insight's id (a UUID at EKS). */
+  readonly id: string;
+  /** e.g. `Deprecated APIs removed in Kubernetes v1.32`. */
+  readonly name: string;
+  /** Default `UPGRADE_READINESS`. */
+  readonly category?: 'UPGRADE_READINESS' | 'MISCONFIGURATION';
+  /** The Kubernetes version the insight is about, e.g. `1.32`. */
+  readonly kubernetesVersion: string;
+  /** The insight's status (`insightStatus.status`). */
+  readonly status: 'PASSING' | 'WARNING' | 'ERROR' | 'UNKNOWN';
+  /** Why the insight has its status (`insightStatus.reason`). Default none. */
+  readonly reason?: string;
+  /** Default the insight's name. */
+  readonly description?: string;
+  /** What to do about it (DescribeInsight). Default none. */
+  readonly recommendation?: string;
+  /** Default 2024-01-15T10:00:00Z. */
+  readonly lastRefreshTime?: Date;
+  /** Default 2024-01-15T10:00:00Z. */
+  readonly lastTransitionTime?: Date;
+}
+
+/** An update of a `FakeCluster` or `FakeNodegroup` (ListUpdates, DescribeUpdate). */
+export interface FakeUpdate {
+  /** The update's id (a UUID at EKS). */
+  readonly id: string;
+  /** `VersionUpdate`, `ConfigUpdate`, `AddonUpdate`, ... Default `VersionUpdate`. */
+  readonly type?: string;
+  /** `InProgress`, `Failed`, `Cancelled` or `Successful`. Default `Successful`. */
+  readonly status?: string;
+  /** When the update was started. */
+  readonly createdAt: Date;
+  /** The update's parameters, e.g. `[{ type: 'Version', value: '1.33' }]`. Default none. */
+  readonly params?: { readonly type: string; readonly value: string }[];
+}
+
+/** An add-on installed on a cluster (DescribeAddon). */
+export interface FakeAddon {
+  /** The installed version, e.g. `v1.19.0-eksbuild.1`. */
+  readonly version: string;
+  /** `ACTIVE`, `DEGRADED`, `UPDATING`, ... Default `ACTIVE`. */
+  readonly status?: string;
+  /** The add-on's health issues. Default none. */
+  readonly healthIssues?: FakeHealthIssue[];
+}
+
+/** A Kubernetes version EKS offers (DescribeClusterVersions), with the SDK's `ClusterVersionInformation` field names. */
+export interface FakeClusterVersion {
+  /** e.g. `1.33`. */
+  readonly clusterVersion: string;
+  /** Default none. */
+  readonly releaseDate?: Date;
+  /** Default none. */
+  readonly endOfStandardSupportDate?: Date;
+  /** Default none. */
+  readonly endOfExtendedSupportDate?: Date;
+  /** The deprecated `status` field. Default the `versionStatus`. */
+  readonly status?: 'STANDARD_SUPPORT' | 'EXTENDED_SUPPORT' | 'UNSUPPORTED';
+  /** Whether it is the default version for new clusters. Default false. */
+  readonly defaultVersion?: boolean;
+  /** Default `eks.1`. */
+  readonly defaultPlatformVersion?: string;
+  /** The support status, which `versionStatus` filters on. Default `STANDARD_SUPPORT`. */
+  readonly versionStatus?: 'STANDARD_SUPPORT' | 'EXTENDED_SUPPORT' | 'UNSUPPORTED';
+  /** e.g. `1.33.5`. Default none. */
+  readonly kubernetesPatchVersion?: string;
+}
+
 /**
  * What the fake account holds. Everything is optional and empty by default, so
  * `new FakeAws(identities)` is an account with no stacks, VPCs, Elastic IPs or clusters.
@@ -118,6 +282,11 @@ export interface FakeAwsOptions {
   readonly stacks?: Record<string, FakeStack>;
   /** For each export name, the names of the stacks importing it (ListImports). */
   readonly imports?: Record<string, string[]>;
+  /**
+   * CloudFormation operations the caller may not call (`DescribeStacks`, `DetectStackDrift`, ..., or `*`):
+   * they answer 403 AccessDenied, as when no identity-based policy allows them.
+   */
+  readonly deniedCloudFormationOperations?: string[];
   /** The VPCs of the region (DescribeVpcs): how many (made up), or each one. */
   readonly vpcs?: number | FakeVpc[];
   /** The Elastic IPs of the region (DescribeAddresses): how many (made up), or each one. */
@@ -135,13 +304,30 @@ export interface FakeAwsOptions {
   readonly zoneIds?: Record<string, string>;
   /** EC2 operations the caller may not call (`DescribeAvailabilityZones`, ..., or `*`): they answer UnauthorizedOperation. */
   readonly deniedEc2Operations?: string[];
-  /** The names of the EKS clusters of the region (ListClusters). */
+  /**
+   * The names of the EKS clusters of the region (ListClusters), with `eksClusters`. A name only here has
+   * no details: DescribeCluster and the cluster's other reads answer ResourceNotFoundException.
+   */
   readonly clusters?: string[];
   /**
-   * The add-ons installed on each cluster (DescribeAddon): the installed version by cluster name,
-   * then add-on name. An add-on not listed answers ResourceNotFoundException, as EKS does.
+   * The EKS clusters of the region with their details, by cluster name (DescribeCluster, ListNodegroups, DescribeNodegroup,
+   * ListInsights, DescribeInsight, ListUpdates, DescribeUpdate); ListClusters answers their names after
+   * those of `clusters`. A cluster not listed answers ResourceNotFoundException, as EKS does.
    */
-  readonly installedAddons?: Record<string, Record<string, string>>;
+  readonly eksClusters?: Record<string, FakeCluster>;
+  /**
+   * The add-ons installed on each cluster (DescribeAddon), by cluster name, then add-on name: the
+   * installed version, or the add-on with its status and health. An add-on not listed answers
+   * ResourceNotFoundException, as EKS does.
+   */
+  readonly installedAddons?: Record<string, Record<string, string | FakeAddon>>;
+  /**
+   * The Kubernetes versions EKS offers (DescribeClusterVersions, by `clusterVersions`, `versionStatus`,
+   * `defaultOnly`; `UNSUPPORTED` ones only with `includeAll`).
+   * @default - none given: DescribeClusterVersions fails with 404 UnknownOperationException, as an operation the fake
+   * does not speak (so no test reads versions it did not give)
+   */
+  readonly clusterVersions?: FakeClusterVersion[];
   /**
    * The add-on versions EKS offers (DescribeAddonVersions), newest first, by add-on name, then
    * Kubernetes version. An add-on or Kubernetes version not listed has none.
@@ -149,7 +335,11 @@ export interface FakeAwsOptions {
    * (`FAKE_DEFAULT_ADDON_VERSION` where the table has none), each the default
    */
   readonly addonVersions?: Record<string, Record<string, string[]>>;
-  /** EKS operations the caller may not call (`DescribeAddon`, `DescribeAddonVersions`, or `*`): they answer AccessDeniedException. */
+  /**
+   * EKS operations the caller may not call (`DescribeAddon`, `DescribeAddonVersions`, `DescribeCluster`, `ListNodegroups`, `DescribeNodegroup`,
+   * `ListInsights`, `DescribeInsight`, `ListUpdates`, `DescribeUpdate`, `DescribeClusterVersions`, or `*`; not ListClusters):
+   * they answer AccessDeniedException.
+   */
   readonly deniedEksOperations?: string[];
   /** The names of the CloudWatch Logs log groups of the region (DescribeLogGroups). */
   readonly logGroups?: string[];
@@ -171,6 +361,13 @@ export interface FakeAwsOptions {
   readonly kmsKeys?: Record<string, FakeKmsKey>;
   /** KMS operations the caller may not call (`GetKeyPolicy`, `DescribeKey`, or `*`): they answer AccessDeniedException. */
   readonly deniedKmsOperations?: string[];
+  /**
+   * The SSM parameters of the region (GetParameter), value by name, e.g. the public
+   * `/aws/service/bottlerocket/aws-k8s-1.33/x86_64/latest/image_version`. A name not listed answers ParameterNotFound.
+   */
+  readonly ssmParameters?: Record<string, string>;
+  /** SSM operations the caller may not call (`GetParameter`, or `*`): they answer AccessDeniedException. */
+  readonly deniedSsmOperations?: string[];
 }
 
 /**
@@ -180,25 +377,35 @@ export interface FakeAwsOptions {
  *   an expired token (400 ExpiredToken) or an unknown key (403 InvalidClientTokenId);
  * - CloudFormation (awsQuery): `DescribeStacks`, `DescribeStackEvents`, `GetTemplate` and `ListImports` of the stacks and
  *   imports of the options; a stack that is not there does not exist (400 ValidationError), so
- *   `cdk diff` compares against nothing and `cdk destroy` has nothing to do;
+ *   `cdk diff` compares against nothing and `cdk destroy` has nothing to do; drift detection:
+ *   `DetectStackDrift`, `DescribeStackDriftDetectionStatus` (as the stack's `driftDetection` says) and
+ *   `DescribeStackResourceDrifts` (the stack's `drift`, by `StackResourceDriftStatusFilters.member.N`, one page);
+ *   an operation of `deniedCloudFormationOperations` answers 403 AccessDenied;
  * - EC2 (ec2Query): `DescribeVpcs` (paginated by MaxResults), `DescribeAddresses`, `DescribeSubnets`
  *   (by `SubnetId.N`: an id it does not hold fails the call with InvalidSubnetID.NotFound, as EC2 does)
  *   and `DescribeAvailabilityZones` (the zone IDs of `zoneIds`, by `ZoneName.N`: a name the region does
  *   not have fails the call with InvalidParameterValue, as EC2 does);
  * - EKS (restJson1): `ListClusters` (paginated by maxResults), `DescribeAddon` and `DescribeAddonVersions`
- *   (by `addonName` and `kubernetesVersion`);
+ *   (by `addonName` and `kubernetesVersion`); of the `eksClusters`: `DescribeCluster`, `ListNodegroups`, `DescribeNodegroup`,
+ *   `ListInsights` (by the `filter`'s categories, Kubernetes versions and statuses, paginated by maxResults),
+ *   `DescribeInsight`, `ListUpdates` (of the cluster, or of a node group by `nodegroupName`) and `DescribeUpdate`;
+ *   `DescribeClusterVersions` of `clusterVersions` (by `clusterVersions`, `versionStatus`, `defaultOnly`, `includeAll`);
+ *   a cluster, node group, insight or update it does not hold answers 404 ResourceNotFoundException;
  * - Service Quotas (awsJson1_1): `GetServiceQuota`;
  * - CloudWatch Logs (awsJson1_1): `DescribeLogGroups` (by `logGroupNamePrefix`);
- * - KMS (awsJson1_1): `GetKeyPolicy` and `DescribeKey` of the keys of the options.
+ * - KMS (awsJson1_1): `GetKeyPolicy` and `DescribeKey` of the keys of the options;
+ * - SSM (awsJson1_1): `GetParameter` of `ssmParameters` (a name it does not hold answers 400 ParameterNotFound).
  * Only STS checks the access key; the other services answer any signed request, for the account
  * of the key's identity (123456789012 for a key it does not know). Request filters (EC2 `Filter.N`,
  * `VpcId.N`, ...) are ignored. Point the SDK at it with `AWS_ENDPOINT_URL` (all services) or
- * `AWS_ENDPOINT_URL_STS`, `_CLOUDFORMATION`, `_EC2`, `_EKS`, `_SERVICE_QUOTAS`, `_CLOUDWATCH_LOGS`, `_KMS`, and fake static keys.
+ * `AWS_ENDPOINT_URL_STS`, `_CLOUDFORMATION`, `_EC2`, `_EKS`, `_SERVICE_QUOTAS`, `_CLOUDWATCH_LOGS`, `_KMS`, `_SSM`, and fake static keys.
  */
 export class FakeAws {
   /** Every request received, oldest first. */
   public readonly requests: ReceivedRequest[] = [];
   private readonly server: http.Server;
+  /** The drift detections started (DetectStackDrift), by detection id. */
+  private readonly driftDetections = new Map<string, { readonly stackName: string; readonly timestamp: Date }>();
 
   constructor(
     private readonly identities: Record<string, FakeIdentity>,
@@ -247,6 +454,7 @@ export class FakeAws {
       case 'servicequotas': return this.serviceQuotas(request);
       case 'logs': return this.logs(request);
       case 'kms': return this.kms(request);
+      case 'ssm': return this.ssm(request);
       case '': // unsigned: told apart by the action, as before services were
         return request.form.get('Action') === 'GetCallerIdentity' ? this.sts(request) : this.cloudFormation(request);
       default: {
@@ -283,6 +491,15 @@ export class FakeAws {
       return names.find((name) => name === wanted || stackId(name) === wanted);
     };
     const notFound = () => xml(action, 400, errorXml(CFN_NS, 'ValidationError', `Stack with id ${request.form.get('StackName')} does not exist`));
+    const denied = this.options.deniedCloudFormationOperations ?? [];
+    if (denied.includes(action) || denied.includes('*')) {
+      const caller = this.identities[request.accessKeyId]?.arn ?? `arn:${partitionOf(request.region)}:iam::${this.accountOf(request)}:user/unknown`;
+      const wanted = request.form.get('StackName');
+      const resource = wanted === null ? '*' : wanted.startsWith('arn:') ? wanted
+        : `arn:${partitionOf(request.region)}:cloudformation:${request.region}:${this.accountOf(request)}:stack/${wanted}/*`;
+      return xml(action, 403, errorXml(CFN_NS, 'AccessDenied', `User: ${caller} is not authorized to perform: cloudformation:${action} `
+        + `on resource: ${resource} because no identity-based policy allows the cloudformation:${action} action`));
+    }
 
     switch (action) {
       case 'DescribeStacks': {
@@ -326,6 +543,51 @@ export class FakeAws {
     <Imports>${importers.map((name) => `
       <member>${escapeXml(name)}</member>`).join('')}
     </Imports>`));
+      }
+      case 'DetectStackDrift': {
+        const name = find();
+        if (name === undefined) return notFound();
+        const count = this.driftDetections.size + 1;
+        const id = `${hexId(names.indexOf(name) + 1, 8)}-d71f-4000-8000-${hexId(count, 12)}`;
+        this.driftDetections.set(id, { stackName: name, timestamp: new Date() });
+        return xml(action, 200, queryResponse(CFN_NS, action, `
+    <StackDriftDetectionId>${id}</StackDriftDetectionId>`));
+      }
+      case 'DescribeStackDriftDetectionStatus': {
+        const id = request.form.get('StackDriftDetectionId') ?? '';
+        const detection = this.driftDetections.get(id);
+        if (detection === undefined || !(detection.stackName in stacks)) {
+          return xml(action, 400, errorXml(CFN_NS, 'ValidationError', `Drift detection with id ${id} does not exist`));
+        }
+        const stack = stacks[detection.stackName];
+        const drifted = (stack.drift ?? []).length;
+        const state = stack.driftDetection ?? 'COMPLETE';
+        const checked = state !== 'IN_PROGRESS';
+        return xml(action, 200, queryResponse(CFN_NS, action, `
+    <StackId>${escapeXml(stackId(detection.stackName))}</StackId>
+    <StackDriftDetectionId>${id}</StackDriftDetectionId>
+    <StackDriftStatus>${!checked ? 'NOT_CHECKED' : drifted > 0 ? 'DRIFTED' : 'IN_SYNC'}</StackDriftStatus>
+    <DetectionStatus>${{ COMPLETE: 'DETECTION_COMPLETE', IN_PROGRESS: 'DETECTION_IN_PROGRESS', FAILED: 'DETECTION_FAILED' }[state]}</DetectionStatus>${state === 'FAILED' ? `
+    <DetectionStatusReason>${escapeXml(`Failed to detect drift on resources [${templateResourceIds(stack.template)[0] ?? 'Resource'}]: Internal Failure`)}</DetectionStatusReason>` : ''}${checked ? `
+    <DriftedStackResourceCount>${drifted}</DriftedStackResourceCount>` : ''}
+    <Timestamp>${detection.timestamp.toISOString()}</Timestamp>`));
+      }
+      case 'DescribeStackResourceDrifts': {
+        const name = find();
+        if (name === undefined) return notFound();
+        const stack = stacks[name];
+        const detections = [...this.driftDetections.values()].filter((detection) => detection.stackName === name);
+        const timestamp = detections[detections.length - 1]?.timestamp ?? stack.lastUpdatedTime ?? stack.creationTime ?? new Date('2024-01-15T10:00:00Z');
+        const wantedStatuses = [...request.form.entries()].filter(([key]) => /^StackResourceDriftStatusFilters\.member\.\d+$/.test(key)).map(([, value]) => value);
+        const drifts: FakeResourceDrift[] = stack.drift ?? [];
+        const inSync = templateResourceIds(stack.template).filter((logicalId) => !drifts.some((drift) => drift.logicalId === logicalId));
+        const members = [
+          ...inSync.map((logicalId) => ({ status: 'IN_SYNC', body: resourceDriftXml(stackId(name), stack.template, timestamp, { logicalId }) })),
+          ...drifts.map((drift) => ({ status: drift.status, body: resourceDriftXml(stackId(name), stack.template, timestamp, { ...drift }) })),
+        ].filter((member) => wantedStatuses.length === 0 || wantedStatuses.includes(member.status));
+        return xml(action, 200, queryResponse(CFN_NS, action, `
+    <StackResourceDrifts>${members.map((member) => member.body).join('')}
+    </StackResourceDrifts>`));
       }
       default:
         return xml(action, 400, errorXml(CFN_NS, 'InvalidAction', `Could not find operation ${action}`));
@@ -467,14 +729,191 @@ export class FakeAws {
   private eks(request: AwsRequest): Answer {
     const url = new URL(request.path, 'http://fake');
     if (request.method === 'GET' && url.pathname === '/clusters') {
-      const clusters = this.options.clusters ?? [];
+      const clusters = [...new Set([...this.options.clusters ?? [], ...Object.keys(this.options.eksClusters ?? {})])];
       const { page, nextToken } = paginate(clusters, url.searchParams.get('maxResults') ?? '100', url.searchParams.get('nextToken'));
       return json('ListClusters', 200, { clusters: page, ...(nextToken ? { nextToken } : {}) });
     }
     const addon = /^\/clusters\/([^/]+)\/addons\/([^/]+)$/.exec(url.pathname);
     if (request.method === 'GET' && addon) return this.describeAddon(request, decodeURIComponent(addon[1]), decodeURIComponent(addon[2]));
     if (request.method === 'GET' && url.pathname === '/addons/supported-versions') return this.describeAddonVersions(request, url.searchParams);
+    if (request.method === 'GET' && url.pathname === '/cluster-versions' && this.options.clusterVersions !== undefined) {
+      return this.describeClusterVersions(request, this.options.clusterVersions, url.searchParams);
+    }
+    // /clusters/{name}, and its node groups, insights and updates
+    const route = /^\/clusters\/([^/]+)(?:\/(node-groups|insights|updates)(?:\/([^/]+))?)?$/.exec(url.pathname);
+    const operation = route === null ? undefined : EKS_CLUSTER_ROUTES[`${request.method} ${route[2] ?? ''}${route[3] !== undefined ? '/{id}' : ''}`];
+    if (route !== null && operation !== undefined) {
+      const id = route[3] === undefined ? undefined : decodeURIComponent(route[3]);
+      return this.eksCluster(request, operation, decodeURIComponent(route[1]), id, url.searchParams);
+    }
     return json('', 404, { message: `No route for ${request.method} ${url.pathname} in this fake EKS` }, { 'x-amzn-errortype': 'UnknownOperationException' });
+  }
+
+  /** The reads of one of the `eksClusters`: DescribeCluster, DescribeNodegroup, ListNodegroups, ListInsights, DescribeInsight, ListUpdates, DescribeUpdate. */
+  private eksCluster(request: AwsRequest, operation: string, clusterName: string, id: string | undefined, query: URLSearchParams): Answer {
+    const denied = this.eksDenied(request, operation);
+    if (denied) return denied;
+    const notFound = (message: string, fields: Record<string, string> = {}) =>
+      json(operation, 404, { message, clusterName, ...fields }, { 'x-amzn-errortype': 'ResourceNotFoundException' });
+    const cluster = this.options.eksClusters?.[clusterName];
+    if (cluster === undefined) return notFound(`No cluster found for name: ${clusterName}.`);
+    const arnPrefix = `arn:${partitionOf(request.region)}:eks:${request.region}:${this.accountOf(request)}`;
+    const epoch = (date: Date | undefined) => (date ?? new Date('2024-01-15T10:00:00Z')).getTime() / 1000;
+    const nodegroups = cluster.nodegroups ?? {};
+    const insights = cluster.insights ?? [];
+    const insightSummary = (insight: FakeInsight) => ({
+      id: insight.id,
+      name: insight.name,
+      category: insight.category ?? 'UPGRADE_READINESS',
+      kubernetesVersion: insight.kubernetesVersion,
+      lastRefreshTime: epoch(insight.lastRefreshTime),
+      lastTransitionTime: epoch(insight.lastTransitionTime),
+      description: insight.description ?? insight.name,
+      insightStatus: { status: insight.status, ...(insight.reason !== undefined ? { reason: insight.reason } : {}) },
+    });
+    switch (operation) {
+      case 'DescribeCluster':
+        return json(operation, 200, {
+          cluster: {
+            name: clusterName,
+            arn: `${arnPrefix}:cluster/${clusterName}`,
+            createdAt: epoch(cluster.createdAt),
+            version: cluster.version,
+            endpoint: `https://${hexId(Object.keys(this.options.eksClusters ?? {}).indexOf(clusterName) + 1, 32).toUpperCase()}.gr7.${request.region}.eks.amazonaws.com`,
+            roleArn: `arn:${partitionOf(request.region)}:iam::${this.accountOf(request)}:role/${clusterName}-cluster`,
+            resourcesVpcConfig: {
+              subnetIds: [],
+              securityGroupIds: [],
+              clusterSecurityGroupId: 'sg-0d000000000000001',
+              vpcId: 'vpc-0a000000000000001',
+              endpointPublicAccess: false,
+              endpointPrivateAccess: true,
+              publicAccessCidrs: [],
+            },
+            kubernetesNetworkConfig: { serviceIpv4Cidr: '172.20.0.0/16', ipFamily: 'ipv4' },
+            status: cluster.status ?? 'ACTIVE',
+            platformVersion: cluster.platformVersion ?? 'eks.1',
+            tags: {},
+            health: healthOf(cluster.healthIssues),
+            upgradePolicy: { supportType: cluster.upgradePolicy ?? 'STANDARD' },
+          },
+        });
+      case 'ListNodegroups': {
+        const { page, nextToken } = paginate(Object.keys(nodegroups), query.get('maxResults') ?? '100', query.get('nextToken'));
+        return json(operation, 200, { nodegroups: page, ...(nextToken ? { nextToken } : {}) });
+      }
+      case 'DescribeNodegroup': {
+        const nodegroup = nodegroups[id ?? ''];
+        if (nodegroup === undefined) return notFound(`No node group found for name: ${id}.`, { nodegroupName: id ?? '' });
+        const scaling = nodegroup.scaling ?? { min: 1, max: 3, desired: 2 };
+        return json(operation, 200, {
+          nodegroup: {
+            nodegroupName: id,
+            nodegroupArn: `${arnPrefix}:nodegroup/${clusterName}/${id}/00000000-0000-0000-0000-${hexId(Object.keys(nodegroups).indexOf(id ?? '') + 1, 12)}`,
+            clusterName,
+            version: nodegroup.version,
+            releaseVersion: nodegroup.releaseVersion,
+            createdAt: epoch(undefined),
+            modifiedAt: epoch(undefined),
+            status: nodegroup.status ?? 'ACTIVE',
+            capacityType: nodegroup.capacityType ?? 'SPOT',
+            scalingConfig: { minSize: scaling.min, maxSize: scaling.max, desiredSize: scaling.desired },
+            instanceTypes: nodegroup.instanceTypes ?? ['m6i.large'],
+            subnets: [],
+            amiType: nodegroup.amiType ?? 'BOTTLEROCKET_x86_64',
+            nodeRole: `arn:${partitionOf(request.region)}:iam::${this.accountOf(request)}:role/${clusterName}-node`,
+            labels: {},
+            health: healthOf(nodegroup.healthIssues),
+            updateConfig: { maxUnavailablePercentage: nodegroup.maxUnavailablePercentage ?? 33 },
+            tags: {},
+          },
+        });
+      }
+      case 'ListInsights': {
+        let input: {
+          filter?: { categories?: string[]; kubernetesVersions?: string[]; statuses?: string[] };
+          maxResults?: number;
+          nextToken?: string;
+        };
+        try {
+          input = JSON.parse(request.body || '{}');
+        } catch {
+          return json(operation, 400, { message: 'The request body is not JSON.' }, { 'x-amzn-errortype': 'InvalidParameterException' });
+        }
+        const filter = input.filter ?? {};
+        const matches = (wanted: string[] | undefined, value: string) => wanted === undefined || wanted.length === 0 || wanted.includes(value);
+        const summaries = insights.map(insightSummary).filter((insight) => matches(filter.categories, insight.category)
+          && matches(filter.kubernetesVersions, insight.kubernetesVersion) && matches(filter.statuses, insight.insightStatus.status));
+        const { page, nextToken } = paginate(summaries, input.maxResults === undefined ? null : String(input.maxResults), input.nextToken ?? null);
+        return json(operation, 200, { insights: page, ...(nextToken ? { nextToken } : {}) });
+      }
+      case 'DescribeInsight': {
+        const insight = insights.find((candidate) => candidate.id === id);
+        if (insight === undefined) return notFound(`No insight found for id: ${id}.`);
+        const summary = insightSummary(insight);
+        return json(operation, 200, {
+          insight: {
+            ...summary,
+            ...(insight.recommendation !== undefined ? { recommendation: insight.recommendation } : {}),
+            additionalInfo: {},
+            resources: [],
+            categorySpecificSummary: summary.category === 'UPGRADE_READINESS' ? { deprecationDetails: [], addonCompatibilityDetails: [] } : {},
+          },
+        });
+      }
+      case 'ListUpdates':
+      case 'DescribeUpdate': {
+        const nodegroupName = query.get('nodegroupName');
+        if (nodegroupName !== null && nodegroups[nodegroupName] === undefined) {
+          return notFound(`No node group found for name: ${nodegroupName}.`, { nodegroupName });
+        }
+        const updates = (nodegroupName !== null ? nodegroups[nodegroupName].updates : query.get('addonName') !== null ? [] : cluster.updates) ?? [];
+        if (operation === 'ListUpdates') {
+          const { page, nextToken } = paginate(updates.map((update) => update.id), query.get('maxResults') ?? '100', query.get('nextToken'));
+          return json(operation, 200, { updateIds: page, ...(nextToken ? { nextToken } : {}) });
+        }
+        const update = updates.find((candidate) => candidate.id === id);
+        if (update === undefined) return notFound(`No update found for ID: ${id}.`);
+        return json(operation, 200, {
+          update: {
+            id: update.id,
+            status: update.status ?? 'Successful',
+            type: update.type ?? 'VersionUpdate',
+            params: update.params ?? [],
+            createdAt: epoch(update.createdAt),
+            errors: [],
+          },
+        });
+      }
+      default:
+        return json(operation, 404, { message: `No route for ${operation} in this fake EKS` }, { 'x-amzn-errortype': 'UnknownOperationException' });
+    }
+  }
+
+  /** DescribeClusterVersions of `clusterVersions`: by `clusterVersions`, `versionStatus` (or the deprecated `status`) and `defaultOnly`; the unsupported ones only with `includeAll`. */
+  private describeClusterVersions(request: AwsRequest, all: FakeClusterVersion[], query: URLSearchParams): Answer {
+    const denied = this.eksDenied(request, 'DescribeClusterVersions');
+    if (denied) return denied;
+    const wanted = query.getAll('clusterVersions');
+    const versionStatus = query.get('versionStatus') ?? query.get('status')?.toUpperCase().replace(/-/g, '_');
+    const includeAll = query.get('includeAll') === 'true';
+    const versions = all.map((version) => ({
+      clusterVersion: version.clusterVersion,
+      clusterType: 'eks',
+      defaultPlatformVersion: version.defaultPlatformVersion ?? 'eks.1',
+      defaultVersion: version.defaultVersion ?? false,
+      ...(version.releaseDate !== undefined ? { releaseDate: version.releaseDate.getTime() / 1000 } : {}),
+      ...(version.endOfStandardSupportDate !== undefined ? { endOfStandardSupportDate: version.endOfStandardSupportDate.getTime() / 1000 } : {}),
+      ...(version.endOfExtendedSupportDate !== undefined ? { endOfExtendedSupportDate: version.endOfExtendedSupportDate.getTime() / 1000 } : {}),
+      status: version.status ?? version.versionStatus ?? 'STANDARD_SUPPORT',
+      versionStatus: version.versionStatus ?? 'STANDARD_SUPPORT',
+      ...(version.kubernetesPatchVersion !== undefined ? { kubernetesPatchVersion: version.kubernetesPatchVersion } : {}),
+    })).filter((version) => (wanted.length === 0 || wanted.includes(version.clusterVersion))
+      && (versionStatus === undefined || version.versionStatus === versionStatus)
+      && (query.get('defaultOnly') !== 'true' || version.defaultVersion)
+      && (includeAll || version.versionStatus !== 'UNSUPPORTED'));
+    const { page, nextToken } = paginate(versions, query.get('maxResults'), query.get('nextToken'));
+    return json('DescribeClusterVersions', 200, { clusterVersions: page, ...(nextToken ? { nextToken } : {}) });
   }
 
   /** EKS's answer to an operation the options deny, as an IAM policy or an SCP would. */
@@ -489,19 +928,20 @@ export class FakeAws {
   private describeAddon(request: AwsRequest, clusterName: string, addonName: string): Answer {
     const denied = this.eksDenied(request, 'DescribeAddon');
     if (denied) return denied;
-    const version = this.options.installedAddons?.[clusterName]?.[addonName];
-    if (version === undefined) {
+    const installed = this.options.installedAddons?.[clusterName]?.[addonName];
+    if (installed === undefined) {
       return json('DescribeAddon', 404, { message: `No addon: ${addonName} found in cluster: ${clusterName}`, clusterName, addonName },
         { 'x-amzn-errortype': 'ResourceNotFoundException' });
     }
+    const addon: FakeAddon = typeof installed === 'string' ? { version: installed } : installed;
     const created = Date.parse('2024-01-15T10:00:00Z') / 1000;
     return json('DescribeAddon', 200, {
       addon: {
         addonName,
         clusterName,
-        status: 'ACTIVE',
-        addonVersion: version,
-        health: { issues: [] },
+        status: addon.status ?? 'ACTIVE',
+        addonVersion: addon.version,
+        health: healthOf(addon.healthIssues),
         addonArn: `arn:${partitionOf(request.region)}:eks:${request.region}:${this.accountOf(request)}:addon/${clusterName}/${addonName}/00000000-0000-0000-0000-000000000000`,
         createdAt: created,
         modifiedAt: created,
@@ -629,6 +1069,42 @@ export class FakeAws {
     }, {}, JSON_1_1);
   }
 
+  /** SSM (awsJson1_1): `GetParameter` of `ssmParameters`. */
+  private ssm(request: AwsRequest): Answer {
+    const target = request.target.replace(/^AmazonSSM\./, '');
+    // Errors as SSM sends them: `__type` (and `message`), HTTP 400 (AccessDeniedException too); ParameterNotFound has no message.
+    const jsonError = (type: string, message?: string) =>
+      json(target, 400, { __type: type, ...(message !== undefined ? { message } : {}) }, {}, JSON_1_1);
+    if (target !== 'GetParameter') return jsonError('UnknownOperationException', `Unknown operation ${request.target}`);
+    let input: { Name?: string; WithDecryption?: boolean };
+    try {
+      input = JSON.parse(request.body || '{}');
+    } catch {
+      return jsonError('SerializationException', 'The request body is not JSON.');
+    }
+    const name = input.Name ?? '';
+    // Public parameters (`/aws/service/...`) belong to no account; the account's own do.
+    const arn = `arn:${partitionOf(request.region)}:ssm:${request.region}:${name.startsWith('/aws/') ? '' : this.accountOf(request)}:parameter${name.startsWith('/') ? '' : '/'}${name}`;
+    const denied = this.options.deniedSsmOperations ?? [];
+    if (denied.includes(target) || denied.includes('*')) {
+      const caller = this.identities[request.accessKeyId]?.arn ?? `arn:${partitionOf(request.region)}:iam::${this.accountOf(request)}:user/unknown`;
+      return jsonError('AccessDeniedException', `User: ${caller} is not authorized to perform: ssm:${target} on resource: ${arn} because no identity-based policy allows the ssm:${target} action`);
+    }
+    const value = this.options.ssmParameters?.[name];
+    if (value === undefined) return jsonError('ParameterNotFound');
+    return json(target, 200, {
+      Parameter: {
+        Name: name,
+        Type: 'String',
+        Value: value,
+        Version: 1,
+        LastModifiedDate: Date.UTC(2024, 0, 15, 10) / 1000,
+        ARN: arn,
+        DataType: 'text',
+      },
+    }, {}, JSON_1_1);
+  }
+
   /** The account of the signing key's identity, or a made-up one for a key the fake does not know. */
   private accountOf(request: AwsRequest): string {
     return this.identities[request.accessKeyId]?.account ?? DEFAULT_ACCOUNT;
@@ -636,6 +1112,17 @@ export class FakeAws {
 }
 
 const REQUEST_ID = '01234567-89ab-cdef-0123-456789abcdef';
+
+/** The operation of a request under `/clusters/{name}`, by `<method> <what follows the name>` (as the EKS model routes them). */
+const EKS_CLUSTER_ROUTES: Record<string, string> = {
+  'GET ': 'DescribeCluster',
+  'GET node-groups': 'ListNodegroups',
+  'GET node-groups/{id}': 'DescribeNodegroup',
+  'POST insights': 'ListInsights',
+  'GET insights/{id}': 'DescribeInsight',
+  'GET updates': 'ListUpdates',
+  'GET updates/{id}': 'DescribeUpdate',
+};
 const DEFAULT_ACCOUNT = '123456789012';
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 const CFN_NS = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
@@ -808,6 +1295,106 @@ function stackEventXml(event: FakeStackEvent, index: number, stackName: string, 
         <ResourceStatus>${escapeXml(event.status)}</ResourceStatus>${event.reason !== undefined ? `
         <ResourceStatusReason>${escapeXml(event.reason)}</ResourceStatusReason>` : ''}
       </member>`;
+}
+
+/** The resources of a template (an object, or JSON text; none for YAML text), by logical id. */
+function templateResources(template: unknown): Record<string, { Type?: string; Properties?: unknown }> {
+  let parsed = template;
+  if (typeof template === 'string') {
+    try {
+      parsed = JSON.parse(template);
+    } catch {
+      return {};
+    }
+  }
+  const resources = (parsed as { Resources?: unknown } | undefined)?.Resources;
+  return typeof resources === 'object' && resources !== null ? resources as Record<string, { Type?: string; Properties?: unknown }> : {};
+}
+
+function templateResourceIds(template: unknown): string[] {
+  return Object.keys(templateResources(template));
+}
+
+/**
+ * One member of DescribeStackResourceDrifts: a resource in sync (no status given) or drifted. Its expected
+ * properties are the template's with the differences' expected values, its actual ones the template's with
+ * the actual values; a deleted resource has no actual properties.
+ */
+function resourceDriftXml(stackId: string, template: unknown, timestamp: Date, drift: Partial<FakeResourceDrift> & { logicalId: string }): string {
+  const resource = templateResources(template)[drift.logicalId];
+  const base = typeof resource?.Properties === 'object' && resource.Properties !== null ? resource.Properties : {};
+  const differences = drift.differences ?? [];
+  const expected: unknown = JSON.parse(JSON.stringify(base));
+  const actual: unknown = JSON.parse(JSON.stringify(base));
+  for (const difference of differences) {
+    const type = difference.type ?? 'NOT_EQUAL';
+    const current = getPointer(base, difference.path);
+    setPointer(expected, difference.path, type === 'ADD' ? undefined : propertyValue(difference.expected, current));
+    setPointer(actual, difference.path, type === 'REMOVE' ? undefined : propertyValue(difference.actual, current));
+  }
+  const status = drift.status ?? 'IN_SYNC';
+  return `
+      <member>
+        <StackId>${escapeXml(stackId)}</StackId>
+        <LogicalResourceId>${escapeXml(drift.logicalId)}</LogicalResourceId>${drift.physicalId !== undefined ? `
+        <PhysicalResourceId>${escapeXml(drift.physicalId)}</PhysicalResourceId>` : ''}
+        <ResourceType>${escapeXml(drift.type ?? resource?.Type ?? '')}</ResourceType>
+        <ExpectedProperties>${escapeXml(JSON.stringify(expected))}</ExpectedProperties>${status !== 'DELETED' ? `
+        <ActualProperties>${escapeXml(JSON.stringify(actual))}</ActualProperties>` : ''}${status === 'MODIFIED' ? `
+        <PropertyDifferences>${differences.map((difference) => `
+          <member>
+            <PropertyPath>${escapeXml(difference.path)}</PropertyPath>
+            <ExpectedValue>${escapeXml(difference.expected)}</ExpectedValue>
+            <ActualValue>${escapeXml(difference.actual)}</ActualValue>
+            <DifferenceType>${difference.type ?? 'NOT_EQUAL'}</DifferenceType>
+          </member>`).join('')}
+        </PropertyDifferences>` : ''}
+        <StackResourceDriftStatus>${status}</StackResourceDriftStatus>
+        <Timestamp>${timestamp.toISOString()}</Timestamp>
+      </member>`;
+}
+
+/**
+ * The property value of a difference's text, as CloudFormation writes values there: JSON for an object or a
+ * list, the number or boolean as text where the template has a number or boolean, else the string.
+ */
+function propertyValue(text: string, templateValue: unknown): unknown {
+  if (!/^\s*[[{]/.test(text) && typeof templateValue !== 'number' && typeof templateValue !== 'boolean') return text;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'string' ? text : value;
+  } catch {
+    return text;
+  }
+}
+
+/** The value at a JSON pointer, or undefined. */
+function getPointer(root: unknown, pointer: string): unknown {
+  return pointer.split('/').slice(1).map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), root);
+}
+
+/** Sets (or, for `undefined`, removes) the value at a JSON pointer (`/ScalingConfig/DesiredSize`, `/Tags/0/Value`). */
+function setPointer(root: unknown, pointer: string, value: unknown): void {
+  const keys = pointer.split('/').slice(1).map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (keys.length === 0) return;
+  let node = root as Record<string, unknown>;
+  for (const [i, key] of keys.slice(0, -1).entries()) {
+    if (typeof node[key] !== 'object' || node[key] === null) {
+      if (value === undefined) return;
+      node[key] = /^\d+$/.test(keys[i + 1]) ? [] : {};
+    }
+    node = node[key] as Record<string, unknown>;
+  }
+  const last = keys[keys.length - 1];
+  if (value !== undefined) node[last] = value;
+  else if (Array.isArray(node)) node.splice(Number(last), 1);
+  else delete node[last];
+}
+
+/** The `health` of an EKS cluster, node group or add-on. */
+function healthOf(issues: FakeHealthIssue[] | undefined): { issues: { code: string; message: string; resourceIds: string[] }[] } {
+  return { issues: (issues ?? []).map((issue) => ({ code: issue.code, message: issue.message, resourceIds: issue.resourceIds ?? [] })) };
 }
 
 function templateBody(template: unknown): string {
