@@ -1,16 +1,22 @@
 import {
-  CloudFormationClient, CloudFormationServiceException, DescribeStacksCommand, GetTemplateCommand, ListImportsCommand,
+  CloudFormationClient, CloudFormationServiceException, DescribeStackDriftDetectionStatusCommand, DescribeStackResourceDriftsCommand,
+  DescribeStacksCommand, DetectStackDriftCommand, GetTemplateCommand, ListImportsCommand,
 } from '@aws-sdk/client-cloudformation';
 import {
   DescribeAddressesCommand, DescribeRouteTablesCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client, EC2ServiceException,
   paginateDescribeVpcs,
 } from '@aws-sdk/client-ec2';
-import { EKSClient, ListClustersCommand, paginateListClusters } from '@aws-sdk/client-eks';
+import {
+  DescribeAddonCommand, DescribeClusterCommand, DescribeClusterVersionsCommand, DescribeInsightCommand, DescribeNodegroupCommand,
+  DescribeUpdateCommand, EKSClient, ListClustersCommand, ListInsightsCommand, ListNodegroupsCommand, ListUpdatesCommand,
+  paginateListClusters, paginateListInsights, ResourceNotFoundException,
+} from '@aws-sdk/client-eks';
 import {
   AccessDeniedException, GetServiceQuotaCommand, NoSuchResourceException, ServiceQuotasClient,
 } from '@aws-sdk/client-service-quotas';
+import { GetParameterCommand, ParameterNotFound, SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { FakeAws } from '../src';
+import { FakeAws, FakeAwsOptions, FakeResourceDrift } from '../src';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -262,5 +268,460 @@ describe('one endpoint for all services', () => {
     expect(aws.requests.map((r) => `${r.service}:${r.action}`)).toEqual([
       'sts:GetCallerIdentity', 'cloudformation:DescribeStacks', 'ec2:DescribeAddresses', 'eks:ListClusters', 'servicequotas:GetServiceQuota',
     ]);
+  });
+});
+
+/** A fake of its own for a test: started, handed with its endpoint to the body, stopped (with its clients) whatever happens. */
+async function withFake<T>(
+  options: FakeAwsOptions,
+  body: (fake: FakeAws, make: <C extends { destroy(): void }>(Client: new (config: object) => C) => C, url: string) => Promise<T>,
+): Promise<T> {
+  const fake = new FakeAws({ [KEY]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` } }, [], options);
+  const url = await fake.start();
+  const made: { destroy(): void }[] = [];
+  try {
+    return await body(fake, (Client) => {
+      const c = new Client({ region, endpoint: url, credentials });
+      made.push(c);
+      return c;
+    }, url);
+  } finally {
+    for (const c of made) c.destroy();
+    await fake.stop();
+  }
+}
+
+describe('CloudFormation drift detection (awsQuery)', () => {
+  const nodegroupTemplate = {
+    Resources: {
+      Nodegroup: { Type: 'AWS::EKS::Nodegroup', Properties: { ScalingConfig: { MinSize: 1, MaxSize: 3, DesiredSize: 2 }, Labels: { team: 'a' } } },
+      LaunchTemplate: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-1' } } },
+      Role: { Type: 'AWS::IAM::Role', Properties: { RoleName: 'team-a-node' } },
+    },
+  };
+  const drift: FakeResourceDrift[] = [
+    {
+      logicalId: 'Nodegroup',
+      type: 'AWS::EKS::Nodegroup',
+      physicalId: 'team-a/ng-1',
+      status: 'MODIFIED',
+      differences: [
+        { path: '/ScalingConfig/DesiredSize', expected: '2', actual: '5' },
+        { path: '/Labels/extra', expected: '', actual: 'yes', type: 'ADD' },
+        { path: '/Labels/team', expected: 'a', actual: '', type: 'REMOVE' },
+      ],
+    },
+    { logicalId: 'Role', type: 'AWS::IAM::Role', physicalId: 'team-a-node', status: 'DELETED' },
+  ];
+  const stacks = {
+    'team-a-nodegroup': { template: nodegroupTemplate, drift },
+    'team-a-network': { template: networkTemplate },
+    'team-a-slow': { template: networkTemplate, driftDetection: 'IN_PROGRESS' as const },
+    'team-a-broken': { template: nodegroupTemplate, drift, driftDetection: 'FAILED' as const },
+  };
+
+  test('DetectStackDrift, then DescribeStackDriftDetectionStatus: DRIFTED with the count of drifted resources', async () => {
+    await withFake({ stacks }, async (fake, make) => {
+      const cfn = make(CloudFormationClient);
+      const { StackDriftDetectionId } = await cfn.send(new DetectStackDriftCommand({ StackName: 'team-a-nodegroup' }));
+      expect(StackDriftDetectionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      const again = await cfn.send(new DetectStackDriftCommand({ StackName: 'team-a-nodegroup' }));
+      expect(again.StackDriftDetectionId).not.toBe(StackDriftDetectionId);
+      const status = await cfn.send(new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId }));
+      expect(status).toEqual(expect.objectContaining({
+        StackId: `arn:aws:cloudformation:eu-west-1:${ACCOUNT}:stack/team-a-nodegroup/6b5f8a40-0000-4000-8000-000000000001`,
+        StackDriftDetectionId,
+        StackDriftStatus: 'DRIFTED',
+        DetectionStatus: 'DETECTION_COMPLETE',
+        DriftedStackResourceCount: 2,
+        Timestamp: expect.any(Date),
+      }));
+      expect(status.DetectionStatusReason).toBeUndefined();
+      expect(fake.requests.map((r) => r.action)).toEqual(['DetectStackDrift', 'DetectStackDrift', 'DescribeStackDriftDetectionStatus']);
+    });
+  });
+
+  test('a stack in sync, a detection that never ends, a detection that fails', async () => {
+    await withFake({ stacks }, async (_fake, make) => {
+      const cfn = make(CloudFormationClient);
+      const statusOf = async (StackName: string) => {
+        const { StackDriftDetectionId } = await cfn.send(new DetectStackDriftCommand({ StackName }));
+        return cfn.send(new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId }));
+      };
+      expect(await statusOf('team-a-network')).toMatchObject({ StackDriftStatus: 'IN_SYNC', DetectionStatus: 'DETECTION_COMPLETE', DriftedStackResourceCount: 0 });
+      const slow = await statusOf('team-a-slow');
+      expect(slow).toMatchObject({ StackDriftStatus: 'NOT_CHECKED', DetectionStatus: 'DETECTION_IN_PROGRESS' });
+      expect(slow.DriftedStackResourceCount).toBeUndefined();
+      expect(await statusOf('team-a-broken')).toMatchObject({
+        StackDriftStatus: 'DRIFTED',
+        DetectionStatus: 'DETECTION_FAILED',
+        DetectionStatusReason: 'Failed to detect drift on resources [Nodegroup]: Internal Failure',
+      });
+    });
+  });
+
+  test('DescribeStackResourceDrifts: every resource of the template, the drifted ones with their differences; by status filter', async () => {
+    await withFake({ stacks }, async (_fake, make) => {
+      const cfn = make(CloudFormationClient);
+      const all = await cfn.send(new DescribeStackResourceDriftsCommand({ StackName: 'team-a-nodegroup' }));
+      const stackId = `arn:aws:cloudformation:eu-west-1:${ACCOUNT}:stack/team-a-nodegroup/6b5f8a40-0000-4000-8000-000000000001`;
+      expect(all.StackResourceDrifts?.map((d) => [d.LogicalResourceId, d.StackResourceDriftStatus])).toEqual([
+        ['LaunchTemplate', 'IN_SYNC'], ['Nodegroup', 'MODIFIED'], ['Role', 'DELETED'],
+      ]);
+      expect(all.StackResourceDrifts?.[0]).toEqual({
+        StackId: stackId,
+        LogicalResourceId: 'LaunchTemplate',
+        ResourceType: 'AWS::EC2::LaunchTemplate',
+        ExpectedProperties: '{"LaunchTemplateData":{"ImageId":"ami-1"}}',
+        ActualProperties: '{"LaunchTemplateData":{"ImageId":"ami-1"}}',
+        StackResourceDriftStatus: 'IN_SYNC',
+        Timestamp: new Date('2024-01-15T10:00:00Z'),
+      });
+      const modified = all.StackResourceDrifts?.[1];
+      expect(modified).toMatchObject({ StackId: stackId, PhysicalResourceId: 'team-a/ng-1', ResourceType: 'AWS::EKS::Nodegroup' });
+      expect(JSON.parse(modified?.ExpectedProperties ?? '')).toEqual({ ScalingConfig: { MinSize: 1, MaxSize: 3, DesiredSize: 2 }, Labels: { team: 'a' } });
+      expect(JSON.parse(modified?.ActualProperties ?? '')).toEqual({ ScalingConfig: { MinSize: 1, MaxSize: 3, DesiredSize: 5 }, Labels: { extra: 'yes' } });
+      expect(modified?.PropertyDifferences).toEqual([
+        { PropertyPath: '/ScalingConfig/DesiredSize', ExpectedValue: '2', ActualValue: '5', DifferenceType: 'NOT_EQUAL' },
+        { PropertyPath: '/Labels/extra', ExpectedValue: '', ActualValue: 'yes', DifferenceType: 'ADD' },
+        { PropertyPath: '/Labels/team', ExpectedValue: 'a', ActualValue: '', DifferenceType: 'REMOVE' },
+      ]);
+      const deleted = all.StackResourceDrifts?.[2];
+      expect(deleted).toMatchObject({ PhysicalResourceId: 'team-a-node', ExpectedProperties: '{"RoleName":"team-a-node"}' });
+      expect(deleted?.ActualProperties).toBeUndefined();
+      const filtered = await cfn.send(new DescribeStackResourceDriftsCommand({ StackName: 'team-a-nodegroup', StackResourceDriftStatusFilters: ['MODIFIED', 'DELETED'] }));
+      expect(filtered.StackResourceDrifts?.map((d) => d.LogicalResourceId)).toEqual(['Nodegroup', 'Role']);
+      const detection = await cfn.send(new DetectStackDriftCommand({ StackName: 'team-a-nodegroup' }));
+      const status = await cfn.send(new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId: detection.StackDriftDetectionId }));
+      const after = await cfn.send(new DescribeStackResourceDriftsCommand({ StackName: 'team-a-nodegroup', StackResourceDriftStatusFilters: ['IN_SYNC'] }));
+      expect(after.StackResourceDrifts?.map((d) => [d.LogicalResourceId, d.Timestamp])).toEqual([['LaunchTemplate', status.Timestamp]]);
+    });
+  });
+
+  test('an unknown stack or detection id: 400 ValidationError', async () => {
+    await withFake({ stacks }, async (_fake, make) => {
+      const cfn = make(CloudFormationClient);
+      expect(await rejection(cfn.send(new DetectStackDriftCommand({ StackName: 'team-a-nothing' }))))
+        .toMatchObject({ name: 'ValidationError', message: 'Stack with id team-a-nothing does not exist', $metadata: { httpStatusCode: 400 } });
+      expect(await rejection(cfn.send(new DescribeStackResourceDriftsCommand({ StackName: 'team-a-nothing' }))))
+        .toMatchObject({ name: 'ValidationError', message: 'Stack with id team-a-nothing does not exist' });
+      const unknownId = '00000000-0000-4000-8000-000000000000';
+      expect(await rejection(cfn.send(new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId: unknownId }))))
+        .toMatchObject({ name: 'ValidationError', message: `Drift detection with id ${unknownId} does not exist` });
+    });
+  });
+
+  test('deniedCloudFormationOperations: 403 AccessDenied with IAM\'s message, the other operations answered', async () => {
+    await withFake({ stacks, deniedCloudFormationOperations: ['DetectStackDrift'] }, async (_fake, make) => {
+      const cfn = make(CloudFormationClient);
+      const error = await rejection(cfn.send(new DetectStackDriftCommand({ StackName: 'team-a-network' })));
+      expect(error).toMatchObject({
+        name: 'AccessDenied',
+        message: `User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: cloudformation:DetectStackDrift on resource: `
+          + `arn:aws:cloudformation:eu-west-1:${ACCOUNT}:stack/team-a-network/* because no identity-based policy allows the cloudformation:DetectStackDrift action`,
+        $metadata: { httpStatusCode: 403 },
+      });
+      expect((await cfn.send(new DescribeStacksCommand({ StackName: 'team-a-network' }))).Stacks).toHaveLength(1);
+    });
+    await withFake({ stacks, deniedCloudFormationOperations: ['*'] }, async (_fake, make) => {
+      const error = await rejection(make(CloudFormationClient).send(new DescribeStacksCommand({})));
+      expect(error).toMatchObject({ name: 'AccessDenied', message: expect.stringContaining('cloudformation:DescribeStacks on resource: * because') });
+    });
+  });
+});
+
+describe('EKS clusters, node groups, insights, updates and versions (restJson1)', () => {
+  const created = new Date('2025-02-01T08:00:00Z');
+  const eksClusters: FakeAwsOptions['eksClusters'] = {
+    'team-a': {
+      version: '1.32',
+      platformVersion: 'eks.9',
+      createdAt: created,
+      upgradePolicy: 'EXTENDED',
+      healthIssues: [{ code: 'Ec2SubnetNotFound', message: 'One or more subnets were deleted.', resourceIds: ['subnet-0123'] }],
+      nodegroups: {
+        'team-a-ng': {
+          version: '1.32',
+          releaseVersion: '1.42.0-a1b2c3d4',
+          status: 'DEGRADED',
+          healthIssues: [{ code: 'AsgInstanceLaunchFailures', message: 'Could not launch Spot Instances.' }],
+          updates: [{ id: 'ng-update-1', createdAt: created, params: [{ type: 'ReleaseVersion', value: '1.42.0-a1b2c3d4' }] }],
+        },
+        'team-a-ondemand': { version: '1.31', releaseVersion: '1.41.0-00000000', capacityType: 'ON_DEMAND', instanceTypes: ['m7i.xlarge'], scaling: { min: 2, max: 4, desired: 3 }, maxUnavailablePercentage: 50 },
+      },
+      insights: [
+        { id: 'a1b2c3d4-0000-4000-8000-000000000001', name: 'Deprecated APIs removed in Kubernetes v1.33', kubernetesVersion: '1.33', status: 'ERROR', reason: 'Deprecated API usage detected', recommendation: 'Update the manifests.' },
+        { id: 'a1b2c3d4-0000-4000-8000-000000000002', name: 'Kubelet version skew', kubernetesVersion: '1.33', status: 'PASSING' },
+        { id: 'a1b2c3d4-0000-4000-8000-000000000003', name: 'Cluster health issues', category: 'MISCONFIGURATION', kubernetesVersion: '1.32', status: 'WARNING', description: 'A health issue.' },
+      ],
+      updates: [
+        { id: 'update-1', createdAt: created, params: [{ type: 'Version', value: '1.31' }, { type: 'PlatformVersion', value: 'eks.20' }] },
+        { id: 'update-2', type: 'VersionUpdate', status: 'InProgress', createdAt: new Date('2025-06-01T00:00:00Z'), params: [{ type: 'Version', value: '1.32' }] },
+      ],
+    },
+  };
+
+  test('ListClusters: the names of clusters and eksClusters, no duplicates', async () => {
+    await withFake({ clusters: ['legacy', 'team-a'], eksClusters }, async (_fake, make) => {
+      expect((await make(EKSClient).send(new ListClustersCommand({}))).clusters).toEqual(['legacy', 'team-a']);
+    });
+  });
+
+  test('DescribeCluster: version, platform, status, health, upgrade policy; an unknown cluster is 404 ResourceNotFoundException', async () => {
+    await withFake({ clusters: ['legacy'], eksClusters }, async (fake, make) => {
+      const eks = make(EKSClient);
+      const { cluster } = await eks.send(new DescribeClusterCommand({ name: 'team-a' }));
+      expect(cluster).toMatchObject({
+        name: 'team-a',
+        arn: `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/team-a`,
+        version: '1.32',
+        platformVersion: 'eks.9',
+        status: 'ACTIVE',
+        createdAt: created,
+        health: { issues: [{ code: 'Ec2SubnetNotFound', message: 'One or more subnets were deleted.', resourceIds: ['subnet-0123'] }] },
+        upgradePolicy: { supportType: 'EXTENDED' },
+        roleArn: `arn:aws:iam::${ACCOUNT}:role/team-a-cluster`,
+        resourcesVpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: false },
+        tags: {},
+      });
+      expect(fake.requests[0]).toMatchObject({ method: 'GET', service: 'eks', action: 'DescribeCluster', path: '/clusters/team-a' });
+      for (const name of ['team-b', 'legacy']) {
+        const error = await rejection(eks.send(new DescribeClusterCommand({ name })));
+        expect(error).toBeInstanceOf(ResourceNotFoundException);
+        expect(error).toMatchObject({ name: 'ResourceNotFoundException', message: `No cluster found for name: ${name}.`, $metadata: { httpStatusCode: 404 } });
+      }
+      const defaults = await withFake({ eksClusters: { bare: { version: '1.33' } } }, async (_f, makeBare) => (await makeBare(EKSClient).send(new DescribeClusterCommand({ name: 'bare' }))).cluster);
+      expect(defaults).toMatchObject({ version: '1.33', platformVersion: 'eks.1', status: 'ACTIVE', createdAt: new Date('2024-01-15T10:00:00Z'), health: { issues: [] }, upgradePolicy: { supportType: 'STANDARD' } });
+    });
+  });
+
+  test('ListNodegroups and DescribeNodegroup: versions, scaling, update config, health; unknown ones are 404 ResourceNotFoundException', async () => {
+    await withFake({ eksClusters }, async (fake, make) => {
+      const eks = make(EKSClient);
+      expect((await eks.send(new ListNodegroupsCommand({ clusterName: 'team-a' }))).nodegroups).toEqual(['team-a-ng', 'team-a-ondemand']);
+      const { nodegroup } = await eks.send(new DescribeNodegroupCommand({ clusterName: 'team-a', nodegroupName: 'team-a-ng' }));
+      expect(nodegroup).toMatchObject({
+        nodegroupName: 'team-a-ng',
+        nodegroupArn: expect.stringMatching(new RegExp(`^arn:aws:eks:eu-west-1:${ACCOUNT}:nodegroup/team-a/team-a-ng/`)),
+        clusterName: 'team-a',
+        version: '1.32',
+        releaseVersion: '1.42.0-a1b2c3d4',
+        status: 'DEGRADED',
+        capacityType: 'SPOT',
+        amiType: 'BOTTLEROCKET_x86_64',
+        instanceTypes: ['m6i.large'],
+        scalingConfig: { minSize: 1, maxSize: 3, desiredSize: 2 },
+        updateConfig: { maxUnavailablePercentage: 33 },
+        health: { issues: [{ code: 'AsgInstanceLaunchFailures', message: 'Could not launch Spot Instances.', resourceIds: [] }] },
+        createdAt: new Date('2024-01-15T10:00:00Z'),
+        modifiedAt: new Date('2024-01-15T10:00:00Z'),
+        labels: {},
+        tags: {},
+      });
+      const ondemand = (await eks.send(new DescribeNodegroupCommand({ clusterName: 'team-a', nodegroupName: 'team-a-ondemand' }))).nodegroup;
+      expect(ondemand).toMatchObject({ capacityType: 'ON_DEMAND', instanceTypes: ['m7i.xlarge'], scalingConfig: { minSize: 2, maxSize: 4, desiredSize: 3 }, updateConfig: { maxUnavailablePercentage: 50 } });
+      expect(fake.requests.map((r) => `${r.action} ${r.path}`)).toEqual([
+        'ListNodegroups /clusters/team-a/node-groups', 'DescribeNodegroup /clusters/team-a/node-groups/team-a-ng', 'DescribeNodegroup /clusters/team-a/node-groups/team-a-ondemand',
+      ]);
+      expect(await rejection(eks.send(new DescribeNodegroupCommand({ clusterName: 'team-a', nodegroupName: 'team-a-gone' }))))
+        .toMatchObject({ name: 'ResourceNotFoundException', message: 'No node group found for name: team-a-gone.', $metadata: { httpStatusCode: 404 } });
+      expect(await rejection(eks.send(new DescribeNodegroupCommand({ clusterName: 'team-b', nodegroupName: 'team-a-ng' }))))
+        .toMatchObject({ name: 'ResourceNotFoundException', message: 'No cluster found for name: team-b.' });
+    });
+  });
+
+  test('ListInsights: POST with a filter of categories, versions and statuses, paginated; DescribeInsight: one with its recommendation', async () => {
+    await withFake({ eksClusters }, async (fake, make) => {
+      const eks = make(EKSClient);
+      const { insights } = await eks.send(new ListInsightsCommand({ clusterName: 'team-a' }));
+      expect(insights?.map((i) => i.name)).toEqual(['Deprecated APIs removed in Kubernetes v1.33', 'Kubelet version skew', 'Cluster health issues']);
+      expect(insights?.[0]).toEqual({
+        id: 'a1b2c3d4-0000-4000-8000-000000000001',
+        name: 'Deprecated APIs removed in Kubernetes v1.33',
+        category: 'UPGRADE_READINESS',
+        kubernetesVersion: '1.33',
+        lastRefreshTime: new Date('2024-01-15T10:00:00Z'),
+        lastTransitionTime: new Date('2024-01-15T10:00:00Z'),
+        description: 'Deprecated APIs removed in Kubernetes v1.33',
+        insightStatus: { status: 'ERROR', reason: 'Deprecated API usage detected' },
+      });
+      expect(fake.requests[0]).toMatchObject({ method: 'POST', action: 'ListInsights', path: '/clusters/team-a/insights' });
+      const filtered = await eks.send(new ListInsightsCommand({
+        clusterName: 'team-a', filter: { categories: ['UPGRADE_READINESS'], kubernetesVersions: ['1.33'], statuses: ['ERROR', 'WARNING'] },
+      }));
+      expect(filtered.insights?.map((i) => i.id)).toEqual(['a1b2c3d4-0000-4000-8000-000000000001']);
+      expect(JSON.parse(fake.requests[1].body)).toEqual({ filter: { categories: ['UPGRADE_READINESS'], kubernetesVersions: ['1.33'], statuses: ['ERROR', 'WARNING'] } });
+      const pages = [];
+      for await (const page of paginateListInsights({ client: eks, pageSize: 2 }, { clusterName: 'team-a' })) pages.push(page.insights?.length);
+      expect(pages).toEqual([2, 1]);
+
+      const { insight } = await eks.send(new DescribeInsightCommand({ clusterName: 'team-a', id: 'a1b2c3d4-0000-4000-8000-000000000001' }));
+      expect(insight).toMatchObject({
+        id: 'a1b2c3d4-0000-4000-8000-000000000001',
+        category: 'UPGRADE_READINESS',
+        insightStatus: { status: 'ERROR', reason: 'Deprecated API usage detected' },
+        recommendation: 'Update the manifests.',
+        additionalInfo: {},
+        resources: [],
+        categorySpecificSummary: { deprecationDetails: [], addonCompatibilityDetails: [] },
+      });
+      expect(await rejection(eks.send(new DescribeInsightCommand({ clusterName: 'team-a', id: 'no-such-insight' }))))
+        .toMatchObject({ name: 'ResourceNotFoundException', $metadata: { httpStatusCode: 404 } });
+      expect(await rejection(eks.send(new ListInsightsCommand({ clusterName: 'team-b' })))).toMatchObject({ name: 'ResourceNotFoundException' });
+    });
+  });
+
+  test('ListUpdates and DescribeUpdate, of the cluster or of a node group; an unknown update is 404 ResourceNotFoundException', async () => {
+    await withFake({ eksClusters }, async (_fake, make) => {
+      const eks = make(EKSClient);
+      expect((await eks.send(new ListUpdatesCommand({ name: 'team-a' }))).updateIds).toEqual(['update-1', 'update-2']);
+      expect((await eks.send(new ListUpdatesCommand({ name: 'team-a', nodegroupName: 'team-a-ng' }))).updateIds).toEqual(['ng-update-1']);
+      expect((await eks.send(new DescribeUpdateCommand({ name: 'team-a', updateId: 'update-1' }))).update).toEqual({
+        id: 'update-1',
+        status: 'Successful',
+        type: 'VersionUpdate',
+        params: [{ type: 'Version', value: '1.31' }, { type: 'PlatformVersion', value: 'eks.20' }],
+        createdAt: created,
+        errors: [],
+      });
+      expect((await eks.send(new DescribeUpdateCommand({ name: 'team-a', updateId: 'update-2' }))).update).toMatchObject({ status: 'InProgress' });
+      expect((await eks.send(new DescribeUpdateCommand({ name: 'team-a', updateId: 'ng-update-1', nodegroupName: 'team-a-ng' }))).update)
+        .toMatchObject({ params: [{ type: 'ReleaseVersion', value: '1.42.0-a1b2c3d4' }] });
+      expect(await rejection(eks.send(new DescribeUpdateCommand({ name: 'team-a', updateId: 'ng-update-1' }))))
+        .toMatchObject({ name: 'ResourceNotFoundException', $metadata: { httpStatusCode: 404 } });
+    });
+  });
+
+  test('DescribeAddon: an installed add-on with its status and health issues, or just its version', async () => {
+    const installedAddons = {
+      'team-a': {
+        'vpc-cni': 'v1.19.0-eksbuild.1',
+        'coredns': { version: 'v1.11.4-eksbuild.2', status: 'DEGRADED', healthIssues: [{ code: 'InsufficientNumberOfReplicas', message: 'The add-on is unhealthy.', resourceIds: ['coredns'] }] },
+      },
+    };
+    await withFake({ installedAddons }, async (_fake, make) => {
+      const eks = make(EKSClient);
+      expect((await eks.send(new DescribeAddonCommand({ clusterName: 'team-a', addonName: 'vpc-cni' }))).addon)
+        .toMatchObject({ addonVersion: 'v1.19.0-eksbuild.1', status: 'ACTIVE', health: { issues: [] } });
+      expect((await eks.send(new DescribeAddonCommand({ clusterName: 'team-a', addonName: 'coredns' }))).addon).toMatchObject({
+        addonVersion: 'v1.11.4-eksbuild.2',
+        status: 'DEGRADED',
+        health: { issues: [{ code: 'InsufficientNumberOfReplicas', message: 'The add-on is unhealthy.', resourceIds: ['coredns'] }] },
+      });
+    });
+  });
+
+  test('DescribeClusterVersions: by version list and status, unsupported ones only with includeAll; not answered without clusterVersions', async () => {
+    const clusterVersions: FakeAwsOptions['clusterVersions'] = [
+      { clusterVersion: '1.33', defaultVersion: true, releaseDate: new Date('2025-05-29T00:00:00Z'), endOfStandardSupportDate: new Date('2026-07-29T00:00:00Z'), endOfExtendedSupportDate: new Date('2027-07-29T00:00:00Z'), defaultPlatformVersion: 'eks.5', kubernetesPatchVersion: '1.33.5' },
+      { clusterVersion: '1.30', versionStatus: 'EXTENDED_SUPPORT' },
+      { clusterVersion: '1.23', versionStatus: 'UNSUPPORTED' },
+    ];
+    await withFake({ clusterVersions }, async (fake, make) => {
+      const eks = make(EKSClient);
+      const all = await eks.send(new DescribeClusterVersionsCommand({}));
+      expect(all.clusterVersions?.[0]).toEqual({
+        clusterVersion: '1.33',
+        clusterType: 'eks',
+        defaultPlatformVersion: 'eks.5',
+        defaultVersion: true,
+        releaseDate: new Date('2025-05-29T00:00:00Z'),
+        endOfStandardSupportDate: new Date('2026-07-29T00:00:00Z'),
+        endOfExtendedSupportDate: new Date('2027-07-29T00:00:00Z'),
+        status: 'STANDARD_SUPPORT',
+        versionStatus: 'STANDARD_SUPPORT',
+        kubernetesPatchVersion: '1.33.5',
+      });
+      expect(all.clusterVersions?.map((v) => v.clusterVersion)).toEqual(['1.33', '1.30']);
+      const versions = async (input: ConstructorParameters<typeof DescribeClusterVersionsCommand>[0]) =>
+        (await eks.send(new DescribeClusterVersionsCommand(input))).clusterVersions?.map((v) => v.clusterVersion);
+      expect(await versions({ includeAll: true })).toEqual(['1.33', '1.30', '1.23']);
+      expect(await versions({ versionStatus: 'EXTENDED_SUPPORT' })).toEqual(['1.30']);
+      expect(await versions({ clusterVersions: ['1.30', '1.33'] })).toEqual(['1.33', '1.30']);
+      expect(await versions({ defaultOnly: true })).toEqual(['1.33']);
+      expect(fake.requests[3].path).toBe('/cluster-versions?clusterVersions=1.30&clusterVersions=1.33');
+    });
+    await withFake({}, async (_fake, make) => {
+      expect(await rejection(make(EKSClient).send(new DescribeClusterVersionsCommand({})))).toMatchObject({ name: 'UnknownOperationException', $metadata: { httpStatusCode: 404 } });
+    });
+  });
+
+  test('deniedEksOperations applies to each new operation: 403 AccessDeniedException', async () => {
+    const operations: [string, (eks: EKSClient) => Promise<unknown>][] = [
+      ['DescribeCluster', (eks) => eks.send(new DescribeClusterCommand({ name: 'team-a' }))],
+      ['DescribeNodegroup', (eks) => eks.send(new DescribeNodegroupCommand({ clusterName: 'team-a', nodegroupName: 'team-a-ng' }))],
+      ['ListInsights', (eks) => eks.send(new ListInsightsCommand({ clusterName: 'team-a' }))],
+      ['DescribeInsight', (eks) => eks.send(new DescribeInsightCommand({ clusterName: 'team-a', id: 'a1b2c3d4-0000-4000-8000-000000000001' }))],
+      ['ListUpdates', (eks) => eks.send(new ListUpdatesCommand({ name: 'team-a' }))],
+      ['DescribeUpdate', (eks) => eks.send(new DescribeUpdateCommand({ name: 'team-a', updateId: 'update-1' }))],
+      ['DescribeClusterVersions', (eks) => eks.send(new DescribeClusterVersionsCommand({}))],
+    ];
+    for (const [operation, call] of operations) {
+      await withFake({ eksClusters, clusterVersions: [], deniedEksOperations: [operation] }, async (_fake, make) => {
+        const error = await rejection(call(make(EKSClient)));
+        expect(error).toMatchObject({
+          name: 'AccessDeniedException',
+          message: `User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: eks:${operation}`,
+          $metadata: { httpStatusCode: 403 },
+        });
+      });
+    }
+  });
+});
+
+describe('SSM (awsJson1_1)', () => {
+  const name = '/aws/service/bottlerocket/aws-k8s-1.33/x86_64/latest/image_version';
+
+  test('GetParameter: a public parameter, with no account in its ARN; an own parameter with one', async () => {
+    await withFake({ ssmParameters: { [name]: '1.42.0-a1b2c3d4', '/team-a/setting': 'on' } }, async (fake, make) => {
+      const ssm = make(SSMClient);
+      const { Parameter } = await ssm.send(new GetParameterCommand({ Name: name }));
+      expect(Parameter).toEqual({
+        Name: name,
+        Type: 'String',
+        Value: '1.42.0-a1b2c3d4',
+        Version: 1,
+        LastModifiedDate: new Date('2024-01-15T10:00:00Z'),
+        ARN: `arn:aws:ssm:eu-west-1::parameter${name}`,
+        DataType: 'text',
+      });
+      expect(fake.requests[0]).toMatchObject({ method: 'POST', service: 'ssm', action: 'GetParameter' });
+      expect(JSON.parse(fake.requests[0].body)).toEqual({ Name: name });
+      expect((await ssm.send(new GetParameterCommand({ Name: '/team-a/setting' }))).Parameter?.ARN).toBe(`arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/team-a/setting`);
+    });
+  });
+
+  test('a parameter not there: 400 ParameterNotFound; a denied operation: 400 AccessDeniedException with IAM\'s message', async () => {
+    await withFake({}, async (_fake, make) => {
+      const error = await rejection(make(SSMClient).send(new GetParameterCommand({ Name: name })));
+      expect(error).toBeInstanceOf(ParameterNotFound);
+      expect(error).toMatchObject({ name: 'ParameterNotFound', $metadata: { httpStatusCode: 400 } });
+    });
+    await withFake({ ssmParameters: { [name]: '1.42.0-a1b2c3d4' }, deniedSsmOperations: ['GetParameter'] }, async (_fake, make) => {
+      const error = await rejection(make(SSMClient).send(new GetParameterCommand({ Name: name })));
+      expect(error).toMatchObject({
+        name: 'AccessDeniedException',
+        message: `User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: ssm:GetParameter on resource: `
+          + `arn:aws:ssm:eu-west-1::parameter${name} because no identity-based policy allows the ssm:GetParameter action`,
+        $metadata: { httpStatusCode: 400 },
+      });
+    });
+  });
+
+  test('AWS_ENDPOINT_URL_SSM points the client at the fake', async () => {
+    const saved = { ...process.env };
+    await withFake({ ssmParameters: { [name]: '1.42.0-a1b2c3d4' } }, async (fake, _make, url) => {
+      process.env.AWS_ENDPOINT_URL_SSM = url;
+      process.env.AWS_CONFIG_FILE = `${__dirname}/no-such-aws-config`;
+      const ssm = new SSMClient({ region, credentials });
+      try {
+        expect((await ssm.send(new GetParameterCommand({ Name: name }))).Parameter?.Value).toBe('1.42.0-a1b2c3d4');
+        expect(fake.requests.map((r) => `${r.service}:${r.action}`)).toEqual(['ssm:GetParameter']);
+      } finally {
+        ssm.destroy();
+        for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+        Object.assign(process.env, saved);
+      }
+    });
   });
 });
