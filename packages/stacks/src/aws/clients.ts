@@ -1,5 +1,5 @@
 // The one place that makes the AWS clients of the product (STS, CloudFormation, EC2, EKS,
-// Service Quotas, CloudWatch Logs, KMS). Every client gets the same limits, so no call can
+// Service Quotas, CloudWatch Logs, KMS, SSM). Every client gets the same limits, so no call can
 // hang or retry forever: a connect timeout, a per-attempt timeout (the SDK's NodeHttpHandler:
 // connectionTimeout, requestTimeout with throwOnRequestTimeout, socketTimeout for a body that
 // stalls), bounded retries (the SDK's standard retry mode: throttling, 5xx, timeouts), and the
@@ -8,7 +8,7 @@
 import { setMaxListeners } from 'events';
 import { AWS_LIMIT_ENV } from './env-names';
 import {
-  CloudFormationClient, CloudWatchLogsClient, EC2Client, EKSClient, KMSClient, ServiceQuotasClient, STSClient,
+  CloudFormationClient, CloudWatchLogsClient, EC2Client, EKSClient, KMSClient, ServiceQuotasClient, SSMClient, STSClient,
 } from './sdk';
 
 export { AWS_LIMIT_ENV, DEBUG_ENV } from './env-names';
@@ -69,6 +69,7 @@ export const AWS_SERVICES = {
   servicequotas: { name: 'Service Quotas', iam: 'servicequotas' },
   logs: { name: 'CloudWatch Logs', iam: 'logs' },
   kms: { name: 'KMS', iam: 'kms' },
+  ssm: { name: 'SSM', iam: 'ssm' },
 } as const;
 
 /** A service the product calls. */
@@ -169,6 +170,10 @@ export class AwsClients {
 
   public kms(): KMSClient {
     return this.make('kms', new KMSClient(this.config(this.region)));
+  }
+
+  public ssm(): SSMClient {
+    return this.make('ssm', new SSMClient(this.config(this.region)));
   }
 
   private config(region: string) {

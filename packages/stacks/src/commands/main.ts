@@ -56,8 +56,12 @@ export async function main(args: string[], io: CommandIo = { out: process.stdout
       case 'templates-from':
         return assemblyTemplatesCommand(rest, io);
       case 'preflight':
-        // Loaded on demand: only this command needs the AWS SDK.
+        // Loaded on demand: only the commands that call AWS need the AWS SDK.
         return await (await import('./preflight')).preflightCommand(rest, io);
+      case 'status':
+        return await (await import('./status')).statusCommand(rest, io);
+      case 'upgrade':
+        return await (await import('./upgrade')).upgradeCommand(rest, io);
       default:
         throw usageError(`Unknown command "${command}".`);
     }

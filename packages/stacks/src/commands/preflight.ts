@@ -1,6 +1,7 @@
 import { parseArgs } from 'util';
 import { PREFLIGHT_FLAGS } from 'bottlerocket-eks-config';
-import { AWS_LIMIT_FLAGS, awsCallOf, AwsClients, AwsLimitError, AwsLimits, DEBUG_ENV, resolveAwsLimits } from '../aws/clients';
+import { AWS_LIMIT_OPTIONS, awsLimitsOf } from './aws-flags';
+import { awsCallOf, AwsClients, DEBUG_ENV } from '../aws/clients';
 import {
   DeployCheck, detectShellRegion, formatFailure, formatTarget, preflightClients, ReportFormat, runPreflight,
 } from '../preflight';
@@ -23,22 +24,10 @@ export async function preflightCommand(args: string[], io: CommandIo): Promise<n
       [PREFLIGHT_FLAGS.settings]: { type: 'string' },
       [PREFLIGHT_FLAGS.environment]: { type: 'string' },
       [PREFLIGHT_FLAGS.assembly]: { type: 'string' },
-      [AWS_LIMIT_FLAGS.connectTimeout]: { type: 'string' },
-      [AWS_LIMIT_FLAGS.requestTimeout]: { type: 'string' },
-      [AWS_LIMIT_FLAGS.maxAttempts]: { type: 'string' },
-      [AWS_LIMIT_FLAGS.deadline]: { type: 'string' },
+      ...AWS_LIMIT_OPTIONS,
     },
   });
-  let limits: AwsLimits;
-  try {
-    const flag = (key: keyof AwsLimits) => (values as Record<string, string | undefined>)[AWS_LIMIT_FLAGS[key]];
-    limits = resolveAwsLimits({
-      connectTimeout: flag('connectTimeout'), requestTimeout: flag('requestTimeout'), maxAttempts: flag('maxAttempts'), deadline: flag('deadline'),
-    }, io.env);
-  } catch (error) {
-    if (error instanceof AwsLimitError) throw usageError(`preflight: ${error.message}`);
-    throw error;
-  }
+  const limits = awsLimitsOf('preflight', values, io.env);
   if (values.json && values.brief) throw usageError('preflight: --json and --brief exclude each other.');
   if (values.confirm !== undefined && !values.destroy) throw usageError('preflight: --confirm only goes with --destroy.');
   if (values.assembly !== undefined && values.destroy) throw usageError('preflight: --assembly plans a deploy; it does not go with --destroy.');
@@ -75,7 +64,7 @@ export async function preflightCommand(args: string[], io: CommandIo): Promise<n
 }
 
 /** With --debug: the failed call, the SDK's metadata and the stack trace of its error. */
-function debugDetails(error: unknown): string {
+export function debugDetails(error: unknown): string {
   const e = error as Error & { $metadata?: unknown; code?: string };
   const call = awsCallOf(error);
   return [

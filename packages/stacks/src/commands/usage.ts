@@ -29,6 +29,26 @@ export const COMMAND_HELP: Record<string, string> = {
       command. A failed call is one line, Preflight failed (CODE): AWS_TIMEOUT, AWS_THROTTLED,
       AWS_BAD_ANSWER, AWS_ACCESS_DENIED, CREDENTIALS_EXPIRED, AWS_UNREACHABLE, AWS_ERROR.
 `,
+  'status': `  status [--json] [--assembly <cdk.out>] [--no-drift] [--support-days <n>] [--environment <name>] [--settings <file>]
+      Show a deployed environment on one screen (read-only): each stack's status, last change,
+      pending changes (with --assembly: the update plan in brief) and drift (CloudFormation drift
+      detection, each drifted property expected against actual; --no-drift skips it); the
+      cluster's Kubernetes and platform version, status, health, days of standard support left
+      (EKS DescribeClusterVersions, else the product's table) and EKS upgrade insights; each
+      add-on's version against the settings and EKS's default; each node group's status, sizes
+      and Bottlerocket release against the newest (public SSM parameter). Exit 1 when anything
+      needs attention: drift, a failed or degraded resource, an insight in ERROR, a version that
+      leaves standard support within --support-days (default 30). Takes the AWS limits of
+      preflight (deadline 300 s by default, for drift detection).
+`,
+  'upgrade': `  upgrade [--apply | --rollback] [--json] [--environment <name>] [--settings <file>]
+      Plan the next Kubernetes minor of a deployed environment, one at a time: the new
+      kubernetesVersion, the add-on versions it brings, the order and what to check. Refused
+      while an EKS upgrade insight for the target is in ERROR, a stack is not stable, drift is
+      found, or a node group is not on the cluster's version. --apply writes the version into
+      .projenrc.ts, runs npx projen and records the step (the next deploy carries it out);
+      --rollback plans the way back of the recorded step while EKS allows it (7 days).
+`,
   'help': `  help [<command>]
       Show this help, or the help of one command (also: <command> --help).
       Any command takes --debug (or BOTTLEROCKET_EKS_DEBUG=1): the details and stack trace of an error.

@@ -62,7 +62,8 @@ export function explainRefusal(change: ResourceChange | ExportChange, plans: Sta
   if (!isExport(change) && change.refusal?.code === 'UNSUPPORTED_UPDATE') {
     return {
       setting: 'kubernetesVersion',
-      wayOut: `Set kubernetesVersion back to ${String(change.deployedValues?.Version)}, then move one minor version per deploy (EKS never downgrades).`,
+      wayOut: `Set kubernetesVersion back to ${String(change.deployedValues?.Version)}, then move one minor version per deploy (EKS never downgrades): `
+        + '`npx bottlerocket-eks upgrade` plans each step and `--apply` writes it.',
     };
   }
   if (!isExport(change) && change.type === 'AWS::EKS::AccessEntry') {

@@ -115,13 +115,13 @@ async function installedVersion(eks: EKSClient, clusterName: string, addonName: 
   }
 }
 
-/** What EKS offers of an add-on for a Kubernetes version: every version, and the one it marks as default. */
-interface Offer {
+/** What EKS offers of an add-on for a Kubernetes version (`offeredVersions`): every version, and the one it marks as default. */
+export interface Offer {
   readonly versions: string[];
   readonly defaultVersion?: string;
 }
 
-async function offeredVersions(eks: EKSClient, addonName: string, kubernetesVersion: string): Promise<Offer> {
+export async function offeredVersions(eks: EKSClient, addonName: string, kubernetesVersion: string): Promise<Offer> {
   const { addons } = await eks.send(new DescribeAddonVersionsCommand({ addonName, kubernetesVersion }));
   const infos = (addons ?? []).filter((a) => a.addonName === addonName).flatMap((a) => a.addonVersions ?? []);
   const versions = infos.map((v) => v.addonVersion).filter((v): v is string => v !== undefined);

@@ -90,7 +90,7 @@ export function classifyAwsError(error: unknown): PreflightError | undefined {
   }
   if (EXPIRED.has(name)) {
     return new PreflightError(PreflightErrorCode.CREDENTIALS_EXPIRED,
-      `The credentials expired during the preflight: ${what} was refused (${name}: ${firstLine}).`,
+      `The credentials expired during the run: ${what} was refused (${name}: ${firstLine}).`,
       'Get fresh credentials (`aws sso login --profile <profile>` for an SSO profile, or new temporary keys), then run again; '
       + 'for long runs, use a session that lasts longer than the run.');
   }
@@ -98,7 +98,7 @@ export function classifyAwsError(error: unknown): PreflightError | undefined {
     return new PreflightError(PreflightErrorCode.AWS_ACCESS_DENIED,
       `The credentials may not call ${action ?? what}: ${service} answered ${name} (${firstLine}).`,
       `Allow ${action ?? 'the action'} to the caller (in its IAM policy; check that no SCP or permissions boundary denies it), `
-      + 'or run the preflight with credentials that have it.');
+      + 'or run the command with credentials that have it.');
   }
   if (NETWORK[code]) {
     return new PreflightError(call?.service === 'sts' ? PreflightErrorCode.STS_UNREACHABLE : PreflightErrorCode.AWS_UNREACHABLE,
@@ -145,17 +145,17 @@ export function transportFailure(error: unknown): PreflightError | undefined {
 
 /**
  * Runs `work` with the clients' deadline: when it passes, the calls still running are
- * stopped and the promise rejects with an `AWS_TIMEOUT` naming the call that was waited for.
- * Closes the clients when `work` ends either way.
+ * stopped and the promise rejects with an `AWS_TIMEOUT` naming the command (`what`) and the
+ * call that was waited for. Closes the clients when `work` ends either way.
  */
-export async function withDeadline<T>(clients: AwsClients, work: () => Promise<T>): Promise<T> {
+export async function withDeadline<T>(clients: AwsClients, work: () => Promise<T>, what: string = 'The preflight'): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const waiting = clients.oldestInFlight();
       const on = waiting ? `, still waiting for ${AWS_SERVICES[waiting.service].name} ${waiting.operation} at ${waiting.endpoint ?? 'its endpoint'}` : '';
       reject(new PreflightError(PreflightErrorCode.AWS_TIMEOUT,
-        `The preflight did not finish within its deadline of ${clients.limits.deadline} s${on}.`,
+        `${what} did not finish within its deadline of ${clients.limits.deadline} s${on}.`,
         'Check the network (VPN), the proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL, then try again; if AWS is only slow, raise '
         + `--${AWS_LIMIT_FLAGS.deadline} (${AWS_LIMIT_ENV.deadline}).`));
     }, clients.limits.deadline * 1000);

@@ -2,7 +2,7 @@
 // the list of them and the runner import this module, and it imports none of them.
 import type { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
 import type {
-  CloudFormationClient, CloudWatchLogsClient, EC2Client, EKSClient, KMSClient, ServiceQuotasClient, STSClient,
+  CloudFormationClient, CloudWatchLogsClient, EC2Client, EKSClient, KMSClient, ServiceQuotasClient, SSMClient, STSClient,
 } from '../aws/sdk';
 import type { UpdatePlan } from '../plan';
 import type { PreflightError } from './errors';
@@ -50,6 +50,8 @@ export interface PreflightClients {
   readonly serviceQuotas: ServiceQuotasClient;
   readonly logs: CloudWatchLogsClient;
   readonly kms: KMSClient;
+  /** The public parameters of AWS (the newest Bottlerocket releases): `status` only. */
+  readonly ssm: SSMClient;
 }
 
 /** What every check gets: the settings, the operation and the clients. */

@@ -32,5 +32,6 @@ export function preflightClients(
     serviceQuotas: aws.serviceQuotas(),
     logs: aws.logs(),
     kms: aws.kms(),
+    ssm: aws.ssm(),
   };
 }

@@ -13,11 +13,11 @@ export function formatTarget(target: DeployTarget, format: ReportFormat, operati
 }
 
 /** A finding that stopped the operation (after the deploy checks, if they ran): the problem, the caller if known, and the fix. */
-export function formatFailure(error: PreflightError, format: ReportFormat, check?: DeployCheck): string {
+export function formatFailure(error: PreflightError, format: ReportFormat, check?: DeployCheck, command: string = 'Preflight'): string {
   const { code, message, fix, callerArn } = error;
   if (format === 'json') return json({ ok: false, error: { code, message, fix, callerArn }, ...checkJson(check) });
   return checkText(check, format) + [
-    `Preflight failed (${code}): ${message}`,
+    `${command} failed (${code}): ${message}`,
     ...(callerArn ? [row('caller', callerArn)] : []),
     row('fix', fix),
     '',

@@ -70,7 +70,8 @@ export async function checkStackStates(options: StackStateOptions): Promise<Chec
   return { warnings };
 }
 
-async function describeStack(cfn: CloudFormationClient, stackName: string): Promise<Stack | undefined> {
+/** A stack as DescribeStacks has it, or undefined when it does not exist (or was deleted). */
+export async function describeStack(cfn: CloudFormationClient, stackName: string): Promise<Stack | undefined> {
   try {
     const stack = (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0];
     return stack?.StackStatus === 'DELETE_COMPLETE' ? undefined : stack;

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  ENVIRONMENT_ENV, environmentSettingsFileName, ResolvedSettings, Settings, SETTINGS_FILE_ENV, SETTINGS_FILE_NAME, settingsError,
+  BottlerocketEksSettings, ENVIRONMENT_ENV, environmentSettingsFileName, ResolvedSettings, Settings, SETTINGS_FILE_ENV, SETTINGS_FILE_NAME,
+  settingsError,
 } from 'bottlerocket-eks-config';
 
 /** Options of `readSettingsFile`. */
@@ -33,9 +34,19 @@ export interface ReadSettingsOptions {
  * repository of several environments asked for none: the message lists them.
  */
 export function readSettingsFile(options: ReadSettingsOptions | string = {}): ResolvedSettings {
+  return Settings.resolve(readSettingsOptions(settingsFileLocation(options)));
+}
+
+/** Where `readSettingsFile` finds the settings file (see there); a settings error when there is none. */
+export function settingsFileLocation(options: ReadSettingsOptions | string = {}): string {
   const { file, environment = process.env[ENVIRONMENT_ENV] || undefined, cwd = process.cwd() } = typeof options === 'string' ? { file: options } : options;
   const location = file ?? process.env[SETTINGS_FILE_ENV] ?? findUp(environment ? environmentSettingsFileName(environment) : SETTINGS_FILE_NAME, cwd);
   if (!location) throw notFound(cwd, environment);
+  return location;
+}
+
+/** The options a settings file holds, as the team gave them (not resolved). */
+export function readSettingsOptions(location: string): BottlerocketEksSettings {
   if (!fs.existsSync(location)) throw settingsError(`Settings file ${location} does not exist.`);
   let parsed;
   try {
@@ -43,9 +54,8 @@ export function readSettingsFile(options: ReadSettingsOptions | string = {}): Re
   } catch (error) {
     throw settingsError(`Settings file ${location} is not valid JSON (${(error as Error).message}): run \`npx projen\` to rewrite it.`);
   }
-  // projen's "generated, do not edit" comment key.
   delete parsed['//'];
-  return Settings.resolve(parsed);
+  return parsed;
 }
 
 /** The environments with a settings file in `dir` (`bottlerocket-eks.<name>.settings.json`), sorted. */

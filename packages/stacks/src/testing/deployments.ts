@@ -38,6 +38,6 @@ export function teamDeployments(root: string): TeamDeploymentFiles[] {
 
 /** A deployment's files under `root`, where the project type put them (the layout of the config package). */
 function deploymentFiles(root: string, environment?: string): DeploymentPaths {
-  const { settingsFile, assembly, templates } = deploymentPaths(environment);
-  return { settingsFile: path.join(root, settingsFile), assembly: path.join(root, assembly), templates: path.join(root, templates) };
+  const paths = deploymentPaths(environment);
+  return Object.fromEntries(Object.entries(paths).map(([key, file]) => [key, path.join(root, file)])) as unknown as DeploymentPaths;
 }

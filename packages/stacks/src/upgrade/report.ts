@@ -1,0 +1,47 @@
+import { StackKind } from 'bottlerocket-eks-config';
+import type { RollbackPlan } from './rollback';
+import type { UpgradeRefusal, UpgradeStep } from './step';
+
+/** An upgrade step as a person reads it: what changes, in which order, how long, what to check. */
+export function formatStep(step: UpgradeStep, deployCommand: string, applyCommand: string): string {
+  const { from, to } = step;
+  const addonLine = (a: UpgradeStep['addons'][number]) => `${a.name} ${a.from ?? '(not installed)'} -> ${a.to ?? `${a.from ?? '?'} (no version for ${to}: unchanged)`}`
+    + `${a.offered === true ? ', offered by EKS' : a.offered === false ? ', NOT offered by EKS' : ''}${a.eksDefault ? `; EKS default ${a.eksDefault}` : ''}`;
+  const clusterAddons = step.addons.filter((a) => a.stack === StackKind.CLUSTER);
+  const nodeAddons = step.addons.filter((a) => a.stack === StackKind.NODEGROUP);
+  const lines = [
+    `Upgrade ${step.environment ? `of ${step.environment} ` : ''}from Kubernetes ${from} to ${to}: kubernetesVersion '${to}'`,
+    '',
+    `In this order, by \`${deployCommand}\`:`,
+    `  1. control plane ${from} -> ${to} (cluster stack). EKS: a version update "should finish within a few minutes" (UpdateClusterVersion API reference).`,
+    `  2. cluster add-ons (cluster stack): ${clusterAddons.map(addonLine).join('; ') || 'none'}`,
+    `  3. node groups ${from} -> ${to} (node group stack), each rolling by its update config: ${step.nodegroups.map((g) => `${g.name}: ${g.desired} node(s), `
+      + `at most ${g.maxUnavailablePercentage}% unavailable, ${g.rounds} round(s)`).join('; ') || 'none'}. Each round drains its nodes first, as fast as the pods' disruption budgets let it.`,
+    `  4. node add-ons (node group stack): ${nodeAddons.map(addonLine).join('; ') || 'none'}`,
+    '',
+    `Upgrade insights for ${to}: ${step.insights.length === 0 ? 'none from EKS yet (unknown, not passed)' : step.insights.map((i) => `${i.name}: ${i.status}`).join('; ')}`,
+    ...step.warnings.map((w) => `warning: ${w}`),
+  ];
+  if (step.refusals.length > 0) {
+    lines.push('', `Refused: the step to ${to} must not be taken now:`, ...step.refusals.map((r) => `  - ${r.reason}. Fix: ${r.fix}`));
+  } else {
+    lines.push('', `To take it: \`${applyCommand}\` (writes kubernetesVersion '${to}' into .projenrc.ts and runs npx projen), review and commit, then \`${deployCommand}\`.`,
+      'Between steps: the status (`npx projen status`) after the deploy, your workloads, and the insights of the next version.');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A refusal of any step. */
+export function formatRefusal(refusal: UpgradeRefusal, what: string): string {
+  return `${what} refused: ${refusal.reason}. Fix: ${refusal.fix}\n`;
+}
+
+/** The way back, in order. */
+export function formatRollback(plan: RollbackPlan): string {
+  return [
+    `Rollback from Kubernetes ${plan.to} to ${plan.from}: EKS upgraded the cluster at ${plan.upgradedAt.slice(0, 16)} UTC; it can roll the control plane back until ${plan.rollbackUntil.slice(0, 16)} UTC.`,
+    'In this order:',
+    ...plan.steps.map((s, i) => `  ${i + 1}. ${s}`),
+    '',
+  ].join('\n');
+}
