@@ -2,6 +2,7 @@ import { READ_ONLY_ACTIONS, ResolvedSettings, ResourceNames, TEMPLATES_DIR } fro
 import { Component, Project, YamlFile } from 'projen';
 import { deployPolicy, rolesBoundaryStatements } from './ci-roles/deploy-policy';
 import { PolicyStatement } from './ci-roles/policy-document';
+import { statusPolicy } from './ci-roles/status-policy';
 
 /** Where the deploy role template is written (beside the synthesized `<kind>.yaml` templates, which the synth alone rewrites). */
 export const DEPLOY_ROLE_TEMPLATE = deployRoleTemplatePath(TEMPLATES_DIR);
@@ -20,7 +21,7 @@ const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 
 /** How long a deploy may take (the deploy job's timeout): its session lasts as long. */
 export const DEPLOY_SESSION_SECONDS = 7200;
-/** How long a diff may take (the diff job's timeout): its session lasts as long. IAM's shortest maximum is an hour. */
+/** How long a diff or a status may take (their jobs' timeouts fit in it): their sessions last as long. IAM's shortest maximum is an hour. */
 export const READ_SESSION_SECONDS = 3600;
 
 /**
@@ -28,8 +29,21 @@ export const READ_SESSION_SECONDS = 3600;
  * (`ResourceNames.githubReadRole`).
  */
 export function readRoleArn(deployRoleArn: string, settings: ResolvedSettings): string {
+  return roleBeside(deployRoleArn, new ResourceNames(settings.pjPrefix).githubReadRole());
+}
+
+/**
+ * The status role of a deploy role's template: same account and partition, its fixed name
+ * (`ResourceNames.githubStatusRole`).
+ */
+export function statusRoleArn(deployRoleArn: string, settings: ResolvedSettings): string {
+  return roleBeside(deployRoleArn, new ResourceNames(settings.pjPrefix).githubStatusRole());
+}
+
+/** The role named `name` in the account and partition of `deployRoleArn` (the template's roles have no path). */
+function roleBeside(deployRoleArn: string, name: string): string {
   const [, partition, , , account] = deployRoleArn.split(':');
-  return `arn:${partition}:iam::${account}:role/${new ResourceNames(settings.pjPrefix).githubReadRole()}`;
+  return `arn:${partition}:iam::${account}:role/${name}`;
 }
 
 /** Options of the deploy role template. */
@@ -45,6 +59,12 @@ export interface GitHubDeployRoleOptions {
   readonly path?: string;
   /** The repository's environment the role deploys, if it has environments. */
   readonly teamEnvironment?: string;
+  /**
+   * The branch whose workflow runs may assume the status role: the default of its
+   * `StatusBranch` parameter.
+   * @default "main"
+   */
+  readonly statusBranch?: string;
 }
 
 /**
@@ -55,6 +75,9 @@ export interface GitHubDeployRoleOptions {
  *   what the stacks of this prefix need (from the CloudFormation handlers of their resource
  *   types), creating only roles that carry the boundary, never changing itself;
  * - a read-only role for the diff of pull requests;
+ * - a read-only status role for the scheduled `status` workflow, trusted only by workflow runs
+ *   on the default branch: it reads the stacks, their drift, the cluster, its add-ons and node
+ *   groups (`statusPolicy`);
  * - the permissions boundary of the stacks' roles.
  */
 export class GitHubDeployRole extends Component {
@@ -77,13 +100,15 @@ export function deployRoleTemplate(settings: ResolvedSettings, options: GitHubDe
   const shipsBoundary = boundary === names.rolesBoundaryPolicy();
   const boundaryArn = { 'Fn::Sub': `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:policy/${boundary}` };
   const readRole = names.githubReadRole();
-  const deployStatements = deployPolicy(settings, { boundaryArn, ciRoleArns: [roleArn('${RoleName}'), roleArn(readRole)] });
+  const statusRole = names.githubStatusRole();
+  // The deploy role may change no CI role: itself, the read-only role, the status role.
+  const deployStatements = deployPolicy(settings, { boundaryArn, ciRoleArns: [roleArn('${RoleName}'), roleArn(readRole), roleArn(statusRole)] });
   const provider = { 'Fn::If': ['CreateOidcProvider', { Ref: 'GitHubOidcProvider' }, { Ref: 'ExistingOidcProviderArn' }] };
   const policy = (name: string, Statement: PolicyStatement[]) => ({ PolicyName: name, PolicyDocument: { Version: '2012-10-17', Statement } });
   const tags = [{ Key: ResourceNames.PREFIX_TAG, Value: p }];
   return {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: `GitHub OIDC roles of ${p}: the deploy role of the ${names.stacks().join(', ')} stacks, a read-only role for pull requests, and the permissions boundary of the stacks' roles`,
+    Description: `GitHub OIDC roles of ${p}: the deploy role of the ${names.stacks().join(', ')} stacks, a read-only role for pull requests, a read-only status role for the scheduled status workflow of the default branch, and the permissions boundary of the stacks' roles`,
     Parameters: {
       GitHubRepository: {
         Type: 'String',
@@ -96,6 +121,11 @@ export function deployRoleTemplate(settings: ResolvedSettings, options: GitHubDe
         Type: 'String',
         Description: 'The GitHub environment of the deploy job: the only subject the deploy role trusts (allow only the default branch to deploy to it)',
         Default: options.environment,
+      },
+      StatusBranch: {
+        Type: 'String',
+        Description: 'The branch whose workflow runs may assume the status role: the only subject it trusts (the default branch, where scheduled workflows run)',
+        Default: options.statusBranch ?? 'main',
       },
       RoleName: { Type: 'String', Description: 'The name of the deploy role', Default: names.githubDeployRole() },
       ExistingOidcProviderArn: {
@@ -145,6 +175,18 @@ export function deployRoleTemplate(settings: ResolvedSettings, options: GitHubDe
           Tags: tags,
         },
       },
+      StatusRole: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          RoleName: statusRole,
+          Description: `Reads the ${p} stacks, their drift, the cluster, its add-ons and node groups for the status workflow of the default branch: changes no resource`,
+          MaxSessionDuration: READ_SESSION_SECONDS,
+          // A branch's push or schedule, never a pull request's or a GitHub environment's subject.
+          AssumeRolePolicyDocument: githubTrust(provider, 'ref:refs/heads/${StatusBranch}'),
+          Policies: [policy('read-status', statusPolicy(settings))],
+          Tags: tags,
+        },
+      },
     },
     Outputs: {
       DeployRoleArn: {
@@ -154,6 +196,10 @@ export function deployRoleTemplate(settings: ResolvedSettings, options: GitHubDe
       ReadRoleArn: {
         Description: 'The role of the diff workflow (found by its name beside the deploy role)',
         Value: { 'Fn::GetAtt': ['ReadRole', 'Arn'] },
+      },
+      StatusRoleArn: {
+        Description: 'The role of the status workflow (found by its name beside the deploy role)',
+        Value: { 'Fn::GetAtt': ['StatusRole', 'Arn'] },
       },
     },
   };

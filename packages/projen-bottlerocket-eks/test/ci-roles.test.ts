@@ -1,4 +1,4 @@
-import { READ_ONLY_ACTIONS, ResourceNames, SecurityProfile } from 'bottlerocket-eks-config';
+import { READ_ONLY_ACTIONS, ResourceNames, SecurityProfile, STATUS_ACTIONS } from 'bottlerocket-eks-config';
 import { parseCfnYaml } from 'bottlerocket-eks-test-support';
 import { Testing } from 'projen/lib/testing';
 import { ACCOUNT, actionResources, arnFrom, decide, Policy, resolveIntrinsics } from './iam-evaluator';
@@ -12,6 +12,7 @@ const REGION = 'eu-west-1';
 const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/team-a-stack-roles-boundary`;
 const DEPLOY_ROLE = `arn:aws:iam::${ACCOUNT}:role/team-a-github-deploy`;
 const READ_ROLE = `arn:aws:iam::${ACCOUNT}:role/team-a-github-read`;
+const STATUS_ROLE = `arn:aws:iam::${ACCOUNT}:role/team-a-github-status`;
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 const PREFIX_TAG = ResourceNames.PREFIX_TAG;
 
@@ -61,6 +62,7 @@ const resourcePart = (pattern: string): string => pattern.split(':').slice(5).jo
 interface Roles {
   readonly deploy: Policy;
   readonly read: Policy;
+  readonly status: Policy;
   readonly boundary: Policy;
 }
 
@@ -73,6 +75,7 @@ function roles(options: Partial<BottlerocketEksProjectOptions> = {}): Roles {
   return {
     deploy: only(resources.DeployRole.Properties.Policies),
     read: only(resources.ReadRole.Properties.Policies),
+    status: only(resources.StatusRole.Properties.Policies),
     boundary: resources.StackRolesBoundary.Properties.PolicyDocument,
   };
 }
@@ -143,6 +146,8 @@ describe('the deploy role cannot escalate', () => {
     ['change whom it trusts', 'iam:UpdateAssumeRolePolicy', DEPLOY_ROLE, { [`iam:ResourceTag/${PREFIX_TAG}`]: 'team-a' }],
     ['give itself a longer session', 'iam:UpdateRole', DEPLOY_ROLE, { [`iam:ResourceTag/${PREFIX_TAG}`]: 'team-a' }],
     ['change the read-only role', 'iam:PutRolePolicy', READ_ROLE, { 'iam:PermissionsBoundary': BOUNDARY }],
+    ['change whom the status role trusts', 'iam:UpdateAssumeRolePolicy', STATUS_ROLE, { [`iam:ResourceTag/${PREFIX_TAG}`]: 'team-a' }],
+    ['put a policy on the status role', 'iam:PutRolePolicy', STATUS_ROLE, { 'iam:PermissionsBoundary': BOUNDARY }],
     ['attach AdministratorAccess to a role of its stacks', 'iam:AttachRolePolicy', clusterRole, { 'iam:PolicyARN': ADMIN, 'iam:PermissionsBoundary': BOUNDARY }],
     ['attach a stack policy to a role without the boundary', 'iam:AttachRolePolicy', clusterRole, { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy' }],
     ['create a role without the boundary', 'iam:CreateRole', `arn:aws:iam::${ACCOUNT}:role/team-a-escape`, {}],
@@ -211,6 +216,81 @@ describe('the read-only role of pull requests', () => {
     'iam:PassRole', 'iam:CreateRole', 'kms:Decrypt', 'sts:AssumeRole',
   ])('cannot %s', async (action) => {
     expect(await decide(read, { action, resource: '*' })).not.toBe('Allowed');
+  });
+});
+
+describe('the status role of the scheduled status workflow', () => {
+  const { status: asWritten } = roles();
+  /**
+   * The public parameters of the Bottlerocket releases are AWS's, in no account: their ARNs have
+   * an empty account, which the evaluator cannot match to SSM's parameter pattern. It is asked
+   * about the same policy and parameters with this account in that place.
+   */
+  const PUBLIC_PARAMETERS = `arn:aws:ssm:${REGION}::parameter/aws/service/bottlerocket/*`;
+  const status: Policy = JSON.parse(JSON.stringify(asWritten).split(`:ssm:${REGION}::`).join(`:ssm:${REGION}:${ACCOUNT}:`));
+  const RELEASE_PARAMETER = `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/aws/service/bottlerocket/aws-k8s-1.33/x86_64/latest/image_version`;
+
+  test('reads the Bottlerocket releases from the public parameters only', () => {
+    expect(asWritten.Statement.find((s) => s.Sid === 'BottlerocketReleases')).toEqual({
+      Sid: 'BottlerocketReleases', Effect: 'Allow', Action: ['ssm:GetParameter'], Resource: PUBLIC_PARAMETERS,
+    });
+  });
+
+  test('allows every call of status on a resource of this prefix (or on `*` where the call names none)', async () => {
+    const denied: string[] = [];
+    for (const action of STATUS_ACTIONS) {
+      const { resources } = await actionResources(action);
+      const requests = action === 'ssm:GetParameter' ? [RELEASE_PARAMETER]
+        : resources.length === 0 ? ['*'] : resources.map((r) => arnFrom(r.arnPattern, REGION, OWN_NAMES));
+      for (const resource of requests) {
+        const decision = await decide(status, { action, resource });
+        if (decision !== 'Allowed') denied.push(`${action} on ${resource}: ${decision}`);
+      }
+    }
+    expect(denied).toEqual([]);
+  });
+
+  test('allows what CloudFormation\'s drift detection reads of the stacks\' resources', async () => {
+    const reads: string[] = status.Statement.find((s) => s.Sid === 'DriftDetectionReads').Action;
+    expect(reads.length).toBeGreaterThan(10);
+    for (const action of reads) expect([action, await decide(status, { action, resource: '*' })]).toEqual([action, 'Allowed']);
+  });
+
+  test.each([
+    ['cloudformation:UpdateStack', `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/team-a-cluster/1`],
+    ['cloudformation:DeleteStack', `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/team-a-cluster/1`],
+    ['cloudformation:CreateChangeSet', `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/team-a-cluster/1`],
+    ['cloudformation:ExecuteChangeSet', `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/team-a-cluster/1`],
+    ['eks:UpdateClusterVersion', `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/team-a-cluster`],
+    ['eks:UpdateNodegroupVersion', `arn:aws:eks:${REGION}:${ACCOUNT}:nodegroup/team-a-cluster/team-a-bottlerocket-spot-0a1b2c3d/1`],
+    ['eks:DeleteCluster', `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/team-a-cluster`],
+    ['eks:UpdateAddon', `arn:aws:eks:${REGION}:${ACCOUNT}:addon/team-a-cluster/coredns/1`],
+    ['ssm:PutParameter', RELEASE_PARAMETER],
+    ['ssm:PutParameter', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/team-a`],
+    ['ssm:GetParametersByPath', RELEASE_PARAMETER],
+    ['iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/team-a-cluster-ClusterRole-AB12CD34`],
+    ['iam:CreateRole', `arn:aws:iam::${ACCOUNT}:role/team-a-escape`],
+    ['ec2:RunInstances', `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/*`],
+    ['ec2:DeleteVpc', `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/vpc-0123456789abcdef0`],
+    ['sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/admin`],
+  ])('cannot %s (%s)', async (action, resource) => {
+    expect(await decide(status, { action, resource })).not.toBe('Allowed');
+    expect(await decide(status, { action, resource: '*' })).not.toBe('Allowed');
+  });
+
+  test.each([
+    ['cloudformation:DescribeStacks', `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/team-b-cluster/1`],
+    ['cloudformation:GetTemplate', `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/team-b-cluster/1`],
+    ['cloudformation:DetectStackDrift', `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/team-b-cluster/1`],
+    ['cloudformation:DescribeStacks', `arn:aws:cloudformation:us-east-1:${ACCOUNT}:stack/team-a-cluster/1`],
+    ['eks:DescribeCluster', `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/team-b-cluster`],
+    ['eks:ListInsights', `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/team-b-cluster`],
+    ['eks:DescribeNodegroup', `arn:aws:eks:${REGION}:${ACCOUNT}:nodegroup/team-b-cluster/team-b-bottlerocket-spot-0a1b2c3d/1`],
+    ['eks:DescribeAddon', `arn:aws:eks:${REGION}:${ACCOUNT}:addon/team-b-cluster/coredns/1`],
+    ['ssm:GetParameter', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/team-b/secret`],
+    ['ssm:GetParameter', `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/aws/service/bottlerocket/aws-k8s-1.33/x86_64/latest/image_version`],
+  ])('cannot read another prefix\'s (or region\'s) %s: %s', async (action, resource) => {
+    expect(await decide(status, { action, resource })).not.toBe('Allowed');
   });
 });
 

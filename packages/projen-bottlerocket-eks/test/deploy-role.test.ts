@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ResourceNames, SecurityProfile } from 'bottlerocket-eks-config';
+import { ResourceNames, SecurityProfile, STATUS_ACTIONS } from 'bottlerocket-eks-config';
 // The synth's --prune, as the team's `npx projen synth` runs it.
 import { pruneTemplates } from 'bottlerocket-eks-stacks';
 // The validator against the CloudFormation resource specification.
@@ -24,6 +24,8 @@ function statements(doc: any): Record<string, any> {
 }
 
 const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+/** The verbs of IAM actions that change something. */
+const WRITE_VERB = /^(Create|Update|Delete|Put|Attach|Detach|Tag|Untag|Associate|Disassociate|Modify|Run|Start|Stop|Terminate|Pass)/;
 const subOf = (value: any): string => (typeof value === 'string' ? value : value['Fn::Sub']);
 
 describe('the GitHub deploy role template', () => {
@@ -38,8 +40,9 @@ describe('the GitHub deploy role template', () => {
   test('passes the CloudFormation resource specification', () => {
     const report = validateTemplate(doc);
     expect(report.findings).toEqual([]);
-    expect(report.resources).toBe(4);
-    expect(Object.values<any>(doc.Resources).map((r) => r.Type).sort()).toEqual(['AWS::IAM::ManagedPolicy', 'AWS::IAM::OIDCProvider', 'AWS::IAM::Role', 'AWS::IAM::Role']);
+    expect(report.resources).toBe(5);
+    expect(Object.values<any>(doc.Resources).map((r) => r.Type).sort())
+      .toEqual(['AWS::IAM::ManagedPolicy', 'AWS::IAM::OIDCProvider', 'AWS::IAM::Role', 'AWS::IAM::Role', 'AWS::IAM::Role']);
   });
 
   test('the specification check does catch a broken resource', () => {
@@ -79,6 +82,7 @@ describe('the GitHub deploy role template', () => {
   test.each([
     ['DeployRole', 'repo:${GitHubRepository}:environment:${DeployEnvironment}'],
     ['ReadRole', 'repo:${GitHubRepository}:pull_request'],
+    ['StatusRole', 'repo:${GitHubRepository}:ref:refs/heads/${StatusBranch}'],
   ])('%s is trusted only by one subject of this repository, audience STS', (role, subject) => {
     const [trust, ...others] = doc.Resources[role].Properties.AssumeRolePolicyDocument.Statement;
     expect(others).toEqual([]);
@@ -87,22 +91,27 @@ describe('the GitHub deploy role template', () => {
     expect(Object.keys(trust.Condition)).toEqual(['StringEquals']);
     const conditions = trust.Condition.StringEquals;
     expect(conditions['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
-    // One subject: the deploy environment (a branch's push is never enough), or pull requests for the read-only role.
+    // One subject: the deploy environment (a branch's push is never enough), pull requests for the
+    // read-only role, or runs on the default branch for the status role.
     expect(subOf(conditions['token.actions.githubusercontent.com:sub'])).toBe(subject);
     // No wildcard anywhere in the trust (StringLike would allow one; StringEquals does not).
     expect(JSON.stringify(trust)).not.toContain('*');
     expect(doc.Parameters.GitHubRepository).toMatchObject({ Default: 'my-org/team-a-eks', AllowedPattern: expect.any(String) });
     expect(doc.Parameters.DeployEnvironment.Default).toBe('team-a');
+    expect(doc.Parameters.StatusBranch.Default).toBe('main');
   });
 
   test('sessions last as long as the jobs may run: two hours to deploy, one to read', () => {
     expect(doc.Resources.DeployRole.Properties.MaxSessionDuration).toBe(7200);
     expect(doc.Resources.ReadRole.Properties.MaxSessionDuration).toBe(3600);
+    expect(doc.Resources.StatusRole.Properties.MaxSessionDuration).toBe(3600);
   });
 
   test('the repository and environment follow the options; without githubRepository the parameter has no default', () => {
     const other = template({ defaultReleaseBranch: 'trunk', deployEnvironment: 'production' }).doc;
     expect(other.Parameters.GitHubRepository.Default).toBeUndefined();
+    // The status role trusts the default branch, where scheduled workflows run.
+    expect(other.Parameters.StatusBranch.Default).toBe('trunk');
     expect(other.Parameters.DeployEnvironment.Default).toBe('production');
     expect(new RegExp(doc.Parameters.GitHubRepository.AllowedPattern).test('my-org/team-a-eks')).toBe(true);
     expect(new RegExp(doc.Parameters.GitHubRepository.AllowedPattern).test('my-org')).toBe(false);
@@ -157,6 +166,7 @@ describe('the GitHub deploy role template', () => {
     expect(s.NeverChangeCiRoles).toMatchObject({ Effect: 'Deny', NotAction: ['iam:Get*', 'iam:List*'] });
     expect(asList(s.NeverChangeCiRoles.Resource).map(subOf)).toEqual([
       'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${RoleName}', 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/team-a-github-read',
+      'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/team-a-github-status',
     ]);
     expect(s.NeverChangeBoundary.Effect).toBe('Deny');
     expect(s.NeverRemoveBoundary).toMatchObject({ Effect: 'Deny', Action: 'iam:DeleteRolePermissionsBoundary' });
@@ -184,6 +194,59 @@ describe('the GitHub deploy role template', () => {
     expect(given.CreateClusterKey).toBeUndefined();
   });
 
+  test('the status role: named by the prefix, its ARN an output, the template\'s description names it', () => {
+    expect(doc.Resources.StatusRole.Properties).toMatchObject({ RoleName: 'team-a-github-status', Tags: [{ Key: ResourceNames.PREFIX_TAG, Value: 'team-a' }] });
+    expect(doc.Outputs.StatusRoleArn.Value).toEqual({ 'Fn::GetAtt': ['StatusRole', 'Arn'] });
+    expect(Object.keys(doc.Outputs)).toEqual(['DeployRoleArn', 'ReadRoleArn', 'StatusRoleArn']);
+    expect(doc.Description).toContain('a read-only status role for the scheduled status workflow of the default branch');
+  });
+
+  test('the status role allows the calls of status on the prefix\'s stacks and cluster, and the drift detection reads', () => {
+    const [policy, ...others] = doc.Resources.StatusRole.Properties.Policies;
+    expect(others).toEqual([]);
+    const s = Object.fromEntries(policy.PolicyDocument.Statement.map((st: any) => [st.Sid, st]));
+    expect(Object.keys(s)).toEqual(['Read', 'Stacks', 'Cluster', 'BottlerocketReleases', 'DriftDetectionReads']);
+    for (const st of Object.values<any>(s)) expect(st).toMatchObject({ Effect: 'Allow' });
+    expect(Object.values<any>(s).filter((st) => st.Condition || st.NotAction)).toEqual([]);
+    // Each action of status exactly once, outside the drift detection reads.
+    const granted = ['Read', 'Stacks', 'Cluster', 'BottlerocketReleases'].flatMap((sid) => asList<string>(s[sid].Action));
+    expect([...granted].sort()).toEqual([...STATUS_ACTIONS].sort());
+    expect(s.Read).toMatchObject({ Resource: '*' });
+    expect([...s.Read.Action].sort()).toEqual([
+      'cloudformation:DescribeStackDriftDetectionStatus', 'cloudformation:ListImports', 'eks:DescribeAddonVersions', 'eks:DescribeClusterVersions', 'sts:GetCallerIdentity',
+    ]);
+    expect(subOf(s.Stacks.Resource)).toBe('arn:${AWS::Partition}:cloudformation:eu-west-1:${AWS::AccountId}:stack/team-a-*/*');
+    expect(s.Stacks.Action).toEqual(expect.arrayContaining(['cloudformation:DescribeStacks', 'cloudformation:DetectStackDrift', 'cloudformation:GetTemplate']));
+    expect(asList(s.Cluster.Resource).map(subOf)).toEqual([
+      'arn:${AWS::Partition}:eks:eu-west-1:${AWS::AccountId}:cluster/team-a-cluster',
+      'arn:${AWS::Partition}:eks:eu-west-1:${AWS::AccountId}:nodegroup/team-a-cluster/*/*',
+      'arn:${AWS::Partition}:eks:eu-west-1:${AWS::AccountId}:addon/team-a-cluster/*/*',
+    ]);
+    // The deploy role's policy names the same stacks and cluster (one helper builds both).
+    expect(asList(statements(doc).Stacks.Resource)).toContainEqual(s.Stacks.Resource);
+    expect(asList(statements(doc).Cluster.Resource)).toEqual(expect.arrayContaining([asList(s.Cluster.Resource)[0], asList(s.Cluster.Resource)[2]]));
+    expect(s.BottlerocketReleases).toMatchObject({ Action: ['ssm:GetParameter'] });
+    expect(subOf(s.BottlerocketReleases.Resource)).toBe('arn:${AWS::Partition}:ssm:eu-west-1::parameter/aws/service/bottlerocket/*');
+    // The read handlers of the stacks' resource types, sorted and each once, on `*`; none of them a write.
+    const reads: string[] = s.DriftDetectionReads.Action;
+    expect(s.DriftDetectionReads.Resource).toBe('*');
+    expect(reads).toEqual([...new Set(reads)].sort());
+    expect(reads).toEqual(expect.arrayContaining(['ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'iam:GetRole', 'iam:GetRolePolicy']));
+    for (const action of reads) expect(action).toMatch(/^[a-z0-9-]+:(Describe|Get|List)/);
+    for (const action of reads) expect(action.split(':')[1]).not.toMatch(WRITE_VERB);
+    for (const action of granted) expect(action.split(':')[1]).not.toMatch(WRITE_VERB);
+    // What status itself reads of the cluster stays scoped to the prefix, not on `*` again.
+    expect(reads).not.toContain('eks:DescribeCluster');
+  });
+
+  test('the status role\'s drift detection reads follow the resource types: the strict profile\'s key and log group add theirs', () => {
+    const strict = template({ securityProfile: SecurityProfile.STRICT, logRetentionDays: 400 }).doc;
+    const reads = (d: any): string[] => d.Resources.StatusRole.Properties.Policies[0].PolicyDocument.Statement.find((st: any) => st.Sid === 'DriftDetectionReads').Action;
+    expect(reads(doc).filter((a) => /^(kms|logs):/.test(a))).toEqual([]);
+    expect(reads(strict)).toEqual(expect.arrayContaining(['kms:DescribeKey', 'kms:GetKeyPolicy', 'logs:DescribeLogGroups']));
+    for (const action of reads(strict)) expect(action.split(':')[1]).not.toMatch(WRITE_VERB);
+  });
+
   test('only read-only actions go unscoped', () => {
     const s = statements(doc);
     const unscoped = Object.values<any>(s).filter((st) => st.Resource === '*' && !st.Condition).map((st) => st.Sid).sort();
@@ -205,6 +268,16 @@ describe('the GitHub deploy role templates of a repository with environments', (
     expect(Object.keys(out).filter((f) => f.endsWith('github-deploy-role.yaml')).sort()).toEqual(['templates/dev/github-deploy-role.yaml', 'templates/prd/github-deploy-role.yaml']);
     expect(out[DEPLOY_ROLE_TEMPLATE]).toBeUndefined();
     for (const name of ['dev', 'prd']) expect(validateTemplate(doc(name)).findings).toEqual([]);
+  });
+
+  test('each status role scoped to its prefix, cluster and region, trusting the default branch', () => {
+    const prd = doc('prd');
+    const policy = prd.Resources.StatusRole.Properties.Policies[0].PolicyDocument.Statement;
+    const resources = (sid: string) => asList(policy.find((st: any) => st.Sid === sid).Resource).map(subOf);
+    expect(prd.Resources.StatusRole.Properties.RoleName).toBe('team-a-prd-github-status');
+    expect(resources('Stacks')).toEqual(['arn:${AWS::Partition}:cloudformation:us-east-1:${AWS::AccountId}:stack/team-a-prd-*/*']);
+    for (const arn of resources('Cluster')) expect(arn).toMatch(/:eks:us-east-1:\$\{AWS::AccountId\}:[a-z]+\/prd-eks(\/|$)/);
+    expect(prd.Parameters.StatusBranch.Default).toBe('main');
   });
 
   test('each scoped to its prefix, cluster and region, trusting its GitHub environment', () => {

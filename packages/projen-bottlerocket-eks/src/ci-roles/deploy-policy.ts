@@ -97,6 +97,30 @@ export function neededActions(settings: ResolvedSettings): NeededAction[] {
   return [...needed].map(([action, neededBy]) => ({ action, neededBy })).sort((a, b) => a.action.localeCompare(b.action));
 }
 
+/** The ARNs of a deployment's stacks and cluster, as its CI roles' policies name them (in its region, this account). */
+export interface OwnArns {
+  /** Every stack of the prefix, `stack/<prefix>-*` with any stack id (change sets are authorized on their stack too). */
+  readonly stacks: unknown;
+  /** The cluster's name: `<prefix>-cluster`, or `clusterName`. */
+  readonly clusterName: string;
+  /** The cluster: `cluster/<cluster>`. */
+  readonly cluster: unknown;
+  /** Every add-on of the cluster, `addon/<cluster>/<name>/<id>`. */
+  readonly addons: unknown;
+}
+
+/** The ARNs of the stacks and the cluster of these settings. */
+export function ownArns(settings: ResolvedSettings): OwnArns {
+  const arn: ArnOf = arnsIn(settings.region);
+  const clusterName = new ResourceNames(settings.pjPrefix).cluster(settings.clusterName);
+  return {
+    stacks: arn('cloudformation', `stack/${settings.pjPrefix}-*/*`),
+    clusterName,
+    cluster: arn('eks', `cluster/${clusterName}`),
+    addons: arn('eks', `addon/${clusterName}/*/*`),
+  };
+}
+
 /** What a scope grants its actions: resources and conditions. */
 type Grant = Pick<PolicyStatement, 'Resource' | 'Condition'>;
 
@@ -117,7 +141,8 @@ interface Scope {
 export function deployPolicy(settings: ResolvedSettings, targets: DeployPolicyTargets): PolicyStatement[] {
   const p = settings.pjPrefix;
   const arn: ArnOf = arnsIn(settings.region);
-  const cluster = new ResourceNames(p).cluster(settings.clusterName);
+  const own = ownArns(settings);
+  const cluster = own.clusterName;
   const inRegion = { 'aws:RequestedRegion': settings.region };
   const ownRoles = arn('iam', `role/${p}-*`, '');
   const ownTag = (key: string) => ({ [`${key}/${ResourceNames.PREFIX_TAG}`]: p });
@@ -125,7 +150,7 @@ export function deployPolicy(settings: ResolvedSettings, targets: DeployPolicyTa
 
   const scopes: Scope[] = [
     // Change sets are authorized on their stack.
-    { sid: 'Stacks', takes: (a) => STACK_ACTIONS.includes(a), grant: () => ({ Resource: arn('cloudformation', `stack/${p}-*/*`) }) },
+    { sid: 'Stacks', takes: (a) => STACK_ACTIONS.includes(a), grant: () => ({ Resource: own.stacks }) },
     {
       // Reads that take no resource ARN, or that the preflight makes account-wide (quotas, clusters, versions).
       sid: 'Read',
@@ -172,7 +197,7 @@ export function deployPolicy(settings: ResolvedSettings, targets: DeployPolicyTa
       takes: (a) => a.startsWith('eks:'),
       grant: () => ({
         Resource: [
-          arn('eks', `cluster/${cluster}`), arn('eks', `nodegroup/${cluster}/${p}-*/*`), arn('eks', `addon/${cluster}/*/*`),
+          own.cluster, arn('eks', `nodegroup/${cluster}/${p}-*/*`), own.addons,
           arn('eks', `access-entry/${cluster}/*`), arn('eks', `podidentityassociation/${cluster}/*`),
         ],
       }),

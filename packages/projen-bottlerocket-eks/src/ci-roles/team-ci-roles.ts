@@ -22,12 +22,14 @@ export class TeamCiRoles extends Component {
   constructor(project: Project, settings: ResolvedSettings, options: TeamCiOptions, deployments: TeamDeployment[] = []) {
     super(project);
     const { githubRepository } = options;
+    // Scheduled workflows run on the default branch: the status role trusts it alone.
+    const statusBranch = options.defaultReleaseBranch ?? 'main';
     const environments = ciEnvironments(options, deployments);
     this.roles = environments.length > 0
       ? environments.map((e) => new GitHubDeployRole(project, e.settings, {
-        githubRepository, environment: e.githubEnvironment, path: e.roleTemplate, teamEnvironment: e.name,
+        githubRepository, environment: e.githubEnvironment, path: e.roleTemplate, teamEnvironment: e.name, statusBranch,
       }))
-      : [new GitHubDeployRole(project, settings, { githubRepository, environment: deployEnvironmentName(options, settings) })];
+      : [new GitHubDeployRole(project, settings, { githubRepository, environment: deployEnvironmentName(options, settings), statusBranch })];
   }
 }
 
@@ -49,6 +51,7 @@ ${rolesReach(options, {
   trusted: `its \`${environment}\` environment (\`deployEnvironment\`)`,
   stacks: `the ${settings.pjPrefix}-* stacks`,
   readRole: `\`${new ResourceNames(settings.pjPrefix).githubReadRole()}\``,
+  statusRole: `\`${new ResourceNames(settings.pjPrefix).githubStatusRole()}\``,
 })}
 `;
 }
@@ -75,6 +78,7 @@ ${rolesReach(options, {
   trusted: 'its environment\'s GitHub environment (the deploys after a job waiting for approval wait too)',
   stacks: 'the `<prefix>-*` stacks of its environment',
   readRole: '`<prefix>-github-read` of each',
+  statusRole: '`<prefix>-github-status` of each',
 })}
 `;
 }
@@ -91,19 +95,26 @@ aws cloudformation describe-stacks --region ${settings.region} --stack-name ${st
 
 /**
  * What a role template makes and how far each role reaches: `trusted` names the GitHub
- * environment the deploy role trusts, `stacks` the stacks it deploys, `readRole` the read-only role.
+ * environment the deploy role trusts, `stacks` the stacks it deploys, `readRole` the read-only
+ * role, `statusRole` the status role.
  */
-function rolesReach(options: TeamCiOptions, { trusted, stacks, readRole }: { trusted: string; stacks: string; readRole: string }): string {
+function rolesReach(
+  options: TeamCiOptions, { trusted, stacks, readRole, statusRole }: { trusted: string; stacks: string; readRole: string; statusRole: string },
+): string {
   const branch = options.defaultReleaseBranch ?? 'main';
   const repository = options.githubRepository ? `\`${options.githubRepository}\`` : 'the repository given';
-  return `A role template makes three things. The **deploy role** trusts only ${repository} (\`githubRepository\` in
+  return `A role template makes four things. The **deploy role** trusts only ${repository} (\`githubRepository\` in
 \`.projenrc.ts\` sets the default) in ${trusted}: in the repository's settings, let only ${branch} deploy to
 that GitHub environment (Environments, "Deployment branches"), and add required reviewers to approve each deploy. It may
 do only what the CloudFormation handlers of ${stacks} call (their resource types' published permissions), on resources
 of its prefix and region, and create roles only with the **permissions boundary** the template ships, which the stacks'
 roles carry whenever CI deploys them (\`rolePermissionsBoundary\`); it can never change itself or the boundary. The
 **read-only role** (${readRole}) trusts the repository's pull requests and may only read what the preflight and
-\`cdk diff\` read: no branch's code ever runs with write credentials. Sessions last as long as their jobs may (two hours to
+\`cdk diff\` read: no branch's code ever runs with write credentials. The **status role** (${statusRole}) trusts only
+workflow runs on ${branch} (its \`StatusBranch\` parameter), where the scheduled \`status\` workflow runs, and may only
+read what \`npx projen status\` reads: the stacks (and their drift detection), the cluster, its upgrade insights, add-ons
+and node groups, the public Bottlerocket release parameters, and what drift detection reads of the stacks' resources.
+Sessions last as long as their jobs may (two hours to
 deploy). In 2026 GitHub began to put owner and repository ids into the subject of new repositories' OIDC tokens: if
 the \`sub\` of one of your tokens does not start with \`repo:<owner>/<name>:\`, pass its repository part as \`GitHubRepository\`. If an account already has the
 token.actions.githubusercontent.com OIDC provider, also pass \`ExistingOidcProviderArn=<its ARN>\`. The \`upgrade\` workflow
