@@ -1,4 +1,6 @@
-import { ASSEMBLY_DIR, deploymentPaths, preflightCommandLine, ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
+import {
+  ASSEMBLY_DIR, deploymentPaths, preflightCommandLine, ResolvedSettings, ResourceNames, statusCommandLine, upgradeCommandLine,
+} from 'bottlerocket-eks-config';
 import { javascript, Task, typescript } from 'projen';
 import { AllStacksApp } from './all-stacks-app';
 import { validateCiOptions } from './ci-options';
@@ -11,6 +13,7 @@ import { checkKnownOptions, pickSettings, validateOptions } from './project-opti
 import { TeamReadme } from './readme';
 import { TeamSettingsFile } from './settings-file';
 import { StackApp } from './stack-app';
+import { KUBERNETES_UPGRADE_TASK } from './task-names';
 import { TeamLockfile } from './team-lockfile';
 import { TeamTests } from './team-tests';
 import { TeamWorkflows } from './team-workflows';
@@ -175,16 +178,20 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
   }
 
   /**
-   * Root tasks: preflight, then diff, deploy and destroy through nx. With environments, each
-   * has its own (`deploy:<name>`, ...); the plain ones then refuse, listing the environments
-   * (the preflight finds no settings file without an environment).
+   * Root tasks: preflight, then diff, deploy and destroy through nx; status and
+   * kubernetes-upgrade of what is deployed. With environments, each has its own
+   * (`deploy:<name>`, ...); the plain ones then refuse, listing the environments (the
+   * preflight, status and upgrade commands find no settings file without an environment).
    */
   private addStackTasks(synth: Task): void {
     this.addDeploymentTasks(synth, this.deployments.length > 1 || this.deployments[0].environment ? undefined : this.deployments[0]);
     for (const deployment of this.deployments.filter((d) => d.environment)) this.addDeploymentTasks(synth, deployment);
   }
 
-  /** preflight, diff, deploy and destroy of one deployment (suffixed `:<environment>`), or the plain ones. */
+  /**
+   * preflight, diff, deploy, destroy, status and kubernetes-upgrade of one deployment (suffixed
+   * `:<environment>`), or the plain ones (`deployment` undefined: a repository with environments).
+   */
   private addDeploymentTasks(synth: Task, deployment: TeamDeployment | undefined): void {
     const environment = deployment?.environment;
     const suffix = environment ? `:${environment}` : '';
@@ -213,5 +220,21 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     });
     destroy.exec(preflightCommandLine({ environment, destroy: true }), { receiveArgs: true });
     destroy.exec(nx('destroy'), { receiveArgs: true });
+    // What is deployed against what this commit would deploy: the synth first, so the status
+    // can show the update plan in brief. Flags pass through (`npx projen status -- --json`).
+    // The plain task of a repository with environments synthesizes nothing: like the plain
+    // preflight, it only refuses, listing the environments.
+    const status = this.addTask(`status${suffix}`, {
+      description: `Show the deployed stacks${of} and whether anything needs attention (drift, cluster version and support, upgrade insights, `
+        + 'add-ons, node groups): exit 1 if so (-- --json, -- --no-drift, -- --support-days N)',
+    });
+    if (deployment) status.spawn(synth);
+    status.exec(statusCommandLine({ environment, assembly: deployment?.assembly }), { receiveArgs: true });
+    // Run by a person: it plans, and only with `-- --apply` edits .projenrc.ts and runs `npx projen`.
+    this.addTask(`${KUBERNETES_UPGRADE_TASK}${suffix}`, {
+      description: `Plan the next Kubernetes minor version${of} (or the way back, --rollback); --apply writes it into .projenrc.ts and runs npx projen`,
+      exec: upgradeCommandLine({ environment }),
+      receiveArgs: true,
+    });
   }
 }

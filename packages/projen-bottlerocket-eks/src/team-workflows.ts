@@ -2,7 +2,7 @@ import { ResolvedSettings, ResourceNames, TEMPLATES_DIR } from 'bottlerocket-eks
 import { Component, github, Project } from 'projen';
 import { ActionRefs } from 'projen/lib/github/actions.const';
 import { CiEnvironment, ciEnvironments, deployEnvironmentName, TeamCiOptions } from './ci-options';
-import { DEPLOY_SESSION_SECONDS, READ_SESSION_SECONDS, readRoleArn } from './deploy-role';
+import { DEPLOY_SESSION_SECONDS, READ_SESSION_SECONDS, readRoleArn, statusRoleArn } from './deploy-role';
 import { TeamDeployment } from './environments';
 import { DeploymentsView } from './readme/deployments-view';
 
@@ -34,6 +34,12 @@ export const UPGRADED_PACKAGES = [
  */
 export const NODE_VERSION = '24';
 
+/** When the status workflow runs: daily at 05:17 UTC (off the hour, when GitHub's scheduler is least busy). */
+export const STATUS_CRON = '17 5 * * *';
+
+/** How long a status job may run (drift detection can take minutes per stack): within the status role's session. */
+const STATUS_TIMEOUT_MINUTES = 30;
+
 /**
  * The team repository's GitHub workflows, projen-generated (read-only) like its other files:
  * - `build`: pull requests and pushes to the default branch: `npx projen build`, failing when
@@ -41,12 +47,15 @@ export const NODE_VERSION = '24';
  * - `upgrade`: weekly, a pull request bumping the project type, its libraries and the CDK;
  * - `deploy` and `diff` (only with `deployRoleArn`): pushes to the default branch deploy the
  *   stacks through GitHub OIDC in the deploy environment; pull requests show `npx projen diff`
- *   as the read-only role, outside that environment.
+ *   as the read-only role, outside that environment;
+ * - `status` (only with `deployRoleArn`): daily on the default branch, `npx projen status` as
+ *   the status role beside the deploy role; the job fails when something needs attention.
  * The roles they assume are deployed from the templates `TeamCiRoles` writes.
  *
  * With environments: one deploy job per environment that has a role (its own `deployRoleArn`,
  * or the top-level one), in the order listed, each after the one before and in its own GitHub
- * environment (so production can wait for approval); and one diff job per such environment.
+ * environment (so production can wait for approval); one diff job and one status job per such
+ * environment.
  * An environment without a role is left to deploy by hand.
  */
 export class TeamWorkflows extends Component {
@@ -69,10 +78,14 @@ export class TeamWorkflows extends Component {
     const environments = ciEnvironments(options, deployments);
     if (environments.length > 0) {
       const deploying = environments.filter((e) => e.roleArn);
-      if (deploying.length > 0) this.addEnvironmentWorkflows(deploying);
+      if (deploying.length > 0) {
+        this.addEnvironmentWorkflows(deploying);
+        this.addStatus(deploying.map((e) => ({ id: `status-${e.name}`, deployRoleArn: e.roleArn!, settings: e.settings, task: `status:${e.name}` })));
+      }
     } else if (options.deployRoleArn) {
       this.addDeploy(options.deployRoleArn, settings, deployEnvironmentName(options, settings));
       this.addDiff(options.deployRoleArn, settings);
+      this.addStatus([{ id: 'status', deployRoleArn: options.deployRoleArn, settings, task: 'status' }]);
     }
   }
 
@@ -203,6 +216,32 @@ export class TeamWorkflows extends Component {
     }
   }
 
+  /**
+   * `status`: daily and by hand, one job per deployment, side by side, each as the status role
+   * beside its deploy role. That role trusts only runs on the default branch (the scheduled ones
+   * always are), so a run started by hand on another branch is skipped. No GitHub environment:
+   * a job in one would carry the environment's subject, which the status role does not trust.
+   */
+  private addStatus(deployments: Array<{ id: string; deployRoleArn: string; settings: ResolvedSettings; task: string }>): void {
+    const workflow = this.workflow('status', { schedule: [{ cron: STATUS_CRON }], workflowDispatch: {} });
+    for (const d of deployments) {
+      workflow.addJob(d.id, {
+        name: `Status of ${d.settings.pjPrefix}`,
+        runsOn: ['ubuntu-latest'],
+        if: `github.ref == 'refs/heads/${this.branch}'`,
+        permissions: { idToken: github.workflows.JobPermission.WRITE, contents: github.workflows.JobPermission.READ },
+        // Drift detection of the same stacks twice at once gains nothing: a second run waits.
+        concurrency: { 'group': `status-${d.settings.pjPrefix}`, 'cancel-in-progress': false },
+        timeoutMinutes: STATUS_TIMEOUT_MINUTES,
+        steps: [
+          ...this.setup(),
+          this.credentials(statusRoleArn(d.deployRoleArn, d.settings), d.settings, 'status', STATUS_TIMEOUT_MINUTES),
+          { name: 'Status', run: statusScript(`npx projen ${d.task}`, d.settings.pjPrefix) },
+        ],
+      });
+    }
+  }
+
   private deployJob(roleArn: string, settings: ResolvedSettings, environment: string, command: string): github.workflows.Job {
     const timeoutMinutes = DEPLOY_SESSION_SECONDS / 60;
     return {
@@ -242,6 +281,25 @@ export class TeamWorkflows extends Component {
 }
 
 /**
+ * A status step's script: the command's output in the log and, in a fenced block, in the job's
+ * summary; its exit code is the step's (1: something needs attention, or an AWS call failed).
+ * `|| code=$?` keeps bash's `-e` from ending the script before the fence is closed; `pipefail`
+ * makes `code` the command's, not `tee`'s.
+ */
+export function statusScript(command: string, prefix: string): string {
+  return [
+    'set -o pipefail',
+    `echo "### ${prefix}" >> "$GITHUB_STEP_SUMMARY"`,
+    'echo \'```\' >> "$GITHUB_STEP_SUMMARY"',
+    'code=0',
+    `${command} | tee -a "$GITHUB_STEP_SUMMARY" || code=$?`,
+    'echo \'```\' >> "$GITHUB_STEP_SUMMARY"',
+    `if [ "$code" -ne 0 ]; then echo "::error::${command} exited $code: ${prefix} needs attention (or an AWS call failed: see the log)"; fi`,
+    'exit "$code"',
+  ].join('\n');
+}
+
+/**
  * The start of the README's CI section: the workflows, what starts each and what it does.
  * (How to set up the roles the deploys assume follows, from `TeamCiRoles`.)
  */
@@ -268,6 +326,7 @@ function deployRows(options: TeamCiOptions, settings: ResolvedSettings, branch: 
   return [
     `| \`deploy\` | pushes to ${branch}, or by hand | \`npx projen deploy\` as \`${options.deployRoleArn}\`, in the \`${deployEnvironmentName(options, settings)}\` environment, one at a time |`,
     `| \`diff\` | pull requests to ${branch} (not from forks) | \`npx projen diff\` as the read-only role \`${new ResourceNames(settings.pjPrefix).githubReadRole()}\`, outside the deploy environment |`,
+    `| \`status\` | daily, or by hand, on ${branch} | \`npx projen status\` as the read-only role \`${new ResourceNames(settings.pjPrefix).githubStatusRole()}\`; fails when something needs attention (see [Operating the environment](#operating-the-environment)) |`,
   ];
 }
 
@@ -278,5 +337,6 @@ function environmentDeployRows(environments: CiEnvironment[], branch: string): s
   return [
     `| \`deploy\` | pushes to ${branch}, or by hand | ${deploying.map((e) => `\`npx projen deploy:${e.name}\``).join(', then ')}: one job per environment, each after the one before (a failed one stops the rest), as its role, in its GitHub environment |`,
     `| \`diff\` | pull requests to ${branch} (not from forks) | ${deploying.map((e) => `\`npx projen diff:${e.name}\``).join(', ')}, side by side, each as the read-only role beside its environment's deploy role, outside the GitHub environments |`,
+    `| \`status\` | daily, or by hand, on ${branch} | ${deploying.map((e) => `\`npx projen status:${e.name}\``).join(', ')}, side by side, each as the status role \`<prefix>-github-status\` beside its environment's deploy role; a job fails when its environment needs attention (see [Operating the environment](#operating-the-environment)) |`,
   ];
 }

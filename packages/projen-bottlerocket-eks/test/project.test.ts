@@ -102,6 +102,10 @@ describe('BottlerocketEksProject', () => {
       { exec: nx('destroy'), receiveArgs: true },
     ]);
     expect(tasks.destroy.description).toContain('needs --confirm=team-a');
+    // What is deployed against this commit's synth; flags pass through (npx projen status -- --json).
+    expect(tasks.status.steps).toEqual([{ spawn: 'synth' }, { exec: 'bottlerocket-eks status --assembly cdk.out', receiveArgs: true }]);
+    expect(tasks['kubernetes-upgrade'].steps).toEqual([{ exec: 'bottlerocket-eks upgrade', receiveArgs: true }]);
+    expect(tasks.upgrade).toBeUndefined();
     expect(tasks.default.steps[0].execArgs).toEqual(['tsx', '.projenrc.ts']);
   });
 
@@ -212,7 +216,7 @@ describe('BottlerocketEksProject', () => {
 
 test('the README says what changing each setting later does, and the way out of what is refused', () => {
   const readme: string = Testing.synth(new BottlerocketEksProject({ name: 'team-a', defaultReleaseBranch: 'main', pjPrefix: 'team-a', outdir: tempDir('readme') }))['README.md'];
-  const section = readme.slice(readme.indexOf('## Changing settings later'), readme.indexOf('## Upgrading'));
+  const section = readme.slice(readme.indexOf('## Changing settings later'), readme.indexOf('## Upgrading\n'));
   expect(section).toContain('| `vpcCidr` | refused: the VPC and every subnet would be replaced while their exports are in use | set it back, or destroy team-a-nodegroup and team-a-cluster first');
   expect(section).toContain('rolling replacement: a node group under a new name');
   expect(section).toContain('| `nodeDesiredSize: 0` or a NO_SCHEDULE/NO_EXECUTE `taints` entry on every node group; over 20 `instanceTypes`; a taint key over 63 characters | refused at `npx projen` and synth');

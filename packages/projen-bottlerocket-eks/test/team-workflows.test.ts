@@ -1,11 +1,13 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as path from 'path';
 import { validateWorkflow } from '@action-validator/core';
 import { Testing } from 'projen/lib/testing';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
 import { DEPLOY_SESSION_SECONDS, READ_SESSION_SECONDS } from '../src/deploy-role';
-import { PINNED_ACTIONS, UPGRADED_PACKAGES } from '../src/team-workflows';
+import { PINNED_ACTIONS, STATUS_CRON, statusScript, UPGRADED_PACKAGES } from '../src/team-workflows';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/team-a-github-deploy';
 
@@ -39,9 +41,11 @@ describe('team workflows', () => {
   const byDefault = synth();
   const deploying = synth({ deployRoleArn: ROLE_ARN, region: 'eu-west-1', deployEnvironment: 'production' });
 
-  test('build and upgrade by default; deploy and diff only with a role', () => {
+  test('build and upgrade by default; deploy, diff and status only with a role', () => {
     expect(workflowFiles(byDefault)).toEqual(['.github/workflows/build.yml', '.github/workflows/upgrade.yml']);
-    expect(workflowFiles(deploying)).toEqual(['.github/workflows/build.yml', '.github/workflows/deploy.yml', '.github/workflows/diff.yml', '.github/workflows/upgrade.yml']);
+    expect(workflowFiles(deploying)).toEqual([
+      '.github/workflows/build.yml', '.github/workflows/deploy.yml', '.github/workflows/diff.yml', '.github/workflows/status.yml', '.github/workflows/upgrade.yml',
+    ]);
     // projen's other GitHub files stay off.
     expect(Object.keys(byDefault).filter((f) => /mergify|pull-request-lint/.test(f))).toEqual([]);
   });
@@ -57,7 +61,7 @@ describe('team workflows', () => {
     expect(files).toEqual(expect.arrayContaining(['.github/workflows/build.yml', '.github/workflows/upgrade.yml', 'templates/github-deploy-role.yaml']));
   });
 
-  test.each(['build', 'upgrade', 'deploy', 'diff'])('%s passes the GitHub Actions workflow schema (action-validator)', (name) => {
+  test.each(['build', 'upgrade', 'deploy', 'diff', 'status'])('%s passes the GitHub Actions workflow schema (action-validator)', (name) => {
     const { text } = workflow(deploying, name);
     expect(validateWorkflow(text).errors).toEqual([]);
   });
@@ -67,7 +71,7 @@ describe('team workflows', () => {
   });
 
   test('every uses: is pinned to a full tag or a commit SHA, from the one list of pinned actions', () => {
-    const all = ['build', 'upgrade', 'deploy', 'diff'].flatMap((name) => uses(workflow(deploying, name).doc));
+    const all = ['build', 'upgrade', 'deploy', 'diff', 'status'].flatMap((name) => uses(workflow(deploying, name).doc));
     expect(all.length).toBeGreaterThan(8);
     for (const ref of all) {
       expect(ref).toMatch(/^[\w.-]+\/[\w.-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$/);
@@ -132,6 +136,64 @@ describe('team workflows', () => {
     expect(job.steps.map((s: any) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx projen diff']);
   });
 
+  test('status: daily off the hour and by hand, on the default branch only, as the status role beside the deploy role, outside any environment', () => {
+    const { doc, text } = workflow(deploying, 'status');
+    expect(Object.keys(doc.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(doc.on.schedule).toEqual([{ cron: STATUS_CRON }]);
+    // Daily, at a minute other than :00 (GitHub's scheduler is busiest on the hour).
+    expect(STATUS_CRON).toMatch(/^([1-9]|[1-5]\d) \d{1,2} \* \* \*$/);
+    expect(Object.keys(doc.jobs)).toEqual(['status']);
+    const job = doc.jobs.status;
+    // The status role trusts runs on the default branch only: a run by hand elsewhere is skipped.
+    expect(job.if).toBe("github.ref == 'refs/heads/main'");
+    expect(workflow(synth({ deployRoleArn: ROLE_ARN, defaultReleaseBranch: 'trunk' }), 'status').doc.jobs.status.if).toBe("github.ref == 'refs/heads/trunk'");
+    expect(job.permissions).toEqual({ 'id-token': 'write', 'contents': 'read' });
+    // A job in a GitHub environment would carry the environment's subject, which the status role does not trust.
+    expect(job.environment).toBeUndefined();
+    expect(job['timeout-minutes']).toBe(30);
+    const credentials = job.steps.find((s: any) => s.uses === PINNED_ACTIONS.configureAwsCredentials);
+    expect(credentials.with).toEqual({
+      'role-to-assume': ROLE_ARN.replace(/role\/.*$/, 'role/team-a-github-status'),
+      'aws-region': 'eu-west-1',
+      'role-session-name': 'team-a-status',
+      'role-duration-seconds': job['timeout-minutes'] * 60,
+    });
+    expect(job['timeout-minutes'] * 60).toBeLessThanOrEqual(READ_SESSION_SECONDS);
+    // No write role anywhere in it: neither the deploy role nor its GitHub environment.
+    expect(text).not.toContain(ROLE_ARN);
+    expect(text).not.toContain('github-deploy');
+    expect(text).not.toContain('production');
+    expect(job.steps.map((s: any) => s.run ?? s.uses)).toEqual([
+      PINNED_ACTIONS.checkout, PINNED_ACTIONS.setupNode, 'npm ci', PINNED_ACTIONS.configureAwsCredentials, statusScript('npx projen status', 'team-a'),
+    ]);
+  });
+
+  test('status: the step fails with the command\'s exit code, its output in a fenced block of the job summary', () => {
+    const script = statusScript('npx projen status', 'team-a');
+    expect(script.split('\n')).toEqual([
+      'set -o pipefail',
+      'echo "### team-a" >> "$GITHUB_STEP_SUMMARY"',
+      'echo \'```\' >> "$GITHUB_STEP_SUMMARY"',
+      'code=0',
+      'npx projen status | tee -a "$GITHUB_STEP_SUMMARY" || code=$?',
+      'echo \'```\' >> "$GITHUB_STEP_SUMMARY"',
+      'if [ "$code" -ne 0 ]; then echo "::error::npx projen status exited $code: team-a needs attention (or an AWS call failed: see the log)"; fi',
+      'exit "$code"',
+    ]);
+  });
+
+  test.each([[0, 0], [1, 1], [2, 2]])('status: run by bash as GitHub runs a step, a command exiting %i fails the step with %i and closes the fence', (exit, expected) => {
+    const dir = tempDir('status-script');
+    const summary = path.join(dir, 'summary.md');
+    const script = statusScript(`sh -c 'echo report; exit ${exit}'`, 'team-a');
+    // GitHub's default shell for `run:` on Linux: bash -e {0}.
+    const result = spawnSync('bash', ['-e', '-c', script], { env: { ...process.env, GITHUB_STEP_SUMMARY: summary }, encoding: 'utf-8' });
+    expect(result.status).toBe(expected);
+    expect(fs.readFileSync(summary, 'utf-8')).toBe('### team-a\n```\nreport\n```\n');
+    expect(result.stdout).toContain('report');
+    if (exit !== 0) expect(result.stdout).toContain(`::error::sh -c 'echo report; exit ${exit}' exited ${exit}`);
+  });
+
   test('the environment defaults to the prefix', () => {
     expect(workflow(synth({ deployRoleArn: ROLE_ARN }), 'deploy').doc.jobs.deploy.environment).toBe('team-a');
   });
@@ -162,6 +224,8 @@ describe('team workflows', () => {
     expect(readme).toContain('`deployRoleArn`');
     expect(readme).not.toContain('| `deploy` |');
     expect(deploying['README.md']).toContain(`| \`deploy\` | pushes to main, or by hand | \`npx projen deploy\` as \`${ROLE_ARN}\``);
+    expect(deploying['README.md']).toContain('| `status` | daily, or by hand, on main | `npx projen status` as the read-only role `team-a-github-status`;');
+    expect(readme).not.toContain('| `status` |');
   });
 });
 
@@ -205,7 +269,22 @@ describe('team workflows with environments', () => {
     expect(doc.jobs['diff-prd'].steps.map((s: any) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx projen diff:prd']);
   });
 
-  test.each(['deploy', 'diff'])('%s with environments passes the GitHub Actions workflow schema (action-validator)', (name) => {
+  test('status: one job per environment with a role, side by side, each as the status role beside its deploy role, in its region', () => {
+    const { doc, text } = workflow(out, 'status');
+    expect(Object.keys(doc.jobs)).toEqual(['status-dev', 'status-stg', 'status-prd']);
+    expect(Object.values<any>(doc.jobs).map((j) => j.needs)).toEqual([undefined, undefined, undefined]);
+    expect(Object.values<any>(doc.jobs).map((j) => j.environment)).toEqual([undefined, undefined, undefined]);
+    expect(Object.values<any>(doc.jobs).map((j) => j.if)).toEqual(Array(3).fill("github.ref == 'refs/heads/main'"));
+    const credentials = (job: string) => doc.jobs[job].steps.find((s: any) => s.uses === PINNED_ACTIONS.configureAwsCredentials).with;
+    expect(credentials('status-prd')).toMatchObject({ 'role-to-assume': PRD_ROLE.replace(/role\/.*$/, 'role/team-a-prd-github-status'), 'aws-region': 'us-east-1' });
+    expect(credentials('status-stg')).toMatchObject({ 'role-to-assume': ROLE_ARN.replace(/role\/.*$/, 'role/team-a-stg-github-status'), 'aws-region': 'eu-central-1' });
+    expect(doc.jobs['status-prd'].steps.at(-1).run).toBe(statusScript('npx projen status:prd', 'team-a-prd'));
+    expect(text).not.toMatch(/github-deploy|github-read/);
+    // Only environments CI deploys; none: no status workflow.
+    expect(Object.keys(workflow(synth({ environments: [{ name: 'dev' }, { name: 'prd', deployRoleArn: PRD_ROLE }] }), 'status').doc.jobs)).toEqual(['status-prd']);
+  });
+
+  test.each(['deploy', 'diff', 'status'])('%s with environments passes the GitHub Actions workflow schema (action-validator)', (name) => {
     expect(validateWorkflow(workflow(out, name).text).errors).toEqual([]);
   });
 
