@@ -10,6 +10,7 @@ import { deploySection } from './readme/deploy';
 import { deploymentsView } from './readme/deployments-view';
 import { exportsSection } from './readme/exports';
 import { nodegroupSection } from './readme/node-groups';
+import { operatingSection, upgradingKubernetesSection } from './readme/operating';
 import { overviewSection } from './readme/overview';
 import { repositoryLayoutSection } from './readme/repository-layout';
 import { NODE_VERSION, workflowsReadme } from './team-workflows';
@@ -53,6 +54,8 @@ ${commandsSection(view)}
 ${environmentsSection(view.environments, view.given)}${deploySection(view)}
 ${workflowsReadme(ci, view)}
 ${ciRolesReadme(ci, view)}
+${operatingSection(ci, view)}
+${upgradingKubernetesSection(ci, view)}
 ${repositoryLayoutSection(view)}
 ${clusterSection(view)}
 ${nodegroupSection(view)}

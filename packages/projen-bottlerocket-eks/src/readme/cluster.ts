@@ -1,4 +1,5 @@
 import { ADDON_STACKS, AddonKey, kubernetesVersionInfo, SecurityProfile } from 'bottlerocket-eks-config';
+import { KUBERNETES_UPGRADE_TASK } from '../task-names';
 import { DeploymentsView } from './deployments-view';
 
 /** Version support, add-ons, the security profile, node access, and the team's own VPC if any, of the deployment the README shows. */
@@ -16,10 +17,10 @@ export function clusterSection(view: DeploymentsView): string {
 
 ${s.kubernetesVersion}${version ? `, in EKS standard support until ${version.endOfStandardSupport}${version.estimated ? ' (an estimate until EKS publishes the date)' : ''}` : ''}.
 The cluster's upgrade policy is STANDARD: no extended support is billed, and EKS upgrades the control
-plane itself once standard support ends. Upgrade first, one minor version per deploy: set
-\`kubernetesVersion\` in \`.projenrc.ts\`, \`npx projen\`, \`npx projen deploy${task}\` (the control plane, then its add-ons,
-then the nodes and theirs). The preflight warns in the last 30 days and refuses a deploy of a version
-past its end.
+plane itself once standard support ends. Upgrade first, one minor version per deploy: \`kubernetesVersion\` in
+\`.projenrc.ts\`, \`npx projen\`, \`npx projen deploy${task}\` (the control plane, then its add-ons, then the nodes and
+theirs), which \`npx projen ${KUBERNETES_UPGRADE_TASK}${task}\` plans and writes for you (see [Upgrading
+Kubernetes](#upgrading-kubernetes)). The preflight warns in the last 30 days and refuses a deploy of a version past its end.
 
 ### Add-ons
 

@@ -1,4 +1,5 @@
 import { StackKind } from 'bottlerocket-eks-config';
+import { KUBERNETES_UPGRADE_TASK } from '../task-names';
 import { DeploymentsView } from './deployments-view';
 
 /** The repository's projen and nx commands, as `project.ts`, `all-stacks-app.ts` and `team-tests.ts` define them. */
@@ -17,8 +18,12 @@ export function commandsSection(view: DeploymentsView): string {
     `| \`npx projen deploy${task}\` | preflight and update plan, then deploy ${stack(StackKind.NETWORK)}, ${stack(StackKind.CLUSTER)} and ${stack(StackKind.NODEGROUP)}${of}, in that order |`,
     `| \`npx nx deploy cluster${nx}\` | deploy one stack${of}, after those it depends on (preflighted too) |`,
     `| \`npx projen destroy${task} --confirm=${view.each.names.pjPrefix}\` | destroy the three stacks${of} in the reverse order; refuses without \`--confirm\` |`,
+    `| \`npx projen status${task}\` | what is deployed${of} and whether anything needs attention: stacks, drift, Kubernetes version and support, upgrade insights, add-ons, node groups (see [Operating the environment](#operating-the-environment)) |`,
+    `| \`npx projen ${KUBERNETES_UPGRADE_TASK}${task}\` | plan the next Kubernetes minor version${of}; \`-- --apply\` writes it into \`.projenrc.ts\` (see [Upgrading Kubernetes](#upgrading-kubernetes)) |`,
     // With environments the plain tasks stay, to name the environments rather than guess one.
-    ...(view.hasEnvironments ? ['| `npx projen preflight`, `diff`, `deploy`, `destroy` | refuse, listing the environments: name one (see [Environments](#environments)) |'] : []),
+    ...(view.hasEnvironments
+      ? [`| \`npx projen preflight\`, \`diff\`, \`deploy\`, \`destroy\`, \`status\`, \`${KUBERNETES_UPGRADE_TASK}\` | refuse, listing the environments: name one (see [Environments](#environments)) |`]
+      : []),
   ];
   return `## Commands
 

@@ -36,6 +36,8 @@ export interface EachDeployment extends DeploymentNames {
   readonly templates: string;
   /** Its deploy role template. */
   readonly roleTemplate: string;
+  /** The record of its last applied Kubernetes upgrade step (`deploymentPaths().upgradeRecord`). */
+  readonly upgradeRecord: string;
   /** The letters of its zones, which its subnet exports carry. */
   readonly zoneLetters: string[];
 }
@@ -80,7 +82,7 @@ function severalEnvironments(
 ): DeploymentsView {
   const [first] = environments;
   const names = new ResourceNames('<prefix>');
-  const { settingsFile, templates } = deploymentPaths('<name>');
+  const { settingsFile, templates, upgradeRecord } = deploymentPaths('<name>');
   return {
     title: options?.pjPrefix ?? settings.pjPrefix,
     hasEnvironments: true,
@@ -105,6 +107,7 @@ function severalEnvironments(
       settingsFile,
       templates,
       roleTemplate: deployRoleTemplatePath(templates),
+      upgradeRecord,
       zoneLetters: ['<zone letter>'],
     },
   };
@@ -113,7 +116,7 @@ function severalEnvironments(
 /** One deployment: the README shows its values and names it by its own names. */
 function oneDeployment(settings: ResolvedSettings): DeploymentsView {
   const names = ownNames(settings, '', '');
-  const { settingsFile, templates } = deploymentPaths();
+  const { settingsFile, templates, upgradeRecord } = deploymentPaths();
   return {
     title: settings.pjPrefix,
     hasEnvironments: false,
@@ -126,6 +129,7 @@ function oneDeployment(settings: ResolvedSettings): DeploymentsView {
       settingsFile,
       templates,
       roleTemplate: DEPLOY_ROLE_TEMPLATE,
+      upgradeRecord,
       zoneLetters: settings.availabilityZones.map((z) => ResourceNames.zoneLetter(settings.region, z)),
     },
   };
