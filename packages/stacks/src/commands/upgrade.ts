@@ -148,7 +148,7 @@ function apply(io: CommandIo, projen: ProjenRunner, root: string, step: UpgradeS
     to: step.to,
     appliedAt: new Date().toISOString(),
     addons: step.addons.map((a) => ({ name: a.name, from: a.from, to: a.to })),
-    nodegroups: status.nodegroups.map((g) => ({ name: g.name, nodegroupName: g.nodegroupName, version: g.version, releaseVersion: g.releaseVersion })),
+    nodegroups: status.nodegroups.map(({ name, nodegroupName, version, releaseVersion }) => ({ name, nodegroupName, version, releaseVersion })),
   };
   writeUpgradeRecord(recordFile, record);
   io.err.write(`Applied: kubernetesVersion '${step.to}' is in .projenrc.ts and the repository is regenerated; the step is recorded in ${path.basename(recordFile)}. `

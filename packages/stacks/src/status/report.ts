@@ -104,8 +104,9 @@ function insightLines(insights: InsightStatus[] | undefined, paint: Paint): stri
   if (insights.length === 0) return ['  upgrade insights: none yet (EKS computes them on its own schedule: not a pass)'];
   const count = (s: string) => insights.filter((i) => i.status === s).length;
   const versions = [...new Set(insights.map((i) => i.kubernetesVersion))].join(', ');
+  const unknown = count('UNKNOWN') > 0 ? ' (not computed yet: not a pass)' : '';
   const lines = [`  upgrade insights (to ${versions}): ${count('PASSING')} passing, ${count('WARNING')} warning, ${count('ERROR')} error, `
-    + `${count('UNKNOWN')} unknown (not computed yet: not a pass)`];
+    + `${count('UNKNOWN')} unknown${unknown}`];
   for (const i of insights.filter((x) => x.status !== 'PASSING')) {
     const mark = i.status === 'ERROR' ? paint.bad(i.status) : paint.warn(i.status);
     lines.push(`    ${mark} ${i.name}${i.reason ? `: ${i.reason}` : ''}${i.recommendation ? `\n      recommendation: ${i.recommendation}` : ''}`);

@@ -35,16 +35,16 @@ export function setKubernetesVersion(source: string, version: string, environmen
   if (existing) {
     return source.slice(0, existing.initializer.getStart()) + literal + source.slice(existing.initializer.getEnd());
   }
-  // No kubernetesVersion yet: a new first property, indented as the first one is.
+  // No kubernetesVersion yet: a property of its own line, first, indented as the first one is;
+  // in an object written on one line (an environment's entry), after its first property (its name).
   const first = target.properties[0];
   if (!first) {
     return `${source.slice(0, target.getStart() + 1)} kubernetesVersion: ${literal} ${source.slice(target.getStart() + 1)}`;
   }
   const lineStart = source.lastIndexOf('\n', first.getStart()) + 1;
   const indent = source.slice(lineStart, first.getStart());
-  const sameLine = indent.trim() !== '';
-  const insertion = sameLine ? `kubernetesVersion: ${literal}, ` : `kubernetesVersion: ${literal},\n${indent}`;
-  return source.slice(0, first.getStart()) + insertion + source.slice(first.getStart());
+  if (indent.trim() !== '') return `${source.slice(0, first.getEnd())}, kubernetesVersion: ${literal}${source.slice(first.getEnd())}`;
+  return `${source.slice(0, first.getStart())}kubernetesVersion: ${literal},\n${indent}${source.slice(first.getStart())}`;
 }
 
 function loadTypeScript(root: string): typeof ts {
