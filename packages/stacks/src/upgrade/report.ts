@@ -1,12 +1,20 @@
 import { StackKind } from 'bottlerocket-eks-config';
 import type { RollbackPlan } from './rollback';
 import type { UpgradeRefusal, UpgradeStep } from './step';
+import { table } from '../status/report';
 
 /** An upgrade step as a person reads it: what changes, in which order, how long, what to check. */
 export function formatStep(step: UpgradeStep, deployCommand: string, applyCommand: string): string {
   const { from, to } = step;
-  const addonLine = (a: UpgradeStep['addons'][number]) => `${a.name} ${a.from ?? '(not installed)'} -> ${a.to ?? `${a.from ?? '?'} (no version for ${to}: unchanged)`}`
-    + `${a.offered === true ? ', offered by EKS' : a.offered === false ? ', NOT offered by EKS' : ''}${a.eksDefault ? `; EKS default ${a.eksDefault}` : ''}`;
+  // One line an add-on: where it goes, or that it stays as installed.
+  const addonLines = (addons: UpgradeStep['addons']) => (addons.length === 0 ? ['     none'] : table(addons.map((a) => {
+    const installed = a.from ?? '(not installed)';
+    const offered = a.offered === true ? `offered by EKS for ${to}` : a.offered === false ? `NOT offered by EKS for ${to}` : '';
+    const eksDefault = a.eksDefault ? `EKS's default for ${to}: ${a.eksDefault}` : '';
+    if (a.to === undefined) return [`   ${a.name}`, `${installed}, unchanged (no version set for ${to}${eksDefault ? `; ${eksDefault}` : ''})`];
+    if (a.to === a.from) return [`   ${a.name}`, `${installed}, unchanged${offered ? ` (${offered})` : ''}`];
+    return [`   ${a.name}`, `${installed} -> ${a.to}${offered ? ` (${offered})` : ''}`];
+  })));
   const clusterAddons = step.addons.filter((a) => a.stack === StackKind.CLUSTER);
   const nodeAddons = step.addons.filter((a) => a.stack === StackKind.NODEGROUP);
   const lines = [
@@ -14,10 +22,14 @@ export function formatStep(step: UpgradeStep, deployCommand: string, applyComman
     '',
     `In this order, by \`${deployCommand}\`:`,
     `  1. control plane ${from} -> ${to} (cluster stack). EKS: a version update "should finish within a few minutes" (UpdateClusterVersion API reference).`,
-    `  2. cluster add-ons (cluster stack): ${clusterAddons.map(addonLine).join('; ') || 'none'}`,
+    '  2. cluster add-ons (cluster stack):',
+    ...addonLines(clusterAddons),
     `  3. node groups ${from} -> ${to} (node group stack), each rolling by its update config: ${step.nodegroups.map((g) => `${g.name}: ${g.desired} node(s), `
       + `at most ${g.maxUnavailablePercentage}% unavailable, ${g.rounds} round(s)`).join('; ') || 'none'}. Each round drains its nodes first, as fast as the pods' disruption budgets let it.`,
-    `  4. node add-ons (node group stack): ${nodeAddons.map(addonLine).join('; ') || 'none'}`,
+    '  4. node add-ons (node group stack):',
+    ...addonLines(nodeAddons),
+    ...(step.addons.some((a) => a.to === undefined)
+      ? ['  An add-on with no version set stays as installed (EKS does not move it): set addons.<name>.version to move it.'] : []),
     '',
     `Upgrade insights for ${to}: ${step.insights.length === 0 ? 'none from EKS yet (unknown, not passed)' : step.insights.map((i) => `${i.name}: ${i.status}`).join('; ')}`,
     ...step.warnings.map((w) => `warning: ${w}`),

@@ -157,11 +157,6 @@ export function planUpgrade(inputs: UpgradeInputs): UpgradeStep | UpgradeRefusal
         fix: `set addons.${addon.key}.version to one it offers${offer?.defaultVersion ? ` (EKS's default: ${offer.defaultVersion})` : ''}, or remove the pin`,
       });
     }
-    if (addon.version === undefined) {
-      warnings.push(`${addon.name} has no version for ${to} in the settings or the product's table: the deploy leaves it at `
-        + `${installed.get(addon.name) ?? 'its version'}`
-        + `${offer?.defaultVersion ? ` (EKS's default for ${to} is ${offer.defaultVersion}: set addons.${addon.key}.version to move to it)` : ''}`);
-    }
     const key = keyOf(addon.name);
     return {
       name: addon.name,
