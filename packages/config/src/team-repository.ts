@@ -137,6 +137,23 @@ export function statusCommandLine(options: StatusCommandOptions = {}): string {
   return parts.join(' ');
 }
 
+/**
+ * The team tasks the stacks library's messages tell a team to run, by what they do: the project
+ * type adds them under these names (`<name>` with one deployment, `<name>:<environment>` with
+ * several). Not `upgrade` for Kubernetes: that is projen's dependency-upgrade task once a team
+ * sets `depsUpgrade`, and the repository's `upgrade` workflow bumps its dependencies.
+ */
+export const TEAM_TASKS = {
+  deploy: 'deploy',
+  status: 'status',
+  kubernetesUpgrade: 'kubernetes-upgrade',
+} as const;
+
+/** How a message names a team task: `npx projen <task>[:<environment>][ -- <args>]`. */
+export function teamTaskCommand(task: keyof typeof TEAM_TASKS, environment?: string, args?: string): string {
+  return `npx projen ${TEAM_TASKS[task]}${environment ? `:${environment}` : ''}${args ? ` -- ${args}` : ''}`;
+}
+
 /** The subcommand of `COMMAND_NAME` that plans (and with `--apply` writes) the next Kubernetes minor, or the way back. */
 export const UPGRADE_COMMAND = 'upgrade';
 

@@ -1,5 +1,5 @@
 import {
-  deploymentPaths, PREFLIGHT_FLAGS, preflightCommandLine, statusCommandLine, upgradeCommandLine, SETTINGS_FILE_NAME, STACK_CLASS_NAMES, StackKind, synthEntryPath, templateFileName,
+  deploymentPaths, PREFLIGHT_FLAGS, preflightCommandLine, statusCommandLine, teamTaskCommand, upgradeCommandLine, SETTINGS_FILE_NAME, STACK_CLASS_NAMES, StackKind, synthEntryPath, templateFileName,
 } from '../src';
 
 describe('the layout of a team repository', () => {
@@ -53,4 +53,9 @@ describe('the status and upgrade command lines', () => {
     expect(upgradeCommandLine()).toBe('bottlerocket-eks upgrade');
     expect(upgradeCommandLine({ environment: 'prd' })).toBe('bottlerocket-eks upgrade --environment prd');
   });
+});
+
+test('a team task as messages name it', () => {
+  expect(teamTaskCommand('status')).toBe('npx projen status');
+  expect(teamTaskCommand('kubernetesUpgrade', 'dev', '--apply')).toBe('npx projen kubernetes-upgrade:dev -- --apply');
 });

@@ -1,5 +1,5 @@
 import {
-  ASSEMBLY_DIR, deploymentPaths, preflightCommandLine, ResolvedSettings, ResourceNames, statusCommandLine, upgradeCommandLine,
+  ASSEMBLY_DIR, deploymentPaths, preflightCommandLine, ResolvedSettings, ResourceNames, statusCommandLine, TEAM_TASKS, upgradeCommandLine,
 } from 'bottlerocket-eks-config';
 import { javascript, Task, typescript } from 'projen';
 import { AllStacksApp } from './all-stacks-app';
@@ -213,7 +213,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
       return task;
     };
     planned(this.addTask(`diff${suffix}`, { description: `Preflight and update plan of every stack${of}, then cdk diff of each` })).exec(nx('diff'));
-    planned(this.addTask(`deploy${suffix}`, { description: `Preflight and update plan, then deploy network, cluster and nodegroup${of}, in that order` }))
+    planned(this.addTask(`${TEAM_TASKS.deploy}${suffix}`, { description: `Preflight and update plan, then deploy network, cluster and nodegroup${of}, in that order` }))
       .exec(nx('deploy'));
     const destroy = this.addTask(`destroy${suffix}`, {
       description: `Destroy nodegroup, cluster and network${of}, in that order; needs --confirm=${deployment?.settings.pjPrefix ?? '<prefix>'}`,
@@ -224,7 +224,7 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     // can show the update plan in brief. Flags pass through (`npx projen status -- --json`).
     // The plain task of a repository with environments synthesizes nothing: like the plain
     // preflight, it only refuses, listing the environments.
-    const status = this.addTask(`status${suffix}`, {
+    const status = this.addTask(`${TEAM_TASKS.status}${suffix}`, {
       description: `Show the deployed stacks${of} and whether anything needs attention (drift, cluster version and support, upgrade insights, `
         + 'add-ons, node groups): exit 1 if so (-- --json, -- --no-drift, -- --support-days N)',
     });

@@ -1,9 +1,8 @@
-// Names of the team repository's tasks that other modules (the README, the workflows) refer to.
+import { TEAM_TASKS } from 'bottlerocket-eks-config';
 
 /**
  * The task that plans (`-- --apply`: writes) the next Kubernetes minor version of a deployment,
- * `kubernetes-upgrade[:<environment>]`. Not `upgrade`: that is projen's dependency-upgrade task,
- * which a team repository gets as soon as it sets projen's `depsUpgrade` option, and the
- * repository's `upgrade` workflow already means bumping its dependencies.
+ * `kubernetes-upgrade[:<environment>]`: named in the contract with the stacks library
+ * (`TEAM_TASKS`), whose messages tell a team to run it.
  */
-export const KUBERNETES_UPGRADE_TASK = 'kubernetes-upgrade';
+export const KUBERNETES_UPGRADE_TASK = TEAM_TASKS.kubernetesUpgrade;

@@ -106,7 +106,7 @@ test('near the end of standard support, with an upgrade insight in ERROR: both n
   };
   const { status: code, stdout } = await status('end of support', options, ['--no-drift']);
   expect(code).toBe(1);
-  expect(stdout).toMatch(/  - cluster: Kubernetes 1\.35: leaves standard support on \d{4}-\d\d-\d\d, in (9|10) day\(s\)\. Fix: `npx bottlerocket-eks upgrade`/);
+  expect(stdout).toMatch(/  - cluster: Kubernetes 1\.35: leaves standard support on \d{4}-\d\d-\d\d, in (9|10) day\(s\)\. Fix: `npx projen kubernetes-upgrade`/);
   expect(stdout).toContain('  - cluster: insight "Deprecated APIs removed in Kubernetes v1.36" (1.36): ERROR: Deprecated API usage detected within last 30 days. '
     + 'Fix: Update manifests and clients to use newer Kubernetes APIs');
 });

@@ -152,7 +152,7 @@ describe('the update plan of a settings change on deployed stacks', () => {
     const [refusal] = explainAll(plans, new ResourceNames('team-a'));
     expect(refusal.reason).toBe('AWS::EKS::Cluster Cluster would go from Kubernetes 1.35 to 1.34: a downgrade, which EKS does not do');
     expect(refusal.wayOut).toBe('Set kubernetesVersion back to 1.35, then move one minor version per deploy (EKS never downgrades): '
-      + '`npx bottlerocket-eks upgrade` plans each step and `--apply` writes it.');
+      + '`npx projen kubernetes-upgrade` plans each step and `-- --apply` writes it.');
   });
 
   test('secrets encryption on a deployed cluster is refused with the way out', () => {

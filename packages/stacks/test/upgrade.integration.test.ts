@@ -50,7 +50,7 @@ test('the plan: the next minor, its add-ons, the order and what to check; exit 0
   expect(stdout).toMatch(/ {2}2\. cluster add-ons \(cluster stack\):\n {5}vpc-cni +v1\.0\.0-eksbuild\.1, unchanged \(no version set for 1\.36.*\n {5}kube-proxy +v1\.35\.3-eksbuild\.13 -> v1\.36\.0-eksbuild\.14 \(offered by EKS for 1\.36\)\n/);
   expect(stdout).toContain('  3. node groups 1.35 -> 1.36 (node group stack), each rolling by its update config: bottlerocket-spot: 2 node(s), at most 33% unavailable, 2 round(s).');
   expect(stdout).toContain('Upgrade insights for 1.36: Kubernetes API deprecations: PASSING');
-  expect(stdout).toContain('To take it: `npx bottlerocket-eks upgrade --apply`');
+  expect(stdout).toContain('To take it: `npx projen kubernetes-upgrade -- --apply`');
 });
 
 test('refused while an upgrade insight for the next version is in ERROR; exit 1', async () => {

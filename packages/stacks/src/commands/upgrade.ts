@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { deploymentPaths, isSettingsError, nextKubernetesVersion, Settings, UPGRADE_FLAGS, upgradeCommandLine } from 'bottlerocket-eks-config';
+import { deploymentPaths, isSettingsError, nextKubernetesVersion, Settings, teamTaskCommand, UPGRADE_FLAGS } from 'bottlerocket-eks-config';
 import { AWS_LIMIT_OPTIONS, awsLimitsOf } from './aws-flags';
 import { debugDetails } from './preflight';
 import { AWS_LIMIT_ENV, AwsClients, DEBUG_ENV } from '../aws/clients';
@@ -53,7 +53,7 @@ export async function upgradeCommand(args: string[], io: CommandIo, projen: Proj
   const root = path.dirname(path.resolve(location));
   const options = readSettingsOptions(location);
   const settings = Settings.resolve(options);
-  const deployCommand = `npx projen deploy${environment ? `:${environment}` : ''}`;
+  const deployCommand = teamTaskCommand('deploy', environment);
   const recordFile = path.join(root, deploymentPaths(environment).upgradeRecord);
   const json = values.json === true;
   const shellRegion = await detectShellRegion(io.env);
@@ -86,7 +86,7 @@ export async function upgradeCommand(args: string[], io: CommandIo, projen: Proj
       }
       const planned = planUpgrade({ status, target, offers, deployCommand });
       if (!isStep(planned)) return refused(io, json, planned, 'Upgrade');
-      const applyCommand = `npx ${upgradeCommandLine({ environment })} --${UPGRADE_FLAGS.apply}`;
+      const applyCommand = teamTaskCommand('kubernetesUpgrade', environment, `--${UPGRADE_FLAGS.apply}`);
       io.out.write(json ? `${JSON.stringify({ ok: planned.refusals.length === 0, step: planned }, undefined, 2)}\n` : formatStep(planned, deployCommand, applyCommand));
       if (planned.refusals.length > 0) return 1;
       if (!values.apply) return 0;

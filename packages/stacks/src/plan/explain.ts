@@ -1,4 +1,4 @@
-import { ResourceNames } from 'bottlerocket-eks-config';
+import { ResourceNames, teamTaskCommand } from 'bottlerocket-eks-config';
 import { explainSecretsEncryption } from './explain-security';
 import { Explanation } from './explanation';
 import { ExportChange, ResourceChange, StackPlan } from './plan';
@@ -63,7 +63,7 @@ export function explainRefusal(change: ResourceChange | ExportChange, plans: Sta
     return {
       setting: 'kubernetesVersion',
       wayOut: `Set kubernetesVersion back to ${String(change.deployedValues?.Version)}, then move one minor version per deploy (EKS never downgrades): `
-        + '`npx bottlerocket-eks upgrade` plans each step and `--apply` writes it.',
+        + `\`${teamTaskCommand('kubernetesUpgrade')}\` plans each step and \`-- --apply\` writes it.`,
     };
   }
   if (!isExport(change) && change.type === 'AWS::EKS::AccessEntry') {

@@ -1,4 +1,4 @@
-import { ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
+import { ResolvedSettings, ResourceNames, teamTaskCommand } from 'bottlerocket-eks-config';
 import { readAddons } from './addons';
 import { attentionOf } from './attention';
 import { readCluster } from './cluster';
@@ -69,8 +69,8 @@ export async function readStatus(run: ReadStatusOptions): Promise<EnvironmentSta
     nodegroups,
     notes,
     supportDays: options.supportDays,
-    deployCommand: `npx projen deploy${environment ? `:${environment}` : ''}`,
-    upgradeCommand: `npx bottlerocket-eks upgrade${environment ? ` --environment ${environment}` : ''}`,
+    deployCommand: teamTaskCommand('deploy', environment),
+    upgradeCommand: teamTaskCommand('kubernetesUpgrade', environment),
   });
   return { environment, target, checkedAt: now.toISOString(), stacks, cluster, addons, nodegroups, attention, notes };
 }

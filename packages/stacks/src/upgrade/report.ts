@@ -1,4 +1,4 @@
-import { StackKind } from 'bottlerocket-eks-config';
+import { StackKind, teamTaskCommand } from 'bottlerocket-eks-config';
 import type { RollbackPlan } from './rollback';
 import type { UpgradeRefusal, UpgradeStep } from './step';
 import { table } from '../status/report';
@@ -38,7 +38,7 @@ export function formatStep(step: UpgradeStep, deployCommand: string, applyComman
     lines.push('', `Refused: the step to ${to} must not be taken now:`, ...step.refusals.map((r) => `  - ${r.reason}. Fix: ${r.fix}`));
   } else {
     lines.push('', `To take it: \`${applyCommand}\` (writes kubernetesVersion '${to}' into .projenrc.ts and runs npx projen), review and commit, then \`${deployCommand}\`.`,
-      'Between steps: the status (`npx projen status`) after the deploy, your workloads, and the insights of the next version.');
+      `Between steps: the status (\`${teamTaskCommand('status', step.environment)}\`) after the deploy, your workloads, and the insights of the next version.`);
   }
   return `${lines.join('\n')}\n`;
 }
