@@ -1,0 +1,308 @@
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { deploymentPaths, nextKubernetesVersion, STATUS_ACTIONS, StackKind } from 'bottlerocket-eks-config';
+import { FakeAws, FakeAwsOptions, ReceivedRequest } from 'bottlerocket-eks-test-support';
+import { parse } from 'yaml';
+import { tempDir } from './temp';
+import { DeployedRepository, deployedAwsOptions, readDeployedRepository } from '../src/deployed-fixture';
+import { commandEnv, withoutColours } from '../src/scaffold';
+import { copySharedRepository, SHARED_ACCOUNT } from '../src/shared-repository';
+
+jest.setTimeout(10 * 60 * 1000);
+
+// Operating a deployed environment from the team's repository, as a team does: `npx projen
+// status` (the synth, then `bottlerocket-eks status --assembly cdk.out`) and `npx projen
+// kubernetes-upgrade`, each against a local fake AWS account holding the environment as the
+// repository's committed templates and settings say it is deployed (src/deployed-fixture.ts),
+// with one difference per scenario.
+
+const ACCESS_KEY = 'AKIATEAMACCOUNT00001';
+const IDENTITIES = { [ACCESS_KEY]: { account: SHARED_ACCOUNT, arn: `arn:aws:iam::${SHARED_ACCOUNT}:user/alice` } };
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What a command printed, stdout apart (what a script reads), and the requests the fake account received meanwhile. */
+interface Run {
+  readonly status: number;
+  readonly stdout: string;
+  /** stdout and stderr, as written, without colours. */
+  readonly output: string;
+  readonly requests: ReceivedRequest[];
+}
+
+/**
+ * Runs `npx <args>` in `dir` with the team's credentials against a fake account holding
+ * `options`, started for this command alone and stopped whatever happens.
+ */
+async function runAgainst(dir: string, options: FakeAwsOptions, args: string[]): Promise<Run> {
+  const aws = new FakeAws(IDENTITIES, [], options);
+  const endpoint = await aws.start();
+  try {
+    const env = commandEnv({
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_ACCESS_KEY_ID: ACCESS_KEY,
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      AWS_SESSION_TOKEN: undefined,
+      AWS_REGION: 'ap-northeast-1',
+      AWS_PROFILE: '',
+      AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    });
+    const result = await new Promise<Omit<Run, 'requests'>>((resolve, reject) => {
+      const child = spawn('npx', args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let output = '';
+      child.stdout.on('data', (chunk) => { stdout += chunk; output += chunk; });
+      child.stderr.on('data', (chunk) => { output += chunk; });
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status: status ?? 1, stdout, output: withoutColours(output) }));
+    });
+    return { ...result, requests: [...aws.requests] };
+  } finally {
+    await aws.stop();
+  }
+}
+
+/** Fails with what the command printed unless it exited with `status`. */
+function expectExit(run: Run, status: number): void {
+  if (run.status !== status) throw new Error(`exit ${run.status}, expected ${status}; the command printed:\n${run.output}`);
+}
+
+/** The IAM actions of the requests: `<service>:<action>`, e.g. `eks:DescribeCluster`. */
+function iamActions(requests: ReceivedRequest[]): Set<string> {
+  return new Set(requests.map((r) => `${r.service}:${r.action}`));
+}
+
+/** The logical id of the first resource of `type` in a stack's committed template. */
+function logicalIdOf(repo: DeployedRepository, kind: StackKind, type: string): string {
+  const template = repo.stacks.find((s) => s.kind === kind)!.template;
+  const [id] = Object.entries<{ Type: string }>(parse(template).Resources).find(([, resource]) => resource.Type === type) ?? [];
+  if (!id) throw new Error(`no ${type} in the ${kind} template`);
+  return id;
+}
+
+describe('npx projen status shows a deployed environment and what needs attention', () => {
+  let dir = '';
+  let repo: DeployedRepository;
+  /** The IAM actions each scenario's status made, for the least-privilege check. */
+  const actionsOf: Record<string, Set<string>> = {};
+
+  beforeAll(() => {
+    ({ dir } = copySharedRepository(path.join(tempDir('e2e-operations-status'), 'team')));
+    repo = readDeployedRepository(dir);
+  });
+
+  test('an environment deployed as the repository says: exit 0, nothing needs attention', async () => {
+    const run = await runAgainst(dir, deployedAwsOptions(repo), ['projen', 'status']);
+    actionsOf.upToDate = iamActions(run.requests);
+    expectExit(run, 0);
+    const { output } = run;
+    // The synth first, then the status of what it wrote against what is deployed.
+    expect(output).toMatch(/wrote templates\/nodegroup\.yaml\n[^]*Status of /);
+    expect(output).toContain(`Status of ${repo.settings.pjPrefix}: account ${SHARED_ACCOUNT}, ap-northeast-1, as ${IDENTITIES[ACCESS_KEY].arn}`);
+    for (const stack of repo.stacks) {
+      expect(output).toMatch(new RegExp(`^ {2}${stack.stackName} +CREATE_COMPLETE +\\S+ +up to date +in sync$`, 'm'));
+    }
+    expect(output).toContain(`Cluster ${repo.clusterName}\n  Kubernetes ${repo.kubernetesVersion}, platform eks.1, ACTIVE`);
+    expect(output).toMatch(new RegExp(`standard support until \\d{4}-\\d\\d-\\d\\d: \\d+ day\\(s\\) left \\(from EKS DescribeClusterVersions\\); next version ${repo.nextKubernetesVersion}`));
+    expect(output).toContain(`upgrade insights (to ${repo.nextKubernetesVersion}): 1 passing, 0 warning, 0 error, 0 unknown`);
+    for (const addon of repo.addons) {
+      expect(output).toMatch(new RegExp(`^ {2}${addon.name} +${addon.version ? `${addon.version} +${addon.version}` : '\\S+ +EKS default'} +\\S+ +ACTIVE$`, 'm'));
+    }
+    for (const group of repo.nodegroups) {
+      expect(output).toMatch(new RegExp(`^ {2}${group.nodegroupName} +ACTIVE +${repo.kubernetesVersion} +\\S+ +current +${group.desired}/${group.min}/${group.max} \\(`, 'm'));
+    }
+    expect(output).toContain('\nNothing needs attention.\n');
+  });
+
+  test('-- --json: a script reads the same status, with nothing that needs attention', async () => {
+    const run = await runAgainst(dir, deployedAwsOptions(repo), ['bottlerocket-eks', 'status', '--assembly', 'cdk.out', '--json']);
+    expectExit(run, 0);
+    const status = JSON.parse(run.stdout);
+    expect(status).toMatchObject({
+      attention: [],
+      notes: [],
+      cluster: { name: repo.clusterName, exists: true, version: repo.kubernetesVersion, settingsVersion: repo.kubernetesVersion },
+    });
+    expect(status.stacks.map((s: any) => [s.stackName, s.exists, s.drift.status, s.pending]))
+      .toEqual(repo.stacks.map((s) => [s.stackName, true, 'IN_SYNC', { create: 0, update: 0, replace: 0, delete: 0, refused: 0 }]));
+  });
+
+  test('npx projen status --json: the task\'s stdout is the JSON alone, for a script to parse', async () => {
+    const run = await runAgainst(dir, deployedAwsOptions(repo), ['projen', 'status', '--json']);
+    expectExit(run, 0);
+    // The synth the task runs first must not write to stdout ahead of the JSON.
+    expect(run.stdout.trimStart().slice(0, 1)).toBe('{');
+    expect(JSON.parse(run.stdout)).toMatchObject({ attention: [] });
+  });
+
+  test('flags given as the README gives them, after `--` (`npx projen status -- --no-drift`), reach the command', async () => {
+    const run = await runAgainst(dir, deployedAwsOptions(repo), ['projen', 'status', '--', '--no-drift']);
+    expect(run.output).not.toContain('Unexpected argument');
+    expectExit(run, 0);
+    for (const stack of repo.stacks) expect(run.output).toMatch(new RegExp(`^ {2}${stack.stackName} +CREATE_COMPLETE +\\S+ +up to date +not checked$`, 'm'));
+  });
+
+  test('a property of the cluster changed outside CloudFormation: exit 1, the drifted resource with expected and actual', async () => {
+    const cluster = repo.stacks.find((s) => s.kind === StackKind.CLUSTER)!;
+    const logicalId = logicalIdOf(repo, StackKind.CLUSTER, 'AWS::EKS::Cluster');
+    const run = await runAgainst(dir, deployedAwsOptions(repo, {
+      drift: {
+        [StackKind.CLUSTER]: [{
+          logicalId,
+          type: 'AWS::EKS::Cluster',
+          status: 'MODIFIED',
+          differences: [{ path: '/ResourcesVpcConfig/EndpointPublicAccess', expected: 'true', actual: 'false' }],
+        }],
+      },
+    }), ['projen', 'status']);
+    actionsOf.drifted = iamActions(run.requests);
+    expectExit(run, 1);
+    expect(run.output).toMatch(new RegExp(`^ {2}${cluster.stackName} +CREATE_COMPLETE +\\S+ +up to date +DRIFTED \\(1\\)$`, 'm'));
+    expect(run.output).toContain(`  ${cluster.stackName}: ${logicalId} (AWS::EKS::Cluster) MODIFIED\n`
+      + '      /ResourcesVpcConfig/EndpointPublicAccess: expected true, actual false\n');
+    expect(run.output).toContain('Needs attention (1):\n');
+    expect(run.output).toContain(`  - stacks: ${cluster.stackName}: drifted: ${logicalId} modified. Fix: undo the change made outside CloudFormation`);
+    // The other stacks were checked and are in sync.
+    for (const stack of repo.stacks.filter((s) => s !== cluster)) expect(run.output).toMatch(new RegExp(`^ {2}${stack.stackName} .* in sync$`, 'm'));
+  });
+
+  test('days before the end of standard support, with an upgrade insight in ERROR: exit 1, both named with what to do', async () => {
+    const next = repo.nextKubernetesVersion!;
+    const end = new Date(Date.now() + 7 * DAY_MS);
+    const endDay = end.toISOString().slice(0, 10);
+    const insight = {
+      id: '7c5f8a40-0000-4000-8000-0000000000e1',
+      name: `Deprecated APIs removed in Kubernetes v${next}`,
+      kubernetesVersion: next,
+      status: 'ERROR' as const,
+      reason: 'Deprecated API usage detected within last 30 days.',
+      recommendation: `Update manifests and API clients to use newer Kubernetes APIs before upgrading to ${next}.`,
+    };
+    const run = await runAgainst(dir, deployedAwsOptions(repo, { endOfStandardSupport: end, insights: [insight] }), ['projen', 'status']);
+    actionsOf.endOfSupport = iamActions(run.requests);
+    expectExit(run, 1);
+    const { output } = run;
+    expect(output).toMatch(new RegExp(`standard support until ${endDay}: [67] day\\(s\\) left \\(from EKS DescribeClusterVersions\\)`));
+    expect(output).toContain(`upgrade insights (to ${next}): 0 passing, 0 warning, 1 error, 0 unknown\n    ERROR ${insight.name}: ${insight.reason}\n`
+      + `      recommendation: ${insight.recommendation}\n`);
+    expect(output).toContain('Needs attention (2):\n');
+    expect(output).toMatch(new RegExp(`^ {2}- cluster: Kubernetes ${repo.kubernetesVersion.replace('.', '\\.')}: leaves standard support on ${endDay}, in [67] day\\(s\\)\\. Fix: .*upgrade`, 'm'));
+    expect(output).toContain(`  - cluster: insight "${insight.name}" (${next}): ERROR: ${insight.reason}. Fix: ${insight.recommendation}\n`);
+    // Only those: the stacks, add-ons and node groups are as deployed.
+    expect(output).not.toMatch(/^ {2}- (stacks|addons|nodegroups):/m);
+  });
+
+  test('an account the environment was never deployed to: exit 1, every stack not deployed', async () => {
+    const run = await runAgainst(dir, {}, ['projen', 'status']);
+    expectExit(run, 1);
+    const { output } = run;
+    for (const stack of repo.stacks) {
+      // Not deployed, and what a deploy would do: create every resource of the template.
+      expect(output).toMatch(new RegExp(`^ {2}${stack.stackName} +not deployed +- +\\d+ to create +-$`, 'm'));
+      expect(output).toContain(`  - stacks: ${stack.stackName}: not deployed. Fix: \`npx projen deploy\`\n`);
+    }
+    expect(output).toContain(`Cluster ${repo.clusterName}\n  not deployed (the settings ask for Kubernetes ${repo.kubernetesVersion})`);
+    expect(output).toContain(`Needs attention (${repo.stacks.length}):\n`);
+  });
+
+  test('least privilege: the status calls only what the status role allows, and needs all of it', () => {
+    const allowed = new Set(STATUS_ACTIONS);
+    // IAM authorizes DetectStackDrift's per-resource checks with DetectStackResourceDrift: no call of its own.
+    const called = new Set(STATUS_ACTIONS.filter((a) => a !== 'cloudformation:DetectStackResourceDrift'));
+    expect(Object.keys(actionsOf).sort()).toEqual(['drifted', 'endOfSupport', 'upToDate']);
+    for (const actions of Object.values(actionsOf)) expect([...actions].filter((a) => !allowed.has(a))).toEqual([]);
+    // Of an environment in order, all but what only a finding asks for: the drifted resources
+    // (DescribeStackResourceDrifts, once a stack drifted) and an insight's recommendation
+    // (DescribeInsight, for an insight that does not pass).
+    expect([...called].filter((a) => !actionsOf.upToDate.has(a)).sort()).toEqual(['cloudformation:DescribeStackResourceDrifts', 'eks:DescribeInsight']);
+    // With the findings too: every action of the list.
+    const all = new Set(Object.values(actionsOf).flatMap((actions) => [...actions]));
+    expect([...all].sort()).toEqual([...called].sort());
+  });
+});
+
+describe('npx projen kubernetes-upgrade plans the next Kubernetes minor and writes it', () => {
+  let dir = '';
+  let repo: DeployedRepository;
+  let from = '';
+  let to = '';
+
+  beforeAll(() => {
+    ({ dir } = copySharedRepository(path.join(tempDir('e2e-operations-upgrade'), 'team')));
+    repo = readDeployedRepository(dir);
+    from = repo.kubernetesVersion;
+    to = nextKubernetesVersion(from) ?? '';
+  });
+
+  test('the settings\' version has a next one to upgrade to', () => {
+    expect(to).not.toBe('');
+  });
+
+  test('a plan of the environment in order: exit 0, the step from the deployed version to the next, and how to take it', async () => {
+    const run = await runAgainst(dir, deployedAwsOptions(repo), ['projen', 'kubernetes-upgrade']);
+    expectExit(run, 0);
+    expect(run.output).toContain(`Upgrade from Kubernetes ${from} to ${to}: kubernetesVersion '${to}'\n`);
+    expect(run.output).toContain(`  1. control plane ${from} -> ${to} (cluster stack).`);
+    expect(run.output).toContain(`Upgrade insights for ${to}: Deprecated APIs removed in Kubernetes v${to}: PASSING\n`);
+    expect(run.output).toMatch(/To take it: `npx .*--apply`/);
+    expect(run.output).not.toContain('Refused');
+    // A plan changes nothing.
+    expect(fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8')).toContain(`kubernetesVersion: "${from}"`);
+    expect(fs.existsSync(path.join(dir, deploymentPaths().upgradeRecord))).toBe(false);
+  });
+
+  test('an upgrade insight for the next version in ERROR refuses the step, naming the insight and its recommendation', async () => {
+    const insight = {
+      id: '7c5f8a40-0000-4000-8000-0000000000e2',
+      name: `Kubelet version skew for Kubernetes v${to}`,
+      kubernetesVersion: to,
+      status: 'ERROR' as const,
+      reason: 'Nodes run a kubelet older than the control plane allows after the upgrade.',
+      recommendation: 'Upgrade the nodes to the control plane\'s version first.',
+    };
+    const run = await runAgainst(dir, deployedAwsOptions(repo, { insights: [insight] }), ['projen', 'kubernetes-upgrade']);
+    expectExit(run, 1);
+    expect(run.output).toContain(`Refused: the step to ${to} must not be taken now:\n`);
+    expect(run.output).toContain(`  - the EKS upgrade insight "${insight.name}" for ${to} is in ERROR: ${insight.reason}. Fix: ${insight.recommendation}\n`);
+    expect(run.output).not.toContain('To take it');
+  });
+
+  test('the README\'s `npx projen kubernetes-upgrade -- --rollback` reaches the command: with no step recorded, it is refused', async () => {
+    const run = await runAgainst(dir, deployedAwsOptions(repo), ['projen', 'kubernetes-upgrade', '--', '--rollback']);
+    expect(run.output).not.toContain('Unexpected argument');
+    expectExit(run, 1);
+    expect(run.output).toContain(`Rollback refused: no upgrade step is recorded (${deploymentPaths().upgradeRecord})`);
+  });
+
+  test('--apply writes the step into .projenrc.ts, regenerates the settings and records the step', async () => {
+    const run = await runAgainst(dir, deployedAwsOptions(repo), ['projen', 'kubernetes-upgrade', '--apply']);
+    expectExit(run, 0);
+    expect(run.output).toContain(`Applied: kubernetesVersion '${to}' is in .projenrc.ts and the repository is regenerated`);
+    // .projenrc.ts: the one value changed, in the file's own quotes.
+    const rc = fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8');
+    expect(rc).toContain(`\n  kubernetesVersion: "${to}",\n`);
+    expect(rc).not.toContain(`"${from}"`);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, deploymentPaths().settingsFile), 'utf-8')).kubernetesVersion).toBe(to);
+    // The record of the step: from and to, and where the node groups were.
+    const record = JSON.parse(fs.readFileSync(path.join(dir, deploymentPaths().upgradeRecord), 'utf-8'));
+    expect(record).toMatchObject({ format: 1, from, to });
+    expect(record.nodegroups.map((g: any) => [g.nodegroupName, g.version])).toEqual(repo.nodegroups.map((g) => [g.nodegroupName, from]));
+  });
+
+  test('after --apply, the committed templates carry the new version (what the team reviews and commits)', () => {
+    for (const [kind, type] of [[StackKind.CLUSTER, 'AWS::EKS::Cluster'], [StackKind.NODEGROUP, 'AWS::EKS::Nodegroup']] as const) {
+      const template = parse(fs.readFileSync(path.join(dir, deploymentPaths().templates, `${kind}.yaml`), 'utf-8'));
+      expect({ kind, version: template.Resources[logicalIdOf(repo, kind, type)].Properties.Version }).toEqual({ kind, version: to });
+    }
+  });
+
+  test('planned again before the deploy (the cluster still runs the old version): the step is written but not deployed', async () => {
+    const run = await runAgainst(dir, deployedAwsOptions(repo, { clusterVersion: from }), ['projen', 'kubernetes-upgrade']);
+    expectExit(run, 1);
+    expect(run.output).toContain(`Upgrade refused: the step to ${to} is written in the settings but not deployed (the cluster runs ${from}). `
+      + 'Fix: `npx projen deploy` carries it out');
+  });
+});
