@@ -113,6 +113,9 @@ const stacks = typescriptPackage(root, {
   bin: { 'bottlerocket-eks': 'lib/cli.js' },
   peerDeps: [`aws-cdk-lib@^${VERSIONS.awsCdkLib}`, `constructs@^${VERSIONS.constructs}`],
   devDeps: [
+    // Reads a team's .projenrc.ts for `upgrade --apply` (src/upgrade/typescript-parser.ts; the
+    // team's TypeScript 7 has no compiler API), bundled into lib/upgrade/typescript-parser.js by the build.
+    `@babel/parser@${VERSIONS.babelParser}`,
     // The preflight's clients, bundled into lib/aws/sdk.js by the build (src/aws/sdk.ts), so not installed by teams.
     ...AWS_SDK_CLIENTS,
     `aws-cdk-lib@${VERSIONS.awsCdkLib}`, `constructs@${VERSIONS.constructs}`, `aws-cdk@${VERSIONS.awsCdkCli}`,

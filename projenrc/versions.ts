@@ -28,6 +28,8 @@ export const VERSIONS = {
   clientSsm: '3.1178.0',
   cdkValidatorCfnGuard: '0.0.62',
   smolToml: '1.9.1',
+  /** The TypeScript parser of `upgrade --apply`, bundled into the stacks library (its 7.x line runs on Node 20). */
+  babelParser: '7.29.15',
   yaml: '^2.8.1',
   tsx: '4.23.15',
   /** The transpiler of the stacks library's loader of team apps: the range tsx 4.23 uses, so a team installs one esbuild. */

@@ -144,6 +144,7 @@ export function statusCommandLine(options: StatusCommandOptions = {}): string {
  * sets `depsUpgrade`, and the repository's `upgrade` workflow bumps its dependencies.
  */
 export const TEAM_TASKS = {
+  synth: 'synth',
   deploy: 'deploy',
   status: 'status',
   kubernetesUpgrade: 'kubernetes-upgrade',

@@ -11,14 +11,14 @@ const ACCOUNT = '123456789012';
 const KEY = 'AKIABUNDLEEXAMPLE001';
 
 /**
- * Node with every `@aws-sdk/*` and `@smithy/*` package made unresolvable, as in a team
+ * Node with every `@aws-sdk/*`, `@smithy/*` and `@babel/*` package made unresolvable, as in a team
  * repository, running `script`; resolves to what it printed.
  */
 function runWithoutSdkPackages(script: string, env: NodeJS.ProcessEnv): Promise<{ status: number; output: string }> {
   const block = [
     "const Module = require('module');",
     'const resolve = Module._resolveFilename;',
-    "Module._resolveFilename = function (request, ...rest) { if (/^@(aws-sdk|smithy)\\//.test(request)) { throw new Error('not installed: ' + request); } return resolve.call(this, request, ...rest); };",
+    "Module._resolveFilename = function (request, ...rest) { if (/^@(aws-sdk|smithy|babel)\\//.test(request)) { throw new Error('not installed: ' + request); } return resolve.call(this, request, ...rest); };",
   ].join('\n');
   return new Promise((resolve) => {
     execFile(process.execPath, ['-e', `${block}\n${script}`], { env: { PATH: process.env.PATH, ...env } }, (error, stdout, stderr) =>
@@ -64,11 +64,19 @@ describe('the bundled AWS SDK of the built library', () => {
     expect(await runWithoutSdkPackages(script, {})).toEqual({ status: 0, output: 'loaded\n' });
   });
 
+  test('the status and upgrade commands load no SDK package, and upgrade reads .projenrc.ts with the bundled parser', async () => {
+    const script = `require(${JSON.stringify(path.join(LIB, 'commands', 'status.js'))});
+      const { setKubernetesVersion } = require(${JSON.stringify(path.join(LIB, 'upgrade', 'index.js'))});
+      console.log(setKubernetesVersion("new BottlerocketEksProject({ pjPrefix: 'a', kubernetesVersion: '1.35' });", '1.36'));`;
+    expect(await runWithoutSdkPackages(script, {})).toEqual({ status: 0, output: "new BottlerocketEksProject({ pjPrefix: 'a', kubernetesVersion: '1.36' });\n" });
+  });
+
   test('its licenses ship with it: every bundled package, with its license text', () => {
     const licenses = fs.readFileSync(path.join(LIB, 'THIRD_PARTY_LICENSES'), 'utf-8');
     const bundled = [...licenses.matchAll(/^\*\* (\S+)@\S+ - (\S+)$/gm)].map((m) => m[1]);
     expect(bundled).toEqual(expect.arrayContaining(['@aws-sdk/client-sts', '@aws-sdk/client-ec2', '@aws-sdk/client-eks',
-      '@aws-sdk/client-cloudformation', '@aws-sdk/client-service-quotas', '@aws-sdk/client-cloudwatch-logs', '@aws-sdk/client-kms']));
+      '@aws-sdk/client-cloudformation', '@aws-sdk/client-service-quotas', '@aws-sdk/client-cloudwatch-logs', '@aws-sdk/client-kms',
+      '@aws-sdk/client-ssm', '@babel/parser']));
     expect(licenses).toContain('Apache License');
   });
 });

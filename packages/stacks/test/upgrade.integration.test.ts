@@ -102,7 +102,8 @@ describe('--apply', () => {
       return { ok: true, output: '' };
     });
     expect({ code, err }).toMatchObject({ code: 0 });
-    expect(err).toContain('Applied: kubernetesVersion \'1.36\' is in .projenrc.ts and the repository is regenerated; the step is recorded in bottlerocket-eks.upgrade.json.');
+    expect(err).toContain('Applied: kubernetesVersion \'1.36\' is in .projenrc.ts, and the settings and templates are regenerated; '
+      + 'the step is recorded in bottlerocket-eks.upgrade.json. Review and commit the changes, then `npx projen deploy`.');
     expect(fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8')).toBe(PROJENRC.replace("kubernetesVersion: '1.35'", "kubernetesVersion: '1.36'"));
     expect(regenerated).toHaveLength(1);
     const record: UpgradeRecord = JSON.parse(fs.readFileSync(path.join(dir, 'bottlerocket-eks.upgrade.json'), 'utf-8'));
@@ -115,11 +116,19 @@ describe('--apply', () => {
     expect(record.addons.find((a) => a.name === 'kube-proxy')).toEqual({ name: 'kube-proxy', from: 'v1.35.3-eksbuild.13', to: 'v1.36.0-eksbuild.14' });
   });
 
-  test('when npx projen fails, .projenrc.ts is put back and nothing is recorded', async () => {
+  test('when npx projen fails, .projenrc.ts is put back and regenerated, and nothing is recorded', async () => {
     const dir = repository('upgrade-apply-fails');
-    const { code, err } = await apply(dir, () => ({ ok: false, output: 'Error: something in .projenrc.ts\n' }));
+    const seen: string[] = [];
+    const { code, err, out } = await apply(dir, (root) => {
+      seen.push(fs.readFileSync(path.join(root, '.projenrc.ts'), 'utf-8'));
+      return { ok: seen.length > 1, output: 'Error: something in .projenrc.ts\n' };
+    });
     expect(code).toBe(1);
-    expect(err).toContain('Error: something in .projenrc.ts\nApply refused: `npx projen` failed on the new version (its output is above); .projenrc.ts is as it was.');
+    expect(err).toContain('Error: something in .projenrc.ts\nApply refused: `npx projen` failed on the new version (its output is above); '
+      + '.projenrc.ts and what it generates are as they were.');
+    // Tried with the new version, then regenerated from the old one.
+    expect(seen).toEqual([PROJENRC.replace("'1.35'", "'1.36'"), PROJENRC]);
+    expect(out).not.toContain('To take it');
     expect(fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8')).toBe(PROJENRC);
     expect(fs.existsSync(path.join(dir, 'bottlerocket-eks.upgrade.json'))).toBe(false);
   });

@@ -31,7 +31,9 @@ export function nodeVersionNotice(version: string = process.version, env: NodeJS
 export async function main(args: string[], io: CommandIo = { out: process.stdout, err: process.stderr, env: process.env }): Promise<number> {
   // --debug goes with any command: the stack trace of an unexpected error.
   const debug = args.includes('--debug') || ['1', 'true'].includes(io.env[DEBUG_ENV] ?? '');
-  const argv = args.filter((arg) => arg !== '--debug');
+  // `--` is dropped: task runners pass it on (`npx projen status -- --json`), and no command takes
+  // an argument that starts with `-`.
+  const argv = args.filter((arg) => arg !== '--debug' && arg !== '--');
   if (debug) io = { ...io, env: { ...io.env, [DEBUG_ENV]: '1' } }; // what the commands read
   const [command, ...rest] = argv;
   const wantsHelp = rest.includes('--help') || rest.includes('-h');

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { deploymentPaths, isSettingsError, nextKubernetesVersion, Settings, teamTaskCommand, UPGRADE_FLAGS } from 'bottlerocket-eks-config';
+import { deploymentPaths, isSettingsError, nextKubernetesVersion, Settings, TEAM_TASKS, teamTaskCommand, UPGRADE_FLAGS } from 'bottlerocket-eks-config';
 import { AWS_LIMIT_OPTIONS, awsLimitsOf } from './aws-flags';
 import { debugDetails } from './preflight';
 import { AWS_LIMIT_ENV, AwsClients, DEBUG_ENV } from '../aws/clients';
@@ -21,12 +21,21 @@ import {
 /** Drift detection can take minutes: the deadline (unless set) leaves room for it. */
 const UPGRADE_DEADLINE = 300;
 
-/** How `--apply` regenerates the repository: `npx projen` in its root (replaceable in tests). */
+/**
+ * How `--apply` regenerates the repository after `.projenrc.ts` changed: `npx projen` (the
+ * settings files, tasks, README), then the team's synth task (`cdk.out`, `templates/`), in its
+ * root. Replaceable in tests.
+ */
 export type ProjenRunner = (root: string) => { ok: boolean; output: string };
 
 const runProjen: ProjenRunner = (root) => {
-  const result = spawnSync('npx', ['projen'], { cwd: root, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
+  let output = '';
+  for (const args of [['projen'], ['projen', TEAM_TASKS.synth]]) {
+    const result = spawnSync('npx', args, { cwd: root, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'] });
+    output += `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`;
+    if (result.status !== 0) return { ok: false, output };
+  }
+  return { ok: true, output };
 };
 
 /**
@@ -87,7 +96,8 @@ export async function upgradeCommand(args: string[], io: CommandIo, projen: Proj
       const planned = planUpgrade({ status, target, offers, deployCommand });
       if (!isStep(planned)) return refused(io, json, planned, 'Upgrade');
       const applyCommand = teamTaskCommand('kubernetesUpgrade', environment, `--${UPGRADE_FLAGS.apply}`);
-      io.out.write(json ? `${JSON.stringify({ ok: planned.refusals.length === 0, step: planned }, undefined, 2)}\n` : formatStep(planned, deployCommand, applyCommand));
+      const shown = formatStep(planned, deployCommand, values.apply ? undefined : applyCommand);
+      io.out.write(json ? `${JSON.stringify({ ok: planned.refusals.length === 0, step: planned }, undefined, 2)}\n` : shown);
       if (planned.refusals.length > 0) return 1;
       if (!values.apply) return 0;
       return apply(io, projen, root, planned, status, recordFile);
@@ -128,7 +138,7 @@ function apply(io: CommandIo, projen: ProjenRunner, root: string, step: UpgradeS
   if (before === undefined) return refused(io, false, { reason: `there is no .projenrc.ts in ${root}`, fix: by }, 'Apply');
   let after: string;
   try {
-    after = setKubernetesVersion(before, step.to, step.environment, root);
+    after = setKubernetesVersion(before, step.to, step.environment);
   } catch (error) {
     if (error instanceof ProjenrcEditError) return refused(io, false, { reason: `.projenrc.ts: ${error.message}`, fix: by }, 'Apply');
     throw error;
@@ -136,9 +146,11 @@ function apply(io: CommandIo, projen: ProjenRunner, root: string, step: UpgradeS
   fs.writeFileSync(projenrc, after);
   const result = projen(root);
   if (!result.ok) {
+    // Put the repository back as it was: the old .projenrc.ts, and what it generates.
     fs.writeFileSync(projenrc, before);
+    projen(root);
     io.err.write(result.output);
-    const reason = '`npx projen` failed on the new version (its output is above); .projenrc.ts is as it was';
+    const reason = '`npx projen` failed on the new version (its output is above); .projenrc.ts and what it generates are as they were';
     return refused(io, false, { reason, fix: 'fix what it says, then apply again' }, 'Apply');
   }
   const record: UpgradeRecord = {
@@ -151,7 +163,7 @@ function apply(io: CommandIo, projen: ProjenRunner, root: string, step: UpgradeS
     nodegroups: status.nodegroups.map(({ name, nodegroupName, version, releaseVersion }) => ({ name, nodegroupName, version, releaseVersion })),
   };
   writeUpgradeRecord(recordFile, record);
-  io.err.write(`Applied: kubernetesVersion '${step.to}' is in .projenrc.ts and the repository is regenerated; the step is recorded in ${path.basename(recordFile)}. `
-    + 'Review and commit the changes, then deploy.\n');
+  io.err.write(`Applied: kubernetesVersion '${step.to}' is in .projenrc.ts, and the settings and templates are regenerated; `
+    + `the step is recorded in ${path.basename(recordFile)}. Review and commit the changes, then \`${teamTaskCommand('deploy', step.environment)}\`.\n`);
   return 0;
 }

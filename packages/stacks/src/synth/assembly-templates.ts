@@ -9,7 +9,8 @@ import { usageError } from '../process/user-errors';
 /**
  * Writes each stack of the cloud assembly in `assembly` as `<dir>/<kind>.yaml`, the reviewed
  * copy of what a deploy sends; 1 when it holds none. Each file is replaced whole (written
- * aside, then renamed), so a reader never sees half a template.
+ * aside, then renamed), so a reader never sees half a template. Each file written is said on
+ * stderr: a task that synthesizes first (`status -- --json`) keeps stdout for its command.
  */
 export function writeAssemblyTemplates(assembly: string, dir: string, io: CommandIo): number {
   const stacks = readAssembly(assembly);
@@ -23,7 +24,7 @@ export function writeAssemblyTemplates(assembly: string, dir: string, io: Comman
     const file = path.join(dir, templateFileName(stack.kind));
     fs.writeFileSync(`${file}.tmp`, toYaml(stack.template));
     fs.renameSync(`${file}.tmp`, file);
-    io.out.write(`wrote ${file}\n`);
+    io.err.write(`wrote ${file}\n`);
   }
   return 0;
 }

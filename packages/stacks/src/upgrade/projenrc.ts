@@ -1,83 +1,91 @@
-import * as path from 'path';
-import type * as ts from 'typescript';
+import { parse } from './typescript-parser';
 
 /** The project type's class whose options `.projenrc.ts` gives. */
 const PROJECT_CLASS = 'BottlerocketEksProject';
 
-/** A `.projenrc.ts` the upgrade cannot edit (the message says what to do by hand). */
+/** A `.projenrc.ts` the upgrade cannot edit (the message says what it looked for). */
 export class ProjenrcEditError extends Error {}
+
+/** The parts of a parsed TypeScript file this module reads (Babel's AST: `type`, `start`, `end`). */
+interface Node {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly [key: string]: unknown;
+}
 
 /**
  * `.projenrc.ts` with `kubernetesVersion` set to `version`: in the options of
  * `new BottlerocketEksProject({...})`, or with `environment` in that environment's entry of
- * `environments` (added when it has none, so the other environments keep theirs). Read with
- * the TypeScript compiler of the team's repository (`root`), and changed as text at the
- * positions it gives, so every other byte of the file stays as the team wrote it.
+ * `environments` (added when it has none, so the other environments keep theirs). The file is
+ * parsed, then changed as text at the positions the parser gives, so every other byte stays as
+ * the team wrote it.
  */
-export function setKubernetesVersion(source: string, version: string, environment: string | undefined, root: string): string {
-  const typescript = loadTypeScript(root);
-  const file = typescript.createSourceFile('.projenrc.ts', source, typescript.ScriptTarget.Latest, true, typescript.ScriptKind.TS);
-  const options = projectOptions(typescript, file);
+export function setKubernetesVersion(source: string, version: string, environment: string | undefined): string {
+  let file: Node;
+  try {
+    file = parse(source, { sourceType: 'module', plugins: ['typescript'] }) as unknown as Node;
+  } catch (error) {
+    throw new ProjenrcEditError(`it does not parse (${(error as Error).message})`);
+  }
+  const options = projectOptions(file);
   if (!options) throw new ProjenrcEditError(`found no \`new ${PROJECT_CLASS}({ ... })\` with its options written in place`);
   let target = options;
   if (environment !== undefined) {
-    const environments = property(typescript, options, 'environments')?.initializer;
-    const entry = environments && typescript.isArrayLiteralExpression(environments)
-      ? environments.elements.find((e): e is ts.ObjectLiteralExpression => typescript.isObjectLiteralExpression(e)
-        && stringValue(typescript, property(typescript, e, 'name')?.initializer) === environment)
+    const environments = property(options, 'environments')?.value as Node | undefined;
+    const entry = environments?.type === 'ArrayExpression'
+      ? (environments.elements as (Node | null)[]).find((e): e is Node => e?.type === 'ObjectExpression' && stringValue(property(e, 'name')?.value as Node) === environment)
       : undefined;
     if (!entry) throw new ProjenrcEditError(`found no entry \`{ name: '${environment}', ... }\` written in place in \`environments\``);
     target = entry;
   }
-  const quote = /"/.test(source.slice(target.getStart(), target.getEnd())) && !/'/.test(source) ? '"' : '\'';
+  // The quotes the file uses most.
+  const quote = (source.match(/"/g) ?? []).length > (source.match(/'/g) ?? []).length ? '"' : '\'';
   const literal = `${quote}${version}${quote}`;
-  const existing = property(typescript, target, 'kubernetesVersion');
-  if (existing) {
-    return source.slice(0, existing.initializer.getStart()) + literal + source.slice(existing.initializer.getEnd());
-  }
+  const existing = property(target, 'kubernetesVersion')?.value as Node | undefined;
+  if (existing) return source.slice(0, existing.start) + literal + source.slice(existing.end);
   // No kubernetesVersion yet: a property of its own line, first, indented as the first one is;
   // in an object written on one line (an environment's entry), after its first property (its name).
-  const first = target.properties[0];
-  if (!first) {
-    return `${source.slice(0, target.getStart() + 1)} kubernetesVersion: ${literal} ${source.slice(target.getStart() + 1)}`;
-  }
-  const lineStart = source.lastIndexOf('\n', first.getStart()) + 1;
-  const indent = source.slice(lineStart, first.getStart());
-  if (indent.trim() !== '') return `${source.slice(0, first.getEnd())}, kubernetesVersion: ${literal}${source.slice(first.getEnd())}`;
-  return `${source.slice(0, first.getStart())}kubernetesVersion: ${literal},\n${indent}${source.slice(first.getStart())}`;
+  const first = (target.properties as Node[])[0];
+  if (!first) return `${source.slice(0, target.start + 1)} kubernetesVersion: ${literal} ${source.slice(target.start + 1)}`;
+  const lineStart = source.lastIndexOf('\n', first.start) + 1;
+  const indent = source.slice(lineStart, first.start);
+  if (indent.trim() !== '') return `${source.slice(0, first.end)}, kubernetesVersion: ${literal}${source.slice(first.end)}`;
+  return `${source.slice(0, first.start)}kubernetesVersion: ${literal},\n${indent}${source.slice(first.start)}`;
 }
 
-function loadTypeScript(root: string): typeof ts {
-  let resolved: string;
-  try {
-    resolved = require.resolve('typescript', { paths: [root, __dirname] });
-  } catch {
-    throw new ProjenrcEditError(`the TypeScript compiler is not installed in ${root} (run \`npm ci\` there)`);
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(path.resolve(resolved));
-}
-
-/** The object literal given to `new BottlerocketEksProject(...)` (first one found). */
-function projectOptions(typescript: typeof ts, file: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
-  let found: ts.ObjectLiteralExpression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (typescript.isNewExpression(node) && node.expression.getText().split('.').pop() === PROJECT_CLASS) {
-      const arg = node.arguments?.[0];
-      if (arg && typescript.isObjectLiteralExpression(arg)) found = arg;
+/** The object literal given to `new BottlerocketEksProject(...)` (the first one found). */
+function projectOptions(file: Node): Node | undefined {
+  let found: Node | undefined;
+  const visit = (node: unknown): void => {
+    if (found || typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node;
+    if (n.type === 'NewExpression' && calleeName(n.callee as Node) === PROJECT_CLASS) {
+      const arg = (n.arguments as Node[])[0];
+      if (arg?.type === 'ObjectExpression') found = arg;
     }
-    typescript.forEachChild(node, visit);
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc' && typeof value === 'object') visit(value);
   };
   visit(file);
   return found;
 }
 
-function property(typescript: typeof ts, object: ts.ObjectLiteralExpression, name: string): ts.PropertyAssignment | undefined {
-  return object.properties.find((p): p is ts.PropertyAssignment => typescript.isPropertyAssignment(p)
-    && (typescript.isIdentifier(p.name) || typescript.isStringLiteral(p.name)) && p.name.text === name);
+/** `X` of `new X(...)` or `new a.b.X(...)`. */
+function calleeName(callee: Node): string | undefined {
+  if (callee.type === 'Identifier') return callee.name as string;
+  if (callee.type === 'MemberExpression' && (callee.property as Node).type === 'Identifier') return (callee.property as Node).name as string;
+  return undefined;
 }
 
-function stringValue(typescript: typeof ts, node: ts.Node | undefined): string | undefined {
-  return node && (typescript.isStringLiteral(node) || typescript.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
+/** The property `name: ...` (or `'name': ...`) written in an object literal. */
+function property(object: Node, name: string): Node | undefined {
+  return (object.properties as Node[]).find((p) => p.type === 'ObjectProperty' && !p.computed
+    && ((p.key as Node).type === 'Identifier' ? (p.key as Node).name : stringValue(p.key as Node)) === name);
+}
+
+function stringValue(node: Node | undefined): string | undefined {
+  if (node?.type === 'StringLiteral') return node.value as string;
+  if (node?.type === 'TemplateLiteral' && (node.expressions as Node[]).length === 0) return ((node.quasis as Node[])[0].value as { cooked: string }).cooked;
+  return undefined;
 }

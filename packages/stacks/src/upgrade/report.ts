@@ -3,8 +3,11 @@ import type { RollbackPlan } from './rollback';
 import type { UpgradeRefusal, UpgradeStep } from './step';
 import { table } from '../status/report';
 
-/** An upgrade step as a person reads it: what changes, in which order, how long, what to check. */
-export function formatStep(step: UpgradeStep, deployCommand: string, applyCommand: string): string {
+/**
+ * An upgrade step as a person reads it: what changes, in which order, how long, what to check,
+ * and how to take it (`applyCommand`; undefined while it is being applied).
+ */
+export function formatStep(step: UpgradeStep, deployCommand: string, applyCommand?: string): string {
   const { from, to } = step;
   // One line an add-on: where it goes, or that it stays as installed.
   const addonLines = (addons: UpgradeStep['addons']) => (addons.length === 0 ? ['     none'] : table(addons.map((a) => {
@@ -36,7 +39,7 @@ export function formatStep(step: UpgradeStep, deployCommand: string, applyComman
   ];
   if (step.refusals.length > 0) {
     lines.push('', `Refused: the step to ${to} must not be taken now:`, ...step.refusals.map((r) => `  - ${r.reason}. Fix: ${r.fix}`));
-  } else {
+  } else if (applyCommand) {
     lines.push('', `To take it: \`${applyCommand}\` (writes kubernetesVersion '${to}' into .projenrc.ts and runs npx projen), review and commit, then \`${deployCommand}\`.`,
       `Between steps: the status (\`${teamTaskCommand('status', step.environment)}\`) after the deploy, your workloads, and the insights of the next version.`);
   }
