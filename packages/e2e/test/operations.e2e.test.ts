@@ -280,7 +280,7 @@ describe('npx projen kubernetes-upgrade plans the next Kubernetes minor and writ
   test('--apply writes the step into .projenrc.ts, regenerates the settings and records the step', async () => {
     const run = await runAgainst(dir, deployedAwsOptions(repo), ['projen', 'kubernetes-upgrade', '--apply']);
     expectExit(run, 0);
-    expect(run.output).toContain(`Applied: kubernetesVersion '${to}' is in .projenrc.ts and the repository is regenerated`);
+    expect(run.output).toContain(`Applied: kubernetesVersion '${to}' is in .projenrc.ts, and the settings and templates are regenerated`);
     // .projenrc.ts: the one value changed, in the file's own quotes.
     const rc = fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8');
     expect(rc).toContain(`\n  kubernetesVersion: "${to}",\n`);
