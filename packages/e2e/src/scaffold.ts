@@ -131,6 +131,25 @@ export function run(cwd: string, command: string, args: string[], env: NodeJS.Pr
 }
 
 /** No credentials: nothing of a build may need an AWS account. */
+/**
+ * The environment of a team command that asks the local AWS at `endpoint` (fake static keys, no
+ * profile, config file or instance metadata of this machine), from the repository `dir`; the
+ * access key id (which identity the fake answers for) is the caller's to add.
+ */
+export function fakeAwsEnv(endpoint: string, dir: string): NodeJS.ProcessEnv {
+  return {
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    AWS_SESSION_TOKEN: undefined,
+    AWS_REGION: 'ap-northeast-1',
+    AWS_PROFILE: '',
+    AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+}
+
 export const NO_AWS: NodeJS.ProcessEnv = { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' };
 
 /** Runs a command like `runResult` and returns what it printed; throws with that when it fails. */

@@ -6,7 +6,7 @@ import { FakeAws, FakeAwsOptions, ReceivedRequest } from 'bottlerocket-eks-test-
 import { parse } from 'yaml';
 import { tempDir } from './temp';
 import { DeployedRepository, deployedAwsOptions, readDeployedRepository } from '../src/deployed-fixture';
-import { commandEnv, withoutColours } from '../src/scaffold';
+import { commandEnv, fakeAwsEnv, withoutColours } from '../src/scaffold';
 import { copySharedRepository, SHARED_ACCOUNT } from '../src/shared-repository';
 
 jest.setTimeout(10 * 60 * 1000);
@@ -38,18 +38,7 @@ async function runAgainst(dir: string, options: FakeAwsOptions, args: string[]):
   const aws = new FakeAws(IDENTITIES, [], options);
   const endpoint = await aws.start();
   try {
-    const env = commandEnv({
-      AWS_ENDPOINT_URL: endpoint,
-      AWS_ACCESS_KEY_ID: ACCESS_KEY,
-      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-      AWS_SESSION_TOKEN: undefined,
-      AWS_REGION: 'ap-northeast-1',
-      AWS_PROFILE: '',
-      AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    });
+    const env = commandEnv({ ...fakeAwsEnv(endpoint, dir), AWS_ACCESS_KEY_ID: ACCESS_KEY });
     const result = await new Promise<Omit<Run, 'requests'>>((resolve, reject) => {
       const child = spawn('npx', args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';

@@ -6,7 +6,7 @@ import { DEFAULT_KUBERNETES_VERSION, ExportNames } from 'bottlerocket-eks-config
 import { FakeAws } from 'bottlerocket-eks-test-support';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
-import { capture, CommandResult, commandEnv, run, runAsync, runQuiet, runResult } from '../src/scaffold';
+import { capture, CommandResult, commandEnv, fakeAwsEnv, run, runAsync, runQuiet, runResult } from '../src/scaffold';
 import { copySharedRepository, SHARED_ACCOUNT, SHARED_PREFIX, sharedRepository } from '../src/shared-repository';
 import { readWiring } from '../src/wiring';
 
@@ -178,16 +178,7 @@ describe('a team scaffolds, builds and regenerates its repository', () => {
 
     beforeAll(async () => {
       const endpoint = await aws.start();
-      env = {
-        AWS_ENDPOINT_URL: endpoint,
-        AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-        AWS_REGION: 'ap-northeast-1',
-        AWS_PROFILE: '',
-        AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'no-aws-credentials'),
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      };
+      env = fakeAwsEnv(endpoint, dir);
     });
     afterAll(() => aws.stop());
     beforeEach(() => aws.requests.splice(0));

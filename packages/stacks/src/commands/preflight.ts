@@ -1,11 +1,11 @@
 import { parseArgs } from 'util';
 import { PREFLIGHT_FLAGS } from 'bottlerocket-eks-config';
-import { AWS_LIMIT_OPTIONS, awsLimitsOf } from './aws-flags';
-import { awsCallOf, AwsClients, DEBUG_ENV } from '../aws/clients';
+import { AWS_LIMIT_OPTIONS, awsLimitsOf, failedCommandExit } from './aws-command';
+import { AwsClients } from '../aws/clients';
 import {
-  DeployCheck, detectShellRegion, formatFailure, formatTarget, preflightClients, ReportFormat, runPreflight,
+  DeployCheck, detectShellRegion, formatTarget, preflightClients, ReportFormat, runPreflight,
 } from '../preflight';
-import { classifyAwsError, withDeadline } from '../preflight/aws-errors';
+import { withDeadline } from '../preflight/aws-errors';
 import { CommandIo } from '../process/io';
 import { usageError } from '../process/user-errors';
 import { readAssembly } from '../synth/assembly';
@@ -55,23 +55,6 @@ export async function preflightCommand(args: string[], io: CommandIo): Promise<n
     return 0;
   } catch (error) {
     // A finding, or a failed AWS call as one line (the stack trace only with --debug, from the command's caller).
-    const failure = classifyAwsError(error);
-    if (!failure) throw error;
-    (format === 'json' ? io.out : io.err).write(formatFailure(failure, format, check));
-    if (failure !== error && ['1', 'true'].includes(io.env[DEBUG_ENV] ?? '')) io.err.write(debugDetails(error));
-    return 1;
+    return failedCommandExit(error, io, format, 'Preflight', check);
   }
-}
-
-/** With --debug: the failed call, the SDK's metadata and the stack trace of its error. */
-export function debugDetails(error: unknown): string {
-  const e = error as Error & { $metadata?: unknown; code?: string };
-  const call = awsCallOf(error);
-  return [
-    'debug:',
-    ...(call ? [`  call       ${JSON.stringify({ ...call, limits: undefined })}`] : []),
-    `  metadata   ${JSON.stringify(e.$metadata ?? {})}${e.code ? ` code ${e.code}` : ''}`,
-    e.stack ?? String(error),
-    '',
-  ].join('\n');
 }

@@ -1,10 +1,9 @@
 import { parseArgs } from 'util';
 import { STATUS_FLAGS } from 'bottlerocket-eks-config';
-import { AWS_LIMIT_OPTIONS, awsLimitsOf } from './aws-flags';
-import { debugDetails } from './preflight';
-import { AWS_LIMIT_ENV, AwsClients, DEBUG_ENV } from '../aws/clients';
-import { detectShellRegion, formatFailure, preflightClients } from '../preflight';
-import { classifyAwsError, withDeadline } from '../preflight/aws-errors';
+import { AWS_LIMIT_OPTIONS, awsLimitsOf, failedCommandExit } from './aws-command';
+import { AWS_LIMIT_ENV, AwsClients } from '../aws/clients';
+import { detectShellRegion, preflightClients } from '../preflight';
+import { withDeadline } from '../preflight/aws-errors';
 import { CommandIo } from '../process/io';
 import { usageError } from '../process/user-errors';
 import { DEFAULT_STATUS_OPTIONS, formatStatus, readStatus } from '../status';
@@ -58,10 +57,6 @@ export async function statusCommand(args: string[], io: CommandIo): Promise<numb
     io.out.write(formatStatus(status, { json, color: tty && io.env.NO_COLOR === undefined }));
     return status.attention.length === 0 ? 0 : 1;
   } catch (error) {
-    const failure = classifyAwsError(error);
-    if (!failure) throw error;
-    (json ? io.out : io.err).write(formatFailure(failure, json ? 'json' : 'text', undefined, 'Status'));
-    if (failure !== error && ['1', 'true'].includes(io.env[DEBUG_ENV] ?? '')) io.err.write(debugDetails(error));
-    return 1;
+    return failedCommandExit(error, io, json ? 'json' : 'text', 'Status');
   }
 }

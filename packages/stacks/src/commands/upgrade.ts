@@ -3,12 +3,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { deploymentPaths, isSettingsError, nextKubernetesVersion, Settings, TEAM_TASKS, teamTaskCommand, UPGRADE_FLAGS } from 'bottlerocket-eks-config';
-import { AWS_LIMIT_OPTIONS, awsLimitsOf } from './aws-flags';
-import { debugDetails } from './preflight';
-import { AWS_LIMIT_ENV, AwsClients, DEBUG_ENV } from '../aws/clients';
-import { detectShellRegion, formatFailure, preflightClients } from '../preflight';
+import { AWS_LIMIT_OPTIONS, awsLimitsOf, failedCommandExit } from './aws-command';
+import { AWS_LIMIT_ENV, AwsClients } from '../aws/clients';
+import { detectShellRegion, preflightClients } from '../preflight';
 import { offeredVersions, Offer } from '../preflight/addon-checks';
-import { classifyAwsError, isAccessDenied, withDeadline } from '../preflight/aws-errors';
+import { isAccessDenied, withDeadline } from '../preflight/aws-errors';
 import { CommandIo } from '../process/io';
 import { usageError } from '../process/user-errors';
 import { EnvironmentStatus, readStatus } from '../status';
@@ -103,11 +102,7 @@ export async function upgradeCommand(args: string[], io: CommandIo, projen: Proj
       return apply(io, projen, root, planned, status, recordFile);
     }, 'The upgrade');
   } catch (error) {
-    const failure = classifyAwsError(error);
-    if (!failure) throw error;
-    (json ? io.out : io.err).write(formatFailure(failure, json ? 'json' : 'text', undefined, 'Upgrade'));
-    if (failure !== error && ['1', 'true'].includes(io.env[DEBUG_ENV] ?? '')) io.err.write(debugDetails(error));
-    return 1;
+    return failedCommandExit(error, io, json ? 'json' : 'text', 'Upgrade');
   }
 }
 
