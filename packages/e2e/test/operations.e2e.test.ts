@@ -153,7 +153,7 @@ describe('npx projen status shows a deployed environment and what needs attentio
     expect(run.output).toContain(`  ${cluster.stackName}: ${logicalId} (AWS::EKS::Cluster) MODIFIED\n`
       + '      /ResourcesVpcConfig/EndpointPublicAccess: expected true, actual false\n');
     expect(run.output).toContain('Needs attention (1):\n');
-    expect(run.output).toContain(`  - stacks: ${cluster.stackName}: drifted: ${logicalId} modified. Fix: undo the change made outside CloudFormation`);
+    expect(run.output).toContain(`  - stacks: ${cluster.stackName}: drifted: ${logicalId} modified. Fix: set the drifted properties back to the template's values`);
     // The other stacks were checked and are in sync.
     for (const stack of repo.stacks.filter((s) => s !== cluster)) expect(run.output).toMatch(new RegExp(`^ {2}${stack.stackName} .* in sync$`, 'm'));
   });

@@ -87,7 +87,7 @@ test('drift: each drifted property, expected against actual; exit 1', async () =
   expect(code).toBe(1);
   expect(stdout).toMatch(/team-a-cluster +UPDATE_COMPLETE +2026-11-20 +not planned +DRIFTED \(1\)/);
   expect(stdout).toContain('team-a-cluster: Cluster (AWS::EKS::Cluster) MODIFIED\n      /ResourcesVpcConfig/EndpointPublicAccess: expected true, actual false');
-  expect(stdout).toContain('  - stacks: team-a-cluster: drifted: Cluster modified. Fix: undo the change made outside CloudFormation');
+  expect(stdout).toContain('  - stacks: team-a-cluster: drifted: Cluster modified. Fix: set the drifted properties back to the template\'s values');
 });
 
 test('near the end of standard support, with an upgrade insight in ERROR: both named, exit 1', async () => {

@@ -15,6 +15,10 @@ export interface AttentionInput {
   readonly upgradeCommand: string;
 }
 
+/** What to do about drift: a deploy changes only what the template changes, so it does not undo it. */
+export const UNDO_DRIFT = 'set the drifted properties back to the template\'s values (the expected values above) outside CloudFormation: '
+  + 'a deploy changes only what its template changes, so it leaves them as they are';
+
 /** Statuses of an add-on or node group that mean it does not work as it should. */
 const BAD_RESOURCE_STATUS = new Set(['CREATE_FAILED', 'DELETE_FAILED', 'DEGRADED', 'UPDATE_FAILED']);
 
@@ -44,7 +48,8 @@ export function attentionOf(input: AttentionInput): Attention[] {
     }
     if (stack.drift?.status === 'DRIFTED') {
       const resources = stack.drift.resources.map((r) => `${r.logicalId} ${r.status.toLowerCase()}`).join(', ');
-      add({ section: 'stacks', subject, reason: `drifted: ${resources}`, fix: `undo the change made outside CloudFormation, or \`${deployCommand}\` to put the template's values back` });
+      // A deploy sends only what the template changes: it does not put back what was changed outside CloudFormation.
+      add({ section: 'stacks', subject, reason: `drifted: ${resources}`, fix: UNDO_DRIFT });
     }
     if (stack.drift?.status === 'UNKNOWN') add({ section: 'stacks', subject, reason: `drift unknown: ${stack.drift.reason}` });
     if (stack.pending && stack.pending.refused > 0) {

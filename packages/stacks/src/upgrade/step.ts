@@ -1,6 +1,7 @@
 import { ADDON_NAMES, ADDON_STACKS, AddonKey, nextKubernetesVersion, ResolvedSettings, StackKind } from 'bottlerocket-eks-config';
 import type { Offer } from '../preflight/addon-checks';
 import type { EnvironmentStatus, InsightStatus } from '../status';
+import { UNDO_DRIFT } from '../status/attention';
 import { isStable } from '../status/stacks';
 
 /** Why a step must not be taken now, and what to do. */
@@ -115,7 +116,7 @@ export function planUpgrade(inputs: UpgradeInputs): UpgradeStep | UpgradeRefusal
     if (stack.drift?.status === 'DRIFTED') {
       refusals.push({
         reason: `the stack ${stack.stackName} drifted (${stack.drift.resources.map((r) => r.logicalId).join(', ')})`,
-        fix: `undo the change made outside CloudFormation, or \`${deployCommand}\` to put the template's values back, then plan again`,
+        fix: `${UNDO_DRIFT}; then plan again`,
       });
     }
     if (stack.drift?.status === 'UNKNOWN') warnings.push(`the drift of ${stack.stackName} is unknown (${stack.drift.reason})`);
