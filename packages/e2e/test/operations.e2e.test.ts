@@ -1,12 +1,12 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { deploymentPaths, nextKubernetesVersion, STATUS_ACTIONS, StackKind } from 'bottlerocket-eks-config';
+import { deploymentPaths, nextKubernetesVersion, STATUS_ACTIONS, StackKind, SUPPORTED_KUBERNETES_VERSIONS } from 'bottlerocket-eks-config';
 import { FakeAws, FakeAwsOptions, ReceivedRequest } from 'bottlerocket-eks-test-support';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
 import { DeployedRepository, deployedAwsOptions, readDeployedRepository } from '../src/deployed-fixture';
-import { commandEnv, fakeAwsEnv, withoutColours } from '../src/scaffold';
+import { commandEnv, fakeAwsEnv, NO_AWS, runQuiet, withoutColours } from '../src/scaffold';
 import { copySharedRepository, SHARED_ACCOUNT } from '../src/shared-repository';
 
 jest.setTimeout(10 * 60 * 1000);
@@ -294,5 +294,46 @@ describe('npx projen kubernetes-upgrade plans the next Kubernetes minor and writ
     expectExit(run, 1);
     expect(run.output).toContain(`Upgrade refused: the step to ${to} is written in the settings but not deployed (the cluster runs ${from}). `
       + 'Fix: `npx projen deploy` carries it out');
+  });
+});
+
+describe('from each supported Kubernetes version to the next: refused while an insight is in ERROR, then applied', () => {
+  const versions = SUPPORTED_KUBERNETES_VERSIONS;
+  let dir = '';
+
+  beforeAll(() => {
+    // The repository on the oldest version the product supports, regenerated and synthesized.
+    ({ dir } = copySharedRepository(path.join(tempDir('e2e-operations-train'), 'team')));
+    const projenrc = path.join(dir, '.projenrc.ts');
+    fs.writeFileSync(projenrc, fs.readFileSync(projenrc, 'utf-8').replace(/kubernetesVersion: "[\d.]+"/, `kubernetesVersion: "${versions[0]}"`));
+    runQuiet(dir, 'npx', ['projen'], NO_AWS);
+    runQuiet(dir, 'npx', ['projen', 'synth'], NO_AWS);
+  });
+
+  test.each(versions.slice(0, -1).map((from) => [from, nextKubernetesVersion(from)!]))('%s -> %s', async (from, to) => {
+    // Deployed as the repository says: on `from`, the step before this one carried out.
+    const repo = readDeployedRepository(dir);
+    expect(repo.kubernetesVersion).toBe(from);
+    const blocked = await runAgainst(dir, deployedAwsOptions(repo, {
+      insights: [{ id: 'e1', name: `Deprecated APIs removed in Kubernetes v${to}`, kubernetesVersion: to, status: 'ERROR', recommendation: 'Move to the new APIs' }],
+    }), ['projen', 'kubernetes-upgrade', '--', '--apply']);
+    expectExit(blocked, 1);
+    expect(blocked.output).toContain(`  - the EKS upgrade insight "Deprecated APIs removed in Kubernetes v${to}" for ${to} is in ERROR. Fix: Move to the new APIs\n`);
+    expect(fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8')).toContain(`kubernetesVersion: "${from}"`);
+
+    const applied = await runAgainst(dir, deployedAwsOptions(repo), ['projen', 'kubernetes-upgrade', '--', '--apply']);
+    expectExit(applied, 0);
+    expect(applied.output).toContain(`Upgrade from Kubernetes ${from} to ${to}: kubernetesVersion '${to}'`);
+    expect(fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8')).toContain(`kubernetesVersion: "${to}"`);
+    const cluster = parse(fs.readFileSync(path.join(dir, deploymentPaths().templates, 'cluster.yaml'), 'utf-8'));
+    expect(Object.values<any>(cluster.Resources).find((r) => r.Type === 'AWS::EKS::Cluster').Properties.Version).toBe(to);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, deploymentPaths().upgradeRecord), 'utf-8'))).toMatchObject({ from, to });
+  });
+
+  test('at the newest supported version there is no next step', async () => {
+    const newest = versions[versions.length - 1];
+    const run = await runAgainst(dir, deployedAwsOptions(readDeployedRepository(dir)), ['projen', 'kubernetes-upgrade']);
+    expectExit(run, 1);
+    expect(run.output).toContain(`Upgrade refused: Kubernetes ${newest} is the newest version this bottlerocket-eks supports.`);
   });
 });
