@@ -50,3 +50,13 @@ export function nextKubernetesVersion(version: string): string | undefined {
   const index = SUPPORTED_KUBERNETES_VERSIONS.indexOf(version);
   return index < 0 ? undefined : SUPPORTED_KUBERNETES_VERSIONS[index + 1];
 }
+
+/**
+ * How long after an in-place upgrade EKS can roll a control plane back one minor version (EKS
+ * Best Practices Guide, "Best Practices for Cluster Version Rollback": "within 7 days of an
+ * in-place upgrade"); add-ons and managed node groups are the team's to move back.
+ */
+export const ROLLBACK_WINDOW_DAYS = 7;
+
+/** Where EKS documents the rollback of a control plane. */
+export const EKS_ROLLBACK_GUIDE = 'https://docs.aws.amazon.com/eks/latest/userguide/rollback-cluster.html';

@@ -1,8 +1,7 @@
-import { deploymentPaths, statusCommandLine, upgradeCommandLine } from 'bottlerocket-eks-config';
+import { deploymentPaths, EKS_ROLLBACK_GUIDE, statusCommandLine, upgradeCommandLine } from 'bottlerocket-eks-config';
 import { Testing } from 'projen/lib/testing';
 import { tempDir } from './temp';
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
-import { EKS_ROLLBACK_GUIDE } from '../src/readme/operating';
 import { KUBERNETES_UPGRADE_TASK } from '../src/task-names';
 
 // The tasks that look at a deployed environment (status) and move its Kubernetes version

@@ -1,11 +1,9 @@
-import { ResourceNames, STATUS_FLAGS, UPGRADE_FLAGS } from 'bottlerocket-eks-config';
+import { EKS_ROLLBACK_GUIDE, ResourceNames, ROLLBACK_WINDOW_DAYS, STATUS_FLAGS, UPGRADE_FLAGS } from 'bottlerocket-eks-config';
 import { TeamCiOptions } from '../ci-options';
 import { KUBERNETES_UPGRADE_TASK } from '../task-names';
 import { STATUS_CRON } from '../team-workflows';
 import { DeploymentsView } from './deployments-view';
 
-/** The EKS User Guide's page on rolling a control plane back one minor version. */
-export const EKS_ROLLBACK_GUIDE = 'https://docs.aws.amazon.com/eks/latest/userguide/rollback-cluster.html';
 
 /**
  * "Operating the environment": what `npx projen status[:<name>]` shows, its exit codes and flags
@@ -86,7 +84,7 @@ ${view.hasEnvironments ? 'One environment at a time, in the order of `environmen
 
 ### Rolling back
 
-EKS can roll the control plane back one minor version within 7 days of an in-place upgrade; EKS sets that window
+EKS can roll the control plane back one minor version within ${ROLLBACK_WINDOW_DAYS} days of an in-place upgrade; EKS sets that window
 (EKS User Guide, ["Roll back a cluster to a previous Kubernetes version"](${EKS_ROLLBACK_GUIDE})). The add-ons and the
 managed node groups are yours to move back (EKS Best Practices Guide, "Cluster Version Rollback").
 \`${upgrade} -- --${UPGRADE_FLAGS.rollback}\` plans the way back of the last applied step, from \`${upgradeRecord}\`.

@@ -1,16 +1,8 @@
+import { EKS_ROLLBACK_GUIDE, ROLLBACK_WINDOW_DAYS } from 'bottlerocket-eks-config';
 import { DescribeUpdateCommand, EKSClient, paginateListUpdates } from '../aws/sdk';
 import type { EnvironmentStatus } from '../status';
 import type { UpgradeRecord } from './record';
 import type { UpgradeRefusal } from './step';
-
-/**
- * How long after an in-place upgrade EKS can roll a control plane back one minor (EKS Best
- * Practices Guide, "Best Practices for Cluster Version Rollback": "within 7 days of an in-place upgrade").
- */
-export const ROLLBACK_WINDOW_DAYS = 7;
-
-/** Where EKS documents the rollback of a control plane. */
-export const ROLLBACK_GUIDE = 'https://docs.aws.amazon.com/eks/latest/userguide/rollback-cluster.html';
 
 /** The way back of a recorded upgrade step, in the order to take it. */
 export interface RollbackPlan {
@@ -67,7 +59,7 @@ export function planRollback(
     rollbackUntil: until.toISOString(),
     steps: [
       `Node groups (yours to move; Kubernetes does not let nodes run a newer version than the control plane): back to ${nodegroups.join('; ') || from}.`,
-      `Control plane (EKS rolls it back): start the version rollback to ${from} before ${until.toISOString().slice(0, 16)} UTC, as the EKS User Guide says (${ROLLBACK_GUIDE}); `
+      `Control plane (EKS rolls it back): start the version rollback to ${from} before ${until.toISOString().slice(0, 16)} UTC, as the EKS User Guide says (${EKS_ROLLBACK_GUIDE}); `
         + 'EKS reverts the API server and control plane components and keeps etcd data, workloads and volumes.',
       `Add-ons (yours; EKS does not roll them back): ${addons.join('; ') || 'none changed versions'}.`,
       `The repository: set kubernetesVersion back to ${from} in .projenrc.ts (or revert the commit of the step), run \`npx projen\`, and \`${deployCommand}\` once the rollback is done, so the templates say what runs.`,
