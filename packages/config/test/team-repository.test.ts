@@ -1,5 +1,6 @@
 import {
-  deploymentPaths, PREFLIGHT_FLAGS, preflightCommandLine, statusCommandLine, teamTaskCommand, upgradeCommandLine, SETTINGS_FILE_NAME, STACK_CLASS_NAMES, StackKind, synthEntryPath, templateFileName,
+  deploymentPaths, PREFLIGHT_FLAGS, preflightCommandLine, SETTINGS_FILE_NAME, STACK_CLASS_NAMES, StackKind, statusCommandLine, synthEntryPath,
+  teamTaskCommand, templateFileName, upgradeCommandLine,
 } from '../src';
 
 describe('the layout of a team repository', () => {

@@ -7,8 +7,8 @@ import {
   paginateDescribeVpcs,
 } from '@aws-sdk/client-ec2';
 import {
-  DescribeAddonCommand, DescribeClusterCommand, DescribeClusterVersionsCommand, DescribeInsightCommand, DescribeNodegroupCommand,
-  DescribeUpdateCommand, EKSClient, ListClustersCommand, ListInsightsCommand, ListNodegroupsCommand, ListUpdatesCommand,
+  DescribeAddonCommand, DescribeClusterCommand, DescribeClusterVersionsCommand, type DescribeClusterVersionsCommandInput, DescribeInsightCommand,
+  DescribeNodegroupCommand, DescribeUpdateCommand, EKSClient, ListClustersCommand, ListInsightsCommand, ListNodegroupsCommand, ListUpdatesCommand,
   paginateListClusters, paginateListInsights, ResourceNotFoundException,
 } from '@aws-sdk/client-eks';
 import {
@@ -633,7 +633,7 @@ describe('EKS clusters, node groups, insights, updates and versions (restJson1)'
         kubernetesPatchVersion: '1.33.5',
       });
       expect(all.clusterVersions?.map((v) => v.clusterVersion)).toEqual(['1.33', '1.30']);
-      const versions = async (input: ConstructorParameters<typeof DescribeClusterVersionsCommand>[0]) =>
+      const versions = async (input: DescribeClusterVersionsCommandInput) =>
         (await eks.send(new DescribeClusterVersionsCommand(input))).clusterVersions?.map((v) => v.clusterVersion);
       expect(await versions({ includeAll: true })).toEqual(['1.33', '1.30', '1.23']);
       expect(await versions({ versionStatus: 'EXTENDED_SUPPORT' })).toEqual(['1.30']);
