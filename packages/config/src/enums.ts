@@ -24,6 +24,17 @@ export enum BottlerocketVariant {
   FIPS = 'FIPS',
 }
 
+/**
+ * How EKS replaces a node group's nodes when it moves them to a new version or launch template
+ * (the EKS API reference, `NodegroupUpdateConfig.updateStrategy`).
+ */
+export enum NodegroupUpdateStrategy {
+  /** Launches the new nodes first, then terminates the old ones, with EKS's guardrails (EKS's default). */
+  DEFAULT = 'DEFAULT',
+  /** Terminates old nodes before it launches new ones: for groups short of capacity or budget (GPUs, say). */
+  MINIMAL = 'MINIMAL',
+}
+
 /** What a Kubernetes taint does to pods that do not tolerate it (EKS's spelling). */
 export enum TaintEffect {
   NO_SCHEDULE = 'NO_SCHEDULE',

@@ -1,12 +1,12 @@
 import { bottlerocketTree } from './bottlerocket-tree';
 import { checkBoolean, checkEnum, checkInteger, checkKnownKeys, checkList, checkString } from './checks';
 import * as defaults from './defaults';
-import { BottlerocketVariant, CapacityType, NodeArchitecture, SecurityProfile, TaintEffect } from './enums';
+import { BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupUpdateStrategy, SecurityProfile, TaintEffect } from './enums';
 import { fail } from './errors';
 import { ResourceNames } from './names';
 import { checkReleaseVersion, withControlContainer } from './node-access';
-import { ExtraNodegroupOptions, NodegroupSettings, NodeTaint } from './nodegroup';
-import { BOTTLEROCKET_OPTION_NAMES, EXTRA_NODEGROUP_OPTION_NAMES } from './option-keys';
+import { ExtraNodegroupOptions, NodegroupSettings, NodeRepairLimits, NodeTaint } from './nodegroup';
+import { BOTTLEROCKET_OPTION_NAMES, EXTRA_NODEGROUP_OPTION_NAMES, NODE_REPAIR_OPTION_NAMES } from './option-keys';
 import { extraNodegroupOption } from './option-names';
 import { ResolvedAddon, ResolvedNodegroup } from './resolved';
 
@@ -75,6 +75,7 @@ export function resolveNodegroup(
   const desiredSize = checkInteger(option('desiredSize'), group.desiredSize ?? Math.max(minSize, Math.min(defaults.DEFAULT_NODE_DESIRED_SIZE, maxSize)),
     minSize, maxSize, `a whole number from ${option('minSize')} (${minSize}) to ${option('maxSize')} (${maxSize})`);
   const launchTemplate = checkBoolean(option('launchTemplate'), group.launchTemplate ?? true);
+  const autoRepair = checkBoolean(option('autoRepair'), group.autoRepair ?? true);
   if (!launchTemplate) {
     const needsTemplate = (['httpPutResponseHopLimit', 'dataVolumeSize', 'volumeKmsKeyArn', 'bottlerocket', 'detailedMonitoring'] as const)
       .find((k) => group[k] !== undefined);
@@ -97,7 +98,10 @@ export function resolveNodegroup(
     taints: checkTaints(option('taints'), group.taints ?? []),
     maxUnavailablePercentage: checkInteger(option('maxUnavailablePercentage'), group.maxUnavailablePercentage ?? defaults.DEFAULT_MAX_UNAVAILABLE_PERCENTAGE,
       1, 100, 'a whole number from 1 to 100'),
-    autoRepair: checkBoolean(option('autoRepair'), group.autoRepair ?? true),
+    updateStrategy: group.updateStrategy === undefined ? undefined
+      : checkEnum(option('updateStrategy'), group.updateStrategy, Object.values(NodegroupUpdateStrategy)),
+    autoRepair,
+    nodeRepair: checkNodeRepair(option, group.nodeRepair, autoRepair),
     launchTemplate,
     httpPutResponseHopLimit: checkInteger(option('httpPutResponseHopLimit'), group.httpPutResponseHopLimit ?? 1, 1, 64,
       'a whole number from 1 to 64 (1 keeps pods away from the node\'s instance credentials)'),
@@ -112,6 +116,29 @@ export function resolveNodegroup(
     detailedMonitoring: launchTemplate
       && checkBoolean(option('detailedMonitoring'), group.detailedMonitoring ?? context.securityProfile === SecurityProfile.STRICT),
   };
+}
+
+/**
+ * The limits of node auto repair, each pair a count (1-1000) or a percentage (1-100), not both
+ * (EKS refuses both); only with `autoRepair`, which they limit.
+ */
+function checkNodeRepair(option: (key: string) => string, limits: unknown, autoRepair: boolean): NodeRepairLimits | undefined {
+  if (limits === undefined) return undefined;
+  const at = option('nodeRepair');
+  if (typeof limits !== 'object' || limits === null || Array.isArray(limits)) fail(at, limits, 'an object of repair limits');
+  checkKnownKeys(`${at}.`, limits, NODE_REPAIR_OPTION_NAMES);
+  if (!autoRepair) fail(option('autoRepair'), false, `true, because ${at} limits node auto repair`);
+  const given = limits as NodeRepairLimits;
+  const checked: Record<string, number> = {};
+  for (const [count, percentage] of [['maxUnhealthyNodeThresholdCount', 'maxUnhealthyNodeThresholdPercentage'],
+    ['maxParallelNodesRepairedCount', 'maxParallelNodesRepairedPercentage']] as const) {
+    if (given[count] !== undefined && given[percentage] !== undefined) {
+      fail(`${at}.${percentage}`, given[percentage], `nothing while ${at}.${count} is set (EKS takes a count or a percentage, not both)`);
+    }
+    if (given[count] !== undefined) checked[count] = checkInteger(`${at}.${count}`, given[count], 1, 1000, 'a whole number from 1 to 1000');
+    if (given[percentage] !== undefined) checked[percentage] = checkInteger(`${at}.${percentage}`, given[percentage], 1, 100, 'a whole number from 1 to 100');
+  }
+  return checked;
 }
 
 /** Resolves the extra node groups, checking their names are unique and differ from the names `taken`. */

@@ -1,4 +1,4 @@
-import { BottlerocketVariant, CapacityType, NodeArchitecture, TaintEffect } from './enums';
+import { BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupUpdateStrategy, TaintEffect } from './enums';
 
 /** A Kubernetes taint on every node of a node group. */
 export interface NodeTaint {
@@ -11,6 +11,21 @@ export interface NodeTaint {
   readonly value?: string;
   /** The effect on pods that do not tolerate it. */
   readonly effect: TaintEffect;
+}
+
+/**
+ * The limits of EKS node auto repair (the EKS API reference, `NodeRepairConfig`). Each pair is a
+ * count or a percentage, not both.
+ */
+export interface NodeRepairLimits {
+  /** Above this many unhealthy nodes, repair stops (1-1000). */
+  readonly maxUnhealthyNodeThresholdCount?: number;
+  /** Above this percentage of unhealthy nodes, repair stops (1-100). */
+  readonly maxUnhealthyNodeThresholdPercentage?: number;
+  /** At most this many nodes are repaired at once (1-1000). */
+  readonly maxParallelNodesRepairedCount?: number;
+  /** At most this percentage of the nodes is repaired at once (1-100). */
+  readonly maxParallelNodesRepairedPercentage?: number;
 }
 
 /** Resources the kubelet keeps back from pods (`kube-reserved`, `system-reserved`). */
@@ -150,10 +165,23 @@ export interface NodegroupSettings {
    */
   readonly maxUnavailablePercentage?: number;
   /**
+   * How EKS replaces the nodes on an update: `DEFAULT` launches the new nodes before it
+   * terminates the old ones, `MINIMAL` terminates first (no extra capacity; a group on scarce
+   * instance types). Changed in place on a deployed group.
+   * @default - EKS's default (`DEFAULT`)
+   */
+  readonly updateStrategy?: NodegroupUpdateStrategy;
+  /**
    * EKS node auto repair: replace nodes that report unhealthy.
    * @default true
    */
   readonly autoRepair?: boolean;
+  /**
+   * Limits of node auto repair (with `autoRepair`): above how many unhealthy nodes it stops, and
+   * how many nodes it repairs at once, each as a count or a percentage. Changed in place.
+   * @default - EKS's defaults
+   */
+  readonly nodeRepair?: NodeRepairLimits;
   /**
    * Create the node group with a launch template (IMDSv2, encrypted gp3 volumes, Bottlerocket
    * settings). A node group created without one can never be moved to one.

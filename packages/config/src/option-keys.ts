@@ -1,6 +1,6 @@
 import { AddonOptions, AddonsOptions } from './addons';
 import { StackKind } from './names';
-import { BottlerocketSettings, ExtraNodegroupOptions, NodegroupSettings } from './nodegroup';
+import { BottlerocketSettings, ExtraNodegroupOptions, NodegroupSettings, NodeRepairLimits } from './nodegroup';
 import { BottlerocketEksSettings } from './options';
 
 // Records rather than arrays: the compiler fails when an option is added to an interface
@@ -15,7 +15,9 @@ const NODEGROUP_OPTION_NAMES = Object.keys({
   labels: true,
   taints: true,
   maxUnavailablePercentage: true,
+  updateStrategy: true,
   autoRepair: true,
+  nodeRepair: true,
   launchTemplate: true,
   httpPutResponseHopLimit: true,
   dataVolumeSize: true,
@@ -24,6 +26,14 @@ const NODEGROUP_OPTION_NAMES = Object.keys({
   releaseVersion: true,
   detailedMonitoring: true,
 } satisfies Record<keyof NodegroupSettings, true>);
+
+/** Every option of `nodeRepair`. */
+export const NODE_REPAIR_OPTION_NAMES = Object.keys({
+  maxUnhealthyNodeThresholdCount: true,
+  maxUnhealthyNodeThresholdPercentage: true,
+  maxParallelNodesRepairedCount: true,
+  maxParallelNodesRepairedPercentage: true,
+} satisfies Record<keyof NodeRepairLimits, true>);
 
 /** Every top-level setting of `BottlerocketEksSettings`. */
 export const SETTING_NAMES = [

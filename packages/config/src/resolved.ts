@@ -1,5 +1,5 @@
-import { BottlerocketVariant, CapacityType, NodeArchitecture, SecurityProfile } from './enums';
-import { BottlerocketSettings, NodeTaint } from './nodegroup';
+import { BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupUpdateStrategy, SecurityProfile } from './enums';
+import { BottlerocketSettings, NodeRepairLimits, NodeTaint } from './nodegroup';
 
 /** Settings with every default applied and every value validated. */
 export interface ResolvedSettings {
@@ -101,7 +101,11 @@ export interface ResolvedNodegroup {
   readonly labels: { [key: string]: string };
   readonly taints: NodeTaint[];
   readonly maxUnavailablePercentage: number;
+  /** See `NodegroupSettings.updateStrategy`; undefined: EKS's default. */
+  readonly updateStrategy?: NodegroupUpdateStrategy;
   readonly autoRepair: boolean;
+  /** See `NodegroupSettings.nodeRepair`; undefined: EKS's defaults. */
+  readonly nodeRepair?: NodeRepairLimits;
   readonly launchTemplate: boolean;
   readonly httpPutResponseHopLimit: number;
   readonly dataVolumeSize: number;

@@ -1,4 +1,4 @@
-import { BottlerocketEksSettings, SecurityProfile, Settings } from '../src';
+import { BottlerocketEksSettings, NodegroupUpdateStrategy, SecurityProfile, Settings } from '../src';
 
 const resolve = (settings: Partial<BottlerocketEksSettings>) => Settings.resolve({ pjPrefix: 'team-a', ...settings });
 
@@ -67,5 +67,42 @@ describe('ssmAccess and the control container', () => {
 
   test('takes true or false only', () => {
     expect(() => resolve({ ssmAccess: 'no' as any })).toThrow('Invalid ssmAccess "no": expected true or false.');
+  });
+});
+
+describe('updateStrategy', () => {
+  test('is unset by default (EKS\'s own), and takes DEFAULT or MINIMAL per node group', () => {
+    const { nodegroups } = resolve({ updateStrategy: NodegroupUpdateStrategy.MINIMAL, extraNodegroups: [{ name: 'system' }] });
+    expect(nodegroups.map((g) => g.updateStrategy)).toEqual(['MINIMAL', undefined]);
+  });
+
+  test('refuses another value in one line', () => {
+    expect(() => resolve({ extraNodegroups: [{ name: 'gpu', updateStrategy: 'FAST' as any }] }))
+      .toThrow('Invalid extraNodegroups[0].updateStrategy "FAST": expected one of DEFAULT, MINIMAL.');
+  });
+});
+
+describe('nodeRepair', () => {
+  test('is unset by default (EKS\'s limits), and takes a count or a percentage of each limit', () => {
+    expect(resolve({}).nodegroups[0].nodeRepair).toBeUndefined();
+    expect(resolve({ nodeRepair: { maxUnhealthyNodeThresholdPercentage: 20, maxParallelNodesRepairedCount: 1 } }).nodegroups[0].nodeRepair)
+      .toEqual({ maxUnhealthyNodeThresholdPercentage: 20, maxParallelNodesRepairedCount: 1 });
+  });
+
+  test.each<[string, BottlerocketEksSettings['nodeRepair'], string]>([
+    ['both of a pair', { maxParallelNodesRepairedCount: 1, maxParallelNodesRepairedPercentage: 10 },
+      'Invalid nodeRepair.maxParallelNodesRepairedPercentage 10: expected nothing while nodeRepair.maxParallelNodesRepairedCount is set '
+      + '(EKS takes a count or a percentage, not both).'],
+    ['a percentage over 100', { maxUnhealthyNodeThresholdPercentage: 150 },
+      'Invalid nodeRepair.maxUnhealthyNodeThresholdPercentage 150: expected a whole number from 1 to 100.'],
+    ['a count of 0', { maxUnhealthyNodeThresholdCount: 0 }, 'Invalid nodeRepair.maxUnhealthyNodeThresholdCount 0: expected a whole number from 1 to 1000.'],
+  ])('refuses %s in one line', (_name, nodeRepair, message) => {
+    expect(() => resolve({ nodeRepair })).toThrow(message);
+  });
+
+  test('refuses an unknown limit, and limits without autoRepair', () => {
+    expect(() => resolve({ nodeRepair: { maxNodes: 1 } as any })).toThrow(/nodeRepair\.maxNodes/);
+    expect(() => resolve({ autoRepair: false, nodeRepair: { maxParallelNodesRepairedCount: 1 } }))
+      .toThrow('Invalid autoRepair false: expected true, because nodeRepair limits node auto repair.');
   });
 });

@@ -1,4 +1,4 @@
-import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, optionFlag } from 'bottlerocket-eks-config';
+import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupUpdateStrategy, optionFlag } from 'bottlerocket-eks-config';
 import { JsiiTypeRef, projectOptionTypes } from './option-types';
 
 /** Settings that are enums, with their values. */
@@ -6,6 +6,7 @@ const ENUMS: Partial<Record<keyof BottlerocketEksSettings, string[]>> = {
   capacityType: Object.values(CapacityType),
   architecture: Object.values(NodeArchitecture),
   variant: Object.values(BottlerocketVariant),
+  updateStrategy: Object.values(NodegroupUpdateStrategy),
 };
 
 /**

@@ -187,11 +187,14 @@ describe('BottlerocketEksProject', () => {
   });
 
   test('flags that projen new turned into numbers or typed freely come back exact, in the settings and in .projenrc.ts', () => {
-    const args: Record<string, unknown> = { accountId: 12345678901, kubernetesVersion: 1.3, capacityType: 'on-demand', architecture: 'ARM64', variant: 'nvidia' };
+    const args: Record<string, unknown> = {
+      accountId: 12345678901, kubernetesVersion: 1.3, capacityType: 'on-demand', architecture: 'ARM64', variant: 'nvidia', updateStrategy: 'minimal',
+    };
     const options = fromProjenNew({ ...args, __new__: { args } },
       ['node', 'projen', 'new', '--account-id', '012345678901', '--kubernetes-version=1.30', '--capacity-type', 'on-demand']);
-    expect(options).toMatchObject({ accountId: '012345678901', kubernetesVersion: '1.30', capacityType: 'ON_DEMAND', architecture: 'arm64', variant: 'NVIDIA' });
-    expect(args).toEqual({ accountId: '012345678901', kubernetesVersion: '1.30', capacityType: 'ON_DEMAND', architecture: 'arm64', variant: 'NVIDIA' });
+    const exact = { accountId: '012345678901', kubernetesVersion: '1.30', capacityType: 'ON_DEMAND', architecture: 'arm64', variant: 'NVIDIA', updateStrategy: 'MINIMAL' };
+    expect(options).toMatchObject(exact);
+    expect(args).toEqual(exact);
     // Not from projen new: left alone, and validation says what is wrong.
     expect(fromProjenNew({ accountId: 1234 })).toEqual({ accountId: 1234 });
     expect(() => synth({ accountId: 1234 as any })).toThrow(/^Invalid accountId 1234: expected a 12-digit AWS account id, as a string/);

@@ -3,7 +3,7 @@ import { DEFAULT_KUBERNETES_VERSION } from 'bottlerocket-eks-config';
 import { parse } from 'smol-toml';
 import { testApp } from './temp';
 import {
-  BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupStack, Settings, TaintEffect,
+  BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupStack, NodegroupUpdateStrategy, Settings, TaintEffect,
 } from '../src';
 
 /** The node group stack alone (the others do not change with node group options). */
@@ -99,6 +99,19 @@ describe('launch template and node group options', () => {
       Labels: { 'team': 'payments', 'role': 'worker', 'bottlerocket-eks/nodegroup-name': 'team-a-bottlerocket-spot' },
       UpdateConfig: { MaxUnavailablePercentage: 50 },
       NodeRepairConfig: { Enabled: false },
+    });
+  });
+
+  test('update strategy and repair limits: in the template when set, absent by default (EKS\'s own)', () => {
+    nodegroupTemplate({
+      updateStrategy: NodegroupUpdateStrategy.MINIMAL, nodeRepair: { maxUnhealthyNodeThresholdPercentage: 20, maxParallelNodesRepairedCount: 1 },
+    }).hasResourceProperties('AWS::EKS::Nodegroup', {
+      UpdateConfig: { MaxUnavailablePercentage: 33, UpdateStrategy: 'MINIMAL' },
+      NodeRepairConfig: { Enabled: true, MaxUnhealthyNodeThresholdPercentage: 20, MaxParallelNodesRepairedCount: 1 },
+    });
+    nodegroupTemplate({}).hasResourceProperties('AWS::EKS::Nodegroup', {
+      UpdateConfig: { MaxUnavailablePercentage: 33, UpdateStrategy: Match.absent() },
+      NodeRepairConfig: Match.exact({ Enabled: true }),
     });
   });
 

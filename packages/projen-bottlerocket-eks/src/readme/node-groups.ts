@@ -22,7 +22,9 @@ ${row('desired / min / max size', (g) => `${g.desiredSize} / ${g.minSize} / ${g.
 ${row('labels', (g) => list(Object.entries(g.labels).map(([k, v]) => `${k}=${v}`)), 'none (role=worker is always set)')}
 ${row('taints', (g) => list(g.taints.map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`)), 'none')}
 ${row('maxUnavailablePercentage', (g) => `${g.maxUnavailablePercentage}`, '33')}
+${row('updateStrategy', (g) => g.updateStrategy ?? 'EKS default', 'EKS default (DEFAULT: new nodes before old ones go; MINIMAL: old ones go first)')}
 ${row('autoRepair', (g) => `${g.autoRepair}`, 'true')}
+${row('nodeRepair', (g) => (g.nodeRepair ? list(Object.entries(g.nodeRepair).map(([k, v]) => `${k}=${v}`)) : 'EKS defaults'), 'EKS defaults')}
 ${row('launchTemplate', (g) => `${g.launchTemplate}`, 'true (IMDSv2, encrypted gp3 volumes)')}
 ${row('httpPutResponseHopLimit', (g) => `${g.httpPutResponseHopLimit}`, '1 (raise to 2 only for pods that need the instance metadata)')}
 ${row('dataVolumeSize', (g) => `${g.dataVolumeSize} GiB`, '20 GiB')}

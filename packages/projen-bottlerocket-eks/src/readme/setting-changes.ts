@@ -35,7 +35,10 @@ export function settingChanges(deployment: ChangedDeployment): SettingChange[] {
   // The way out of a change only a new cluster can take.
   const recreate = `destroy ${nodegroup} and ${cluster} first (\`npx nx destroy cluster${nx} --confirm=${deployment.prefix}\`), then deploy; or deploy a new \`pjPrefix\` beside this one`;
   return [
-    { setting: '`nodeDesiredSize`, `nodeMinSize`, `nodeMaxSize`, `labels`, `taints`, `maxUnavailablePercentage`, `autoRepair`', effect: 'in place' },
+    {
+      setting: '`nodeDesiredSize`, `nodeMinSize`, `nodeMaxSize`, `labels`, `taints`, `maxUnavailablePercentage`, `updateStrategy`, `autoRepair`, `nodeRepair`',
+      effect: 'in place',
+    },
     {
       setting: '`bottlerocket`, `dataVolumeSize`, `httpPutResponseHopLimit`, `volumeKmsKeyArn`',
       effect: 'in place: a new launch template version, nodes replaced a few at a time',

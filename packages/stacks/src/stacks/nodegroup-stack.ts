@@ -108,8 +108,9 @@ export class NodegroupStack extends BottlerocketEksStack {
       scalingConfig: main && shared.templateParameters ? this.sizeParameters()
         : { desiredSize: group.desiredSize, minSize: group.minSize, maxSize: group.maxSize },
       launchTemplate: launchTemplate ? { id: launchTemplate.ref, version: launchTemplate.attrLatestVersionNumber } : undefined,
-      updateConfig: { maxUnavailablePercentage: group.maxUnavailablePercentage },
-      nodeRepairConfig: { enabled: group.autoRepair },
+      // Unset options are left out, so a group deployed before they existed keeps its template.
+      updateConfig: { maxUnavailablePercentage: group.maxUnavailablePercentage, updateStrategy: group.updateStrategy },
+      nodeRepairConfig: { enabled: group.autoRepair, ...group.nodeRepair },
       labels: { ...group.labels, 'role': 'worker', 'bottlerocket-eks/nodegroup-name': stableName },
       taints: group.taints.length > 0 ? group.taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect })) : undefined,
       tags: {

@@ -28,7 +28,8 @@ export function formatStep(step: UpgradeStep, deployCommand: string, applyComman
     '  2. cluster add-ons (cluster stack):',
     ...addonLines(clusterAddons),
     `  3. node groups ${from} -> ${to} (node group stack), each rolling by its update config: ${step.nodegroups.map((g) => `${g.name}: ${g.desired} node(s), `
-      + `at most ${g.maxUnavailablePercentage}% unavailable, ${g.rounds} round(s)`).join('; ') || 'none'}. Each round drains its nodes first, as fast as the pods' disruption budgets let it.`,
+      + `at most ${g.maxUnavailablePercentage}% unavailable, ${g.rounds} round(s)${g.updateStrategy === 'MINIMAL' ? ', old nodes terminated before new ones launch (MINIMAL)' : ''}`)
+      .join('; ') || 'none'}. Each round drains its nodes first, as fast as the pods' disruption budgets let it.`,
     '  4. node add-ons (node group stack):',
     ...addonLines(nodeAddons),
     ...(step.addons.some((a) => a.to === undefined)

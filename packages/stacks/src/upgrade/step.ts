@@ -32,6 +32,8 @@ export interface NodegroupStep {
   readonly maxUnavailablePercentage: number;
   /** How many rounds of nodes it replaces, at most `maxUnavailable` nodes a round. */
   readonly rounds: number;
+  /** `MINIMAL`: old nodes go before new ones come; undefined: EKS's default (new ones first). */
+  readonly updateStrategy?: string;
 }
 
 /** One Kubernetes minor, from the deployed version to the next. */
@@ -171,7 +173,8 @@ export function planUpgrade(inputs: UpgradeInputs): UpgradeStep | UpgradeRefusal
   const nodegroups = target.nodegroups.map((group): NodegroupStep => {
     const maxUnavailable = Math.max(1, Math.floor((group.desiredSize * group.maxUnavailablePercentage) / 100));
     const rounds = Math.ceil(group.desiredSize / maxUnavailable);
-    return { name: group.name, desired: group.desiredSize, maxUnavailablePercentage: group.maxUnavailablePercentage, rounds };
+    const { name, desiredSize: desired, maxUnavailablePercentage, updateStrategy } = group;
+    return { name, desired, maxUnavailablePercentage, rounds, updateStrategy };
   });
   return { environment: status.environment, from, to, addons, nodegroups, insights, warnings, refusals };
 }
