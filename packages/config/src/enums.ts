@@ -42,6 +42,19 @@ export enum TaintEffect {
   NO_EXECUTE = 'NO_EXECUTE',
 }
 
+/**
+ * The control plane's scaling tier (EKS Provisioned Control Plane; the EKS API reference,
+ * `ControlPlaneScalingConfig.tier`). `standard` scales with demand at no extra cost; the others
+ * keep a fixed capacity and are billed for it (see Amazon EKS pricing).
+ */
+export enum ControlPlaneTier {
+  STANDARD = 'standard',
+  TIER_XL = 'tier-xl',
+  TIER_2XL = 'tier-2xl',
+  TIER_4XL = 'tier-4xl',
+  TIER_8XL = 'tier-8xl',
+}
+
 /** How strictly the stacks are locked down. */
 export enum SecurityProfile {
   /** The blog's setup: public API endpoint (limited to `endpointPublicAccessCidrs`), EKS-managed secrets encryption. */

@@ -60,6 +60,8 @@ export const SETTING_NAMES = [
     secretsKmsKeyArn: true,
     logRetentionDays: true,
     rolePermissionsBoundary: true,
+    zonalShift: true,
+    controlPlaneTier: true,
     ssmAccess: true,
     vpcId: true,
     privateSubnetIds: true,

@@ -1,5 +1,5 @@
 import { AddonsOptions } from './addons';
-import { SecurityProfile } from './enums';
+import { ControlPlaneTier, SecurityProfile } from './enums';
 import { ExtraNodegroupOptions, NodegroupSettings } from './nodegroup';
 
 /**
@@ -105,6 +105,21 @@ export interface DeploymentSettings extends NodegroupSettings {
    * @default - 365 with the strict profile; else the log group EKS creates, kept forever
    */
   readonly logRetentionDays?: number;
+
+  /**
+   * Amazon Application Recovery Controller zonal shift for the cluster: shift traffic away from
+   * an impaired availability zone. Changed in place.
+   * @default - on with the strict profile; else off (EKS's default)
+   */
+  readonly zonalShift?: boolean;
+
+  /**
+   * The control plane's scaling tier (EKS Provisioned Control Plane): `standard` scales with
+   * demand at no extra cost; `tier-xl` to `tier-8xl` keep a fixed capacity, billed per hour by
+   * tier (Amazon EKS pricing). Changed in place.
+   * @default - EKS's default (`standard`)
+   */
+  readonly controlPlaneTier?: ControlPlaneTier;
 
   /**
    * Session Manager access to the nodes: the Bottlerocket control container, and

@@ -1,4 +1,4 @@
-import { BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupUpdateStrategy, SecurityProfile } from './enums';
+import { BottlerocketVariant, CapacityType, ControlPlaneTier, NodeArchitecture, NodegroupUpdateStrategy, SecurityProfile } from './enums';
 import { BottlerocketSettings, NodeRepairLimits, NodeTaint } from './nodegroup';
 
 /** Settings with every default applied and every value validated. */
@@ -46,6 +46,10 @@ export interface ResolvedSettings {
   readonly logRetentionDays?: number;
   /** See `BottlerocketEksSettings.rolePermissionsBoundary`. */
   readonly rolePermissionsBoundary?: string;
+  /** See `BottlerocketEksSettings.zonalShift`; undefined: EKS's default (off), and the template names none. */
+  readonly zonalShift?: boolean;
+  /** See `BottlerocketEksSettings.controlPlaneTier`; undefined: EKS's default. */
+  readonly controlPlaneTier?: ControlPlaneTier;
   /** See `BottlerocketEksSettings.ssmAccess`. */
   readonly ssmAccess: boolean;
   /** The team's own VPC (`vpcId`), when given: the network stack then creates nothing. */

@@ -2,6 +2,7 @@ import { resolveAddons } from './addons-validation';
 import { bottlerocketTree, checkBottlerocketTree, mergeTrees } from './bottlerocket-tree';
 import { checkBoolean, checkEnum, checkInteger, checkKnownKeys, checkList, checkString } from './checks';
 import { Cidr } from './cidr';
+import { resolveClusterOptions } from './cluster-options';
 import * as defaults from './defaults';
 import { CapacityType } from './enums';
 import { ResolvedEnvironment, resolveEnvironments } from './environments';
@@ -132,6 +133,7 @@ export class Settings {
       nodegroups,
       addons,
       ...security,
+      ...resolveClusterOptions(settings, security.securityProfile),
       rolePermissionsBoundary: settings.rolePermissionsBoundary === undefined ? undefined
         : checkString('rolePermissionsBoundary', settings.rolePermissionsBoundary, (n) => POLICY_NAME_PATTERN.test(n),
           'the name of an IAM managed policy of the account: 1-128 letters, digits and +=,.@_-'),

@@ -1,4 +1,4 @@
-import { SecurityProfile, Settings } from '../src';
+import { BottlerocketEksSettings, ControlPlaneTier, SecurityProfile, Settings } from '../src';
 
 const KEY_ARN = 'arn:aws:kms:ap-northeast-1:012345678901:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
@@ -72,5 +72,22 @@ describe('security settings refused', () => {
 
   test.each([0, 2, 366, 4000, 30.5, '30'])('a logRetentionDays of %p', (days) => {
     refuse({ logRetentionDays: days }, `Invalid logRetentionDays ${JSON.stringify(days)}: expected one of CloudWatch Logs' retention periods: 1, 3, 5`);
+  });
+});
+
+describe('zonalShift and controlPlaneTier', () => {
+  const resolve = (settings: Partial<BottlerocketEksSettings>) => Settings.resolve({ pjPrefix: 'team-a', ...settings });
+
+  test('unset by default (EKS\'s own: the template names neither); zonal shift on with the strict profile', () => {
+    expect(resolve({})).toMatchObject({ zonalShift: undefined, controlPlaneTier: undefined });
+    expect(resolve({ securityProfile: SecurityProfile.STRICT }).zonalShift).toBe(true);
+    expect(resolve({ securityProfile: SecurityProfile.STRICT, zonalShift: false }).zonalShift).toBe(false);
+    expect(resolve({ zonalShift: true, controlPlaneTier: ControlPlaneTier.TIER_XL })).toMatchObject({ zonalShift: true, controlPlaneTier: 'tier-xl' });
+  });
+
+  test('a bad value in one line', () => {
+    expect(() => resolve({ zonalShift: 'yes' as any })).toThrow('Invalid zonalShift "yes": expected true or false.');
+    expect(() => resolve({ controlPlaneTier: 'tier-16xl' as any }))
+      .toThrow('Invalid controlPlaneTier "tier-16xl": expected one of standard, tier-xl, tier-2xl, tier-4xl, tier-8xl.');
   });
 });

@@ -1,4 +1,6 @@
-import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupUpdateStrategy, optionFlag } from 'bottlerocket-eks-config';
+import {
+  BottlerocketEksSettings, BottlerocketVariant, CapacityType, ControlPlaneTier, NodeArchitecture, NodegroupUpdateStrategy, optionFlag,
+} from 'bottlerocket-eks-config';
 import { JsiiTypeRef, projectOptionTypes } from './option-types';
 
 /** Settings that are enums, with their values. */
@@ -7,6 +9,7 @@ const ENUMS: Partial<Record<keyof BottlerocketEksSettings, string[]>> = {
   architecture: Object.values(NodeArchitecture),
   variant: Object.values(BottlerocketVariant),
   updateStrategy: Object.values(NodegroupUpdateStrategy),
+  controlPlaneTier: Object.values(ControlPlaneTier),
 };
 
 /**

@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { DEFAULT_KUBERNETES_VERSION } from 'bottlerocket-eks-config';
+import { BottlerocketEksSettings, ControlPlaneTier, DEFAULT_KUBERNETES_VERSION, SecurityProfile } from 'bottlerocket-eks-config';
 import { synthAll } from './helpers';
 
 describe('ClusterStack', () => {
@@ -60,5 +60,19 @@ describe('ClusterStack', () => {
     expect(names).toEqual(['team-a-cluster-arn', 'team-a-cluster-certificate-authority', 'team-a-cluster-endpoint',
       'team-a-cluster-name', 'team-a-cluster-security-group-id']);
     t.hasOutput('*', { Export: { Name: 'team-a-cluster-endpoint' }, Value: { 'Fn::GetAtt': ['Cluster', 'Endpoint'] } });
+  });
+});
+
+describe('zonal shift and the control plane tier', () => {
+  const cluster = (settings: Partial<BottlerocketEksSettings>) => synthAll({ pjPrefix: 'team-a', ...settings }).templates.cluster;
+
+  test('neither in the template by default (EKS\'s own), so a deployed cluster\'s template does not change', () => {
+    cluster({}).hasResourceProperties('AWS::EKS::Cluster', { ZonalShiftConfig: Match.absent(), ControlPlaneScalingConfig: Match.absent() });
+  });
+
+  test('zonal shift on with the strict profile, off when a strict team says so, and a tier when set', () => {
+    cluster({ securityProfile: SecurityProfile.STRICT }).hasResourceProperties('AWS::EKS::Cluster', { ZonalShiftConfig: { Enabled: true } });
+    cluster({ securityProfile: SecurityProfile.STRICT, zonalShift: false }).hasResourceProperties('AWS::EKS::Cluster', { ZonalShiftConfig: { Enabled: false } });
+    cluster({ controlPlaneTier: ControlPlaneTier.TIER_2XL }).hasResourceProperties('AWS::EKS::Cluster', { ControlPlaneScalingConfig: { Tier: 'tier-2xl' } });
   });
 });

@@ -2,7 +2,7 @@ import { AppProps, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { testApp } from './temp';
 import {
-  BottlerocketEksSettings, BottlerocketVariant, CapacityType, ClusterStack, NetworkStack, NodeArchitecture, NodegroupStack, ResourceNames,
+  BottlerocketEksSettings, BottlerocketVariant, CapacityType, ClusterStack, ControlPlaneTier, NetworkStack, NodeArchitecture, NodegroupStack, ResourceNames,
   NodegroupUpdateStrategy, SecurityProfile, Settings, TaintEffect,
 } from '../src';
 import { planStack, StackPlan } from '../src/plan';
@@ -22,6 +22,7 @@ export const SETTINGS_VARIANTS: Record<string, BottlerocketEksSettings> = {
   'strict security profile': { pjPrefix: 'team-a', securityProfile: SecurityProfile.STRICT, logRetentionDays: 400 },
   'accountId and an admin': {
     pjPrefix: 'team-a',
+    controlPlaneTier: ControlPlaneTier.TIER_XL,
     accountId: '123456789012',
     adminPrincipalArns: ['arn:aws:iam::123456789012:role/admin'],
   },

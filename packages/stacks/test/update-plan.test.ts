@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupUpdateStrategy, ResourceNames, SecurityProfile, TaintEffect } from '../src';
+import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, ControlPlaneTier, NodeArchitecture, NodegroupUpdateStrategy, ResourceNames, SecurityProfile, TaintEffect } from '../src';
 import { planFrom, templatesByStackName } from './helpers';
 import { explainAll, formatPlan, parseTemplate, StackPlan } from '../src/plan';
 import { CREATE_ONLY_PROPERTIES } from '../src/plan/create-only-properties';
@@ -37,6 +37,8 @@ const MATRIX: Array<[string, Partial<BottlerocketEksSettings>, Outcome]> = [
   ['taints', { taints: [{ key: 'spot', effect: TaintEffect.PREFER_NO_SCHEDULE }] }, 'in place'],
   ['update percentage', { maxUnavailablePercentage: 50 }, 'in place'],
   ['auto repair off', { autoRepair: false }, 'in place'],
+  ['zonal shift on', { zonalShift: true }, 'in place'],
+  ['a provisioned control plane tier', { controlPlaneTier: ControlPlaneTier.TIER_XL }, 'in place'],
   ['update strategy MINIMAL', { updateStrategy: NodegroupUpdateStrategy.MINIMAL }, 'in place'],
   ['node repair limits', { nodeRepair: { maxUnhealthyNodeThresholdPercentage: 20, maxParallelNodesRepairedCount: 1 } }, 'in place'],
   ['Bottlerocket settings', { bottlerocket: { maxPods: 58, sysctls: { 'net.core.somaxconn': '4096' } } }, 'in place'],

@@ -46,6 +46,8 @@ installed outside the stacks, a version older than the installed one, and a vers
 | Kubernetes secrets | ${s.secretsEncryption ? `envelope-encrypted with ${s.secretsKmsKeyArn ? `\`${s.secretsKmsKeyArn}\`` : `a key the cluster stack creates (rotated yearly, alias \`alias/${s.pjPrefix}-cluster\`)`}` : 'EKS-managed encryption (set `securityProfile: strict` or `secretsKmsKeyArn` before the cluster is created)'} |
 | control plane logs | api, audit, authenticator; ${logs} |
 | node metrics | ${s.nodegroups.every((g) => g.detailedMonitoring) ? 'detailed monitoring (one-minute)' : s.nodegroups.some((g) => g.detailedMonitoring) ? 'detailed monitoring on some groups' : 'basic monitoring (five-minute; `detailedMonitoring` per group)'} |
+| zonal shift | ${s.zonalShift ? 'on: Application Recovery Controller can shift traffic away from an impaired zone' : 'off (`zonalShift: true` turns it on, in place)'} |
+| control plane tier | ${s.controlPlaneTier ?? 'EKS\'s default, standard (`controlPlaneTier` sets a provisioned tier, in place)'} |
 
 ${strict ? 'The strict profile passes every AWS Control Tower proactive control on the three stacks.'
   : 'With `securityProfile: strict`, the templates pass every AWS Control Tower proactive control; the standard profile fails CT.EKS.PR.1 (public endpoint), CT.EKS.PR.2 (secrets KMS key) and CT.EC2.PR.10 (detailed monitoring) by design.'}

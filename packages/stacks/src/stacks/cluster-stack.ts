@@ -63,6 +63,9 @@ export class ClusterStack extends BottlerocketEksStack {
         bootstrapClusterCreatorAdminPermissions: true,
       },
       upgradePolicy: { supportType: 'STANDARD' },
+      // Each only when set, so a cluster deployed before these options keeps its template.
+      zonalShiftConfig: settings.zonalShift === undefined ? undefined : { enabled: settings.zonalShift },
+      controlPlaneScalingConfig: settings.controlPlaneTier === undefined ? undefined : { tier: settings.controlPlaneTier },
       logging: { clusterLogging: { enabledTypes: DEFAULT_CLUSTER_LOG_TYPES.map((type) => ({ type })) } },
       tags: [{ key: 'Name', value: clusterName }],
     });
