@@ -176,6 +176,13 @@ export interface FakeCluster {
   readonly insights?: FakeInsight[];
   /** The cluster's updates, oldest first (ListUpdates, DescribeUpdate). Default none. */
   readonly updates?: FakeUpdate[];
+  /** Whether EKS deletion protection is on (DescribeCluster); `UpdateClusterConfig` turns it off. Default false. */
+  readonly deletionProtection?: boolean;
+  /**
+   * How an `UpdateClusterConfig` of the cluster ends: it answers `InProgress`, and DescribeUpdate
+   * then this status (with an error when `Failed`). Default `Successful`.
+   */
+  readonly configUpdateOutcome?: 'Successful' | 'Failed';
 }
 
 /** A managed node group of a `FakeCluster` (DescribeNodegroup). */
@@ -388,7 +395,8 @@ export interface FakeAwsOptions {
  * - EKS (restJson1): `ListClusters` (paginated by maxResults), `DescribeAddon` and `DescribeAddonVersions`
  *   (by `addonName` and `kubernetesVersion`); of the `eksClusters`: `DescribeCluster`, `ListNodegroups`, `DescribeNodegroup`,
  *   `ListInsights` (by the `filter`'s categories, Kubernetes versions and statuses, paginated by maxResults),
- *   `DescribeInsight`, `ListUpdates` (of the cluster, or of a node group by `nodegroupName`) and `DescribeUpdate`;
+ *   `DescribeInsight`, `ListUpdates` (of the cluster, or of a node group by `nodegroupName`) and `DescribeUpdate`, and
+ *   `UpdateClusterConfig` turning deletion protection off (its update then `configUpdateOutcome`);
  *   `DescribeClusterVersions` of `clusterVersions` (by `clusterVersions`, `versionStatus`, `defaultOnly`, `includeAll`);
  *   a cluster, node group, insight or update it does not hold answers 404 ResourceNotFoundException;
  * - Service Quotas (awsJson1_1): `GetServiceQuota`;
@@ -404,6 +412,10 @@ export class FakeAws {
   /** Every request received, oldest first. */
   public readonly requests: ReceivedRequest[] = [];
   private readonly server: http.Server;
+  /** The clusters whose deletion protection an `UpdateClusterConfig` turned off. */
+  private readonly unprotected = new Set<string>();
+  /** The `UpdateClusterConfig` updates made, for DescribeUpdate. */
+  private readonly configUpdates: { readonly id: string; readonly cluster: string; readonly outcome: 'Successful' | 'Failed' }[] = [];
   /** The drift detections started (DetectStackDrift), by detection id. */
   private readonly driftDetections = new Map<string, { readonly stackName: string; readonly timestamp: Date }>();
 
@@ -740,7 +752,7 @@ export class FakeAws {
       return this.describeClusterVersions(request, this.options.clusterVersions, url.searchParams);
     }
     // /clusters/{name}, and its node groups, insights and updates
-    const route = /^\/clusters\/([^/]+)(?:\/(node-groups|insights|updates)(?:\/([^/]+))?)?$/.exec(url.pathname);
+    const route = /^\/clusters\/([^/]+)(?:\/(node-groups|insights|updates|update-config)(?:\/([^/]+))?)?$/.exec(url.pathname);
     const operation = route === null ? undefined : EKS_CLUSTER_ROUTES[`${request.method} ${route[2] ?? ''}${route[3] !== undefined ? '/{id}' : ''}`];
     if (route !== null && operation !== undefined) {
       const id = route[3] === undefined ? undefined : decodeURIComponent(route[3]);
@@ -796,8 +808,29 @@ export class FakeAws {
             tags: {},
             health: healthOf(cluster.healthIssues),
             upgradePolicy: { supportType: cluster.upgradePolicy ?? 'STANDARD' },
+            deletionProtection: (cluster.deletionProtection ?? false) && !this.unprotected.has(clusterName),
           },
         });
+      case 'UpdateClusterConfig': {
+        // Deletion protection only: the one change of a cluster's configuration the product makes itself.
+        const body: { deletionProtection?: boolean } = JSON.parse(request.body || '{}');
+        if (body.deletionProtection !== false) {
+          return json(operation, 400, { message: 'This fake EKS updates deletionProtection: false only' }, { 'x-amzn-errortype': 'InvalidParameterException' });
+        }
+        const update = { id: `fake-config-update-${this.configUpdates.length + 1}`, cluster: clusterName, outcome: cluster.configUpdateOutcome ?? 'Successful' };
+        this.configUpdates.push(update);
+        if (update.outcome === 'Successful') this.unprotected.add(clusterName);
+        return json(operation, 200, {
+          update: {
+            id: update.id,
+            status: 'InProgress',
+            type: 'DeletionProtectionUpdate',
+            params: [{ type: 'DeletionProtection', value: 'false' }],
+            createdAt: Date.now() / 1000,
+            errors: [],
+          },
+        });
+      }
       case 'ListNodegroups': {
         const { page, nextToken } = paginate(Object.keys(nodegroups), query.get('maxResults') ?? '100', query.get('nextToken'));
         return json(operation, 200, { nodegroups: page, ...(nextToken ? { nextToken } : {}) });
@@ -871,6 +904,20 @@ export class FakeAws {
         if (operation === 'ListUpdates') {
           const { page, nextToken } = paginate(updates.map((update) => update.id), query.get('maxResults') ?? '100', query.get('nextToken'));
           return json(operation, 200, { updateIds: page, ...(nextToken ? { nextToken } : {}) });
+        }
+        const configUpdate = this.configUpdates.find((candidate) => candidate.id === id && candidate.cluster === clusterName);
+        if (operation === 'DescribeUpdate' && configUpdate !== undefined) {
+          const failed = configUpdate.outcome === 'Failed';
+          return json(operation, 200, {
+            update: {
+              id: configUpdate.id,
+              status: configUpdate.outcome,
+              type: 'DeletionProtectionUpdate',
+              params: [{ type: 'DeletionProtection', value: 'false' }],
+              createdAt: Date.now() / 1000,
+              errors: failed ? [{ errorCode: 'Unknown', errorMessage: 'The update failed in this fake EKS', resourceIds: [clusterName] }] : [],
+            },
+          });
         }
         const update = updates.find((candidate) => candidate.id === id);
         if (update === undefined) return notFound(`No update found for ID: ${id}.`);
@@ -1122,6 +1169,7 @@ const EKS_CLUSTER_ROUTES: Record<string, string> = {
   'GET insights/{id}': 'DescribeInsight',
   'GET updates': 'ListUpdates',
   'GET updates/{id}': 'DescribeUpdate',
+  'POST update-config': 'UpdateClusterConfig',
 };
 const DEFAULT_ACCOUNT = '123456789012';
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';

@@ -9,7 +9,7 @@ import {
 import {
   DescribeAddonCommand, DescribeClusterCommand, DescribeClusterVersionsCommand, type DescribeClusterVersionsCommandInput, DescribeInsightCommand,
   DescribeNodegroupCommand, DescribeUpdateCommand, EKSClient, ListClustersCommand, ListInsightsCommand, ListNodegroupsCommand, ListUpdatesCommand,
-  paginateListClusters, paginateListInsights, ResourceNotFoundException,
+  paginateListClusters, paginateListInsights, ResourceNotFoundException, UpdateClusterConfigCommand,
 } from '@aws-sdk/client-eks';
 import {
   AccessDeniedException, GetServiceQuotaCommand, NoSuchResourceException, ServiceQuotasClient,
@@ -464,6 +464,25 @@ describe('EKS clusters, node groups, insights, updates and versions (restJson1)'
   test('ListClusters: the names of clusters and eksClusters, no duplicates', async () => {
     await withFake({ clusters: ['legacy', 'team-a'], eksClusters }, async (_fake, make) => {
       expect((await make(EKSClient).send(new ListClustersCommand({}))).clusters).toEqual(['legacy', 'team-a']);
+    });
+  });
+
+  test('UpdateClusterConfig turns deletion protection off: InProgress, then DescribeUpdate says how it ended', async () => {
+    const protectedClusters: FakeAwsOptions['eksClusters'] = {
+      ok: { version: '1.35', deletionProtection: true },
+      stuck: { version: '1.35', deletionProtection: true, configUpdateOutcome: 'Failed' },
+    };
+    await withFake({ eksClusters: protectedClusters }, async (_fake, make) => {
+      const eks = make(EKSClient);
+      expect((await eks.send(new DescribeClusterCommand({ name: 'ok' }))).cluster?.deletionProtection).toBe(true);
+      const { update } = await eks.send(new UpdateClusterConfigCommand({ name: 'ok', deletionProtection: false }));
+      expect(update).toMatchObject({ status: 'InProgress', type: 'DeletionProtectionUpdate' });
+      expect((await eks.send(new DescribeUpdateCommand({ name: 'ok', updateId: update!.id! }))).update?.status).toBe('Successful');
+      expect((await eks.send(new DescribeClusterCommand({ name: 'ok' }))).cluster?.deletionProtection).toBe(false);
+      const failed = (await eks.send(new UpdateClusterConfigCommand({ name: 'stuck', deletionProtection: false }))).update!;
+      const described = (await eks.send(new DescribeUpdateCommand({ name: 'stuck', updateId: failed.id! }))).update;
+      expect(described).toMatchObject({ status: 'Failed', errors: [{ errorCode: 'Unknown' }] });
+      expect((await eks.send(new DescribeClusterCommand({ name: 'stuck' }))).cluster?.deletionProtection).toBe(true);
     });
   });
 
