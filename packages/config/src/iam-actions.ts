@@ -39,3 +39,10 @@ export const STATUS_ACTIONS: string[] = [
  * version updates, for the rollback window.
  */
 export const UPGRADE_ACTIONS: string[] = ['eks:ListUpdates', 'eks:DescribeUpdate'];
+
+/**
+ * The AWS API calls of `bottlerocket-eks unprotect`, the first step of a confirmed destroy: the
+ * cluster's deletion protection turned off (EKS `UpdateClusterConfig`), and the update waited for.
+ * The deploy role allows them on the prefix's cluster (CloudFormation's cluster handler needs them too).
+ */
+export const UNPROTECT_ACTIONS: string[] = ['eks:DescribeCluster', 'eks:UpdateClusterConfig', 'eks:DescribeUpdate'];

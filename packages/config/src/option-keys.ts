@@ -50,6 +50,7 @@ export const SETTING_NAMES = [
     adminPrincipalArns: true,
     accountId: true,
     terminationProtection: true,
+    deletionProtection: true,
     nodeDesiredSize: true,
     nodeMinSize: true,
     nodeMaxSize: true,

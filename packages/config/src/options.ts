@@ -202,6 +202,14 @@ export interface DeploymentSettings extends NodegroupSettings {
   readonly terminationProtection?: boolean;
 
   /**
+   * EKS deletion protection on the cluster: EKS refuses to delete it (by hand, or by a stack
+   * delete) until it is turned off. `npx projen destroy` turns it off as its first step after
+   * `--confirm`, and says so. Changed in place on a deployed cluster.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+
+  /**
    * The AWS account the stacks belong to. When set, deploys to any other account are
    * refused by the preflight.
    * @default - any account

@@ -30,6 +30,8 @@ export interface ResolvedSettings {
   readonly accountId?: string;
   /** See `BottlerocketEksSettings.terminationProtection`. */
   readonly terminationProtection: boolean;
+  /** See `BottlerocketEksSettings.deletionProtection`. */
+  readonly deletionProtection: boolean;
   /** Every node group, the main one (the top-level node group options) first. */
   readonly nodegroups: ResolvedNodegroup[];
   /** The add-ons to install (those turned off are not listed), in the order of `ADDON_NAMES`. */

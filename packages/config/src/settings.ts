@@ -130,6 +130,7 @@ export class Settings {
       adminPrincipalArns,
       accountId,
       terminationProtection: checkBoolean('terminationProtection', settings.terminationProtection ?? true),
+      deletionProtection: checkBoolean('deletionProtection', settings.deletionProtection ?? true),
       nodegroups,
       addons,
       ...security,

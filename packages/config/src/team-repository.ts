@@ -176,6 +176,20 @@ export function upgradeCommandLine(options: { readonly environment?: string } = 
   return parts.join(' ');
 }
 
+/** The subcommand of `COMMAND_NAME` that turns the cluster's deletion protection off: the first step of a confirmed destroy. */
+export const UNPROTECT_COMMAND = 'unprotect';
+
+/**
+ * The unprotect command line of a team's destroy task: `bottlerocket-eks unprotect`, then
+ * `--environment` and `--confirm=<value>`, each when given (the task passes on the team's `--confirm`).
+ */
+export function unprotectCommandLine(options: { readonly environment?: string; readonly confirm?: string } = {}): string {
+  const parts: string[] = [COMMAND_NAME, UNPROTECT_COMMAND];
+  if (options.environment !== undefined) parts.push(`--${PREFLIGHT_FLAGS.environment} ${options.environment}`);
+  if (options.confirm !== undefined) parts.push(`--${PREFLIGHT_FLAGS.confirm}=${options.confirm}`);
+  return parts.join(' ');
+}
+
 /**
  * Set to `1` to run aws-cdk-lib's built-in CloudFormation validation in a team's synth. The
  * library reads it; the project type lists it among the inputs of nx's synth cache, so a cached

@@ -20,6 +20,7 @@ describe('Settings.resolve defaults', () => {
       adminPrincipalArns: [],
       accountId: undefined,
       terminationProtection: true,
+      deletionProtection: true,
       nodegroups: [{
         id: 'Main',
         name: 'bottlerocket-spot',

@@ -1,6 +1,6 @@
 import {
   deploymentPaths, PREFLIGHT_FLAGS, preflightCommandLine, SETTINGS_FILE_NAME, STACK_CLASS_NAMES, StackKind, statusCommandLine, synthEntryPath,
-  teamTaskCommand, templateFileName, upgradeCommandLine,
+  teamTaskCommand, templateFileName, unprotectCommandLine, upgradeCommandLine,
 } from '../src';
 
 describe('the layout of a team repository', () => {
@@ -53,6 +53,7 @@ describe('the status and upgrade command lines', () => {
     expect(statusCommandLine({ assembly: 'cdk.out/dev', environment: 'dev' })).toBe('bottlerocket-eks status --environment dev --assembly cdk.out/dev');
     expect(upgradeCommandLine()).toBe('bottlerocket-eks upgrade');
     expect(upgradeCommandLine({ environment: 'prd' })).toBe('bottlerocket-eks upgrade --environment prd');
+    expect(unprotectCommandLine({ environment: 'prd', confirm: 'team-prd' })).toBe('bottlerocket-eks unprotect --environment prd --confirm=team-prd');
   });
 });
 

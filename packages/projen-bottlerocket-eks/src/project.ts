@@ -216,7 +216,8 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
     planned(this.addTask(`${TEAM_TASKS.deploy}${suffix}`, { description: `Preflight and update plan, then deploy network, cluster and nodegroup${of}, in that order` }))
       .exec(nx('deploy'));
     const destroy = this.addTask(`destroy${suffix}`, {
-      description: `Destroy nodegroup, cluster and network${of}, in that order; needs --confirm=${deployment?.settings.pjPrefix ?? '<prefix>'}`,
+      description: `Destroy nodegroup, cluster (its deletion protection turned off first) and network${of}, in that order; `
+        + `needs --confirm=${deployment?.settings.pjPrefix ?? '<prefix>'}`,
     });
     destroy.exec(preflightCommandLine({ environment, destroy: true }), { receiveArgs: true });
     destroy.exec(nx('destroy'), { receiveArgs: true });

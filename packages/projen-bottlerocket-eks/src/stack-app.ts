@@ -1,6 +1,6 @@
 import {
   ASSEMBLY_DIR, deploymentPaths, ENVIRONMENT_ENV, PreflightCommandOptions, preflightCommandLine, SETTINGS_FILE_NAME, STACK_CLASS_NAMES, StackKind,
-  templateFileName,
+  templateFileName, unprotectCommandLine,
 } from 'bottlerocket-eks-config';
 import { Component, JsonFile, Project, SampleFile } from 'projen';
 import { allAppsCommand } from './all-stacks-app';
@@ -40,10 +40,13 @@ export class StackApp extends Component {
   public readonly projectJson: JsonFile;
   /** The app's generated `cdk.json`. */
   public readonly cdkJson: JsonFile;
+  /** The stack the app deploys. */
+  private readonly kind: StackKind;
 
   constructor(project: Project, options: StackAppOptions) {
     super(project);
     const { kind } = options;
+    this.kind = kind;
     this.outdir = `packages/${kind}`;
     const environments = options.environments ?? [];
     const byEnvironment = (target: TargetName) => (environments.length === 0 ? {}
@@ -117,9 +120,15 @@ export class StackApp extends Component {
       // rather than a progress bar, so the log reads the same in CI.
       case 'deploy':
         return withPreflight({ assembly }, `${cdk} deploy --all --require-approval never --progress events --app ${assembly}`);
-      // --confirm=<prefix> reaches the preflight, which refuses without it.
-      case 'destroy':
-        return withPreflight({ destroy: true, confirm: '{args.confirm}' }, `${cdk} destroy --all --force`, false);
+      // --confirm=<prefix> reaches the preflight, which refuses without it. EKS refuses to delete a
+      // cluster under deletion protection: the cluster's destroy turns it off first, once
+      // confirmed, as late as it can (after the node group stack is gone).
+      case 'destroy': {
+        const destroy = withPreflight({ destroy: true, confirm: '{args.confirm}' }, `${cdk} destroy --all --force`, false);
+        if (this.kind !== StackKind.CLUSTER) return destroy;
+        const [preflight, cdkDestroy] = destroy.commands;
+        return { ...destroy, commands: [preflight, { command: unprotectCommandLine({ environment, confirm: '{args.confirm}' }), forwardAllArgs: false }, cdkDestroy] };
+      }
     }
   }
 }

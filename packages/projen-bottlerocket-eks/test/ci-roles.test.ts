@@ -1,4 +1,4 @@
-import { READ_ONLY_ACTIONS, ResourceNames, SecurityProfile, STATUS_ACTIONS } from 'bottlerocket-eks-config';
+import { READ_ONLY_ACTIONS, ResourceNames, SecurityProfile, STATUS_ACTIONS, UNPROTECT_ACTIONS } from 'bottlerocket-eks-config';
 import { parseCfnYaml } from 'bottlerocket-eks-test-support';
 import { Testing } from 'projen/lib/testing';
 import { ACCOUNT, actionResources, arnFrom, decide, Policy, resolveIntrinsics } from './iam-evaluator';
@@ -173,6 +173,16 @@ describe('the deploy role cannot escalate', () => {
   ])('cannot %s', async (_question, action, resource, owner) => {
     const tags: Record<string, string> = owner ? { [`aws:ResourceTag/${PREFIX_TAG}`]: owner, [`iam:ResourceTag/${PREFIX_TAG}`]: owner } : {};
     expect(await decide(deploy, { action, resource, context: { ...deployContext, ...tags } })).not.toBe('Allowed');
+  });
+
+  test('may turn off its own cluster\'s deletion protection (the first step of a destroy), not another prefix\'s', async () => {
+    const own = `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/team-a-cluster`;
+    for (const action of UNPROTECT_ACTIONS) {
+      expect([action, await decide(deploy, { action, resource: own, context: { ...deployContext, 'aws:ResourceTag/bottlerocket-eks:pj-prefix': 'team-a' } })])
+        .toEqual([action, 'Allowed']);
+    }
+    expect(await decide(deploy, { action: 'eks:UpdateClusterConfig', resource: `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/team-b-cluster`, context: deployContext }))
+      .not.toBe('Allowed');
   });
 
   test('cannot delete another prefix\'s cluster, or act in another region', async () => {

@@ -109,7 +109,7 @@ describe('BottlerocketEksProject', () => {
     expect(tasks.default.steps[0].execArgs).toEqual(['tsx', '.projenrc.ts']);
   });
 
-  test('every stack target that touches AWS runs the preflight first; destroy passes --confirm to it alone', () => {
+  test('every stack target that touches AWS runs the preflight first; destroy passes --confirm to it and, for the cluster, to unprotect', () => {
     const targets = out['packages/cluster/project.json'].targets;
     expect(targets.deploy.options).toEqual({
       commands: [
@@ -122,8 +122,12 @@ describe('BottlerocketEksProject', () => {
     expect(targets.diff.options.commands[0]).toEqual({ command: 'bottlerocket-eks preflight --brief --assembly cdk.out', forwardAllArgs: false });
     expect(targets.destroy.options.commands).toEqual([
       { command: 'bottlerocket-eks preflight --brief --destroy --confirm={args.confirm}', forwardAllArgs: false },
+      // EKS deletion protection off, once confirmed, just before the cluster stack goes.
+      { command: 'bottlerocket-eks unprotect --confirm={args.confirm}', forwardAllArgs: false },
       { command: 'cdk --no-notices destroy --all --force', forwardAllArgs: false },
     ]);
+    expect(out['packages/nodegroup/project.json'].targets.destroy.options.commands.map((c: { command: string }) => c.command))
+      .not.toContain('bottlerocket-eks unprotect --confirm={args.confirm}');
     expect(targets.synth.options.commands).toBeUndefined();
   });
 

@@ -76,3 +76,9 @@ describe('zonal shift and the control plane tier', () => {
     cluster({ controlPlaneTier: ControlPlaneTier.TIER_2XL }).hasResourceProperties('AWS::EKS::Cluster', { ControlPlaneScalingConfig: { Tier: 'tier-2xl' } });
   });
 });
+
+test('deletion protection: on by default, off when the team says so', () => {
+  const cluster = (settings: Partial<BottlerocketEksSettings>) => synthAll({ pjPrefix: 'team-a', ...settings }).templates.cluster;
+  cluster({}).hasResourceProperties('AWS::EKS::Cluster', { DeletionProtection: true });
+  cluster({ deletionProtection: false }).hasResourceProperties('AWS::EKS::Cluster', { DeletionProtection: false });
+});

@@ -2,8 +2,8 @@ import { AppProps, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { testApp } from './temp';
 import {
-  BottlerocketEksSettings, BottlerocketVariant, CapacityType, ClusterStack, ControlPlaneTier, NetworkStack, NodeArchitecture, NodegroupStack, ResourceNames,
-  NodegroupUpdateStrategy, SecurityProfile, Settings, TaintEffect,
+  BottlerocketEksSettings, BottlerocketVariant, CapacityType, ClusterStack, ControlPlaneTier, NetworkStack, NodeArchitecture, NodegroupStack,
+  NodegroupUpdateStrategy, ResourceNames, SecurityProfile, Settings, TaintEffect,
 } from '../src';
 import { planStack, StackPlan } from '../src/plan';
 

@@ -38,6 +38,7 @@ const MATRIX: Array<[string, Partial<BottlerocketEksSettings>, Outcome]> = [
   ['update percentage', { maxUnavailablePercentage: 50 }, 'in place'],
   ['auto repair off', { autoRepair: false }, 'in place'],
   ['zonal shift on', { zonalShift: true }, 'in place'],
+  ['deletion protection off', { deletionProtection: false }, 'in place'],
   ['a provisioned control plane tier', { controlPlaneTier: ControlPlaneTier.TIER_XL }, 'in place'],
   ['update strategy MINIMAL', { updateStrategy: NodegroupUpdateStrategy.MINIMAL }, 'in place'],
   ['node repair limits', { nodeRepair: { maxUnhealthyNodeThresholdPercentage: 20, maxParallelNodesRepairedCount: 1 } }, 'in place'],
@@ -95,6 +96,14 @@ function outcome(plans: StackPlan[]): Outcome {
   if (changes.some((c) => c.action === 'replace')) return 'safe replacement';
   return changes.length > 0 ? 'in place' : 'unchanged';
 }
+
+test('a cluster deployed before deletion protection existed takes it in place (the first deploy after the upgrade of bottlerocket-eks)', () => {
+  const deployed = templates(BASE);
+  const cluster = Object.values<any>(deployed['team-a-cluster'].Resources).find((r) => r.Type === 'AWS::EKS::Cluster');
+  delete cluster.Properties.DeletionProtection;
+  const changes = plan({}, deployed).flatMap((p) => p.changes);
+  expect(changes.map((c) => [c.logicalId, c.action])).toEqual([['Cluster', 'update']]);
+});
 
 describe('the update plan of a settings change on deployed stacks', () => {
   const deployed = templates(BASE);

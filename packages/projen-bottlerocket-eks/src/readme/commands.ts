@@ -17,7 +17,7 @@ export function commandsSection(view: DeploymentsView): string {
     `| \`npx projen diff${task}\` | preflight and update plan, then \`cdk diff\` of every stack${of} against what is deployed |`,
     `| \`npx projen deploy${task}\` | preflight and update plan, then deploy ${stack(StackKind.NETWORK)}, ${stack(StackKind.CLUSTER)} and ${stack(StackKind.NODEGROUP)}${of}, in that order |`,
     `| \`npx nx deploy cluster${nx}\` | deploy one stack${of}, after those it depends on (preflighted too) |`,
-    `| \`npx projen destroy${task} --confirm=${view.each.names.pjPrefix}\` | destroy the three stacks${of} in the reverse order; refuses without \`--confirm\` |`,
+    `| \`npx projen destroy${task} --confirm=${view.each.names.pjPrefix}\` | destroy the three stacks${of} in the reverse order (the cluster's deletion protection turned off first); refuses without \`--confirm\` |`,
     `| \`npx projen status${task}\` | what is deployed${of} and whether anything needs attention: stacks, drift, Kubernetes version and support, upgrade insights, add-ons, node groups (see [Operating the environment](#operating-the-environment)) |`,
     `| \`npx projen ${KUBERNETES_UPGRADE_TASK}${task}\` | plan the next Kubernetes minor version${of}; \`-- --apply\` writes it into \`.projenrc.ts\` (see [Upgrading Kubernetes](#upgrading-kubernetes)) |`,
     // With environments the plain tasks stay, to name the environments rather than guess one.

@@ -88,7 +88,10 @@ npx projen && npx projen deploy${task}
 \`\`\`
 
 Destroys ${stack(StackKind.NODEGROUP)}, ${stack(StackKind.CLUSTER)}, then ${stack(StackKind.NETWORK)} (10-20 minutes), after the same preflight.
-Without \`--confirm=${p}\` it refuses. Stacks of your own that import these exports must go first: CloudFormation
+Without \`--confirm=${p}\` it refuses.${s.deletionProtection ? ` EKS refuses to delete a cluster under deletion protection (\`deletionProtection\`, on by
+default): just before ${stack(StackKind.CLUSTER)} goes, the destroy turns it off (\`bottlerocket-eks unprotect\`, EKS
+UpdateClusterConfig) and says so. If the destroy stops after that, turn it back on yourself (EKS UpdateClusterConfig,
+deletionProtection true): a deploy does not, since the template did not change.` : ''} Stacks of your own that import these exports must go first: CloudFormation
 will not delete an export that is still imported.
 `);
 }

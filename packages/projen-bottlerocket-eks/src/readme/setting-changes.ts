@@ -75,6 +75,7 @@ export function settingChanges(deployment: ChangedDeployment): SettingChange[] {
     },
     { setting: '`clusterName`', effect: 'refused: EKS cannot rename a cluster, and its exports are in use', wayOut: `set it back, or ${recreate}` },
     { setting: '`endpointPublicAccessCidrs`, `natGateways`', effect: 'in place' },
+    { setting: '`deletionProtection`', effect: 'in place (on by default; the destroy turns it off first)' },
     { setting: '`zonalShift`, `controlPlaneTier`', effect: 'in place (tiers other than `standard` cost extra: Amazon EKS pricing)' },
     { setting: '`terminationProtection`', effect: 'in place (a stack setting)' },
     {

@@ -19,7 +19,7 @@ export {
   type Addon, type AddonInfo, type Cluster, type ClusterVersionInformation, DescribeAddonCommand, DescribeAddonVersionsCommand,
   DescribeClusterCommand, DescribeInsightCommand, DescribeNodegroupCommand, DescribeUpdateCommand, EKSClient, type InsightSummary, type Nodegroup,
   paginateDescribeAddonVersions, paginateDescribeClusterVersions, paginateListClusters, paginateListInsights, paginateListNodegroups,
-  paginateListUpdates,
+  paginateListUpdates, UpdateClusterConfigCommand,
 } from '@aws-sdk/client-eks';
 export { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient } from '@aws-sdk/client-kms';
 export { GetServiceQuotaCommand, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';

@@ -49,6 +49,13 @@ export const COMMAND_HELP: Record<string, string> = {
       .projenrc.ts, runs npx projen and records the step (the next deploy carries it out);
       --rollback plans the way back of the recorded step while EKS allows it (7 days).
 `,
+  'unprotect': `  unprotect --confirm=<pjPrefix> [--environment <name>] [--settings <file>]
+      The first step of a confirmed destroy: after the preflight's checks of a destroy (the
+      confirmation, region, account), turn the cluster's EKS deletion protection off
+      (UpdateClusterConfig) and wait for EKS's update, so the stack delete can delete the
+      cluster. A cluster that does not exist or is not protected is left alone. Takes the AWS
+      limits of preflight.
+`,
   'help': `  help [<command>]
       Show this help, or the help of one command (also: <command> --help).
       Any command takes --debug (or BOTTLEROCKET_EKS_DEBUG=1): the details and stack trace of an error.

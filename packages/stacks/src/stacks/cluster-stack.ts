@@ -63,6 +63,8 @@ export class ClusterStack extends BottlerocketEksStack {
         bootstrapClusterCreatorAdminPermissions: true,
       },
       upgradePolicy: { supportType: 'STANDARD' },
+      // EKS refuses to delete it until this is off: the destroy task turns it off first (bottlerocket-eks unprotect).
+      deletionProtection: settings.deletionProtection,
       // Each only when set, so a cluster deployed before these options keeps its template.
       zonalShiftConfig: settings.zonalShift === undefined ? undefined : { enabled: settings.zonalShift },
       controlPlaneScalingConfig: settings.controlPlaneTier === undefined ? undefined : { tier: settings.controlPlaneTier },

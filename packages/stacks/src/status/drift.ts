@@ -2,6 +2,7 @@ import type { DriftedResource, StackDrift } from './model';
 import {
   CloudFormationClient, DescribeStackDriftDetectionStatusCommand, DescribeStackResourceDriftsCommand, DetectStackDriftCommand, StackResourceDrift,
 } from '../aws/sdk';
+import { sleep } from '../aws/wait';
 
 /** How long to wait for a drift detection, and how often to ask. */
 export interface DriftWait {
@@ -63,19 +64,4 @@ async function driftedResources(cfn: CloudFormationClient, stackName: string): P
       path: p.PropertyPath ?? '?', expected: p.ExpectedValue, actual: p.ActualValue, type: p.DifferenceType ?? 'NOT_EQUAL',
     })),
   }));
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
