@@ -1,6 +1,7 @@
 import { Settings } from 'bottlerocket-eks-config';
 import { EnvironmentStatus, formatStatus } from '../src/status';
 import { aliceTarget } from './support/deploy-context';
+import { healthyNodegroup } from './support/status-fixtures';
 import { attentionOf, AttentionInput } from '../src/status/attention';
 
 const SETTINGS = Settings.resolve({ pjPrefix: 'team-a', region: 'eu-west-1' });
@@ -20,19 +21,7 @@ function healthy(): AttentionInput {
       support: { endOfStandardSupport: '2027-03-27', daysLeft: 100, source: 'EKS DescribeClusterVersions', estimated: false, next: '1.36' },
     },
     addons: [{ name: 'kube-proxy', installed: true, version: 'v1.35.3-eksbuild.13', settingsVersion: 'v1.35.3-eksbuild.13', status: 'ACTIVE', healthIssues: [] }],
-    nodegroups: [{
-      name: 'team-a-bottlerocket-spot',
-      nodegroupName: 'team-a-bottlerocket-spot-2114074d',
-      exists: true,
-      status: 'ACTIVE',
-      healthIssues: [],
-      version: '1.35',
-      releaseVersion: '1.50.0-1',
-      latestRelease: '1.51.0-2',
-      latestReleaseParameter: '/aws/service/bottlerocket/aws-k8s-1.35/x86_64/latest/image_version',
-      size: { desired: 2, min: 1, max: 4 },
-      settingsSize: { desired: 2, min: 1, max: 4 },
-    }],
+    nodegroups: [healthyNodegroup('1.35', { releaseVersion: '1.50.0-1', latestRelease: '1.51.0-2' })],
     notes: [],
     supportDays: 30,
     deployCommand: 'npx projen deploy',

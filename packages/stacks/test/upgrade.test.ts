@@ -2,6 +2,7 @@ import { ADDON_VERSIONS, BottlerocketEksSettings, nextKubernetesVersion, Resolve
 import { EnvironmentStatus, InsightStatus } from '../src/status';
 import { isStep, planRollback, planUpgrade, ProjenrcEditError, setKubernetesVersion, UpgradeRecord, UpgradeRefusal, UpgradeStep } from '../src/upgrade';
 import { aliceTarget } from './support/deploy-context';
+import { healthyNodegroup } from './support/status-fixtures';
 
 const OPTIONS: BottlerocketEksSettings = { pjPrefix: 'team-a', region: 'eu-west-1' };
 const DEPLOY = 'npx projen deploy';
@@ -17,17 +18,7 @@ function statusOn(version: string, changes: Partial<EnvironmentStatus> = {}, ins
     })),
     cluster: { name: 'team-a-cluster', exists: true, version, settingsVersion: version, status: 'ACTIVE', healthIssues: [], insights },
     addons: settings.addons.map((a) => ({ name: a.name, installed: true, version: a.version ?? 'v1.0.0-eksbuild.1', settingsVersion: a.version, healthIssues: [] })),
-    nodegroups: [{
-      name: 'team-a-bottlerocket-spot',
-      nodegroupName: 'team-a-bottlerocket-spot-2114074d',
-      exists: true,
-      status: 'ACTIVE',
-      healthIssues: [],
-      version,
-      releaseVersion: '1.51.0-47438798',
-      latestReleaseParameter: '',
-      settingsSize: { desired: 2, min: 1, max: 4 },
-    }],
+    nodegroups: [healthyNodegroup(version)],
     attention: [],
     notes: [],
     ...changes,
