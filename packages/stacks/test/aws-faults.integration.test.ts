@@ -83,6 +83,8 @@ interface RunOptions {
   readonly identityOnly?: boolean;
   /** Default `default`. */
   readonly setup?: Setup;
+  /** The command run. Default `preflight`. */
+  readonly command?: 'preflight' | 'status' | 'unprotect';
 }
 
 async function run(name: string, faults: Record<string, Fault>, options: RunOptions = {}): Promise<Run> {
@@ -96,7 +98,10 @@ async function run(name: string, faults: Record<string, Fault>, options: RunOpti
   const faulty = new FaultyAws(await fake.start(), faults);
   servers.push(faulty);
   const endpoint = options.endpoint ?? await faulty.start();
-  const args = ['preflight', ...(options.identityOnly ? [] : ['--assembly', assembly]), ...options.args ?? []];
+  const command = options.command ?? 'preflight';
+  const args = command === 'preflight'
+    ? ['preflight', ...(options.identityOnly ? [] : ['--assembly', assembly]), ...options.args ?? []]
+    : [command, ...options.args ?? []];
   const started = Date.now();
   const result = await new Promise<Omit<Run, 'seconds' | 'counts'>>((resolve) => {
     const child = execFile(process.execPath, ['--import', TSX, CLI, ...args], {
@@ -119,7 +124,7 @@ async function run(name: string, faults: Record<string, Fault>, options: RunOpti
     children.push(child);
   });
   const seconds = (Date.now() - started) / 1000;
-  const line = `${result.stdout}${result.stderr}`.split('\n').find((l) => l.startsWith('Preflight failed') || l.startsWith('Preflight passed') || l.startsWith('preflight ok')) ?? '';
+  const line = `${result.stdout}${result.stderr}`.split('\n').find((l) => /^(Preflight|Status|Unprotect) failed|^Preflight passed|^preflight ok|^Status of|^No EKS cluster/.test(l)) ?? '';
   rows.push(`| ${name} | ${result.status} | ${seconds.toFixed(1)} | ${line} |`);
   return { ...result, seconds, counts: faulty.counts };
 }
@@ -266,6 +271,38 @@ describe.each<[string, Setup]>([['ec2', 'default'], ['eks', 'default'], ['servic
       expect(result.stderr).not.toMatch(/\.\.$/m);
     });
   });
+
+// The commands after a deploy go through the same clients: SSM (the newest Bottlerocket release,
+// which status reads even before anything is deployed) with every fault, and EKS for unprotect.
+const FAULTS: Array<[string, Fault, string | undefined]> = [
+  ['hangs', { kind: 'hang' }, 'AWS_TIMEOUT'],
+  ['answers after 0.8 s', { kind: 'slow', ms: 800 }, undefined],
+  ['throttles twice', { kind: 'throttle', times: 2 }, undefined],
+  ['throttles always', { kind: 'throttle' }, 'AWS_THROTTLED'],
+  ['answers a 500 HTML page', { kind: 'html-500' }, 'AWS_BAD_ANSWER'],
+  ['answers 503', { kind: '503' }, 'AWS_BAD_ANSWER'],
+  ['answers 200, not XML or JSON', { kind: 'not-aws' }, 'AWS_BAD_ANSWER'],
+  ['resets mid-body', { kind: 'reset-mid-body' }, 'AWS_UNREACHABLE'],
+];
+
+describe.each<[string, 'status' | 'unprotect', string[], string, string]>([
+  ['ssm', 'status', ['--no-drift'], 'Status', 'Status of team-a'],
+  ['eks', 'unprotect', ['--confirm=team-a'], 'Unprotect', 'No EKS cluster team-a-cluster'],
+])('%s, read by %s, misbehaves', (service, command, args, title, passed) => {
+  test.each(FAULTS.filter(([, fault]) => command === 'status' || ['hang', 'throttle', '503'].includes(fault.kind)))('%s', async (name, fault, code) => {
+    const result = await run(`${command}: ${service} ${name}`, { [service]: fault }, { command, args });
+    expect(result.counts[service]).toBeGreaterThan(0);
+    expect(result.stderr).not.toMatch(/^ {4}at /m);
+    expect(result.seconds).toBeLessThan(BOUND_SECONDS);
+    if (code === undefined) {
+      expect(`${result.stdout}${result.stderr}`).toContain(passed);
+      expect(result.stderr).not.toMatch(new RegExp(`^${title} failed`, 'm'));
+      return;
+    }
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^${title} failed \\(${code}\\): [^\\n]+\\n {2}fix {8}[^\\n]+\\n$`));
+  });
+});
 
 test('Node 20: one line says it is past its end of life, never the SDK\'s NodeVersionSupportWarning', async () => {
   const result = await run('node version notice', {}, { identityOnly: true, env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: '' } });
