@@ -1,4 +1,5 @@
-import { DescribeClusterCommand, DescribeUpdateCommand, EKSClient, UpdateClusterConfigCommand } from '../aws/sdk';
+import { describeCluster } from '../aws/reads';
+import { DescribeUpdateCommand, EKSClient, UpdateClusterConfigCommand } from '../aws/sdk';
 import { sleep } from '../aws/wait';
 
 /** What turning a cluster's deletion protection off came to. */
@@ -24,14 +25,9 @@ export class ClusterUpdateFailed extends Error {}
  * succeeds. A cluster that does not exist, or is not protected, is left alone.
  */
 export async function turnOffDeletionProtection(eks: EKSClient, clusterName: string, wait: UpdateWait): Promise<UnprotectResult> {
-  let protectedNow: boolean | undefined;
-  try {
-    protectedNow = (await eks.send(new DescribeClusterCommand({ name: clusterName }))).cluster?.deletionProtection;
-  } catch (error) {
-    if ((error as Error).name === 'ResourceNotFoundException') return { state: 'no-cluster' };
-    throw error;
-  }
-  if (protectedNow !== true) return { state: 'already-off' };
+  const cluster = await describeCluster(eks, clusterName);
+  if (!cluster) return { state: 'no-cluster' };
+  if (cluster.deletionProtection !== true) return { state: 'already-off' };
   const { update } = await eks.send(new UpdateClusterConfigCommand({ name: clusterName, deletionProtection: false }));
   const updateId = update?.id ?? '';
   for (let status = update?.status; status !== 'Successful';) {

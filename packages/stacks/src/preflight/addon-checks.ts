@@ -1,5 +1,6 @@
 import { AddonKey, REQUIRED_ADDONS, ResolvedAddon, StackKind } from 'bottlerocket-eks-config';
-import { DescribeAddonCommand, DescribeAddonVersionsCommand, EKSClient } from '../aws/sdk';
+import { describeAddon } from '../aws/reads';
+import { DescribeAddonVersionsCommand, EKSClient } from '../aws/sdk';
 import { StackPlan } from '../plan';
 import { isAccessDenied } from './aws-errors';
 import { CheckFinding, DeployContext } from './check';
@@ -106,13 +107,8 @@ async function checkAddon(eks: EKSClient, clusterName: string | undefined, kuber
 
 /** The installed version of an add-on, or undefined when the cluster has no add-on of that name. */
 async function installedVersion(eks: EKSClient, clusterName: string, addonName: string): Promise<string | undefined> {
-  try {
-    const { addon } = await eks.send(new DescribeAddonCommand({ clusterName, addonName }));
-    return addon?.addonVersion ?? 'a version EKS does not report';
-  } catch (error) {
-    if ((error as Error).name === 'ResourceNotFoundException') return undefined;
-    throw error;
-  }
+  const addon = await describeAddon(eks, clusterName, addonName);
+  return addon && (addon.addonVersion ?? 'a version EKS does not report');
 }
 
 /** What EKS offers of an add-on for a Kubernetes version (`offeredVersions`): every version, and the one it marks as default. */

@@ -1,8 +1,7 @@
 import { Check, CheckFinding, DeployContext, TargetContext } from './check';
 import { PreflightError, PreflightErrorCode } from './errors';
-import {
-  CloudFormationClient, DescribeStackEventsCommand, DescribeStacksCommand, type Stack, type StackEvent,
-} from '../aws/sdk';
+import { describeStack } from '../aws/reads';
+import { CloudFormationClient, DescribeStackEventsCommand, type Stack, type StackEvent } from '../aws/sdk';
 
 /** What the stack state check needs. */
 export interface StackStateOptions {
@@ -68,17 +67,6 @@ export async function checkStackStates(options: StackStateOptions): Promise<Chec
     if (failure) return { warnings, failure };
   }
   return { warnings };
-}
-
-/** A stack as DescribeStacks has it, or undefined when it does not exist (or was deleted). */
-export async function describeStack(cfn: CloudFormationClient, stackName: string): Promise<Stack | undefined> {
-  try {
-    const stack = (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0];
-    return stack?.StackStatus === 'DELETE_COMPLETE' ? undefined : stack;
-  } catch (error) {
-    if ((error as Error).name === 'ValidationError' && /does not exist/.test((error as Error).message)) return undefined;
-    throw error;
-  }
 }
 
 async function stateFailure(options: StackStateOptions, name: string, stack: Stack, warnings: string[]): Promise<PreflightError | undefined> {

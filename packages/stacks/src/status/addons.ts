@@ -1,6 +1,6 @@
 import { readOrNote, StatusContext } from './context';
 import type { AddonStatus, StatusNote } from './model';
-import { DescribeAddonCommand, EKSClient } from '../aws/sdk';
+import { describeAddon } from '../aws/reads';
 import { offeredVersions } from '../preflight/addon-checks';
 
 /**
@@ -26,13 +26,4 @@ export async function readAddons(context: StatusContext, notes: StatusNote[], cl
       healthIssues: (installed?.health?.issues ?? []).map((i) => ({ code: i.code ?? '?', message: i.message ?? '' })),
     };
   }));
-}
-
-async function describeAddon(eks: EKSClient, clusterName: string, addonName: string) {
-  try {
-    return (await eks.send(new DescribeAddonCommand({ clusterName, addonName }))).addon;
-  } catch (error) {
-    if ((error as Error).name === 'ResourceNotFoundException') return undefined;
-    throw error;
-  }
 }

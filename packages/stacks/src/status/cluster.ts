@@ -1,7 +1,8 @@
 import { readOrNote, StatusContext } from './context';
 import type { ClusterStatus, InsightStatus, StatusNote } from './model';
 import { supportOf } from './support';
-import { DescribeClusterCommand, DescribeInsightCommand, EKSClient, paginateListInsights } from '../aws/sdk';
+import { describeCluster } from '../aws/reads';
+import { DescribeInsightCommand, EKSClient, paginateListInsights } from '../aws/sdk';
 
 /**
  * The cluster: its Kubernetes and platform version, status and health (DescribeCluster), the
@@ -30,15 +31,6 @@ export async function readCluster(context: StatusContext, notes: StatusNote[]): 
     support,
     insights,
   };
-}
-
-async function describeCluster(eks: EKSClient, name: string) {
-  try {
-    return (await eks.send(new DescribeClusterCommand({ name }))).cluster;
-  } catch (error) {
-    if ((error as Error).name === 'ResourceNotFoundException') return undefined;
-    throw error;
-  }
 }
 
 /**

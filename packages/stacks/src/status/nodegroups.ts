@@ -13,6 +13,14 @@ export async function readNodegroups(context: StatusContext, notes: StatusNote[]
   const { clients, names, settings } = context;
   const clusterName = names.cluster(settings.clusterName);
   const eksNames = clusterExists ? await listNodegroups(clients.eks, clusterName) : [];
+  // Groups of the same Kubernetes version, architecture and variant share a parameter: asked once.
+  const releases = new Map<string, Promise<string | undefined>>();
+  const newestRelease = (parameter: string) => {
+    if (!releases.has(parameter)) {
+      releases.set(parameter, readOrNote(notes, 'nodegroups', `the newest Bottlerocket release (${parameter})`, () => latestBottlerocketRelease(clients.ssm, parameter)));
+    }
+    return releases.get(parameter)!;
+  };
   return Promise.all(settings.nodegroups.map(async (group): Promise<NodegroupStatus> => {
     const name = names.nodegroup(group.name);
     const settingsSize = { desired: group.desiredSize, min: group.minSize, max: group.maxSize };
@@ -22,7 +30,7 @@ export async function readNodegroups(context: StatusContext, notes: StatusNote[]
       : undefined;
     const version = nodegroup?.version ?? settings.kubernetesVersion;
     const parameter = bottlerocketReleaseParameter(version, group);
-    const latestRelease = await readOrNote(notes, 'nodegroups', `the newest Bottlerocket release (${parameter})`, () => latestBottlerocketRelease(clients.ssm, parameter));
+    const latestRelease = await newestRelease(parameter);
     if (!nodegroup) return { name, exists: false, healthIssues: [], latestRelease, latestReleaseParameter: parameter, settingsSize };
     const scaling = nodegroup.scalingConfig;
     return {

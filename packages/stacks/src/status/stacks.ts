@@ -2,7 +2,7 @@ import { updatePlan } from '../plan';
 import { readOrNote, StatusContext } from './context';
 import { detectStackDrift } from './drift';
 import type { PendingChanges, StackDrift, StackStatus, StatusNote } from './model';
-import { describeStack } from '../preflight/stack-state-check';
+import { describeStack } from '../aws/reads';
 
 /**
  * Each stack of the environment, in deploy order: its status and last update

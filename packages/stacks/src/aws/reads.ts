@@ -1,0 +1,36 @@
+// Reads of one resource that may not exist: undefined when AWS has none of that name, as each
+// service says so in its own way; any other failure is thrown as it came.
+import {
+  type Addon, CloudFormationClient, type Cluster, DescribeAddonCommand, DescribeClusterCommand, DescribeStacksCommand, EKSClient, type Stack,
+} from './sdk';
+
+/** A stack as DescribeStacks has it, or undefined when it does not exist (or was deleted). */
+export async function describeStack(cfn: CloudFormationClient, stackName: string): Promise<Stack | undefined> {
+  try {
+    const stack = (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0];
+    return stack?.StackStatus === 'DELETE_COMPLETE' ? undefined : stack;
+  } catch (error) {
+    if ((error as Error).name === 'ValidationError' && /does not exist/.test((error as Error).message)) return undefined;
+    throw error;
+  }
+}
+
+/** An EKS cluster (DescribeCluster), or undefined when there is none of that name. */
+export async function describeCluster(eks: EKSClient, name: string): Promise<Cluster | undefined> {
+  try {
+    return (await eks.send(new DescribeClusterCommand({ name }))).cluster;
+  } catch (error) {
+    if ((error as Error).name === 'ResourceNotFoundException') return undefined;
+    throw error;
+  }
+}
+
+/** An add-on of a cluster (DescribeAddon), or undefined when the cluster has none of that name. */
+export async function describeAddon(eks: EKSClient, clusterName: string, addonName: string): Promise<Addon | undefined> {
+  try {
+    return (await eks.send(new DescribeAddonCommand({ clusterName, addonName }))).addon;
+  } catch (error) {
+    if ((error as Error).name === 'ResourceNotFoundException') return undefined;
+    throw error;
+  }
+}
