@@ -97,12 +97,25 @@ export interface PreflightCommandOptions {
  * `--environment`, `--assembly`, `--destroy` and `--confirm` in that order, each when given.
  */
 export function preflightCommandLine(options: PreflightCommandOptions = {}): string {
-  const parts: string[] = [COMMAND_NAME, PREFLIGHT_COMMAND];
-  if (options.brief) parts.push(`--${PREFLIGHT_FLAGS.brief}`);
-  if (options.environment !== undefined) parts.push(`--${PREFLIGHT_FLAGS.environment} ${options.environment}`);
-  if (options.assembly !== undefined) parts.push(`--${PREFLIGHT_FLAGS.assembly} ${options.assembly}`);
-  if (options.destroy) parts.push(`--${PREFLIGHT_FLAGS.destroy}`);
-  if (options.confirm !== undefined) parts.push(`--${PREFLIGHT_FLAGS.confirm}=${options.confirm}`);
+  return commandLine(PREFLIGHT_COMMAND, [
+    [PREFLIGHT_FLAGS.brief, options.brief],
+    [PREFLIGHT_FLAGS.environment, options.environment],
+    [PREFLIGHT_FLAGS.assembly, options.assembly],
+    [PREFLIGHT_FLAGS.destroy, options.destroy],
+    [`${PREFLIGHT_FLAGS.confirm}=`, options.confirm],
+  ]);
+}
+
+/**
+ * `bottlerocket-eks <command>` with each flag that is given, in order: a switch (`true`) as
+ * `--flag`, a value as `--flag value`, or as `--flag=value` when the flag's name ends in `=`.
+ */
+function commandLine(command: string, flags: Array<[flag: string, value: string | boolean | undefined]>): string {
+  const parts = [COMMAND_NAME, command];
+  for (const [flag, value] of flags) {
+    if (value === undefined || value === false) continue;
+    parts.push(value === true ? `--${flag}` : flag.endsWith('=') ? `--${flag}${value}` : `--${flag} ${value}`);
+  }
   return parts.join(' ');
 }
 
@@ -131,10 +144,7 @@ export interface StatusCommandOptions {
 
 /** The status command line of a team task: `bottlerocket-eks status`, then `--environment` and `--assembly`, each when given. */
 export function statusCommandLine(options: StatusCommandOptions = {}): string {
-  const parts: string[] = [COMMAND_NAME, STATUS_COMMAND];
-  if (options.environment !== undefined) parts.push(`--${STATUS_FLAGS.environment} ${options.environment}`);
-  if (options.assembly !== undefined) parts.push(`--${STATUS_FLAGS.assembly} ${options.assembly}`);
-  return parts.join(' ');
+  return commandLine(STATUS_COMMAND, [[STATUS_FLAGS.environment, options.environment], [STATUS_FLAGS.assembly, options.assembly]]);
 }
 
 /**
@@ -171,9 +181,7 @@ export const UPGRADE_FLAGS = {
 
 /** The upgrade command line of a team task: `bottlerocket-eks upgrade`, then `--environment` when given. */
 export function upgradeCommandLine(options: { readonly environment?: string } = {}): string {
-  const parts: string[] = [COMMAND_NAME, UPGRADE_COMMAND];
-  if (options.environment !== undefined) parts.push(`--${UPGRADE_FLAGS.environment} ${options.environment}`);
-  return parts.join(' ');
+  return commandLine(UPGRADE_COMMAND, [[UPGRADE_FLAGS.environment, options.environment]]);
 }
 
 /** The subcommand of `COMMAND_NAME` that turns the cluster's deletion protection off: the first step of a confirmed destroy. */
@@ -184,10 +192,7 @@ export const UNPROTECT_COMMAND = 'unprotect';
  * `--environment` and `--confirm=<value>`, each when given (the task passes on the team's `--confirm`).
  */
 export function unprotectCommandLine(options: { readonly environment?: string; readonly confirm?: string } = {}): string {
-  const parts: string[] = [COMMAND_NAME, UNPROTECT_COMMAND];
-  if (options.environment !== undefined) parts.push(`--${PREFLIGHT_FLAGS.environment} ${options.environment}`);
-  if (options.confirm !== undefined) parts.push(`--${PREFLIGHT_FLAGS.confirm}=${options.confirm}`);
-  return parts.join(' ');
+  return commandLine(UNPROTECT_COMMAND, [[PREFLIGHT_FLAGS.environment, options.environment], [`${PREFLIGHT_FLAGS.confirm}=`, options.confirm]]);
 }
 
 /**
