@@ -29,7 +29,7 @@ export function kubernetesSupportFinding(version: string, now: Date, clusterChan
   const estimated = info.estimated ? ' (an estimated date: EKS has not published it)' : '';
   if (now.getTime() < end.getTime() - SUPPORT_WARNING_DAYS * DAY_MS) return {};
   if (now.getTime() < end.getTime()) {
-    const days = Math.ceil((end.getTime() - now.getTime()) / DAY_MS);
+    const days = daysUntil(info.endOfStandardSupport, now);
     return {
       warnings: [`Kubernetes ${version} leaves EKS standard support on ${info.endOfStandardSupport}${estimated}, in ${days} day${days === 1 ? '' : 's'}. `
         + `The cluster's upgrade policy is STANDARD, so EKS then upgrades the control plane${next ? ` to ${next}` : ''} by itself. `
@@ -51,4 +51,9 @@ export function kubernetesSupportFinding(version: string, now: Date, clusterChan
 function touchesCluster(context: DeployContext): boolean {
   const clusterStack = context.names.stack(StackKind.CLUSTER);
   return context.plan.stacks.some((s) => s.stackName === clusterStack && s.status !== 'unchanged');
+}
+
+/** Whole days from `now` to the start of `day` (UTC, `YYYY-MM-DD`); negative once it has passed. */
+export function daysUntil(day: string, now: Date): number {
+  return Math.ceil((Date.parse(`${day}T00:00:00Z`) - now.getTime()) / DAY_MS);
 }

@@ -2,8 +2,7 @@ import { kubernetesVersionInfo, nextKubernetesVersion } from 'bottlerocket-eks-c
 import type { SupportStatus } from './model';
 import { EKSClient, paginateDescribeClusterVersions } from '../aws/sdk';
 import { isAccessDenied } from '../preflight/aws-errors';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { daysUntil } from '../preflight/kubernetes-support';
 
 /**
  * The end of standard support of a Kubernetes version: EKS's own date (DescribeClusterVersions)
@@ -32,9 +31,4 @@ export async function supportOf(eks: EKSClient, version: string, now: Date): Pro
     estimated: row.estimated,
     next,
   };
-}
-
-/** Whole days from `now` to the start of `day` (UTC); negative once it has passed. */
-export function daysUntil(day: string, now: Date): number {
-  return Math.ceil((Date.parse(`${day}T00:00:00Z`) - now.getTime()) / DAY_MS);
 }
