@@ -239,6 +239,18 @@ test('the deadline ends the whole command, naming the call it waited for (flags 
   expect(result.seconds).toBeLessThan(8);
 });
 
+/** Each fault of a service, and the code of the one line it must end in (undefined: the run passes). */
+const FAULTS: Array<[string, Fault, string | undefined]> = [
+  ['hangs', { kind: 'hang' }, 'AWS_TIMEOUT'],
+  ['answers after 0.8 s', { kind: 'slow', ms: 800 }, undefined],
+  ['throttles twice', { kind: 'throttle', times: 2 }, undefined],
+  ['throttles always', { kind: 'throttle' }, 'AWS_THROTTLED'],
+  ['answers a 500 HTML page', { kind: 'html-500' }, 'AWS_BAD_ANSWER'],
+  ['answers 503', { kind: '503' }, 'AWS_BAD_ANSWER'],
+  ['answers 200, not XML or JSON', { kind: 'not-aws' }, 'AWS_BAD_ANSWER'],
+  ['resets mid-body', { kind: 'reset-mid-body' }, 'AWS_UNREACHABLE'],
+];
+
 // The deploy checks call these services too, side by side, so several calls may fail at once:
 // the first failure is the one line, and a check that turns a denied call into a warning must
 // not turn AWS's other failures into a passed preflight. CloudWatch Logs and KMS are called only
@@ -246,16 +258,7 @@ test('the deadline ends the whole command, naming the call it waited for (flags 
 // with the wide settings.
 describe.each<[string, Setup]>([['ec2', 'default'], ['eks', 'default'], ['servicequotas', 'default'], ['logs', 'wide'], ['kms', 'wide']])(
   '%s, called by the deploy checks, misbehaves', (service, setup) => {
-    test.each<[string, Fault, string | undefined]>([
-      ['hangs', { kind: 'hang' }, 'AWS_TIMEOUT'],
-      ['answers after 0.8 s', { kind: 'slow', ms: 800 }, undefined],
-      ['throttles twice', { kind: 'throttle', times: 2 }, undefined],
-      ['throttles always', { kind: 'throttle' }, 'AWS_THROTTLED'],
-      ['answers a 500 HTML page', { kind: 'html-500' }, 'AWS_BAD_ANSWER'],
-      ['answers 503', { kind: '503' }, 'AWS_BAD_ANSWER'],
-      ['answers 200, not XML or JSON', { kind: 'not-aws' }, 'AWS_BAD_ANSWER'],
-      ['resets mid-body', { kind: 'reset-mid-body' }, 'AWS_UNREACHABLE'],
-    ])('%s', async (name, fault, code) => {
+    test.each(FAULTS)('%s', async (name, fault, code) => {
       const result = await run(`${service} ${name}`, { [service]: fault }, { args: ['--brief'], setup });
       expect(result.counts[service]).toBeGreaterThan(0);
       expect(result.stderr).not.toMatch(/^ {4}at /m);
@@ -274,17 +277,6 @@ describe.each<[string, Setup]>([['ec2', 'default'], ['eks', 'default'], ['servic
 
 // The commands after a deploy go through the same clients: SSM (the newest Bottlerocket release,
 // which status reads even before anything is deployed) with every fault, and EKS for unprotect.
-const FAULTS: Array<[string, Fault, string | undefined]> = [
-  ['hangs', { kind: 'hang' }, 'AWS_TIMEOUT'],
-  ['answers after 0.8 s', { kind: 'slow', ms: 800 }, undefined],
-  ['throttles twice', { kind: 'throttle', times: 2 }, undefined],
-  ['throttles always', { kind: 'throttle' }, 'AWS_THROTTLED'],
-  ['answers a 500 HTML page', { kind: 'html-500' }, 'AWS_BAD_ANSWER'],
-  ['answers 503', { kind: '503' }, 'AWS_BAD_ANSWER'],
-  ['answers 200, not XML or JSON', { kind: 'not-aws' }, 'AWS_BAD_ANSWER'],
-  ['resets mid-body', { kind: 'reset-mid-body' }, 'AWS_UNREACHABLE'],
-];
-
 describe.each<[string, 'status' | 'unprotect', string[], string, string]>([
   ['ssm', 'status', ['--no-drift'], 'Status', 'Status of team-a'],
   ['eks', 'unprotect', ['--confirm=team-a'], 'Unprotect', 'No EKS cluster team-a-cluster'],
