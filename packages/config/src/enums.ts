@@ -55,6 +55,17 @@ export enum ControlPlaneTier {
   TIER_8XL = 'tier-8xl',
 }
 
+/**
+ * How an environment takes new Bottlerocket releases: the release train (`bottlerocket-eks releases`)
+ * proposes them to a following environment by pull request, never to a pinned one.
+ */
+export enum ReleaseTrain {
+  /** New releases are proposed: to the first environment when published, to each next one after they soaked in the one before. */
+  FOLLOW = 'follow',
+  /** The environment stays on its `bottlerocketRelease` (or what its nodes run); nothing is proposed. */
+  PINNED = 'pinned',
+}
+
 /** How strictly the stacks are locked down. */
 export enum SecurityProfile {
   /** The blog's setup: public API endpoint (limited to `endpointPublicAccessCidrs`), EKS-managed secrets encryption. */

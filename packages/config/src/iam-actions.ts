@@ -41,6 +41,20 @@ export const STATUS_ACTIONS: string[] = [
 export const UPGRADE_ACTIONS: string[] = ['eks:ListUpdates', 'eks:DescribeUpdate'];
 
 /**
+ * The AWS API calls of `bottlerocket-eks releases` for one environment: who the caller is, the
+ * node groups and the release each runs (`DescribeNodegroup`), since when (their successful
+ * version updates, else their creation), and the published releases of each variant (the
+ * public Bottlerocket SSM parameters, `GetParametersByPath` under
+ * `/aws/service/bottlerocket/<variant>/<arch>`, and the `latest` one). The scheduled workflow's
+ * status role allows them.
+ */
+export const RELEASES_ACTIONS: string[] = [
+  'sts:GetCallerIdentity',
+  'eks:ListNodegroups', 'eks:DescribeNodegroup', 'eks:ListUpdates', 'eks:DescribeUpdate',
+  'ssm:GetParameter', 'ssm:GetParametersByPath',
+];
+
+/**
  * The AWS API calls of `bottlerocket-eks unprotect`, the first step of a confirmed destroy: the
  * cluster's deletion protection turned off (EKS `UpdateClusterConfig`), and the update waited for.
  * The deploy role allows them on the prefix's cluster (CloudFormation's cluster handler needs them too).

@@ -1,6 +1,7 @@
 import { AddonsOptions } from './addons';
-import { ControlPlaneTier, SecurityProfile } from './enums';
+import { ControlPlaneTier, ReleaseTrain, SecurityProfile } from './enums';
 import { ExtraNodegroupOptions, NodegroupSettings } from './nodegroup';
+import { BlockedBottlerocketRelease } from './release-train';
 
 /**
  * Every setting of a deployment but its prefix: what the top level of the settings gives all
@@ -208,6 +209,38 @@ export interface DeploymentSettings extends NodegroupSettings {
    * @default true
    */
   readonly deletionProtection?: boolean;
+
+  /**
+   * The Bottlerocket release of every node group that sets no `releaseVersion` of its own, such
+   * as `1.51.0-47438798`. The release train's pull requests write it. Changing it rolls the
+   * groups' nodes in place, by their update configuration.
+   * @default - EKS's newest release when a group is created, then unchanged
+   */
+  readonly bottlerocketRelease?: string;
+
+  /**
+   * Whether the release train proposes new Bottlerocket releases to this environment
+   * (`follow`) or leaves it where it is (`pinned`). Groups with their own `releaseVersion`
+   * are always left where they are.
+   * @default ReleaseTrain.FOLLOW
+   */
+  readonly releaseTrain?: ReleaseTrain;
+
+  /**
+   * Days a release must have run in the environment listed before this one (in `environments`)
+   * before the release train proposes it here. Not used by the first environment, which gets
+   * a release as soon as it is published.
+   * @default 7
+   */
+  readonly releaseSoakDays?: number;
+
+  /**
+   * Bottlerocket releases never to run, each with why: the release train does not propose them,
+   * and the update plan refuses a deploy that would move a node group onto one. The product's
+   * own list of releases with a documented regression applies as well.
+   * @default - the product's list only
+   */
+  readonly blockedBottlerocketReleases?: BlockedBottlerocketRelease[];
 
   /**
    * The AWS account the stacks belong to. When set, deploys to any other account are

@@ -1,5 +1,6 @@
-import { BottlerocketVariant, CapacityType, ControlPlaneTier, NodeArchitecture, NodegroupUpdateStrategy, SecurityProfile } from './enums';
+import { BottlerocketVariant, CapacityType, ControlPlaneTier, NodeArchitecture, NodegroupUpdateStrategy, ReleaseTrain, SecurityProfile } from './enums';
 import { BottlerocketSettings, NodeRepairLimits, NodeTaint } from './nodegroup';
+import { BlockedBottlerocketRelease } from './release-train';
 
 /** Settings with every default applied and every value validated. */
 export interface ResolvedSettings {
@@ -54,6 +55,14 @@ export interface ResolvedSettings {
   readonly controlPlaneTier?: ControlPlaneTier;
   /** See `BottlerocketEksSettings.ssmAccess`. */
   readonly ssmAccess: boolean;
+  /** See `BottlerocketEksSettings.bottlerocketRelease`. */
+  readonly bottlerocketRelease?: string;
+  /** See `BottlerocketEksSettings.releaseTrain`. */
+  readonly releaseTrain: ReleaseTrain;
+  /** See `BottlerocketEksSettings.releaseSoakDays`. */
+  readonly releaseSoakDays: number;
+  /** The team's `blockedBottlerocketReleases`, then the product's list of releases with a documented regression. */
+  readonly blockedBottlerocketReleases: BlockedBottlerocketRelease[];
   /** The team's own VPC (`vpcId`), when given: the network stack then creates nothing. */
   readonly existingVpc?: ResolvedExistingVpc;
 }

@@ -15,6 +15,7 @@ import { checkSystemPodNodes, NodegroupContext, resolveExtraNodegroups, resolveN
 import { SETTING_NAMES } from './option-keys';
 import { BottlerocketEksSettings, EnvironmentSettings } from './options';
 import { KNOWN_REGIONS } from './regions';
+import { resolveReleaseTrain } from './release-train';
 import { ResolvedSettings } from './resolved';
 import { resolveSecurity } from './security';
 
@@ -135,6 +136,7 @@ export class Settings {
       addons,
       ...security,
       ...resolveClusterOptions(settings, security.securityProfile),
+      ...resolveReleaseTrain(settings),
       rolePermissionsBoundary: settings.rolePermissionsBoundary === undefined ? undefined
         : checkString('rolePermissionsBoundary', settings.rolePermissionsBoundary, (n) => POLICY_NAME_PATTERN.test(n),
           'the name of an IAM managed policy of the account: 1-128 letters, digits and +=,.@_-'),

@@ -158,6 +158,7 @@ export const TEAM_TASKS = {
   deploy: 'deploy',
   status: 'status',
   kubernetesUpgrade: 'kubernetes-upgrade',
+  releases: 'releases',
 } as const;
 
 /** How a message names a team task: `npx projen <task>[:<environment>][ -- <args>]`. */
@@ -182,6 +183,33 @@ export const UPGRADE_FLAGS = {
 /** The upgrade command line of a team task: `bottlerocket-eks upgrade`, then `--environment` when given. */
 export function upgradeCommandLine(options: { readonly environment?: string } = {}): string {
   return commandLine(UPGRADE_COMMAND, [[UPGRADE_FLAGS.environment, options.environment]]);
+}
+
+/** The subcommand of `COMMAND_NAME` that shows the Bottlerocket release train: what runs where, what is due, what is blocked. */
+export const RELEASES_COMMAND = 'releases';
+
+/** The flags of `bottlerocket-eks releases`, by name. */
+export const RELEASES_FLAGS = {
+  json: 'json',
+  /** The repository's environments, comma-separated, in the order of `environments` (the train's order). */
+  environments: 'environments',
+  /** With `observe`: the one environment to read. */
+  environment: 'environment',
+  /** Read one environment from AWS and write what it runs to this file (a job of the scheduled workflow, with that environment's role). */
+  observe: 'observe',
+  /** Read the environments from the files `observe` wrote in this folder instead of from AWS. */
+  observations: 'observations',
+  /** Print only the promotions due now, one `<environment> <release>` a line. */
+  due: 'due',
+  /** Write the promotion due for this environment into `.projenrc.ts` and regenerate (`npx projen`, synth). */
+  apply: 'apply',
+  /** With `apply`: also write the pull request's title (first line) and body to this file. */
+  pullRequest: 'pull-request',
+} as const;
+
+/** The releases command line of a team task: `bottlerocket-eks releases`, then `--environments` when the repository has several. */
+export function releasesCommandLine(options: { readonly environments?: string[] } = {}): string {
+  return commandLine(RELEASES_COMMAND, [[RELEASES_FLAGS.environments, options.environments?.join(',')]]);
 }
 
 /** The subcommand of `COMMAND_NAME` that turns the cluster's deletion protection off: the first step of a confirmed destroy. */

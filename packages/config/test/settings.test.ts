@@ -1,6 +1,6 @@
 import {
   BottlerocketEksSettings, CapacityType, Cidr, ExportNames, KNOWN_REGIONS, NodeArchitecture, ResourceNames,
-  Settings, ADDON_NAMES, DEFAULT_KUBERNETES_VERSION, SecurityProfile,
+  Settings, ADDON_NAMES, DEFAULT_KUBERNETES_VERSION, SecurityProfile, ReleaseTrain, KNOWN_BAD_BOTTLEROCKET_RELEASES,
 } from '../src';
 
 describe('Settings.resolve defaults', () => {
@@ -52,6 +52,10 @@ describe('Settings.resolve defaults', () => {
       logRetentionDays: undefined,
       ssmAccess: true,
       existingVpc: undefined,
+      bottlerocketRelease: undefined,
+      releaseTrain: ReleaseTrain.FOLLOW,
+      releaseSoakDays: 7,
+      blockedBottlerocketReleases: [...KNOWN_BAD_BOTTLEROCKET_RELEASES],
     });
   });
 
