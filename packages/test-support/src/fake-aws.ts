@@ -207,6 +207,8 @@ export interface FakeNodegroup {
   readonly healthIssues?: FakeHealthIssue[];
   /** The node group's updates, oldest first (ListUpdates and DescribeUpdate by `nodegroupName`). Default none. */
   readonly updates?: FakeUpdate[];
+  /** When the node group was created (`createdAt`; `modifiedAt` is the same: never modified since). Default 2024-01-15T10:00:00Z. */
+  readonly createdAt?: Date;
 }
 
 /** An insight of a `FakeCluster` (ListInsights, DescribeInsight). */
@@ -277,6 +279,14 @@ export interface FakeClusterVersion {
   readonly versionStatus?: 'STANDARD_SUPPORT' | 'EXTENDED_SUPPORT' | 'UNSUPPORTED';
   /** e.g. `1.33.5`. Default none. */
   readonly kubernetesPatchVersion?: string;
+}
+
+/** An SSM parameter of `ssmParameters` with its date (GetParameter, GetParametersByPath). */
+export interface FakeSsmParameter {
+  /** The parameter's value. */
+  readonly value: string;
+  /** When the parameter was last changed (`LastModifiedDate`). */
+  readonly lastModified: Date;
 }
 
 /**
@@ -369,11 +379,13 @@ export interface FakeAwsOptions {
   /** KMS operations the caller may not call (`GetKeyPolicy`, `DescribeKey`, or `*`): they answer AccessDeniedException. */
   readonly deniedKmsOperations?: string[];
   /**
-   * The SSM parameters of the region (GetParameter), value by name, e.g. the public
-   * `/aws/service/bottlerocket/aws-k8s-1.33/x86_64/latest/image_version`. A name not listed answers ParameterNotFound.
+   * The SSM parameters of the region (GetParameter, GetParametersByPath) by name, e.g. the public
+   * `/aws/service/bottlerocket/aws-k8s-1.33/x86_64/latest/image_version`: the value (last modified
+   * 2024-01-15T10:00:00Z), or the value with its `LastModifiedDate`. A name not listed answers ParameterNotFound
+   * (GetParameter); a path with nothing below it answers no parameters (GetParametersByPath).
    */
-  readonly ssmParameters?: Record<string, string>;
-  /** SSM operations the caller may not call (`GetParameter`, or `*`): they answer AccessDeniedException. */
+  readonly ssmParameters?: Record<string, string | FakeSsmParameter>;
+  /** SSM operations the caller may not call (`GetParameter`, `GetParametersByPath`, or `*`): they answer AccessDeniedException. */
   readonly deniedSsmOperations?: string[];
 }
 
@@ -402,7 +414,10 @@ export interface FakeAwsOptions {
  * - Service Quotas (awsJson1_1): `GetServiceQuota`;
  * - CloudWatch Logs (awsJson1_1): `DescribeLogGroups` (by `logGroupNamePrefix`);
  * - KMS (awsJson1_1): `GetKeyPolicy` and `DescribeKey` of the keys of the options;
- * - SSM (awsJson1_1): `GetParameter` of `ssmParameters` (a name it does not hold answers 400 ParameterNotFound).
+ * - SSM (awsJson1_1): `GetParameter` of `ssmParameters` (a name it does not hold answers 400 ParameterNotFound) and
+ *   `GetParametersByPath` (by `Path`, `Recursive`, paginated by `MaxResults` of 1 to 10, in name order; a path not
+ *   starting with `/` or a `MaxResults` out of range answers 400 ValidationException);
+ *   an operation of `deniedSsmOperations` answers 400 AccessDeniedException.
  * Only STS checks the access key; the other services answer any signed request, for the account
  * of the key's identity (123456789012 for a key it does not know). Request filters (EC2 `Filter.N`,
  * `VpcId.N`, ...) are ignored. Point the SDK at it with `AWS_ENDPOINT_URL` (all services) or
@@ -846,8 +861,8 @@ export class FakeAws {
             clusterName,
             version: nodegroup.version,
             releaseVersion: nodegroup.releaseVersion,
-            createdAt: epoch(undefined),
-            modifiedAt: epoch(undefined),
+            createdAt: epoch(nodegroup.createdAt),
+            modifiedAt: epoch(nodegroup.createdAt),
             status: nodegroup.status ?? 'ACTIVE',
             capacityType: nodegroup.capacityType ?? 'SPOT',
             scalingConfig: { minSize: scaling.min, maxSize: scaling.max, desiredSize: scaling.desired },
@@ -1116,40 +1131,68 @@ export class FakeAws {
     }, {}, JSON_1_1);
   }
 
-  /** SSM (awsJson1_1): `GetParameter` of `ssmParameters`. */
+  /** SSM (awsJson1_1): `GetParameter` and `GetParametersByPath` of `ssmParameters`. */
   private ssm(request: AwsRequest): Answer {
     const target = request.target.replace(/^AmazonSSM\./, '');
     // Errors as SSM sends them: `__type` (and `message`), HTTP 400 (AccessDeniedException too); ParameterNotFound has no message.
     const jsonError = (type: string, message?: string) =>
       json(target, 400, { __type: type, ...(message !== undefined ? { message } : {}) }, {}, JSON_1_1);
-    if (target !== 'GetParameter') return jsonError('UnknownOperationException', `Unknown operation ${request.target}`);
-    let input: { Name?: string; WithDecryption?: boolean };
+    if (target !== 'GetParameter' && target !== 'GetParametersByPath') return jsonError('UnknownOperationException', `Unknown operation ${request.target}`);
+    let input: { Name?: string; WithDecryption?: boolean; Path?: string; Recursive?: boolean; MaxResults?: number; NextToken?: string };
     try {
       input = JSON.parse(request.body || '{}');
     } catch {
       return jsonError('SerializationException', 'The request body is not JSON.');
     }
-    const name = input.Name ?? '';
-    // Public parameters (`/aws/service/...`) belong to no account; the account's own do.
-    const arn = `arn:${partitionOf(request.region)}:ssm:${request.region}:${name.startsWith('/aws/') ? '' : this.accountOf(request)}:parameter${name.startsWith('/') ? '' : '/'}${name}`;
+    const parameters = this.options.ssmParameters ?? {};
     const denied = this.options.deniedSsmOperations ?? [];
-    if (denied.includes(target) || denied.includes('*')) {
+    /** AccessDeniedException as IAM words it, for the parameter or path `resource`. */
+    const deny = (resource: string) => {
       const caller = this.identities[request.accessKeyId]?.arn ?? `arn:${partitionOf(request.region)}:iam::${this.accountOf(request)}:user/unknown`;
-      return jsonError('AccessDeniedException', `User: ${caller} is not authorized to perform: ssm:${target} on resource: ${arn} because no identity-based policy allows the ssm:${target} action`);
-    }
-    const value = this.options.ssmParameters?.[name];
-    if (value === undefined) return jsonError('ParameterNotFound');
-    return json(target, 200, {
-      Parameter: {
+      return jsonError('AccessDeniedException', `User: ${caller} is not authorized to perform: ssm:${target} on resource: ${this.ssmArn(request, resource)} `
+        + `because no identity-based policy allows the ssm:${target} action`);
+    };
+    const parameter = (name: string) => {
+      const held = parameters[name];
+      const { value, lastModified } = typeof held === 'string' ? { value: held, lastModified: new Date('2024-01-15T10:00:00Z') } : held;
+      return {
         Name: name,
         Type: 'String',
         Value: value,
         Version: 1,
-        LastModifiedDate: Date.UTC(2024, 0, 15, 10) / 1000,
-        ARN: arn,
+        LastModifiedDate: lastModified.getTime() / 1000,
+        ARN: this.ssmArn(request, name),
         DataType: 'text',
-      },
-    }, {}, JSON_1_1);
+      };
+    };
+    if (target === 'GetParameter') {
+      const name = input.Name ?? '';
+      if (denied.includes(target) || denied.includes('*')) return deny(name);
+      if (parameters[name] === undefined) return jsonError('ParameterNotFound');
+      return json(target, 200, { Parameter: parameter(name) }, {}, JSON_1_1);
+    }
+    // GetParametersByPath: the input's constraints first (as the service model checks them), then the caller's rights.
+    const maxResults = input.MaxResults ?? 10;
+    if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 10) {
+      return jsonError('ValidationException', `1 validation error detected: Value '${maxResults}' at 'maxResults' failed to satisfy constraint: `
+        + `Member must have value ${maxResults < 1 ? 'greater than or equal to 1' : 'less than or equal to 10'}`);
+    }
+    const path = input.Path ?? '';
+    if (!path.startsWith('/')) return jsonError('ValidationException', `The parameter path ${path} is not valid: a path must begin with a forward slash (/).`);
+    if (denied.includes(target) || denied.includes('*')) return deny(path);
+    // Below `/a/b` (or `/a/b/`): `/a/b/c`, and with Recursive also `/a/b/c/d`, ...; never `/a/b` itself.
+    const prefix = `${path.replace(/\/+$/, '')}/`;
+    const names = Object.keys(parameters)
+      .filter((name) => name.length > prefix.length && name.startsWith(prefix) && (input.Recursive === true || !name.slice(prefix.length).includes('/')))
+      .sort();
+    const { page, nextToken } = paginate(names, String(maxResults), input.NextToken ?? null);
+    return json(target, 200, { Parameters: page.map(parameter), ...(nextToken ? { NextToken: nextToken } : {}) }, {}, JSON_1_1);
+  }
+
+  /** The ARN of an SSM parameter or path: public parameters (`/aws/service/...`) belong to no account; the account's own do. */
+  private ssmArn(request: AwsRequest, name: string): string {
+    const account = /^\/aws(\/|$)/.test(name) ? '' : this.accountOf(request);
+    return `arn:${partitionOf(request.region)}:ssm:${request.region}:${account}:parameter${name.startsWith('/') ? '' : '/'}${name}`;
   }
 
   /** The account of the signing key's identity, or a made-up one for a key the fake does not know. */

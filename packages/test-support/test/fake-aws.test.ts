@@ -14,7 +14,7 @@ import {
 import {
   AccessDeniedException, GetServiceQuotaCommand, NoSuchResourceException, ServiceQuotasClient,
 } from '@aws-sdk/client-service-quotas';
-import { GetParameterCommand, ParameterNotFound, SSMClient } from '@aws-sdk/client-ssm';
+import { GetParameterCommand, GetParametersByPathCommand, paginateGetParametersByPath, ParameterNotFound, SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { FakeAws, FakeAwsOptions, FakeResourceDrift } from '../src';
 
@@ -549,6 +549,29 @@ describe('EKS clusters, node groups, insights, updates and versions (restJson1)'
     });
   });
 
+  test('DescribeNodegroup: createdAt (and modifiedAt) of the node group, 2024-01-15T10:00:00Z by default', async () => {
+    const nodegroupCreated = new Date('2025-05-20T14:30:00Z');
+    const clusters: FakeAwsOptions['eksClusters'] = {
+      'team-a': {
+        version: '1.33',
+        nodegroups: {
+          'default-ng': { version: '1.33', releaseVersion: '1.42.0-a1b2c3d4' },
+          'dated-ng': { version: '1.33', releaseVersion: '1.42.0-a1b2c3d4', createdAt: nodegroupCreated },
+        },
+      },
+    };
+    await withFake({ eksClusters: clusters }, async (_fake, make) => {
+      const eks = make(EKSClient);
+      const byDefault = (await eks.send(new DescribeNodegroupCommand({ clusterName: 'team-a', nodegroupName: 'default-ng' }))).nodegroup;
+      expect(byDefault?.createdAt).toEqual(new Date('2024-01-15T10:00:00Z'));
+      expect(byDefault?.modifiedAt).toEqual(new Date('2024-01-15T10:00:00Z'));
+      const dated = (await eks.send(new DescribeNodegroupCommand({ clusterName: 'team-a', nodegroupName: 'dated-ng' }))).nodegroup;
+      expect(dated?.createdAt).toBeInstanceOf(Date);
+      expect(dated?.createdAt).toEqual(nodegroupCreated);
+      expect(dated?.modifiedAt).toEqual(nodegroupCreated);
+    });
+  });
+
   test('ListInsights: POST with a filter of categories, versions and statuses, paginated; DescribeInsight: one with its recommendation', async () => {
     await withFake({ eksClusters }, async (fake, make) => {
       const eks = make(EKSClient);
@@ -724,6 +747,129 @@ describe('SSM (awsJson1_1)', () => {
           + `arn:aws:ssm:eu-west-1::parameter${name} because no identity-based policy allows the ssm:GetParameter action`,
         $metadata: { httpStatusCode: 400 },
       });
+    });
+  });
+
+  describe('GetParametersByPath', () => {
+    const base = '/aws/service/bottlerocket/aws-k8s-1.33';
+    const ssmParameters: FakeAwsOptions['ssmParameters'] = {
+      [`${base}/x86_64/latest/image_version`]: '1.42.0-a1b2c3d4',
+      [`${base}/x86_64/latest/image_id`]: 'ami-0123456789abcdef0',
+      [`${base}/arm64/latest/image_version`]: '1.42.0-a1b2c3d4',
+      [`${base}/notes`]: 'direct',
+      [base]: 'the path itself is no parameter below it',
+      '/aws/service/bottlerocket/aws-k8s-1.330/x86_64/latest/image_version': 'not below the path',
+      '/team-a/setting': { value: 'on', lastModified: new Date('2025-04-01T09:30:00Z') },
+    };
+
+    test('not recursive: only the parameters directly below the path; recursive: every level below; in name order', async () => {
+      await withFake({ ssmParameters }, async (fake, make) => {
+        const ssm = make(SSMClient);
+        const direct = await ssm.send(new GetParametersByPathCommand({ Path: base }));
+        expect(direct).toMatchObject({ Parameters: [{ Name: `${base}/notes`, Value: 'direct' }] });
+        expect(direct.NextToken).toBeUndefined();
+        expect(fake.requests[0]).toMatchObject({ method: 'POST', service: 'ssm', action: 'GetParametersByPath' });
+        expect(JSON.parse(fake.requests[0].body)).toEqual({ Path: base });
+        const all = await ssm.send(new GetParametersByPathCommand({ Path: base, Recursive: true }));
+        expect(all.Parameters?.map((p) => p.Name)).toEqual([
+          `${base}/arm64/latest/image_version`, `${base}/notes`, `${base}/x86_64/latest/image_id`, `${base}/x86_64/latest/image_version`,
+        ]);
+        expect(all.Parameters?.[3]).toEqual({
+          Name: `${base}/x86_64/latest/image_version`,
+          Type: 'String',
+          Value: '1.42.0-a1b2c3d4',
+          Version: 1,
+          LastModifiedDate: new Date('2024-01-15T10:00:00Z'),
+          ARN: `arn:aws:ssm:eu-west-1::parameter${base}/x86_64/latest/image_version`,
+          DataType: 'text',
+        });
+        const trailing = await ssm.send(new GetParametersByPathCommand({ Path: `${base}/x86_64/`, Recursive: true }));
+        expect(trailing.Parameters?.map((p) => p.Name)).toEqual([`${base}/x86_64/latest/image_id`, `${base}/x86_64/latest/image_version`]);
+        expect((await ssm.send(new GetParametersByPathCommand({ Path: `${base}/x86_64` }))).Parameters).toEqual([]);
+        expect(await ssm.send(new GetParametersByPathCommand({ Path: '/nothing/here', Recursive: true }))).toMatchObject({ Parameters: [] });
+      });
+    });
+
+    test('an own parameter: the account in its ARN, LastModifiedDate of the object form as a Date; GetParameter too', async () => {
+      await withFake({ ssmParameters }, async (_fake, make) => {
+        const ssm = make(SSMClient);
+        const { Parameters } = await ssm.send(new GetParametersByPathCommand({ Path: '/team-a' }));
+        expect(Parameters).toEqual([{
+          Name: '/team-a/setting',
+          Type: 'String',
+          Value: 'on',
+          Version: 1,
+          LastModifiedDate: new Date('2025-04-01T09:30:00Z'),
+          ARN: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/team-a/setting`,
+          DataType: 'text',
+        }]);
+        expect(Parameters?.[0].LastModifiedDate).toBeInstanceOf(Date);
+        const { Parameter } = await ssm.send(new GetParameterCommand({ Name: '/team-a/setting' }));
+        expect(Parameter).toMatchObject({ Value: 'on', LastModifiedDate: new Date('2025-04-01T09:30:00Z') });
+      });
+    });
+
+    test('23 parameters by 10: 3 pages with NextToken, all names in order; the SDK paginator reads them all', async () => {
+      const many = Object.fromEntries(Array.from({ length: 23 }, (_, i) => [`/team-a/many/p${String(i).padStart(2, '0')}`, `v${i}`]));
+      const names = Object.keys(many).sort();
+      await withFake({ ssmParameters: { ...many, '/team-a/other': 'x' } }, async (fake, make) => {
+        const ssm = make(SSMClient);
+        const pages: string[][] = [];
+        let token: string | undefined;
+        do {
+          const answer = await ssm.send(new GetParametersByPathCommand({ Path: '/team-a/many', MaxResults: 10, NextToken: token }));
+          pages.push((answer.Parameters ?? []).map((p) => p.Name!));
+          token = answer.NextToken;
+        } while (token !== undefined && pages.length < 10);
+        expect(pages.map((page) => page.length)).toEqual([10, 10, 3]);
+        expect(pages.flat()).toEqual(names);
+        fake.requests.splice(0);
+        const read: string[] = [];
+        for await (const page of paginateGetParametersByPath({ client: ssm, pageSize: 10 }, { Path: '/team-a/many/' })) {
+          read.push(...(page.Parameters ?? []).map((p) => p.Name!));
+        }
+        expect(read).toEqual(names);
+        expect(fake.requests.map((r) => JSON.parse(r.body).MaxResults)).toEqual([10, 10, 10]);
+        // No MaxResults: 10 a page, as SSM.
+        expect((await ssm.send(new GetParametersByPathCommand({ Path: '/team-a/many' }))).Parameters).toHaveLength(10);
+      });
+    });
+
+    test('MaxResults outside 1 to 10, or a path without its leading slash: 400 ValidationException', async () => {
+      await withFake({ ssmParameters }, async (_fake, make) => {
+        const ssm = make(SSMClient);
+        for (const [MaxResults, constraint] of [[11, 'less than or equal to 10'], [0, 'greater than or equal to 1']] as const) {
+          expect(await rejection(ssm.send(new GetParametersByPathCommand({ Path: base, MaxResults })))).toMatchObject({
+            name: 'ValidationException',
+            message: `1 validation error detected: Value '${MaxResults}' at 'maxResults' failed to satisfy constraint: Member must have value ${constraint}`,
+            $metadata: { httpStatusCode: 400 },
+          });
+        }
+        expect(await rejection(ssm.send(new GetParametersByPathCommand({ Path: 'aws/service/bottlerocket' })))).toMatchObject({
+          name: 'ValidationException',
+          message: expect.stringContaining('must begin with a forward slash'),
+          $metadata: { httpStatusCode: 400 },
+        });
+      });
+    });
+
+    test('denied (by name or *): 400 AccessDeniedException with IAM\'s message and the ARN of the path; GetParameter still allowed', async () => {
+      for (const deniedSsmOperations of [['GetParametersByPath'], ['*']]) {
+        await withFake({ ssmParameters, deniedSsmOperations }, async (_fake, make) => {
+          const ssm = make(SSMClient);
+          expect(await rejection(ssm.send(new GetParametersByPathCommand({ Path: base, Recursive: true })))).toMatchObject({
+            name: 'AccessDeniedException',
+            message: `User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: ssm:GetParametersByPath on resource: `
+              + `arn:aws:ssm:eu-west-1::parameter${base} because no identity-based policy allows the ssm:GetParametersByPath action`,
+            $metadata: { httpStatusCode: 400 },
+          });
+          const own = await rejection(ssm.send(new GetParametersByPathCommand({ Path: '/team-a' })));
+          expect(own.message).toContain(`on resource: arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/team-a because`);
+          const getParameter = ssm.send(new GetParameterCommand({ Name: '/team-a/setting' }));
+          if (deniedSsmOperations[0] === '*') expect(await rejection(getParameter)).toMatchObject({ name: 'AccessDeniedException' });
+          else expect((await getParameter).Parameter?.Value).toBe('on');
+        });
+      }
     });
   });
 
