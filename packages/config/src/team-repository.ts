@@ -193,15 +193,18 @@ export const RELEASES_FLAGS = {
   json: 'json',
   /** The repository's environments, comma-separated, in the order of `environments` (the train's order). */
   environments: 'environments',
-  /** With `observe`: the one environment to read. */
+  /** With `observe` or `apply`: the one environment (in a repository of several). */
   environment: 'environment',
   /** Read one environment from AWS and write what it runs to this file (a job of the scheduled workflow, with that environment's role). */
   observe: 'observe',
   /** Read the environments from the files `observe` wrote in this folder instead of from AWS. */
   observations: 'observations',
-  /** Print only the promotions due now, one `<environment> <release>` a line. */
+  /**
+   * Print only the promotions due now, one `<environment> <release>` a line; with `json`, a list of
+   * `{ environment?, release, branch, applyArgs }` (the scheduled workflow's matrix).
+   */
   due: 'due',
-  /** Write the promotion due for this environment into `.projenrc.ts` and regenerate (`npx projen`, synth). */
+  /** Write the promotion due for `environment` (or the one deployment) into `.projenrc.ts` and regenerate (`npx projen`, synth). */
   apply: 'apply',
   /** With `apply`: also write the pull request's title (first line) and body to this file. */
   pullRequest: 'pull-request',
