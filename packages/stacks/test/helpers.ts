@@ -102,5 +102,7 @@ export function importersOf(deployed: Record<string, any>): Record<string, strin
 export function planFrom(deployed: Record<string, any>, to: BottlerocketEksSettings): StackPlan[] {
   const proposed = templatesByStackName(to);
   const importers = importersOf(deployed);
-  return new ResourceNames('team-a').stacks().map((stackName) => planStack({ stackName, deployed: deployed[stackName], proposed: proposed[stackName], importers }));
+  const blockedReleases = Settings.resolve(to).blockedBottlerocketReleases;
+  return new ResourceNames('team-a').stacks()
+    .map((stackName) => planStack({ stackName, deployed: deployed[stackName], proposed: proposed[stackName], importers, blockedReleases }));
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, ControlPlaneTier, NodeArchitecture, NodegroupUpdateStrategy, ResourceNames, SecurityProfile, TaintEffect } from '../src';
+import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, ControlPlaneTier, NodeArchitecture, NodegroupUpdateStrategy, ReleaseTrain, ResourceNames, SecurityProfile, TaintEffect } from '../src';
 import { planFrom, templatesByStackName } from './helpers';
 import { explainAll, formatPlan, parseTemplate, StackPlan } from '../src/plan';
 import { CREATE_ONLY_PROPERTIES } from '../src/plan/create-only-properties';
@@ -63,6 +63,14 @@ const MATRIX: Array<[string, Partial<BottlerocketEksSettings>, Outcome]> = [
   ['Session Manager access off', { ssmAccess: false }, 'in place'],
   ['detailed monitoring on', { detailedMonitoring: true }, 'in place'],
   ['a Bottlerocket release pinned', { releaseVersion: '1.50.0-5c5b35b5' }, 'in place'],
+  ['the environment\'s Bottlerocket release set (the release train)', { bottlerocketRelease: '1.51.0-47438798' }, 'in place'],
+  ['moved onto a release the team blocked', {
+    bottlerocketRelease: '1.52.0-aabbccdd', blockedBottlerocketReleases: [{ release: '1.52.0', reason: 'our ingress controller crashes on it' }],
+  }, 'refused: bottlerocketRelease'],
+  ['moved onto a release of the product\'s block list', { bottlerocketRelease: '1.53.0-55d04a85' }, 'refused: bottlerocketRelease'],
+  ['release train pinned, a longer soak, a release blocked', {
+    releaseTrain: ReleaseTrain.PINNED, releaseSoakDays: 14, blockedBottlerocketReleases: [{ release: '1.52.0', reason: 'ours' }],
+  }, 'unchanged'],
   ['an existing VPC instead of the created one', {
     vpcId: 'vpc-0123456789abcdef0',
     privateSubnetIds: { 'eu-west-1a': 'subnet-0123456789abcdef0', 'eu-west-1b': 'subnet-0123456789abcdef1', 'eu-west-1c': 'subnet-0123456789abcdef2' },
@@ -103,6 +111,37 @@ test('a cluster deployed before deletion protection existed takes it in place (t
   delete cluster.Properties.DeletionProtection;
   const changes = plan({}, deployed).flatMap((p) => p.changes);
   expect(changes.map((c) => [c.logicalId, c.action])).toEqual([['Cluster', 'update']]);
+});
+
+describe('Bottlerocket releases in the update plan', () => {
+  const onRelease = (release: string) => templates({ ...BASE, bottlerocketRelease: release });
+
+  test('a deploy that moves the groups onto a blocked release is refused, with the release it runs as the way back', () => {
+    const plans = plan({ bottlerocketRelease: '1.53.0-55d04a85' }, onRelease('1.52.0-0b1c2d3e'));
+    const refusals = explainAll(plans, new ResourceNames('team-a'));
+    expect(refusals.map((r) => r.subject)).toEqual(['ManagedNodeGroup', 'ManagedNodeGroupSystem']);
+    expect(refusals[0].reason).toMatch(/^AWS::EKS::Nodegroup ManagedNodeGroup would run Bottlerocket 1\.53\.0-55d04a85, which is blocked: the EKS node monitoring agent/);
+    expect(refusals[0].wayOut).toContain('such as the one it runs, 1.52.0-0b1c2d3e');
+    expect(refusals[0].wayOut).toContain('npx projen releases');
+    expect(formatPlan({ stacks: plans, refusals })).toContain('ManagedNodeGroup  AWS::EKS::Nodegroup  update: REFUSED (ReleaseVersion)');
+  });
+
+  test('groups that already run a release blocked since are not refused: nothing moves them', () => {
+    const deployed = onRelease('1.52.0-0b1c2d3e');
+    const blocked = { bottlerocketRelease: '1.52.0-0b1c2d3e', blockedBottlerocketReleases: [{ release: '1.52.0', reason: 'found bad after the deploy' }] };
+    expect(outcome(plan({ ...blocked, nodeMaxSize: 8 }, deployed))).toBe('in place');
+  });
+
+  test('a group created on a blocked release is refused too', () => {
+    const plans = plan({ bottlerocketRelease: '1.53.0-55d04a85', extraNodegroups: [SYSTEM, { name: 'batch' }] }, onRelease('1.53.0-55d04a85'));
+    expect(explainAll(plans, new ResourceNames('team-a')).map((r) => r.subject)).toEqual(['ManagedNodeGroupBatch']);
+  });
+
+  test('the plan names the groups whose nodes roll', () => {
+    const plans = plan({ bottlerocketRelease: '1.54.0-1a2b3c4d' }, onRelease('1.52.0-0b1c2d3e'));
+    const text = formatPlan({ stacks: plans, refusals: [] });
+    expect(text).toContain('~ ManagedNodeGroup        AWS::EKS::Nodegroup  update in place: its nodes roll, by its update config (ReleaseVersion)');
+  });
 });
 
 describe('the update plan of a settings change on deployed stacks', () => {

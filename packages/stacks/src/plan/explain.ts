@@ -66,6 +66,14 @@ export function explainRefusal(change: ResourceChange | ExportChange, plans: Sta
         + `\`${teamTaskCommand('kubernetesUpgrade')}\` plans each step and \`-- --apply\` writes it.`,
     };
   }
+  if (!isExport(change) && change.refusal?.code === 'BLOCKED_RELEASE') {
+    const deployed = change.deployedValues?.ReleaseVersion;
+    return {
+      setting: 'bottlerocketRelease',
+      wayOut: `Set bottlerocketRelease (or the group's own releaseVersion) to a release that is not blocked${deployed ? `, such as the one it runs, ${String(deployed)}` : ''}: `
+        + `\`${teamTaskCommand('releases')}\` lists the published releases and those blocked, with why.`,
+    };
+  }
   if (!isExport(change) && change.type === 'AWS::EKS::AccessEntry') {
     return {
       setting: 'adminPrincipalArns',

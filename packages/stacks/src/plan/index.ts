@@ -1,4 +1,4 @@
-import { ResourceNames } from 'bottlerocket-eks-config';
+import { BlockedBottlerocketRelease, ResourceNames } from 'bottlerocket-eks-config';
 import { readDeployedStack } from './deployed';
 import { explainRefusal } from './explain';
 import { Explanation } from './explanation';
@@ -27,14 +27,17 @@ export interface UpdatePlan {
 
 /**
  * Compares the templates deployed now (CloudFormation `GetTemplate`, and `ListImports` for
- * their exports) with the synthesized ones, stack by stack in deploy order.
+ * their exports) with the synthesized ones, stack by stack in deploy order; a node group moved
+ * onto one of `blockedReleases` is refused.
  */
-export async function updatePlan(cfn: CloudFormationClient, proposed: AssemblyStack[], names: ResourceNames): Promise<UpdatePlan> {
+export async function updatePlan(
+  cfn: CloudFormationClient, proposed: AssemblyStack[], names: ResourceNames, blockedReleases: readonly BlockedBottlerocketRelease[] = [],
+): Promise<UpdatePlan> {
   const ordered = [...proposed].sort((a, b) => ResourceNames.DEPLOY_ORDER.indexOf(a.kind) - ResourceNames.DEPLOY_ORDER.indexOf(b.kind));
   const stacks: StackPlan[] = [];
   for (const stack of ordered) {
     const deployed = await readDeployedStack(cfn, stack.stackName);
-    stacks.push(planStack({ stackName: stack.stackName, deployed: deployed.template, proposed: stack.template, importers: deployed.importers }));
+    stacks.push(planStack({ stackName: stack.stackName, deployed: deployed.template, proposed: stack.template, importers: deployed.importers, blockedReleases }));
   }
   return { stacks, refusals: explainAll(stacks, names) };
 }
@@ -83,8 +86,13 @@ const SYMBOL: Record<ResourceChange['action'], string> = { create: '+', update: 
 function describe(change: ResourceChange): string {
   if (change.refusal) return `${change.action}: REFUSED`;
   if (change.action === 'replace') return 'replace: a new one is created, then the old one deleted';
-  if (change.action === 'update') return 'update in place';
+  if (change.action === 'update') return rolls(change) ? 'update in place: its nodes roll, by its update config' : 'update in place';
   return change.action;
+}
+
+/** A node group update that replaces its nodes: a new Kubernetes version, Bottlerocket release or launch template. */
+function rolls(change: ResourceChange): boolean {
+  return change.type === 'AWS::EKS::Nodegroup' && change.properties.some((p) => ['Version', 'ReleaseVersion', 'LaunchTemplate'].includes(p));
 }
 
 function summary(stack: StackPlan): string {

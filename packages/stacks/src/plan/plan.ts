@@ -1,3 +1,4 @@
+import { BlockedBottlerocketRelease, findBlockedRelease } from 'bottlerocket-eks-config';
 import { CREATE_ONLY_PROPERTIES } from './create-only-properties';
 import { forEachEntry } from '../synth/template-walk';
 
@@ -43,7 +44,7 @@ export interface ExportChange {
 /** Why a change cannot go ahead, and how to get there another way. */
 export interface Refusal {
   /** Machine-readable reason. */
-  readonly code: 'CUSTOM_NAME_REPLACEMENT' | 'EXPORT_IN_USE' | 'UNSUPPORTED_UPDATE';
+  readonly code: 'CUSTOM_NAME_REPLACEMENT' | 'EXPORT_IN_USE' | 'UNSUPPORTED_UPDATE' | 'BLOCKED_RELEASE';
   /** What CloudFormation would do, and why it would fail. */
   readonly reason: string;
 }
@@ -68,6 +69,8 @@ export interface StackPlanInput {
   readonly proposed: CfnTemplate;
   /** The stacks that import each export of the deployed template (empty when none). */
   readonly importers: { readonly [exportName: string]: string[] };
+  /** Bottlerocket releases no node group may move onto (the settings' and the product's). Default none. */
+  readonly blockedReleases?: readonly BlockedBottlerocketRelease[];
 }
 
 /**
@@ -94,9 +97,11 @@ const IDENTITY_PROPERTIES: { readonly [type: string]: string[] } = {
  */
 export function planStack(input: StackPlanInput): StackPlan {
   const { deployed, proposed, stackName } = input;
+  const blocked = input.blockedReleases ?? [];
   if (!deployed) {
-    const changes = Object.entries(proposed.Resources ?? {}).map(([logicalId, r]) => ({ logicalId, type: r.Type, action: 'create' as const, properties: [] }));
-    return { stackName, status: 'create', changes, exports: [], refused: false };
+    const changes = Object.entries(proposed.Resources ?? {})
+      .map(([logicalId, r]) => refuseBlockedRelease({ logicalId, type: r.Type, action: 'create' as const, properties: [] }, undefined, r, blocked));
+    return { stackName, status: 'create', changes, exports: [], refused: changes.some((c) => c.refusal) };
   }
   const oldResources = deployed.Resources ?? {};
   const newResources = proposed.Resources ?? {};
@@ -104,7 +109,9 @@ export function planStack(input: StackPlanInput): StackPlan {
   const changes: ResourceChange[] = [];
   for (const logicalId of new Set([...Object.keys(oldResources), ...Object.keys(newResources)])) {
     const change = judgeResource(logicalId, oldResources[logicalId], newResources[logicalId], replaced);
-    if (change) changes.push(change.action === 'create' ? refuseNameClash(change, newResources[logicalId], oldResources, newResources) : change);
+    if (!change) continue;
+    const judged = change.action === 'create' ? refuseNameClash(change, newResources[logicalId], oldResources, newResources) : change;
+    changes.push(refuseBlockedRelease(judged, oldResources[logicalId], newResources[logicalId], blocked));
   }
   const exports = judgeExports(deployed, proposed, replaced, input.importers, stackName);
   const refused = changes.some((c) => c.refusal) || exports.length > 0;
@@ -177,6 +184,26 @@ function refuseNameClash(change: ResourceChange, created: CfnResource, oldResour
       reason: `${created.Type} ${change.logicalId} would be created under the name ${holder[0]} still holds `
         + `(${identity.map((p) => `${p} ${display(created.Properties?.[p])}`).join(', ')}); CloudFormation deletes ${holder[0]} only after`,
     },
+  };
+}
+
+/**
+ * A node group created, replaced or updated onto a Bottlerocket release that is blocked: the
+ * deploy would roll its nodes onto a release known to be bad. A group that already runs it
+ * (the release does not change) is left alone.
+ */
+function refuseBlockedRelease(
+  change: ResourceChange, before: CfnResource | undefined, after: CfnResource | undefined, blocked: readonly BlockedBottlerocketRelease[],
+): ResourceChange {
+  if (change.refusal || change.action === 'delete' || after?.Type !== 'AWS::EKS::Nodegroup') return change;
+  const release = after.Properties?.ReleaseVersion;
+  if (typeof release !== 'string' || (change.action === 'update' && release === before?.Properties?.ReleaseVersion)) return change;
+  const entry = findBlockedRelease(release, blocked);
+  if (!entry) return change;
+  return {
+    ...change,
+    deployedValues: { ...change.deployedValues, ReleaseVersion: before?.Properties?.ReleaseVersion },
+    refusal: { code: 'BLOCKED_RELEASE', reason: `${after.Type} ${change.logicalId} would run Bottlerocket ${release}, which is blocked: ${entry.reason}` },
   };
 }
 

@@ -6,8 +6,8 @@ import { PreflightError, PreflightErrorCode } from './errors';
  * The update plan: each deployed template against the synthesized one, judged with the
  * CloudFormation specification (what is updated in place, what replaced, what refused).
  */
-export const checkUpdatePlan: Check<PlanContext> = async ({ clients, proposed, names }) => {
-  const plan = await updatePlan(clients.cloudFormation, proposed, names);
+export const checkUpdatePlan: Check<PlanContext> = async ({ clients, proposed, names, settings }) => {
+  const plan = await updatePlan(clients.cloudFormation, proposed, names, settings.blockedBottlerocketReleases);
   if (plan.refusals.length === 0) return { plan };
   const [first] = plan.refusals;
   const count = plan.refusals.length;

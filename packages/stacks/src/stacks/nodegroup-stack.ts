@@ -2,7 +2,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnOutput, CfnParameter, Fn } from 'aws-cdk-lib/core';
-import { ResolvedNodegroup, ResourceNames, StackKind } from 'bottlerocket-eks-config';
+import { nodegroupRelease, ResolvedNodegroup, ResourceNames, StackKind } from 'bottlerocket-eks-config';
 import { Construct } from 'constructs';
 import { addNodegroupAddons } from './addons';
 import { BottlerocketEksStack, BottlerocketEksStackProps } from './base-stack';
@@ -97,9 +97,9 @@ export class NodegroupStack extends BottlerocketEksStack {
       nodegroupName: names.nodegroupVersion(group.name, ResourceNames.fingerprint(createOnly)),
       // Follows the cluster: a version bump in the settings upgrades the nodes too.
       version: this.inputs.settings.kubernetesVersion,
-      // Pinned, the nodes run this Bottlerocket release; unset, the latest when the group is
-      // created or upgraded. A change rolls the nodes in place.
-      releaseVersion: group.releaseVersion,
+      // The group's own release (pinned), else the environment's (the release train's); unset,
+      // the latest when the group is created or upgraded. A change rolls the nodes in place.
+      releaseVersion: nodegroupRelease(this.inputs.settings, group),
       amiType: createOnly.amiType,
       capacityType: createOnly.capacityType,
       instanceTypes: createOnly.instanceTypes,

@@ -11,11 +11,11 @@ import { describeStack } from '../aws/reads';
  * in a stable state: CloudFormation refuses it on one being changed.
  */
 export async function readStacks(context: StatusContext, notes: StatusNote[]): Promise<StackStatus[]> {
-  const { clients, names, proposed, options } = context;
+  const { clients, names, proposed, options, settings } = context;
   const cfn = clients.cloudFormation;
   const stackNames = names.stacks('deploy');
   const described = await Promise.all(stackNames.map((name) => describeStack(cfn, name)));
-  const plan = proposed?.length ? await updatePlan(cfn, proposed, names) : undefined;
+  const plan = proposed?.length ? await updatePlan(cfn, proposed, names, settings.blockedBottlerocketReleases) : undefined;
   return Promise.all(stackNames.map(async (stackName, i): Promise<StackStatus> => {
     const stack = described[i];
     const stackPlan = plan?.stacks.find((s) => s.stackName === stackName);
