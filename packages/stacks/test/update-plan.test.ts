@@ -123,7 +123,7 @@ describe('Bottlerocket releases in the update plan', () => {
     expect(refusals[0].reason).toMatch(/^AWS::EKS::Nodegroup ManagedNodeGroup would run Bottlerocket 1\.53\.0-55d04a85, which is blocked: the EKS node monitoring agent/);
     expect(refusals[0].wayOut).toContain('such as the one it runs, 1.52.0-0b1c2d3e');
     expect(refusals[0].wayOut).toContain('npx projen releases');
-    expect(formatPlan({ stacks: plans, refusals })).toContain('ManagedNodeGroup  AWS::EKS::Nodegroup  update: REFUSED (ReleaseVersion)');
+    expect(formatPlan({ stacks: plans, refusals })).toMatch(/~ ManagedNodeGroup +AWS::EKS::Nodegroup {2}update: REFUSED \(ReleaseVersion\)/);
   });
 
   test('groups that already run a release blocked since are not refused: nothing moves them', () => {
