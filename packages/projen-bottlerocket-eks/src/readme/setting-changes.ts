@@ -134,7 +134,23 @@ export function settingChanges(deployment: ChangedDeployment): SettingChange[] {
       setting: '`ssmAccess`, `detailedMonitoring`',
       effect: 'in place: the node role\'s policies, a new launch template version; nodes replaced a few at a time',
     },
-    { setting: '`releaseVersion`', effect: 'in place: the group\'s nodes roll to that Bottlerocket release' },
+    {
+      setting: '`bottlerocketRelease`',
+      effect: 'in place: the nodes of every node group without its own `releaseVersion` roll to that Bottlerocket release, as its update config '
+        + 'allows (`maxUnavailablePercentage`, `updateStrategy`); refused by the update plan when the release is blocked',
+      wayOut: 'a release that is not blocked (`blockedBottlerocketReleases` and the product\'s list), such as the one the groups run; `npx projen releases` shows which are',
+    },
+    {
+      setting: '`releaseVersion`',
+      effect: 'in place: the group\'s nodes roll to that Bottlerocket release, as its update config allows; the group is then pinned (the release train '
+        + 'leaves it); refused by the update plan when the release is blocked',
+      wayOut: 'a release that is not blocked, or no `releaseVersion` (the group follows `bottlerocketRelease`)',
+    },
+    {
+      setting: '`releaseTrain`, `releaseSoakDays`, `blockedBottlerocketReleases`',
+      effect: 'no template change: they decide what the release train (`npx projen releases`, the `releases` workflow) proposes, and which releases '
+        + 'the update plan refuses to move a group onto',
+    },
     {
       setting: '`vpcId`, `privateSubnetIds`, `publicSubnetIds`',
       effect: 'refused while the cluster and node groups use the exported subnets',
