@@ -75,9 +75,10 @@ export interface GitHubDeployRoleOptions {
  *   what the stacks of this prefix need (from the CloudFormation handlers of their resource
  *   types), creating only roles that carry the boundary, never changing itself;
  * - a read-only role for the diff of pull requests;
- * - a read-only status role for the scheduled `status` workflow, trusted only by workflow runs
- *   on the default branch: it reads the stacks, their drift, the cluster, its add-ons and node
- *   groups (`statusPolicy`);
+ * - a read-only status role for the scheduled `status` and `releases` workflows, trusted only by
+ *   workflow runs on the default branch: it reads the stacks, their drift, the cluster, its
+ *   add-ons and node groups with their version updates, and the published Bottlerocket releases
+ *   (`statusPolicy`);
  * - the permissions boundary of the stacks' roles.
  */
 export class GitHubDeployRole extends Component {
@@ -108,7 +109,7 @@ export function deployRoleTemplate(settings: ResolvedSettings, options: GitHubDe
   const tags = [{ Key: ResourceNames.PREFIX_TAG, Value: p }];
   return {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: `GitHub OIDC roles of ${p}: the deploy role of the ${names.stacks().join(', ')} stacks, a read-only role for pull requests, a read-only status role for the scheduled status workflow of the default branch, and the permissions boundary of the stacks' roles`,
+    Description: `GitHub OIDC roles of ${p}: the deploy role of the ${names.stacks().join(', ')} stacks, a read-only role for pull requests, a read-only status role for the scheduled status and releases workflows of the default branch, and the permissions boundary of the stacks' roles`,
     Parameters: {
       GitHubRepository: {
         Type: 'String',
@@ -179,7 +180,7 @@ export function deployRoleTemplate(settings: ResolvedSettings, options: GitHubDe
         Type: 'AWS::IAM::Role',
         Properties: {
           RoleName: statusRole,
-          Description: `Reads the ${p} stacks, their drift, the cluster, its add-ons and node groups for the status workflow of the default branch: changes no resource`,
+          Description: `Reads the ${p} stacks, their drift, the cluster, its add-ons, node groups and Bottlerocket releases for the status and releases workflows of the default branch: changes no resource`,
           MaxSessionDuration: READ_SESSION_SECONDS,
           // A branch's push or schedule, never a pull request's or a GitHub environment's subject.
           AssumeRolePolicyDocument: githubTrust(provider, 'ref:refs/heads/${StatusBranch}'),

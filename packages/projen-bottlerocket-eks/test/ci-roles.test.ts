@@ -1,4 +1,4 @@
-import { READ_ONLY_ACTIONS, ResourceNames, SecurityProfile, STATUS_ACTIONS, UNPROTECT_ACTIONS } from 'bottlerocket-eks-config';
+import { READ_ONLY_ACTIONS, RELEASES_ACTIONS, ResourceNames, SecurityProfile, STATUS_ACTIONS, UNPROTECT_ACTIONS } from 'bottlerocket-eks-config';
 import { parseCfnYaml } from 'bottlerocket-eks-test-support';
 import { Testing } from 'projen/lib/testing';
 import { ACCOUNT, actionResources, arnFrom, decide, Policy, resolveIntrinsics } from './iam-evaluator';
@@ -229,7 +229,7 @@ describe('the read-only role of pull requests', () => {
   });
 });
 
-describe('the status role of the scheduled status workflow', () => {
+describe('the status role of the scheduled status and releases workflows', () => {
   const { status: asWritten } = roles();
   /**
    * The public parameters of the Bottlerocket releases are AWS's, in no account: their ARNs have
@@ -239,11 +239,38 @@ describe('the status role of the scheduled status workflow', () => {
   const PUBLIC_PARAMETERS = `arn:aws:ssm:${REGION}::parameter/aws/service/bottlerocket/*`;
   const status: Policy = JSON.parse(JSON.stringify(asWritten).split(`:ssm:${REGION}::`).join(`:ssm:${REGION}:${ACCOUNT}:`));
   const RELEASE_PARAMETER = `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/aws/service/bottlerocket/aws-k8s-1.33/x86_64/latest/image_version`;
+  /** The path `releases` lists the published releases of a variant under (`GetParametersByPath`). */
+  const RELEASES_PATH = `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/aws/service/bottlerocket/aws-k8s-1.33/x86_64`;
+  const OWN_CLUSTER = `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/team-a-cluster`;
+  const OWN_NODEGROUP = `arn:aws:eks:${REGION}:${ACCOUNT}:nodegroup/team-a-cluster/team-a-bottlerocket-spot-0a1b2c3d/1`;
+  const OWN_ADDON = `arn:aws:eks:${REGION}:${ACCOUNT}:addon/team-a-cluster/coredns/1`;
 
   test('reads the Bottlerocket releases from the public parameters only', () => {
     expect(asWritten.Statement.find((s) => s.Sid === 'BottlerocketReleases')).toEqual({
-      Sid: 'BottlerocketReleases', Effect: 'Allow', Action: ['ssm:GetParameter'], Resource: PUBLIC_PARAMETERS,
+      Sid: 'BottlerocketReleases', Effect: 'Allow', Action: ['ssm:GetParameter', 'ssm:GetParametersByPath'], Resource: PUBLIC_PARAMETERS,
     });
+  });
+
+  test('allows every call of releases (one environment, as the scheduled releases workflow reads it) on a resource of this prefix', async () => {
+    const denied: string[] = [];
+    for (const action of RELEASES_ACTIONS) {
+      const { resources } = await actionResources(action);
+      // Each kind of resource the Service Authorization Reference lists for the action: the
+      // version updates of a node group are asked of the cluster, and of the node group (or add-on) they are of.
+      const requests = action === 'ssm:GetParameter' ? [RELEASE_PARAMETER]
+        : action === 'ssm:GetParametersByPath' ? [RELEASES_PATH, RELEASE_PARAMETER.replace(/\/image_version$/, '')]
+          : resources.length === 0 ? ['*']
+            : resources.filter((r) => r.name !== 'capability').map((r) => arnFrom(r.arnPattern, REGION, OWN_NAMES));
+      for (const resource of requests) {
+        const decision = await decide(status, { action, resource });
+        if (decision !== 'Allowed') denied.push(`${action} on ${resource}: ${decision}`);
+      }
+    }
+    expect(denied).toEqual([]);
+    // What the reference says the update calls are authorized on (cluster required; node group and add-on where the update is of one).
+    for (const action of ['eks:ListUpdates', 'eks:DescribeUpdate']) {
+      for (const resource of [OWN_CLUSTER, OWN_NODEGROUP, OWN_ADDON]) expect([action, resource, await decide(status, { action, resource })]).toEqual([action, resource, 'Allowed']);
+    }
   });
 
   test('allows every call of status on a resource of this prefix (or on `*` where the call names none)', async () => {
@@ -277,7 +304,9 @@ describe('the status role of the scheduled status workflow', () => {
     ['eks:UpdateAddon', `arn:aws:eks:${REGION}:${ACCOUNT}:addon/team-a-cluster/coredns/1`],
     ['ssm:PutParameter', RELEASE_PARAMETER],
     ['ssm:PutParameter', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/team-a`],
-    ['ssm:GetParametersByPath', RELEASE_PARAMETER],
+    ['ssm:DeleteParameter', RELEASE_PARAMETER],
+    ['ssm:LabelParameterVersion', RELEASE_PARAMETER],
+    ['eks:UpdateNodegroupConfig', OWN_NODEGROUP],
     ['iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/team-a-cluster-ClusterRole-AB12CD34`],
     ['iam:CreateRole', `arn:aws:iam::${ACCOUNT}:role/team-a-escape`],
     ['ec2:RunInstances', `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/*`],
@@ -299,7 +328,22 @@ describe('the status role of the scheduled status workflow', () => {
     ['eks:DescribeAddon', `arn:aws:eks:${REGION}:${ACCOUNT}:addon/team-b-cluster/coredns/1`],
     ['ssm:GetParameter', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/team-b/secret`],
     ['ssm:GetParameter', `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/aws/service/bottlerocket/aws-k8s-1.33/x86_64/latest/image_version`],
-  ])('cannot read another prefix\'s (or region\'s) %s: %s', async (action, resource) => {
+    ['eks:ListUpdates', `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/team-b-cluster`],
+    ['eks:ListUpdates', `arn:aws:eks:${REGION}:${ACCOUNT}:nodegroup/team-b-cluster/team-b-bottlerocket-spot-0a1b2c3d/1`],
+    ['eks:DescribeUpdate', `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/team-b-cluster`],
+    ['eks:DescribeUpdate', `arn:aws:eks:${REGION}:${ACCOUNT}:nodegroup/team-b-cluster/team-b-bottlerocket-spot-0a1b2c3d/1`],
+    ['eks:DescribeUpdate', `arn:aws:eks:${REGION}:${ACCOUNT}:addon/team-b-cluster/coredns/1`],
+    // A prefix that starts with this one (another environment's cluster) is another prefix.
+    ['eks:DescribeUpdate', `arn:aws:eks:${REGION}:${ACCOUNT}:nodegroup/team-a-prd-cluster/team-a-prd-bottlerocket-spot-0a1b2c3d/1`],
+    ['eks:ListNodegroups', `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/team-a-prd-cluster`],
+    ['eks:DescribeUpdate', `arn:aws:eks:us-east-1:${ACCOUNT}:nodegroup/team-a-cluster/team-a-bottlerocket-spot-0a1b2c3d/1`],
+    ['ssm:GetParametersByPath', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/team-a`],
+    ['ssm:GetParametersByPath', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/team-b/secrets`],
+    ['ssm:GetParametersByPath', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/aws/service/eks/optimized-ami/1.33/amazon-linux-2023`],
+    ['ssm:GetParametersByPath', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/aws/service`],
+    ['ssm:GetParametersByPath', `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/aws/service/bottlerocket/aws-k8s-1.33/x86_64`],
+    ['ssm:GetParameter', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64`],
+  ])('cannot read another prefix\'s (or region\'s, or another SSM path\'s) %s: %s', async (action, resource) => {
     expect(await decide(status, { action, resource })).not.toBe('Allowed');
   });
 });

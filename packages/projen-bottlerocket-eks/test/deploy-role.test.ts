@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ResourceNames, SecurityProfile, STATUS_ACTIONS } from 'bottlerocket-eks-config';
+import { RELEASES_ACTIONS, ResourceNames, SecurityProfile, STATUS_ACTIONS } from 'bottlerocket-eks-config';
 // The synth's --prune, as the team's `npx projen synth` runs it.
 import { pruneTemplates } from 'bottlerocket-eks-stacks';
 // The validator against the CloudFormation resource specification.
@@ -198,19 +198,20 @@ describe('the GitHub deploy role template', () => {
     expect(doc.Resources.StatusRole.Properties).toMatchObject({ RoleName: 'team-a-github-status', Tags: [{ Key: ResourceNames.PREFIX_TAG, Value: 'team-a' }] });
     expect(doc.Outputs.StatusRoleArn.Value).toEqual({ 'Fn::GetAtt': ['StatusRole', 'Arn'] });
     expect(Object.keys(doc.Outputs)).toEqual(['DeployRoleArn', 'ReadRoleArn', 'StatusRoleArn']);
-    expect(doc.Description).toContain('a read-only status role for the scheduled status workflow of the default branch');
+    expect(doc.Description).toContain('a read-only status role for the scheduled status and releases workflows of the default branch');
   });
 
-  test('the status role allows the calls of status on the prefix\'s stacks and cluster, and the drift detection reads', () => {
+  test('the status role allows the calls of status and releases on the prefix\'s stacks and cluster, and the drift detection reads', () => {
     const [policy, ...others] = doc.Resources.StatusRole.Properties.Policies;
     expect(others).toEqual([]);
     const s = Object.fromEntries(policy.PolicyDocument.Statement.map((st: any) => [st.Sid, st]));
     expect(Object.keys(s)).toEqual(['Read', 'Stacks', 'Cluster', 'BottlerocketReleases', 'DriftDetectionReads']);
     for (const st of Object.values<any>(s)) expect(st).toMatchObject({ Effect: 'Allow' });
     expect(Object.values<any>(s).filter((st) => st.Condition || st.NotAction)).toEqual([]);
-    // Each action of status exactly once, outside the drift detection reads.
+    // Each action of status and of releases (the scheduled releases workflow) exactly once, outside the drift detection reads.
     const granted = ['Read', 'Stacks', 'Cluster', 'BottlerocketReleases'].flatMap((sid) => asList<string>(s[sid].Action));
-    expect([...granted].sort()).toEqual([...STATUS_ACTIONS].sort());
+    expect([...granted].sort()).toEqual([...new Set([...STATUS_ACTIONS, ...RELEASES_ACTIONS])].sort());
+    expect(s.Cluster.Action).toEqual(expect.arrayContaining(['eks:ListNodegroups', 'eks:DescribeNodegroup', 'eks:ListUpdates', 'eks:DescribeUpdate']));
     expect(s.Read).toMatchObject({ Resource: '*' });
     expect([...s.Read.Action].sort()).toEqual([
       'cloudformation:DescribeStackDriftDetectionStatus', 'cloudformation:ListImports', 'eks:DescribeAddonVersions', 'eks:DescribeClusterVersions', 'sts:GetCallerIdentity',
@@ -225,7 +226,7 @@ describe('the GitHub deploy role template', () => {
     // The deploy role's policy names the same stacks and cluster (one helper builds both).
     expect(asList(statements(doc).Stacks.Resource)).toContainEqual(s.Stacks.Resource);
     expect(asList(statements(doc).Cluster.Resource)).toEqual(expect.arrayContaining([asList(s.Cluster.Resource)[0], asList(s.Cluster.Resource)[2]]));
-    expect(s.BottlerocketReleases).toMatchObject({ Action: ['ssm:GetParameter'] });
+    expect(s.BottlerocketReleases).toMatchObject({ Action: ['ssm:GetParameter', 'ssm:GetParametersByPath'] });
     expect(subOf(s.BottlerocketReleases.Resource)).toBe('arn:${AWS::Partition}:ssm:eu-west-1::parameter/aws/service/bottlerocket/*');
     // The read handlers of the stacks' resource types, sorted and each once, on `*`; none of them a write.
     const reads: string[] = s.DriftDetectionReads.Action;
@@ -235,8 +236,8 @@ describe('the GitHub deploy role template', () => {
     for (const action of reads) expect(action).toMatch(/^[a-z0-9-]+:(Describe|Get|List)/);
     for (const action of reads) expect(action.split(':')[1]).not.toMatch(WRITE_VERB);
     for (const action of granted) expect(action.split(':')[1]).not.toMatch(WRITE_VERB);
-    // What status itself reads of the cluster stays scoped to the prefix, not on `*` again.
-    expect(reads).not.toContain('eks:DescribeCluster');
+    // What status and releases read of the cluster stays scoped to the prefix, not on `*` again.
+    for (const action of ['eks:DescribeCluster', 'eks:DescribeNodegroup', 'eks:ListUpdates', 'eks:DescribeUpdate']) expect(reads).not.toContain(action);
   });
 
   test('the status role\'s drift detection reads follow the resource types: the strict profile\'s key and log group add theirs', () => {

@@ -111,9 +111,10 @@ of its prefix and region, and create roles only with the **permissions boundary*
 roles carry whenever CI deploys them (\`rolePermissionsBoundary\`); it can never change itself or the boundary. The
 **read-only role** (${readRole}) trusts the repository's pull requests and may only read what the preflight and
 \`cdk diff\` read: no branch's code ever runs with write credentials. The **status role** (${statusRole}) trusts only
-workflow runs on ${branch} (its \`StatusBranch\` parameter), where the scheduled \`status\` workflow runs, and may only
-read what \`npx projen status\` reads: the stacks (and their drift detection), the cluster, its upgrade insights, add-ons
-and node groups, the public Bottlerocket release parameters, and what drift detection reads of the stacks' resources.
+workflow runs on ${branch} (its \`StatusBranch\` parameter), where the scheduled \`status\` and \`releases\` workflows run, and
+may only read what \`npx projen status\` and \`npx projen releases\` read: the stacks (and their drift detection), the
+cluster, its upgrade insights, add-ons and node groups with their version updates, the public Bottlerocket release
+parameters, and what drift detection reads of the stacks' resources.
 Sessions last as long as their jobs may (two hours to
 deploy). In 2026 GitHub began to put owner and repository ids into the subject of new repositories' OIDC tokens: if
 the \`sub\` of one of your tokens does not start with \`repo:<owner>/<name>:\`, pass its repository part as \`GitHubRepository\`. If an account already has the
