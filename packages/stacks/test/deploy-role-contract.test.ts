@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  BottlerocketEksSettings, READ_ONLY_ACTIONS, ResourceNames, Settings, STACK_MANAGED_POLICIES, stackResourceTypes, STATUS_ACTIONS, UNPROTECT_ACTIONS,
-  UPGRADE_ACTIONS,
+  BottlerocketEksSettings, READ_ONLY_ACTIONS, RELEASES_ACTIONS, ResourceNames, Settings, STACK_MANAGED_POLICIES, stackResourceTypes, STATUS_ACTIONS,
+  UNPROTECT_ACTIONS, UPGRADE_ACTIONS,
 } from 'bottlerocket-eks-config';
 import { SETTINGS_VARIANTS, synthAll } from './helpers';
 
@@ -71,7 +71,7 @@ describe('rolePermissionsBoundary', () => {
   });
 });
 
-test('every AWS call of the library is one the read-only, status, upgrade or unprotect actions list', () => {
+test('every AWS call of the library is one the read-only, status, upgrade, releases or unprotect actions list', () => {
   const sdk = fs.readFileSync(path.join(__dirname, '..', 'src', 'aws', 'sdk.ts'), 'utf-8');
   const prefixes: Record<string, string> = {
     'client-cloudformation': 'cloudformation',
@@ -89,6 +89,6 @@ test('every AWS call of the library is one the read-only, status, upgrade or unp
     for (const m of names.matchAll(/\b(?:paginate(\w+)|(\w+)Command)\b/g)) calls.push(`${prefixes[client]}:${m[1] ?? m[2]}`);
   }
   expect(calls.length).toBeGreaterThan(10);
-  const listed = [...READ_ONLY_ACTIONS, ...STATUS_ACTIONS, ...UPGRADE_ACTIONS, ...UNPROTECT_ACTIONS];
+  const listed = [...READ_ONLY_ACTIONS, ...STATUS_ACTIONS, ...UPGRADE_ACTIONS, ...RELEASES_ACTIONS, ...UNPROTECT_ACTIONS];
   expect(calls.filter((call) => !listed.includes(call))).toEqual([]);
 });
