@@ -1,5 +1,6 @@
 import {
-  ASSEMBLY_DIR, deploymentPaths, preflightCommandLine, ResolvedSettings, ResourceNames, statusCommandLine, TEAM_TASKS, upgradeCommandLine,
+  ASSEMBLY_DIR, deploymentPaths, preflightCommandLine, releasesCommandLine, ResolvedSettings, ResourceNames, statusCommandLine, TEAM_TASKS,
+  upgradeCommandLine,
 } from 'bottlerocket-eks-config';
 import { javascript, Task, typescript } from 'projen';
 import { AllStacksApp } from './all-stacks-app';
@@ -13,7 +14,7 @@ import { checkKnownOptions, pickSettings, validateOptions } from './project-opti
 import { TeamReadme } from './readme';
 import { TeamSettingsFile } from './settings-file';
 import { StackApp } from './stack-app';
-import { KUBERNETES_UPGRADE_TASK } from './task-names';
+import { KUBERNETES_UPGRADE_TASK, RELEASES_TASK } from './task-names';
 import { TeamLockfile } from './team-lockfile';
 import { TeamTests } from './team-tests';
 import { TeamWorkflows } from './team-workflows';
@@ -182,10 +183,19 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
    * kubernetes-upgrade of what is deployed. With environments, each has its own
    * (`deploy:<name>`, ...); the plain ones then refuse, listing the environments (the
    * preflight, status and upgrade commands find no settings file without an environment).
+   * One `releases` of the whole repository.
    */
   private addStackTasks(synth: Task): void {
     this.addDeploymentTasks(synth, this.deployments.length > 1 || this.deployments[0].environment ? undefined : this.deployments[0]);
     for (const deployment of this.deployments.filter((d) => d.environment)) this.addDeploymentTasks(synth, deployment);
+    // The release train runs through the environments in their order: one task reads them all
+    // (with the caller's credentials), from the settings files, so no synth comes first.
+    const environments = this.deployments.flatMap((d) => (d.environment ? [d.environment] : []));
+    this.addTask(RELEASES_TASK, {
+      description: 'Show the Bottlerocket release train: what runs in each environment, what is due to which and when, what is blocked (-- --json)',
+      exec: releasesCommandLine({ environments: environments.length > 0 ? environments : undefined }),
+      receiveArgs: true,
+    });
   }
 
   /**

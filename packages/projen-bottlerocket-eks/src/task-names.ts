@@ -6,3 +6,9 @@ import { TEAM_TASKS } from 'bottlerocket-eks-config';
  * (`TEAM_TASKS`), whose messages tell a team to run it.
  */
 export const KUBERNETES_UPGRADE_TASK = TEAM_TASKS.kubernetesUpgrade;
+
+/**
+ * The task that shows the Bottlerocket release train of the whole repository, `releases` (one
+ * task, not one per environment: the train runs through the environments in their order).
+ */
+export const RELEASES_TASK = TEAM_TASKS.releases;

@@ -1,8 +1,8 @@
-import { deploymentPaths, EKS_ROLLBACK_GUIDE, statusCommandLine, upgradeCommandLine } from 'bottlerocket-eks-config';
+import { deploymentPaths, EKS_ROLLBACK_GUIDE, releasesCommandLine, statusCommandLine, TEAM_TASKS, upgradeCommandLine } from 'bottlerocket-eks-config';
 import { Testing } from 'projen/lib/testing';
 import { tempDir } from './temp';
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
-import { KUBERNETES_UPGRADE_TASK } from '../src/task-names';
+import { KUBERNETES_UPGRADE_TASK, RELEASES_TASK } from '../src/task-names';
 
 // The tasks that look at a deployed environment (status) and move its Kubernetes version
 // (kubernetes-upgrade), and the README sections that say how to use them.
@@ -49,6 +49,25 @@ describe('the status and kubernetes-upgrade tasks', () => {
     const tasks = synth({ depsUpgrade: true })['.projen/tasks.json'].tasks;
     expect(tasks.upgrade.description).toBe('upgrade dependencies');
     expect(tasks[KUBERNETES_UPGRADE_TASK].steps[0].exec).toBe('bottlerocket-eks upgrade');
+  });
+});
+
+describe('the releases task', () => {
+  test('of one deployment: the release train of its node groups, no synth first, flags passed through', () => {
+    const tasks = synth()['.projen/tasks.json'].tasks;
+    expect(RELEASES_TASK).toBe(TEAM_TASKS.releases);
+    expect(tasks[RELEASES_TASK].steps).toEqual([{ exec: releasesCommandLine(), receiveArgs: true }]);
+    expect(tasks[RELEASES_TASK].steps[0].exec).toBe('bottlerocket-eks releases');
+    expect(tasks[RELEASES_TASK].description).toMatch(/\(-- --json\)$/);
+  });
+
+  test('with environments: one task of the whole repository, the environments in the order listed; none per environment', () => {
+    const tasks = synth({ environments: [{ name: 'prd' }, { name: 'dev' }, { name: 'stg', region: 'us-east-1' }] })['.projen/tasks.json'].tasks;
+    expect(tasks[RELEASES_TASK].steps).toEqual([{ exec: releasesCommandLine({ environments: ['prd', 'dev', 'stg'] }), receiveArgs: true }]);
+    expect(tasks[RELEASES_TASK].steps[0].exec).toBe('bottlerocket-eks releases --environments prd,dev,stg');
+    expect(Object.keys(tasks).filter((name) => name.startsWith(`${RELEASES_TASK}:`))).toEqual([]);
+    // One environment listed is a repository with environments: its settings file is the environment's.
+    expect(synth({ environments: [{ name: 'dev' }] })['.projen/tasks.json'].tasks[RELEASES_TASK].steps[0].exec).toBe('bottlerocket-eks releases --environments dev');
   });
 });
 
