@@ -17,5 +17,6 @@ export { STANDARD_PROFILE_CONTROL_TOWER_FINDINGS } from './stacks/control-tower'
 // The settings types a team app or script meets, from the config package.
 export {
   type BottlerocketEksSettings, type ResolvedSettings, type ResolvedNodegroup, Settings, ResourceNames, ExportNames, StackKind,
-  CapacityType, NodeArchitecture, BottlerocketVariant, TaintEffect, SecurityProfile, NodegroupUpdateStrategy, ControlPlaneTier, ReleaseTrain, SETTINGS_FILE_NAME,
+  CapacityType, NodeArchitecture, BottlerocketVariant, TaintEffect, SecurityProfile, NodegroupUpdateStrategy, ControlPlaneTier, ReleaseTrain,
+  SETTINGS_FILE_NAME,
 } from 'bottlerocket-eks-config';

@@ -66,8 +66,8 @@ describe('the bundled AWS SDK of the built library', () => {
 
   test('the status and upgrade commands load no SDK package, and upgrade reads .projenrc.ts with the bundled parser', async () => {
     const script = `require(${JSON.stringify(path.join(LIB, 'commands', 'status.js'))});
-      const { setKubernetesVersion } = require(${JSON.stringify(path.join(LIB, 'upgrade', 'index.js'))});
-      console.log(setKubernetesVersion("new BottlerocketEksProject({ pjPrefix: 'a', kubernetesVersion: '1.35' });", '1.36'));`;
+      const { setProjectOption } = require(${JSON.stringify(path.join(LIB, 'upgrade', 'index.js'))});
+      console.log(setProjectOption("new BottlerocketEksProject({ pjPrefix: 'a', kubernetesVersion: '1.35' });", 'kubernetesVersion', '1.36'));`;
     expect(await runWithoutSdkPackages(script, {})).toEqual({ status: 0, output: "new BottlerocketEksProject({ pjPrefix: 'a', kubernetesVersion: '1.36' });\n" });
   });
 

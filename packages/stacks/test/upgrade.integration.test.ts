@@ -124,7 +124,7 @@ describe('--apply', () => {
       return { ok: seen.length > 1, output: 'Error: something in .projenrc.ts\n' };
     });
     expect(code).toBe(1);
-    expect(err).toContain('Error: something in .projenrc.ts\nApply refused: `npx projen` failed on the new version (its output is above); '
+    expect(err).toContain('Error: something in .projenrc.ts\nApply refused: `npx projen` failed on the change (its output is above); '
       + '.projenrc.ts and what it generates are as they were.');
     // Tried with the new version, then regenerated from the old one.
     expect(seen).toEqual([PROJENRC.replace("'1.35'", "'1.36'"), PROJENRC]);

@@ -1,6 +1,6 @@
 import { ADDON_VERSIONS, BottlerocketEksSettings, nextKubernetesVersion, ResolvedSettings, Settings, SUPPORTED_KUBERNETES_VERSIONS } from 'bottlerocket-eks-config';
 import { EnvironmentStatus, InsightStatus } from '../src/status';
-import { isStep, planRollback, planUpgrade, ProjenrcEditError, setKubernetesVersion, UpgradeRecord, UpgradeRefusal, UpgradeStep } from '../src/upgrade';
+import { isStep, planRollback, planUpgrade, ProjenrcEditError, setProjectOption, UpgradeRecord, UpgradeRefusal, UpgradeStep } from '../src/upgrade';
 import { aliceTarget } from './support/deploy-context';
 import { healthyNodegroup } from './support/status-fixtures';
 
@@ -112,32 +112,32 @@ describe('refusals', () => {
   });
 });
 
-describe('setKubernetesVersion (.projenrc.ts)', () => {
+describe('setProjectOption (.projenrc.ts)', () => {
   const projenrc = (body: string) => `import { BottlerocketEksProject } from 'projen-bottlerocket-eks';\n\nconst project = new BottlerocketEksProject({\n${body}});\nproject.synth();\n`;
 
   test('replaces the version the options give, nothing else', () => {
     const source = projenrc("  pjPrefix: 'team-a',\n  kubernetesVersion: '1.34', // pinned\n  defaultReleaseBranch: 'main',\n");
-    expect(setKubernetesVersion(source, '1.35', undefined)).toBe(source.replace("'1.34'", "'1.35'"));
+    expect(setProjectOption(source, 'kubernetesVersion', '1.35', undefined)).toBe(source.replace("'1.34'", "'1.35'"));
   });
 
   test('adds it as the first option when there is none, indented as the others', () => {
     const source = projenrc("  pjPrefix: 'team-a',\n  defaultReleaseBranch: 'main',\n");
-    expect(setKubernetesVersion(source, '1.36', undefined)).toBe(projenrc("  kubernetesVersion: '1.36',\n  pjPrefix: 'team-a',\n  defaultReleaseBranch: 'main',\n"));
+    expect(setProjectOption(source, 'kubernetesVersion', '1.36', undefined)).toBe(projenrc("  kubernetesVersion: '1.36',\n  pjPrefix: 'team-a',\n  defaultReleaseBranch: 'main',\n"));
   });
 
   test('in an environment: its own entry, added when it has none; the others keep theirs', () => {
     const source = projenrc("  pjPrefix: 'team',\n  kubernetesVersion: '1.34',\n  environments: [\n    { name: 'dev', pjPrefix: 'team-dev' },\n"
       + "    { name: 'prd', pjPrefix: 'team-prd', kubernetesVersion: '1.34' },\n  ],\n");
-    const dev = setKubernetesVersion(source, '1.35', 'dev');
+    const dev = setProjectOption(source, 'kubernetesVersion', '1.35', 'dev');
     expect(dev).toContain("    { name: 'dev', kubernetesVersion: '1.35', pjPrefix: 'team-dev' },");
     expect(dev).toContain("  kubernetesVersion: '1.34',\n  environments");
-    expect(setKubernetesVersion(source, '1.35', 'prd')).toContain("{ name: 'prd', pjPrefix: 'team-prd', kubernetesVersion: '1.35' }");
+    expect(setProjectOption(source, 'kubernetesVersion', '1.35', 'prd')).toContain("{ name: 'prd', pjPrefix: 'team-prd', kubernetesVersion: '1.35' }");
   });
 
   test('options it cannot find: an error saying what it looked for', () => {
-    expect(() => setKubernetesVersion('const options = {};\nnew BottlerocketEksProject(options);\n', '1.35', undefined))
+    expect(() => setProjectOption('const options = {};\nnew BottlerocketEksProject(options);\n', 'kubernetesVersion', '1.35', undefined))
       .toThrow(new ProjenrcEditError('found no `new BottlerocketEksProject({ ... })` with its options written in place'));
-    expect(() => setKubernetesVersion(projenrc("  pjPrefix: 'team',\n"), '1.35', 'dev'))
+    expect(() => setProjectOption(projenrc("  pjPrefix: 'team',\n"), 'kubernetesVersion', '1.35', 'dev'))
       .toThrow('found no entry `{ name: \'dev\', ... }` written in place in `environments`');
   });
 });

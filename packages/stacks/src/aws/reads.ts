@@ -1,7 +1,9 @@
-// Reads of one resource that may not exist: undefined when AWS has none of that name, as each
-// service says so in its own way; any other failure is thrown as it came.
+// Reads of one resource that may not exist (undefined when AWS has none of that name, as each
+// service says so in its own way; any other failure is thrown as it came), and of the version
+// updates EKS lists for a resource.
 import {
-  type Addon, CloudFormationClient, type Cluster, DescribeAddonCommand, DescribeClusterCommand, DescribeStacksCommand, EKSClient, type Stack,
+  type Addon, CloudFormationClient, type Cluster, DescribeAddonCommand, DescribeClusterCommand, DescribeStacksCommand, DescribeUpdateCommand,
+  EKSClient, paginateListUpdates, type Stack,
 } from './sdk';
 
 /** A stack as DescribeStacks has it, or undefined when it does not exist (or was deleted). */
@@ -33,4 +35,25 @@ export async function describeAddon(eks: EKSClient, clusterName: string, addonNa
     if ((error as Error).name === 'ResourceNotFoundException') return undefined;
     throw error;
   }
+}
+
+/** A successful version update of a cluster or node group: when it started, and what it set (`Version`, `ReleaseVersion`, ...). */
+export interface VersionUpdate {
+  readonly createdAt: Date;
+  readonly params: { readonly [type: string]: string };
+}
+
+/**
+ * The successful version updates EKS lists for a cluster, or for one of its node groups, newest
+ * first (`ListUpdates`, then `DescribeUpdate` of each).
+ */
+export async function successfulVersionUpdates(eks: EKSClient, clusterName: string, nodegroupName?: string): Promise<VersionUpdate[]> {
+  const ids: string[] = [];
+  for await (const page of paginateListUpdates({ client: eks }, { name: clusterName, nodegroupName })) ids.push(...(page.updateIds ?? []));
+  const describe = async (updateId: string) => (await eks.send(new DescribeUpdateCommand({ name: clusterName, nodegroupName, updateId }))).update;
+  const updates = await Promise.all(ids.map(describe));
+  return updates
+    .filter((u) => u?.type === 'VersionUpdate' && u.status === 'Successful' && u.createdAt !== undefined)
+    .map((u) => ({ createdAt: u!.createdAt!, params: Object.fromEntries((u!.params ?? []).map((p) => [p.type ?? '', p.value ?? ''])) }))
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }

@@ -23,5 +23,5 @@ export {
 } from '@aws-sdk/client-eks';
 export { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient } from '@aws-sdk/client-kms';
 export { GetServiceQuotaCommand, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
-export { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+export { GetParameterCommand, paginateGetParametersByPath, SSMClient } from '@aws-sdk/client-ssm';
 export { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';

@@ -64,6 +64,8 @@ export async function main(args: string[], io: CommandIo = { out: process.stdout
         return await (await import('./status')).statusCommand(rest, io);
       case 'upgrade':
         return await (await import('./upgrade')).upgradeCommand(rest, io);
+      case 'releases':
+        return await (await import('./releases')).releasesCommand(rest, io);
       case 'unprotect':
         return await (await import('./unprotect')).unprotectCommand(rest, io);
       default:

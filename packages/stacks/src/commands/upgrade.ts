@@ -1,8 +1,6 @@
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { deploymentPaths, isSettingsError, nextKubernetesVersion, Settings, TEAM_TASKS, teamTaskCommand, UPGRADE_FLAGS } from 'bottlerocket-eks-config';
+import { deploymentPaths, isSettingsError, nextKubernetesVersion, Settings, teamTaskCommand, UPGRADE_FLAGS } from 'bottlerocket-eks-config';
 import { AWS_LIMIT_OPTIONS, awsLimitsOf, failedCommandExit } from './aws-command';
 import { AWS_LIMIT_ENV, AwsClients } from '../aws/clients';
 import { detectShellRegion, preflightClients } from '../preflight';
@@ -13,29 +11,13 @@ import { usageError } from '../process/user-errors';
 import { EnvironmentStatus, readStatus } from '../status';
 import { readSettingsOptions, settingsFileLocation } from '../synth/settings-file';
 import {
-  formatRefusal, formatRollback, formatStep, isStep, planRollback, planUpgrade, ProjenrcEditError, readUpgradeRecord, setKubernetesVersion,
+  formatRefusal, formatRollback, formatStep, isStep, planRollback, planUpgrade, ProjenRunner, readUpgradeRecord, rewriteProjenrc, runProjen,
+  setProjectOption,
   UpgradeRecord, UpgradeStep, versionUpdateTime, writeUpgradeRecord,
 } from '../upgrade';
 
 /** Drift detection can take minutes: the deadline (unless set) leaves room for it. */
 const UPGRADE_DEADLINE = 300;
-
-/**
- * How `--apply` regenerates the repository after `.projenrc.ts` changed: `npx projen` (the
- * settings files, tasks, README), then the team's synth task (`cdk.out`, `templates/`), in its
- * root. Replaceable in tests.
- */
-export type ProjenRunner = (root: string) => { ok: boolean; output: string };
-
-const runProjen: ProjenRunner = (root) => {
-  let output = '';
-  for (const args of [['projen'], ['projen', TEAM_TASKS.synth]]) {
-    const result = spawnSync('npx', args, { cwd: root, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'] });
-    output += `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`;
-    if (result.status !== 0) return { ok: false, output };
-  }
-  return { ok: true, output };
-};
 
 /**
  * `bottlerocket-eks upgrade`: the next Kubernetes minor of a deployed environment (a plan; with
@@ -122,31 +104,13 @@ function refused(io: CommandIo, json: boolean, refusal: { reason: string; fix: s
   return 1;
 }
 
-/**
- * Writes the step into `.projenrc.ts` and runs `npx projen`; when projen fails, `.projenrc.ts`
- * is put back as it was (no half-written repository). Then records what the step moves.
- */
+/** Writes the step into `.projenrc.ts` and regenerates the repository (or leaves both as they were), then records what the step moves. */
 function apply(io: CommandIo, projen: ProjenRunner, root: string, step: UpgradeStep, status: EnvironmentStatus, recordFile: string): number {
-  const projenrc = path.join(root, '.projenrc.ts');
-  const before = fs.existsSync(projenrc) ? fs.readFileSync(projenrc, 'utf-8') : undefined;
-  const by = `set kubernetesVersion to '${step.to}'${step.environment ? ` in the entry of environment ${step.environment}` : ''} of .projenrc.ts yourself, then run npx projen`;
-  if (before === undefined) return refused(io, false, { reason: `there is no .projenrc.ts in ${root}`, fix: by }, 'Apply');
-  let after: string;
-  try {
-    after = setKubernetesVersion(before, step.to, step.environment);
-  } catch (error) {
-    if (error instanceof ProjenrcEditError) return refused(io, false, { reason: `.projenrc.ts: ${error.message}`, fix: by }, 'Apply');
-    throw error;
-  }
-  fs.writeFileSync(projenrc, after);
-  const result = projen(root);
-  if (!result.ok) {
-    // Put the repository back as it was: the old .projenrc.ts, and what it generates.
-    fs.writeFileSync(projenrc, before);
-    projen(root);
-    io.err.write(result.output);
-    const reason = '`npx projen` failed on the new version (its output is above); .projenrc.ts and what it generates are as they were';
-    return refused(io, false, { reason, fix: 'fix what it says, then apply again' }, 'Apply');
+  const byHand = `set kubernetesVersion to '${step.to}'${step.environment ? ` in the entry of environment ${step.environment}` : ''} of .projenrc.ts yourself, then run npx projen`;
+  const refusal = rewriteProjenrc(root, (source) => setProjectOption(source, 'kubernetesVersion', step.to, step.environment), projen, byHand);
+  if (refusal) {
+    if (refusal.output) io.err.write(refusal.output);
+    return refused(io, false, refusal, 'Apply');
   }
   const record: UpgradeRecord = {
     format: 1,

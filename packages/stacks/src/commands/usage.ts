@@ -49,6 +49,18 @@ export const COMMAND_HELP: Record<string, string> = {
       .projenrc.ts, runs npx projen and records the step (the next deploy carries it out);
       --rollback plans the way back of the recorded step while EKS allows it (7 days).
 `,
+  'releases': `  releases [--json] [--environments <a,b>] [--observations <dir>] [--due | --apply [--environment <name>] [--pull-request <file>]]
+      The Bottlerocket release train (read-only unless --apply): for each environment in the
+      order of --environments, the release its node groups run (EKS DescribeNodegroup) and
+      since when, the newest published for their variants (public SSM parameters), the release
+      due next and from when (the first environment when a release is published, each next one
+      after it ran releaseSoakDays in the one before), and the releases blocked, with why.
+      --observe <file> [--environment <name>] writes one environment's reading to a file;
+      --observations <dir> reads those files instead of AWS. --due prints the promotions due now
+      (--json: the workflow's matrix); --apply writes the due one into .projenrc.ts
+      (bottlerocketRelease), runs npx projen and the synth, and --pull-request <file> writes the
+      pull request's title and body. Exit 1 when an environment could not be read.
+`,
   'unprotect': `  unprotect --confirm=<pjPrefix> [--environment <name>] [--settings <file>]
       The first step of a confirmed destroy: after the preflight's checks of a destroy (the
       confirmation, region, account), turn the cluster's EKS deletion protection off

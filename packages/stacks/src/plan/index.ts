@@ -37,7 +37,8 @@ export async function updatePlan(
   const stacks: StackPlan[] = [];
   for (const stack of ordered) {
     const deployed = await readDeployedStack(cfn, stack.stackName);
-    stacks.push(planStack({ stackName: stack.stackName, deployed: deployed.template, proposed: stack.template, importers: deployed.importers, blockedReleases }));
+    const { template, importers } = deployed;
+    stacks.push(planStack({ stackName: stack.stackName, deployed: template, proposed: stack.template, importers, blockedReleases }));
   }
   return { stacks, refusals: explainAll(stacks, names) };
 }

@@ -24,7 +24,7 @@ export async function readNodegroups(context: StatusContext, notes: StatusNote[]
   return Promise.all(settings.nodegroups.map(async (group): Promise<NodegroupStatus> => {
     const name = names.nodegroup(group.name);
     const settingsSize = { desired: group.desiredSize, min: group.minSize, max: group.maxSize };
-    const nodegroupName = eksNames.find((n) => new RegExp(`^${escapeRegExp(name)}-[0-9a-f]+$`).test(n));
+    const nodegroupName = findNodegroupName(eksNames, name);
     const nodegroup = nodegroupName
       ? (await clients.eks.send(new DescribeNodegroupCommand({ clusterName, nodegroupName }))).nodegroup
       : undefined;
@@ -49,13 +49,26 @@ export async function readNodegroups(context: StatusContext, notes: StatusNote[]
   }));
 }
 
+/** Where Bottlerocket publishes its releases: public SSM parameters, one folder per variant and architecture. */
+export const BOTTLEROCKET_PARAMETERS = '/aws/service/bottlerocket';
+
+/** The Bottlerocket variant and architecture of a group's nodes, as its parameters name them: `aws-k8s-<version>[-nvidia|-fips]/<x86_64|arm64>`. */
+export function bottlerocketVariant(kubernetesVersion: string, group: Pick<ResolvedNodegroup, 'architecture' | 'variant'>): string {
+  const suffix = group.variant === BottlerocketVariant.NVIDIA ? '-nvidia' : group.variant === BottlerocketVariant.FIPS ? '-fips' : '';
+  return `aws-k8s-${kubernetesVersion}${suffix}/${group.architecture}`;
+}
+
 /**
  * The public SSM parameter that names the newest Bottlerocket release of a variant:
  * `/aws/service/bottlerocket/aws-k8s-<version>[-nvidia|-fips]/<x86_64|arm64>/latest/image_version`.
  */
 export function bottlerocketReleaseParameter(kubernetesVersion: string, group: Pick<ResolvedNodegroup, 'architecture' | 'variant'>): string {
-  const suffix = group.variant === BottlerocketVariant.NVIDIA ? '-nvidia' : group.variant === BottlerocketVariant.FIPS ? '-fips' : '';
-  return `/aws/service/bottlerocket/aws-k8s-${kubernetesVersion}${suffix}/${group.architecture}/latest/image_version`;
+  return `${BOTTLEROCKET_PARAMETERS}/${bottlerocketVariant(kubernetesVersion, group)}/latest/image_version`;
+}
+
+/** The EKS name of the group named `name` among a cluster's: it ends in a fingerprint of the group's create-only properties. */
+export function findNodegroupName(eksNames: string[], name: string): string | undefined {
+  return eksNames.find((n) => new RegExp(`^${escapeRegExp(name)}-[0-9a-f]+$`).test(n));
 }
 
 /** The release a parameter names, or undefined when AWS has no such parameter (no release of that variant). */
@@ -68,7 +81,8 @@ async function latestBottlerocketRelease(ssm: SSMClient, parameter: string): Pro
   }
 }
 
-async function listNodegroups(eks: EKSClient, clusterName: string): Promise<string[]> {
+/** The names of a cluster's node groups (ListNodegroups). */
+export async function listNodegroups(eks: EKSClient, clusterName: string): Promise<string[]> {
   const names: string[] = [];
   for await (const page of paginateListNodegroups({ client: eks }, { clusterName })) names.push(...(page.nodegroups ?? []));
   return names;

@@ -1,5 +1,6 @@
 export * from './step';
 export * from './record';
 export * from './rollback';
-export { setKubernetesVersion, ProjenrcEditError } from './projenrc';
+export { setProjectOption, ProjenrcEditError } from './projenrc';
 export { formatStep, formatRefusal, formatRollback } from './report';
+export { type ProjenRunner, rewriteProjenrc, type RewriteRefusal, runProjen } from './rewrite';

@@ -15,13 +15,13 @@ interface Node {
 }
 
 /**
- * `.projenrc.ts` with `kubernetesVersion` set to `version`: in the options of
- * `new BottlerocketEksProject({...})`, or with `environment` in that environment's entry of
- * `environments` (added when it has none, so the other environments keep theirs). The file is
- * parsed, then changed as text at the positions the parser gives, so every other byte stays as
- * the team wrote it.
+ * `.projenrc.ts` with the string option `option` (such as `kubernetesVersion`) set to `value`:
+ * in the options of `new BottlerocketEksProject({...})`, or with `environment` in that
+ * environment's entry of `environments` (added when it has none, so the other environments keep
+ * theirs). The file is parsed, then changed as text at the positions the parser gives, so every
+ * other byte stays as the team wrote it.
  */
-export function setKubernetesVersion(source: string, version: string, environment: string | undefined): string {
+export function setProjectOption(source: string, option: string, value: string, environment: string | undefined): string {
   let file: Node;
   try {
     file = parse(source, { sourceType: 'module', plugins: ['typescript'] }) as unknown as Node;
@@ -41,17 +41,17 @@ export function setKubernetesVersion(source: string, version: string, environmen
   }
   // The quotes the file uses most.
   const quote = (source.match(/"/g) ?? []).length > (source.match(/'/g) ?? []).length ? '"' : '\'';
-  const literal = `${quote}${version}${quote}`;
-  const existing = property(target, 'kubernetesVersion')?.value as Node | undefined;
+  const literal = `${quote}${value}${quote}`;
+  const existing = property(target, option)?.value as Node | undefined;
   if (existing) return source.slice(0, existing.start) + literal + source.slice(existing.end);
-  // No kubernetesVersion yet: a property of its own line, first, indented as the first one is;
+  // Not there yet: a property of its own line, first, indented as the first one is;
   // in an object written on one line (an environment's entry), after its first property (its name).
   const first = (target.properties as Node[])[0];
-  if (!first) return `${source.slice(0, target.start + 1)} kubernetesVersion: ${literal} ${source.slice(target.start + 1)}`;
+  if (!first) return `${source.slice(0, target.start + 1)} ${option}: ${literal} ${source.slice(target.start + 1)}`;
   const lineStart = source.lastIndexOf('\n', first.start) + 1;
   const indent = source.slice(lineStart, first.start);
-  if (indent.trim() !== '') return `${source.slice(0, first.end)}, kubernetesVersion: ${literal}${source.slice(first.end)}`;
-  return `${source.slice(0, first.start)}kubernetesVersion: ${literal},\n${indent}${source.slice(first.start)}`;
+  if (indent.trim() !== '') return `${source.slice(0, first.end)}, ${option}: ${literal}${source.slice(first.end)}`;
+  return `${source.slice(0, first.start)}${option}: ${literal},\n${indent}${source.slice(first.start)}`;
 }
 
 /** The object literal given to `new BottlerocketEksProject(...)` (the first one found). */

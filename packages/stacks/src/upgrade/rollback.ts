@@ -1,5 +1,6 @@
 import { EKS_ROLLBACK_GUIDE, ROLLBACK_WINDOW_DAYS } from 'bottlerocket-eks-config';
-import { DescribeUpdateCommand, EKSClient, paginateListUpdates } from '../aws/sdk';
+import { successfulVersionUpdates } from '../aws/reads';
+import { EKSClient } from '../aws/sdk';
 import type { EnvironmentStatus } from '../status';
 import type { UpgradeRecord } from './record';
 import type { UpgradeRefusal } from './step';
@@ -17,15 +18,7 @@ export interface RollbackPlan {
 
 /** When EKS's last successful version update of the cluster to `version` was made (ListUpdates, DescribeUpdate), if any. */
 export async function versionUpdateTime(eks: EKSClient, clusterName: string, version: string): Promise<Date | undefined> {
-  const ids: string[] = [];
-  for await (const page of paginateListUpdates({ client: eks }, { name: clusterName })) ids.push(...(page.updateIds ?? []));
-  const updates = await Promise.all(ids.map(async (updateId) => (await eks.send(new DescribeUpdateCommand({ name: clusterName, updateId }))).update));
-  const times = updates
-    .filter((u) => u?.type === 'VersionUpdate' && u.status === 'Successful' && (u.params ?? []).some((p) => p.type === 'Version' && p.value === version))
-    .map((u) => u!.createdAt)
-    .filter((t): t is Date => t !== undefined)
-    .sort((a, b) => b.getTime() - a.getTime());
-  return times[0];
+  return (await successfulVersionUpdates(eks, clusterName)).find((u) => u.params.Version === version)?.createdAt;
 }
 
 /**
