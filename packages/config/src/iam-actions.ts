@@ -45,13 +45,12 @@ export const UPGRADE_ACTIONS: string[] = ['eks:ListUpdates', 'eks:DescribeUpdate
  * node groups and the release each runs (`DescribeNodegroup`), since when (their successful
  * version updates, else their creation), and the published releases of each variant (the
  * public Bottlerocket SSM parameters, `GetParametersByPath` under
- * `/aws/service/bottlerocket/<variant>/<arch>`, and the `latest` one). The scheduled workflow's
- * status role allows them.
+ * `/aws/service/bottlerocket/<variant>/<arch>`). The scheduled workflow's status role allows them.
  */
 export const RELEASES_ACTIONS: string[] = [
   'sts:GetCallerIdentity',
   'eks:ListNodegroups', 'eks:DescribeNodegroup', 'eks:ListUpdates', 'eks:DescribeUpdate',
-  'ssm:GetParameter', 'ssm:GetParametersByPath',
+  'ssm:GetParametersByPath',
 ];
 
 /**

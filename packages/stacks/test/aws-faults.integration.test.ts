@@ -84,7 +84,7 @@ interface RunOptions {
   /** Default `default`. */
   readonly setup?: Setup;
   /** The command run. Default `preflight`. */
-  readonly command?: 'preflight' | 'status' | 'unprotect';
+  readonly command?: 'preflight' | 'status' | 'unprotect' | 'releases';
 }
 
 async function run(name: string, faults: Record<string, Fault>, options: RunOptions = {}): Promise<Run> {
@@ -124,7 +124,7 @@ async function run(name: string, faults: Record<string, Fault>, options: RunOpti
     children.push(child);
   });
   const seconds = (Date.now() - started) / 1000;
-  const line = `${result.stdout}${result.stderr}`.split('\n').find((l) => /^(Preflight|Status|Unprotect) failed|^Preflight passed|^preflight ok|^Status of|^No EKS cluster/.test(l)) ?? '';
+  const line = `${result.stdout}${result.stderr}`.split('\n').find((l) => /^(Preflight|Status|Unprotect|Releases) failed|^Preflight passed|^preflight ok|^Status of|^No EKS cluster|^Observed/.test(l)) ?? '';
   rows.push(`| ${name} | ${result.status} | ${seconds.toFixed(1)} | ${line} |`);
   return { ...result, seconds, counts: faulty.counts };
 }
@@ -276,12 +276,14 @@ describe.each<[string, Setup]>([['ec2', 'default'], ['eks', 'default'], ['servic
   });
 
 // The commands after a deploy go through the same clients: SSM (the newest Bottlerocket release,
-// which status reads even before anything is deployed) with every fault, and EKS for unprotect.
-describe.each<[string, 'status' | 'unprotect', string[], string, string]>([
+// which status reads even before anything is deployed, and the releases published, which the
+// release train lists) with every fault, and EKS for unprotect.
+describe.each<[string, 'status' | 'unprotect' | 'releases', string[], string, string]>([
   ['ssm', 'status', ['--no-drift'], 'Status', 'Status of team-a'],
+  ['ssm', 'releases', ['--observe', 'observation.json'], 'Releases', 'Observed team-a'],
   ['eks', 'unprotect', ['--confirm=team-a'], 'Unprotect', 'No EKS cluster team-a-cluster'],
 ])('%s, read by %s, misbehaves', (service, command, args, title, passed) => {
-  test.each(FAULTS.filter(([, fault]) => command === 'status' || ['hang', 'throttle', '503'].includes(fault.kind)))('%s', async (name, fault, code) => {
+  test.each(FAULTS.filter(([, fault]) => command !== 'unprotect' || ['hang', 'throttle', '503'].includes(fault.kind)))('%s', async (name, fault, code) => {
     const result = await run(`${command}: ${service} ${name}`, { [service]: fault }, { command, args });
     expect(result.counts[service]).toBeGreaterThan(0);
     expect(result.stderr).not.toMatch(/^ {4}at /m);

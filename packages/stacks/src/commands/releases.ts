@@ -130,7 +130,7 @@ async function observe(io: CommandIo, environment: string | undefined, file: str
 }
 
 /** `--apply`: the environment's due promotion into `.projenrc.ts` (`bottlerocketRelease`), regenerated; the pull request's text when asked. */
-function apply(io: CommandIo, projen: ProjenRunner, plan: ReleaseTrainPlan, environment: string | undefined, pullRequest: string | undefined): number {
+function apply(io: CommandIo, projen: ProjenRunner, plan: ReleaseTrainPlan, environment: string | undefined, pullRequest?: string): number {
   const train = plan.environments.find((e) => e.environment === environment)!;
   const where = label({ environment, settings: train });
   if (!train.promotion?.due) {
