@@ -1,4 +1,4 @@
-import { ResolvedSettings, ResourceNames, TEMPLATES_DIR } from 'bottlerocket-eks-config';
+import { releasesCommandLine, RELEASES_FLAGS, ResolvedSettings, ResourceNames, TEMPLATES_DIR } from 'bottlerocket-eks-config';
 import { Component, github, Project } from 'projen';
 import { ActionRefs } from 'projen/lib/github/actions.const';
 import { CiEnvironment, ciEnvironments, deployEnvironmentName, TeamCiOptions } from './ci-options';
@@ -15,6 +15,7 @@ export const PINNED_ACTIONS = {
   checkout: ActionRefs.ACTIONS_CHECKOUT,
   setupNode: ActionRefs.ACTIONS_SETUP_NODE,
   uploadArtifact: ActionRefs.ACTIONS_UPLOAD_ARTIFACT,
+  downloadArtifact: ActionRefs.ACTIONS_DOWNLOAD_ARTIFACT,
   configureAwsCredentials: ActionRefs.AWS_ACTIONS_CONFIGURE_AWS_CREDENTIALS,
   createPullRequest: ActionRefs.PETER_EVANS_CREATE_PULL_REQUEST,
 } as const;
@@ -41,6 +42,41 @@ export const STATUS_CRON = '17 5 * * *';
 const STATUS_TIMEOUT_MINUTES = 30;
 
 /**
+ * When the releases workflow runs: daily at 04:43 UTC (off the hour, and not at the status
+ * workflow's time).
+ */
+export const RELEASES_CRON = '43 4 * * *';
+
+/**
+ * How long a job of the releases workflow that reads one environment may run (a few EKS and SSM
+ * calls): its session as the status role lasts as long, STS's shortest (15 minutes).
+ */
+const OBSERVE_TIMEOUT_MINUTES = 15;
+
+/**
+ * How long a job of the releases workflow that writes a promotion may run: `npx projen` and the
+ * synth of every environment, then the pull request.
+ */
+const PROMOTE_TIMEOUT_MINUTES = 30;
+
+/**
+ * The token the workflows open pull requests with: a pull request opened with GITHUB_TOKEN starts
+ * no workflow, so the secret PROJEN_GITHUB_TOKEN (a token with contents and pull-requests write)
+ * is taken when set, to have it built (and diffed).
+ */
+export const PULL_REQUEST_TOKEN = '${{ secrets.PROJEN_GITHUB_TOKEN || secrets.GITHUB_TOKEN }}';
+
+/**
+ * Where the jobs of the releases workflow keep the readings of the environments and the pull
+ * request's text: in the runner's temporary folder, outside the checkout, so that the pull
+ * request's commit (every change in the checkout) never takes them in.
+ */
+const OBSERVATIONS_DIR = '$RUNNER_TEMP/observations';
+const PULL_REQUEST_FILE = '$RUNNER_TEMP/pull-request.md';
+/** The artifacts of the readings, one per environment (`observation-<name>`), downloaded together. */
+const OBSERVATION_ARTIFACT = 'observation-';
+
+/**
  * The team repository's GitHub workflows, projen-generated (read-only) like its other files:
  * - `build`: pull requests and pushes to the default branch: `npx projen build`, failing when
  *   it changed committed files (drift), with `templates/` as an artifact;
@@ -50,12 +86,15 @@ const STATUS_TIMEOUT_MINUTES = 30;
  *   as the read-only role, outside that environment;
  * - `status` (only with `deployRoleArn`): daily on the default branch, `npx projen status` as
  *   the status role beside the deploy role; the job fails when something needs attention.
+ * - `releases` (only with `deployRoleArn`): daily on the default branch, the Bottlerocket release
+ *   train: each environment read as its status role, the train planned without credentials, and
+ *   one pull request per environment a release is due to.
  * The roles they assume are deployed from the templates `TeamCiRoles` writes.
  *
  * With environments: one deploy job per environment that has a role (its own `deployRoleArn`,
  * or the top-level one), in the order listed, each after the one before and in its own GitHub
- * environment (so production can wait for approval); one diff job and one status job per such
- * environment.
+ * environment (so production can wait for approval); one diff job, one status job and one
+ * releases reading per such environment.
  * An environment without a role is left to deploy by hand.
  */
 export class TeamWorkflows extends Component {
@@ -81,11 +120,14 @@ export class TeamWorkflows extends Component {
       if (deploying.length > 0) {
         this.addEnvironmentWorkflows(deploying);
         this.addStatus(deploying.map((e) => ({ id: `status-${e.name}`, deployRoleArn: e.roleArn!, settings: e.settings, task: `status:${e.name}` })));
+        const observed = deploying.map((e) => ({ environment: e.name, deployRoleArn: e.roleArn!, settings: e.settings }));
+        this.addReleases(environments.map((e) => e.name), observed);
       }
     } else if (options.deployRoleArn) {
       this.addDeploy(options.deployRoleArn, settings, deployEnvironmentName(options, settings));
       this.addDiff(options.deployRoleArn, settings);
       this.addStatus([{ id: 'status', deployRoleArn: options.deployRoleArn, settings, task: 'status' }]);
+      this.addReleases(undefined, [{ deployRoleArn: options.deployRoleArn, settings }]);
     }
   }
 
@@ -160,9 +202,7 @@ export class TeamWorkflows extends Component {
           name: 'Open a pull request',
           uses: PINNED_ACTIONS.createPullRequest,
           with: {
-            // A pull request opened with GITHUB_TOKEN starts no workflow: set the secret
-            // PROJEN_GITHUB_TOKEN (a token with contents and pull-requests write) to have it built.
-            'token': '${{ secrets.PROJEN_GITHUB_TOKEN || secrets.GITHUB_TOKEN }}',
+            'token': PULL_REQUEST_TOKEN,
             'branch': 'github-actions/upgrade-bottlerocket-eks',
             'base': this.branch,
             'commit-message': 'chore(deps): upgrade projen-bottlerocket-eks and the CDK',
@@ -242,6 +282,135 @@ export class TeamWorkflows extends Component {
     }
   }
 
+  /**
+   * `releases`: daily and by hand, the Bottlerocket release train of the repository.
+   * - `observe-<name>` (`observe` with one deployment): one job per deployment CI reaches, side by
+   *   side, reads what its node groups run as its status role (trusted on the default branch
+   *   only, like the status jobs) and uploads the reading;
+   * - `plan`: with no AWS credentials, the train from those readings into the job summary, and
+   *   the promotions due now as its output (a JSON list);
+   * - `promote`: one job per promotion due, with no AWS credentials: writes it into `.projenrc.ts`,
+   *   regenerates and synthesizes, and opens (or updates) the pull request of its branch. It
+   *   alone may write to the repository, and it holds no OIDC token.
+   * @param environments the repository's environments in their order (the train's), or undefined with one deployment
+   * @param deployments those CI deploys (with a role), whose readings the train is planned from
+   */
+  private addReleases(
+    environments: string[] | undefined, deployments: Array<{ environment?: string; deployRoleArn: string; settings: ResolvedSettings }>,
+  ): void {
+    const workflow = this.workflow('releases', { schedule: [{ cron: RELEASES_CRON }], workflowDispatch: {} });
+    const onDefaultBranch = `github.ref == 'refs/heads/${this.branch}'`;
+    const train = releasesCommandLine({ environments });
+    const download: github.workflows.JobStep = {
+      name: 'Download the readings',
+      uses: PINNED_ACTIONS.downloadArtifact,
+      with: { 'pattern': `${OBSERVATION_ARTIFACT}*`, 'merge-multiple': true, 'path': '${{ runner.temp }}/observations' },
+    };
+    const observers: string[] = [];
+    for (const d of deployments) {
+      const id = d.environment ? `observe-${d.environment}` : 'observe';
+      const file = `${d.environment ?? 'default'}.json`;
+      const environment = d.environment ? ` --${RELEASES_FLAGS.environment} ${d.environment}` : '';
+      observers.push(id);
+      workflow.addJob(id, {
+        name: `Read the Bottlerocket releases of ${d.settings.pjPrefix}`,
+        runsOn: ['ubuntu-latest'],
+        if: onDefaultBranch,
+        permissions: { idToken: github.workflows.JobPermission.WRITE, contents: github.workflows.JobPermission.READ },
+        concurrency: { 'group': `releases-${d.settings.pjPrefix}`, 'cancel-in-progress': false },
+        timeoutMinutes: OBSERVE_TIMEOUT_MINUTES,
+        steps: [
+          ...this.setup(),
+          this.credentials(statusRoleArn(d.deployRoleArn, d.settings), d.settings, 'releases', OBSERVE_TIMEOUT_MINUTES),
+          {
+            name: 'Read what the node groups run',
+            run: `mkdir -p "${OBSERVATIONS_DIR}"
+npx ${releasesCommandLine()}${environment} --${RELEASES_FLAGS.observe} "${OBSERVATIONS_DIR}/${file}"`,
+          },
+          {
+            name: 'Upload the reading',
+            uses: PINNED_ACTIONS.uploadArtifact,
+            with: { 'name': `${OBSERVATION_ARTIFACT}${d.environment ?? 'default'}`, 'path': `\${{ runner.temp }}/observations/${file}`, 'if-no-files-found': 'error' },
+          },
+        ],
+      });
+    }
+    const fromReadings = `npx ${train} --${RELEASES_FLAGS.observations} "${OBSERVATIONS_DIR}"`;
+    workflow.addJob('plan', {
+      name: 'Plan the Bottlerocket release train',
+      runsOn: ['ubuntu-latest'],
+      needs: observers,
+      if: onDefaultBranch,
+      permissions: { contents: github.workflows.JobPermission.READ },
+      timeoutMinutes: OBSERVE_TIMEOUT_MINUTES,
+      outputs: { due: { stepId: 'due', outputName: 'due' } },
+      steps: [
+        ...this.setup(),
+        download,
+        {
+          name: 'Release train',
+          run: summaryScript(fromReadings, 'Bottlerocket release train', 'bottlerocket-eks releases exited $code: the release train could not be planned (see the log)'),
+        },
+        {
+          name: 'Promotions due',
+          id: 'due',
+          // One line of JSON (`[]`: none), the matrix of the promote job.
+          run: [
+            'set -o pipefail',
+            `due="$(${fromReadings} --${RELEASES_FLAGS.due} --${RELEASES_FLAGS.json} | jq -c .)"`,
+            'echo "Promotions due: $due"',
+            'echo "due=$due" >> "$GITHUB_OUTPUT"',
+          ].join('\n'),
+        },
+      ],
+    });
+    workflow.addJob('promote', {
+      name: 'Propose ${{ matrix.release }} (${{ matrix.branch }})',
+      runsOn: ['ubuntu-latest'],
+      needs: ['plan'],
+      if: `${onDefaultBranch} && needs.plan.outputs.due != '[]'`,
+      permissions: { contents: github.workflows.JobPermission.WRITE, pullRequests: github.workflows.JobPermission.WRITE },
+      // One run at a time per pull request branch; each environment's promotion on its own.
+      concurrency: { 'group': 'releases-${{ matrix.branch }}', 'cancel-in-progress': false },
+      strategy: { failFast: false, matrix: { include: '${{ fromJSON(needs.plan.outputs.due) }}' as any } },
+      timeoutMinutes: PROMOTE_TIMEOUT_MINUTES,
+      steps: [
+        ...this.setup(),
+        download,
+        {
+          name: 'Write the promotion into .projenrc.ts, regenerate and synthesize',
+          id: 'promotion',
+          // Through the environment, not into the script: the matrix is data, never code.
+          env: { APPLY_ARGS: '${{ matrix.applyArgs }}' },
+          run: [
+            `${fromReadings} $APPLY_ARGS --${RELEASES_FLAGS.pullRequest} "${PULL_REQUEST_FILE}"`,
+            'delimiter="body-$(openssl rand -hex 16)"',
+            '{',
+            `  echo "title=$(head -n 1 "${PULL_REQUEST_FILE}")"`,
+            '  echo "body<<$delimiter"',
+            `  tail -n +2 "${PULL_REQUEST_FILE}"`,
+            '  echo "$delimiter"',
+            '} >> "$GITHUB_OUTPUT"',
+          ].join('\n'),
+        },
+        {
+          name: 'Open or update the pull request',
+          uses: PINNED_ACTIONS.createPullRequest,
+          with: {
+            'token': PULL_REQUEST_TOKEN,
+            // One branch per environment: a newer release updates its open pull request.
+            'branch': '${{ matrix.branch }}',
+            'base': this.branch,
+            'commit-message': '${{ steps.promotion.outputs.title }}',
+            'title': '${{ steps.promotion.outputs.title }}',
+            'body': '${{ steps.promotion.outputs.body }}',
+            'delete-branch': true,
+          },
+        },
+      ],
+    });
+  }
+
   private deployJob(roleArn: string, settings: ResolvedSettings, environment: string, command: string): github.workflows.Job {
     const timeoutMinutes = DEPLOY_SESSION_SECONDS / 60;
     return {
@@ -287,14 +456,23 @@ export class TeamWorkflows extends Component {
  * makes `code` the command's, not `tee`'s.
  */
 export function statusScript(command: string, prefix: string): string {
+  return summaryScript(command, prefix, `${command} exited $code: ${prefix} needs attention (or an AWS call failed: see the log)`);
+}
+
+/**
+ * A step's script that writes a command's output under a heading, in a fenced block, into the
+ * job's summary (and the log), and exits with the command's exit code, saying `error` (in which
+ * `$code` is the exit code) as an error annotation when it is not 0.
+ */
+export function summaryScript(command: string, heading: string, error: string): string {
   return [
     'set -o pipefail',
-    `echo "### ${prefix}" >> "$GITHUB_STEP_SUMMARY"`,
+    `echo "### ${heading}" >> "$GITHUB_STEP_SUMMARY"`,
     'echo \'```\' >> "$GITHUB_STEP_SUMMARY"',
     'code=0',
     `${command} | tee -a "$GITHUB_STEP_SUMMARY" || code=$?`,
     'echo \'```\' >> "$GITHUB_STEP_SUMMARY"',
-    `if [ "$code" -ne 0 ]; then echo "::error::${command} exited $code: ${prefix} needs attention (or an AWS call failed: see the log)"; fi`,
+    `if [ "$code" -ne 0 ]; then echo "::error::${error}"; fi`,
     'exit "$code"',
   ].join('\n');
 }
@@ -327,6 +505,7 @@ function deployRows(options: TeamCiOptions, settings: ResolvedSettings, branch: 
     `| \`deploy\` | pushes to ${branch}, or by hand | \`npx projen deploy\` as \`${options.deployRoleArn}\`, in the \`${deployEnvironmentName(options, settings)}\` environment, one at a time |`,
     `| \`diff\` | pull requests to ${branch} (not from forks) | \`npx projen diff\` as the read-only role \`${new ResourceNames(settings.pjPrefix).githubReadRole()}\`, outside the deploy environment |`,
     `| \`status\` | daily, or by hand, on ${branch} | \`npx projen status\` as the read-only role \`${new ResourceNames(settings.pjPrefix).githubStatusRole()}\`; fails when something needs attention (see [Operating the environment](#operating-the-environment)) |`,
+    `| \`releases\` | daily, or by hand, on ${branch} | reads the node groups' Bottlerocket releases as the status role, plans the release train without AWS credentials, and opens (or updates) a pull request when a release is due (see [Bottlerocket releases](#bottlerocket-releases)) |`,
   ];
 }
 
@@ -338,5 +517,6 @@ function environmentDeployRows(environments: CiEnvironment[], branch: string): s
     `| \`deploy\` | pushes to ${branch}, or by hand | ${deploying.map((e) => `\`npx projen deploy:${e.name}\``).join(', then ')}: one job per environment, each after the one before (a failed one stops the rest), as its role, in its GitHub environment |`,
     `| \`diff\` | pull requests to ${branch} (not from forks) | ${deploying.map((e) => `\`npx projen diff:${e.name}\``).join(', ')}, side by side, each as the read-only role beside its environment's deploy role, outside the GitHub environments |`,
     `| \`status\` | daily, or by hand, on ${branch} | ${deploying.map((e) => `\`npx projen status:${e.name}\``).join(', ')}, side by side, each as the status role \`<prefix>-github-status\` beside its environment's deploy role; a job fails when its environment needs attention (see [Operating the environment](#operating-the-environment)) |`,
+    `| \`releases\` | daily, or by hand, on ${branch} | reads the node groups' Bottlerocket releases of ${deploying.map((e) => e.name).join(', ')}, each as its status role, plans the release train without AWS credentials, and opens (or updates) one pull request per environment a release is due to (see [Bottlerocket releases](#bottlerocket-releases)) |`,
   ];
 }

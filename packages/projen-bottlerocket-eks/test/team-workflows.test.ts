@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { tempDir } from './temp';
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
 import { DEPLOY_SESSION_SECONDS, READ_SESSION_SECONDS } from '../src/deploy-role';
-import { PINNED_ACTIONS, STATUS_CRON, statusScript, UPGRADED_PACKAGES } from '../src/team-workflows';
+import { PINNED_ACTIONS, PULL_REQUEST_TOKEN, RELEASES_CRON, STATUS_CRON, statusScript, summaryScript, UPGRADED_PACKAGES } from '../src/team-workflows';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/team-a-github-deploy';
 
@@ -37,14 +37,53 @@ function run(doc: any, job: string, name: string): string {
   return doc.jobs[job].steps.find((s: any) => s.name === name)?.run;
 }
 
+/** A step, by what it uses. */
+function step(doc: any, job: string, action: string): any {
+  return doc.jobs[job].steps.find((s: any) => s.uses === action);
+}
+
+const WORKFLOWS = ['build', 'upgrade', 'deploy', 'diff', 'status', 'releases'];
+
+/** The jobs of every workflow of `out`, as `<workflow>/<job>`. */
+function allJobs(out: Record<string, any>): Array<[string, any]> {
+  return workflowFiles(out).flatMap((file) => {
+    const name = path.basename(file, '.yml');
+    return Object.entries<any>(workflow(out, name).doc.jobs).map(([id, job]): [string, any] => [`${name}/${id}`, job]);
+  });
+}
+
+/**
+ * Runs a step's script as GitHub runs it (bash -e) with a fake `npx` first on the PATH, which
+ * records its arguments and answers as `answer` (a bash snippet) says; returns the run, the step
+ * outputs written and the calls of npx.
+ */
+function runWithFakeNpx(script: string, answer: string, env: Record<string, string> = {}) {
+  const dir = tempDir('fake-npx');
+  const bin = path.join(dir, 'bin');
+  fs.mkdirSync(bin);
+  const calls = path.join(dir, 'calls');
+  fs.writeFileSync(path.join(bin, 'npx'), `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> "${calls}"\n${answer}\n`, { mode: 0o755 });
+  const output = path.join(dir, 'output');
+  const summary = path.join(dir, 'summary');
+  const runnerTemp = path.join(dir, 'temp');
+  fs.mkdirSync(runnerTemp);
+  const result = spawnSync('bash', ['-e', '-c', script], {
+    env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}`, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: runnerTemp },
+    encoding: 'utf-8',
+  });
+  const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf-8') : '');
+  return { result, output: read(output), calls: read(calls).split('\n').filter(Boolean), runnerTemp };
+}
+
 describe('team workflows', () => {
   const byDefault = synth();
   const deploying = synth({ deployRoleArn: ROLE_ARN, region: 'eu-west-1', deployEnvironment: 'production' });
 
-  test('build and upgrade by default; deploy, diff and status only with a role', () => {
+  test('build and upgrade by default; deploy, diff, status and releases only with a role', () => {
     expect(workflowFiles(byDefault)).toEqual(['.github/workflows/build.yml', '.github/workflows/upgrade.yml']);
     expect(workflowFiles(deploying)).toEqual([
-      '.github/workflows/build.yml', '.github/workflows/deploy.yml', '.github/workflows/diff.yml', '.github/workflows/status.yml', '.github/workflows/upgrade.yml',
+      '.github/workflows/build.yml', '.github/workflows/deploy.yml', '.github/workflows/diff.yml', '.github/workflows/releases.yml',
+      '.github/workflows/status.yml', '.github/workflows/upgrade.yml',
     ]);
     // projen's other GitHub files stay off.
     expect(Object.keys(byDefault).filter((f) => /mergify|pull-request-lint/.test(f))).toEqual([]);
@@ -61,7 +100,7 @@ describe('team workflows', () => {
     expect(files).toEqual(expect.arrayContaining(['.github/workflows/build.yml', '.github/workflows/upgrade.yml', 'templates/github-deploy-role.yaml']));
   });
 
-  test.each(['build', 'upgrade', 'deploy', 'diff', 'status'])('%s passes the GitHub Actions workflow schema (action-validator)', (name) => {
+  test.each(WORKFLOWS)('%s passes the GitHub Actions workflow schema (action-validator)', (name) => {
     const { text } = workflow(deploying, name);
     expect(validateWorkflow(text).errors).toEqual([]);
   });
@@ -71,7 +110,7 @@ describe('team workflows', () => {
   });
 
   test('every uses: is pinned to a full tag or a commit SHA, from the one list of pinned actions', () => {
-    const all = ['build', 'upgrade', 'deploy', 'diff', 'status'].flatMap((name) => uses(workflow(deploying, name).doc));
+    const all = WORKFLOWS.flatMap((name) => uses(workflow(deploying, name).doc));
     expect(all.length).toBeGreaterThan(8);
     for (const ref of all) {
       expect(ref).toMatch(/^[\w.-]+\/[\w.-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$/);
@@ -92,6 +131,20 @@ describe('team workflows', () => {
     expect(workflow(synth({ defaultReleaseBranch: 'trunk' }), 'build').doc.on.push.branches).toEqual(['trunk']);
   });
 
+  test('download-artifact is pinned as projen pins it', () => {
+    expect(PINNED_ACTIONS.downloadArtifact).toMatch(/^actions\/download-artifact@[0-9a-f]{40}$/);
+  });
+
+  test('no job that may ask for an OIDC token (AWS credentials) may write to the repository or its pull requests', () => {
+    const jobs = allJobs(deploying);
+    expect(jobs.length).toBeGreaterThan(6);
+    for (const [id, job] of jobs.filter(([, j]) => j.permissions?.['id-token'] === 'write')) {
+      expect([id, job.permissions.contents, job.permissions['pull-requests']]).toEqual([id, 'read', undefined]);
+    }
+    // Every job says what it may do: none takes the repository's default token permissions.
+    for (const [id, job] of jobs) expect([id, job.permissions]).toEqual([id, expect.any(Object)]);
+  });
+
   test('upgrade: weekly and by hand; bumps the project type, its libraries and the CDK together, builds, opens a pull request', () => {
     const { doc } = workflow(byDefault, 'upgrade');
     expect(Object.keys(doc.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
@@ -103,6 +156,8 @@ describe('team workflows', () => {
     expect(bump).toMatch(/npm-check-updates@\d+\.\d+\.\d+ /);
     const order = doc.jobs.upgrade.steps.map((s: any) => s.run ?? s.uses);
     expect(order.slice(4)).toEqual(['npm install', 'npx projen', 'npx projen build', PINNED_ACTIONS.createPullRequest]);
+    expect(step(doc, 'upgrade', PINNED_ACTIONS.createPullRequest).with.token).toBe(PULL_REQUEST_TOKEN);
+    expect(PULL_REQUEST_TOKEN).toBe('${{ secrets.PROJEN_GITHUB_TOKEN || secrets.GITHUB_TOKEN }}');
   });
 
   test('deploy: pushes to the default branch only, OIDC into the role in the team region for as long as the job may run, one at a time, in an environment', () => {
@@ -194,6 +249,127 @@ describe('team workflows', () => {
     if (exit !== 0) expect(result.stdout).toContain(`::error::sh -c 'echo report; exit ${exit}' exited ${exit}`);
   });
 
+  test('releases: daily off the hour at another time than status, and by hand, on the default branch only', () => {
+    const { doc } = workflow(deploying, 'releases');
+    expect(Object.keys(doc.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(doc.on.schedule).toEqual([{ cron: RELEASES_CRON }]);
+    expect(RELEASES_CRON).toMatch(/^([1-9]|[1-5]\d) \d{1,2} \* \* \*$/);
+    expect(RELEASES_CRON).not.toBe(STATUS_CRON);
+    expect(RELEASES_CRON.split(' ').slice(0, 2)).not.toEqual(STATUS_CRON.split(' ').slice(0, 2));
+    expect(Object.keys(doc.jobs)).toEqual(['observe', 'plan', 'promote']);
+    // Every job runs only on the default branch (the status role trusts no other; the pull requests start from it).
+    for (const job of Object.values<any>(doc.jobs)) expect(job.if).toMatch(/^github\.ref == 'refs\/heads\/main'( && |$)/);
+    const trunk = workflow(synth({ deployRoleArn: ROLE_ARN, defaultReleaseBranch: 'trunk' }), 'releases').doc;
+    for (const job of Object.values<any>(trunk.jobs)) expect(job.if).toMatch(/^github\.ref == 'refs\/heads\/trunk'( && |$)/);
+    expect(step(trunk, 'promote', PINNED_ACTIONS.createPullRequest).with.base).toBe('trunk');
+  });
+
+  test('releases: observe reads the one deployment as the status role, outside any environment, and uploads the reading', () => {
+    const { doc, text } = workflow(deploying, 'releases');
+    const job = doc.jobs.observe;
+    expect(job.permissions).toEqual({ 'id-token': 'write', 'contents': 'read' });
+    expect(job.environment).toBeUndefined();
+    expect(job.concurrency).toEqual({ 'group': 'releases-team-a', 'cancel-in-progress': false });
+    expect(step(doc, 'observe', PINNED_ACTIONS.configureAwsCredentials).with).toEqual({
+      'role-to-assume': ROLE_ARN.replace(/role\/.*$/, 'role/team-a-github-status'),
+      'aws-region': 'eu-west-1',
+      'role-session-name': 'team-a-releases',
+      'role-duration-seconds': job['timeout-minutes'] * 60,
+    });
+    // Within the status role's session, and no shorter than STS allows (15 minutes).
+    expect(job['timeout-minutes'] * 60).toBeLessThanOrEqual(READ_SESSION_SECONDS);
+    expect(job['timeout-minutes'] * 60).toBeGreaterThanOrEqual(900);
+    expect(job.steps.map((s: any) => s.run ?? s.uses)).toEqual([
+      PINNED_ACTIONS.checkout, PINNED_ACTIONS.setupNode, 'npm ci', PINNED_ACTIONS.configureAwsCredentials,
+      'mkdir -p "$RUNNER_TEMP/observations"\nnpx bottlerocket-eks releases --observe "$RUNNER_TEMP/observations/default.json"',
+      PINNED_ACTIONS.uploadArtifact,
+    ]);
+    expect(step(doc, 'observe', PINNED_ACTIONS.uploadArtifact).with).toEqual({
+      'name': 'observation-default', 'path': '${{ runner.temp }}/observations/default.json', 'if-no-files-found': 'error',
+    });
+    expect(text).not.toMatch(/github-deploy|github-read|production/);
+  });
+
+  test('releases: plan, with no AWS credentials, writes the train into the job summary and gives the promotions due as its output', () => {
+    const { doc } = workflow(deploying, 'releases');
+    const job = doc.jobs.plan;
+    expect(job.needs).toEqual('observe');
+    expect(job.permissions).toEqual({ contents: 'read' });
+    expect(step(doc, 'plan', PINNED_ACTIONS.configureAwsCredentials)).toBeUndefined();
+    expect(job.outputs).toEqual({ due: '${{ steps.due.outputs.due }}' });
+    expect(step(doc, 'plan', PINNED_ACTIONS.downloadArtifact).with).toEqual({ 'pattern': 'observation-*', 'merge-multiple': true, 'path': '${{ runner.temp }}/observations' });
+    const train = 'npx bottlerocket-eks releases --observations "$RUNNER_TEMP/observations"';
+    expect(run(doc, 'plan', 'Release train'))
+      .toBe(summaryScript(train, 'Bottlerocket release train', 'bottlerocket-eks releases exited $code: the release train could not be planned (see the log)'));
+    expect(run(doc, 'plan', 'Release train')).toContain(`${train} | tee -a "$GITHUB_STEP_SUMMARY" || code=$?`);
+    expect(run(doc, 'plan', 'Promotions due')).toContain(`${train} --due --json`);
+    expect(job.steps.find((s: any) => s.name === 'Promotions due').id).toBe('due');
+  });
+
+  test('releases: the promotions due are written as one line of JSON, the promote job\'s matrix; none: []', () => {
+    const script = run(workflow(deploying, 'releases').doc, 'plan', 'Promotions due');
+    const pretty = JSON.stringify([{ release: '1.54.0-abcdef12', branch: 'bottlerocket-eks/release', applyArgs: '--apply' }], null, 2);
+    const due = runWithFakeNpx(script, `cat <<'JSON'\n${pretty}\nJSON`);
+    expect(due.result.status).toBe(0);
+    expect(due.output).toBe('due=[{"release":"1.54.0-abcdef12","branch":"bottlerocket-eks/release","applyArgs":"--apply"}]\n');
+    expect(due.calls).toEqual([`bottlerocket-eks releases --observations ${due.runnerTemp}/observations --due --json`]);
+    expect(runWithFakeNpx(script, 'echo "[]"').output).toBe('due=[]\n');
+    // A failed command fails the step: no output, so no promotion.
+    const failed = runWithFakeNpx(script, 'echo "AWS said no" >&2; exit 1');
+    expect(failed.result.status).not.toBe(0);
+    expect(failed.output).toBe('');
+  });
+
+  test('releases: promote, one job per promotion due, with no AWS credentials, writes it and opens the pull request of its branch', () => {
+    const { doc } = workflow(deploying, 'releases');
+    const job = doc.jobs.promote;
+    expect(job.needs).toEqual('plan');
+    expect(job.if).toBe("github.ref == 'refs/heads/main' && needs.plan.outputs.due != '[]'");
+    expect(job.strategy).toEqual({ 'fail-fast': false, 'matrix': { include: '${{ fromJSON(needs.plan.outputs.due) }}' } });
+    expect(job.permissions).toEqual({ 'contents': 'write', 'pull-requests': 'write' });
+    expect(job.environment).toBeUndefined();
+    expect(job.concurrency).toEqual({ 'group': 'releases-${{ matrix.branch }}', 'cancel-in-progress': false });
+    expect(job.steps.map((s: any) => s.uses ?? s.name)).toEqual([
+      PINNED_ACTIONS.checkout, PINNED_ACTIONS.setupNode, 'Install dependencies', PINNED_ACTIONS.downloadArtifact,
+      'Write the promotion into .projenrc.ts, regenerate and synthesize', PINNED_ACTIONS.createPullRequest,
+    ]);
+    const write = job.steps.find((s: any) => s.id === 'promotion');
+    // The matrix reaches the script as data, through the environment.
+    expect(write.env).toEqual({ APPLY_ARGS: '${{ matrix.applyArgs }}' });
+    expect(write.run).not.toContain('${{');
+    expect(write.run.split('\n')[0]).toBe('npx bottlerocket-eks releases --observations "$RUNNER_TEMP/observations" $APPLY_ARGS --pull-request "$RUNNER_TEMP/pull-request.md"');
+    expect(step(doc, 'promote', PINNED_ACTIONS.createPullRequest).with).toEqual({
+      'token': PULL_REQUEST_TOKEN,
+      'branch': '${{ matrix.branch }}',
+      'base': 'main',
+      'commit-message': '${{ steps.promotion.outputs.title }}',
+      'title': '${{ steps.promotion.outputs.title }}',
+      'body': '${{ steps.promotion.outputs.body }}',
+      'delete-branch': true,
+    });
+    // The same token as the upgrade workflow's pull requests.
+    expect(step(doc, 'promote', PINNED_ACTIONS.createPullRequest).with.token).toBe(step(workflow(deploying, 'upgrade').doc, 'upgrade', PINNED_ACTIONS.createPullRequest).with.token);
+  });
+
+  test('releases: the promotion step passes each of applyArgs on, and gives the pull request\'s title (first line) and body (the rest) as outputs, outside the checkout', () => {
+    const script = run(workflow(deploying, 'releases').doc, 'promote', 'Write the promotion into .projenrc.ts, regenerate and synthesize');
+    // The fake command writes the pull request's text where --pull-request says.
+    const answer = 'while [ $# -gt 0 ]; do if [ "$1" = --pull-request ]; then printf \'chore: Bottlerocket 1.54.0-abcdef12 on dev\\n\\nWhy: published.\\nbody<<x\\n\' > "$2"; fi; shift; done';
+    const promoted = runWithFakeNpx(script, answer, { APPLY_ARGS: '--apply --environment dev' });
+    expect(promoted.result.status).toBe(0);
+    expect(promoted.calls).toEqual([
+      `bottlerocket-eks releases --observations ${promoted.runnerTemp}/observations --apply --environment dev --pull-request ${promoted.runnerTemp}/pull-request.md`,
+    ]);
+    const [title, open, ...rest] = promoted.output.split('\n');
+    expect(title).toBe('title=chore: Bottlerocket 1.54.0-abcdef12 on dev');
+    const delimiter = open.replace(/^body<</, '');
+    expect(delimiter).toMatch(/^body-[0-9a-f]{32}$/);
+    expect(rest).toEqual(['', 'Why: published.', 'body<<x', delimiter, '']);
+    // The pull request's commit takes every change in the checkout: the readings and the text are kept outside it.
+    expect(fs.existsSync(path.join(promoted.runnerTemp, 'pull-request.md'))).toBe(true);
+    expect(runWithFakeNpx(script, 'exit 1', { APPLY_ARGS: '--apply' }).result.status).not.toBe(0);
+  });
+
   test('the environment defaults to the prefix', () => {
     expect(workflow(synth({ deployRoleArn: ROLE_ARN }), 'deploy').doc.jobs.deploy.environment).toBe('team-a');
   });
@@ -225,7 +401,9 @@ describe('team workflows', () => {
     expect(readme).not.toContain('| `deploy` |');
     expect(deploying['README.md']).toContain(`| \`deploy\` | pushes to main, or by hand | \`npx projen deploy\` as \`${ROLE_ARN}\``);
     expect(deploying['README.md']).toContain('| `status` | daily, or by hand, on main | `npx projen status` as the read-only role `team-a-github-status`;');
+    expect(deploying['README.md']).toContain('| `releases` | daily, or by hand, on main | reads the node groups\' Bottlerocket releases as the status role');
     expect(readme).not.toContain('| `status` |');
+    expect(readme).not.toContain('| `releases` |');
   });
 });
 
@@ -284,7 +462,36 @@ describe('team workflows with environments', () => {
     expect(Object.keys(workflow(synth({ environments: [{ name: 'dev' }, { name: 'prd', deployRoleArn: PRD_ROLE }] }), 'status').doc.jobs)).toEqual(['status-prd']);
   });
 
-  test.each(['deploy', 'diff', 'status'])('%s with environments passes the GitHub Actions workflow schema (action-validator)', (name) => {
+  test('releases: one observe job per environment with a role, each as its status role in its region; plan and promote over the train of every environment, in order', () => {
+    const { doc, text } = workflow(out, 'releases');
+    expect(Object.keys(doc.jobs)).toEqual(['observe-dev', 'observe-stg', 'observe-prd', 'plan', 'promote']);
+    const credentials = (job: string) => step(doc, job, PINNED_ACTIONS.configureAwsCredentials)?.with;
+    expect(credentials('observe-prd')).toMatchObject({ 'role-to-assume': PRD_ROLE.replace(/role\/.*$/, 'role/team-a-prd-github-status'), 'aws-region': 'us-east-1', 'role-session-name': 'team-a-prd-releases' });
+    expect(credentials('observe-stg')).toMatchObject({ 'role-to-assume': ROLE_ARN.replace(/role\/.*$/, 'role/team-a-stg-github-status'), 'aws-region': 'eu-central-1' });
+    expect(doc.jobs['observe-stg'].steps.find((s: any) => s.name === 'Read what the node groups run').run)
+      .toBe('mkdir -p "$RUNNER_TEMP/observations"\nnpx bottlerocket-eks releases --environment stg --observe "$RUNNER_TEMP/observations/stg.json"');
+    expect(step(doc, 'observe-stg', PINNED_ACTIONS.uploadArtifact).with).toMatchObject({ name: 'observation-stg', path: '${{ runner.temp }}/observations/stg.json' });
+    expect(Object.values<any>(doc.jobs).map((j) => j.environment)).toEqual(Array(5).fill(undefined));
+    expect(doc.jobs.plan.needs).toEqual(['observe-dev', 'observe-stg', 'observe-prd']);
+    expect(credentials('plan')).toBeUndefined();
+    expect(credentials('promote')).toBeUndefined();
+    expect(run(doc, 'plan', 'Promotions due')).toContain('npx bottlerocket-eks releases --environments dev,stg,prd --observations "$RUNNER_TEMP/observations" --due --json');
+    expect(doc.jobs.promote.steps.find((s: any) => s.id === 'promotion').run)
+      .toContain('npx bottlerocket-eks releases --environments dev,stg,prd --observations "$RUNNER_TEMP/observations" $APPLY_ARGS --pull-request');
+    expect(text).not.toMatch(/github-deploy|github-read/);
+    for (const [id, job] of allJobs(out).filter(([, j]) => j.permissions?.['id-token'] === 'write')) {
+      expect([id, job.permissions.contents, job.permissions['pull-requests']]).toEqual([id, 'read', undefined]);
+    }
+  });
+
+  test('releases: an environment CI does not deploy gets no observe job, but keeps its place in the train', () => {
+    const { doc } = workflow(synth({ environments: [{ name: 'dev' }, { name: 'prd', deployRoleArn: PRD_ROLE }] }), 'releases');
+    expect(Object.keys(doc.jobs)).toEqual(['observe-prd', 'plan', 'promote']);
+    expect(doc.jobs.plan.needs).toEqual('observe-prd');
+    expect(run(doc, 'plan', 'Promotions due')).toContain('npx bottlerocket-eks releases --environments dev,prd --observations');
+  });
+
+  test.each(['deploy', 'diff', 'status', 'releases'])('%s with environments passes the GitHub Actions workflow schema (action-validator)', (name) => {
     expect(validateWorkflow(workflow(out, name).text).errors).toEqual([]);
   });
 
@@ -293,6 +500,7 @@ describe('team workflows with environments', () => {
     expect(Object.keys(workflow(some, 'deploy').doc.jobs)).toEqual(['deploy-prd']);
     expect(Object.keys(workflow(some, 'diff').doc.jobs)).toEqual(['diff-prd']);
     expect(workflowFiles(synth({ environments: [{ name: 'dev' }] }))).toEqual(['.github/workflows/build.yml', '.github/workflows/upgrade.yml']);
+    expect(Object.keys(workflow(some, 'releases').doc.jobs)).toEqual(['observe-prd', 'plan', 'promote']);
   });
 
   test('a bad deployEnvironment of an environment is refused in one line', () => {
@@ -303,6 +511,7 @@ describe('team workflows with environments', () => {
   test('the README lists each environment\'s GitHub environment, role and role template, and how to deploy each role', () => {
     const readme: string = out['README.md'];
     expect(readme).toContain('| `deploy` | pushes to main, or by hand | `npx projen deploy:dev`, then `npx projen deploy:stg`, then `npx projen deploy:prd`: one job per environment');
+    expect(readme).toContain('| `releases` | daily, or by hand, on main | reads the node groups\' Bottlerocket releases of dev, stg, prd, each as its status role');
     expect(readme).toContain(`| prd | \`production\` | \`${PRD_ROLE}\` | \`templates/prd/github-deploy-role.yaml\` |`);
     expect(readme).toContain('aws cloudformation deploy --region us-east-1 --stack-name team-a-prd-github-deploy-role \\\n  --template-file templates/prd/github-deploy-role.yaml');
     const none: string = synth({ environments: [{ name: 'dev' }] })['README.md'];

@@ -119,6 +119,6 @@ Sessions last as long as their jobs may (two hours to
 deploy). In 2026 GitHub began to put owner and repository ids into the subject of new repositories' OIDC tokens: if
 the \`sub\` of one of your tokens does not start with \`repo:<owner>/<name>:\`, pass its repository part as \`GitHubRepository\`. If an account already has the
 token.actions.githubusercontent.com OIDC provider, also pass \`ExistingOidcProviderArn=<its ARN>\`. The \`upgrade\` workflow
-opens its pull request with \`GITHUB_TOKEN\`, which starts no workflow: add a \`PROJEN_GITHUB_TOKEN\` secret (contents and
-pull-requests write) to have it built.`;
+(and the \`releases\` workflow, where CI deploys) opens its pull requests with \`GITHUB_TOKEN\`, which starts no workflow: add a
+\`PROJEN_GITHUB_TOKEN\` secret (contents and pull-requests write) to have them built and diffed.`;
 }
