@@ -12,6 +12,7 @@ import { exportsSection } from './readme/exports';
 import { nodegroupSection } from './readme/node-groups';
 import { operatingSection, upgradingKubernetesSection } from './readme/operating';
 import { overviewSection } from './readme/overview';
+import { releasesSection } from './readme/releases';
 import { repositoryLayoutSection } from './readme/repository-layout';
 import { NODE_VERSION, workflowsReadme } from './team-workflows';
 
@@ -56,6 +57,7 @@ ${workflowsReadme(ci, view)}
 ${ciRolesReadme(ci, view)}
 ${operatingSection(ci, view)}
 ${upgradingKubernetesSection(ci, view)}
+${releasesSection(ci, view)}
 ${repositoryLayoutSection(view)}
 ${clusterSection(view)}
 ${nodegroupSection(view)}

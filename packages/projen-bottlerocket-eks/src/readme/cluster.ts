@@ -65,13 +65,15 @@ enter-admin-container                                          # with bottlerock
 
 \`ssmAccess: false\` turns both off.` : 'Session Manager access is off (`ssmAccess: false`): nodes run no control container and their role has no SSM policy.'}
 
-### Bottlerocket releases
+### The nodes' Bottlerocket release
 
-${s.nodegroups.some((g) => g.releaseVersion) ? `Pinned: ${s.nodegroups.filter((g) => g.releaseVersion).map((g) => `${names.nodegroup(g.name)} on ${g.releaseVersion}`).join(', ')}. ` : ''}A group without \`releaseVersion\`
-gets the latest Bottlerocket release when it is created or its Kubernetes version changes. To roll nodes to a new
-release, set \`releaseVersion\` (e.g. from \`aws ssm get-parameter --name /aws/service/bottlerocket/aws-k8s-${s.kubernetesVersion}/x86_64/latest/image_version\`)
-and deploy, or, unpinned, run \`aws eks update-nodegroup-version --cluster-name ${cluster} --nodegroup-name <group>\`:
-EKS replaces the nodes \`maxUnavailablePercentage\` at a time.
+${s.nodegroups.some((g) => g.releaseVersion) ? `Pinned by their own \`releaseVersion\`: ${s.nodegroups.filter((g) => g.releaseVersion).map((g) => `${names.nodegroup(g.name)} on ${g.releaseVersion}`).join(', ')}. ` : ''}A group without \`releaseVersion\`
+runs \`bottlerocketRelease\`${s.bottlerocketRelease ? ` (here ${s.bottlerocketRelease})` : ''}; where neither is set, it gets the latest Bottlerocket release when it is created or
+its Kubernetes version changes. To roll nodes to a new release, set \`bottlerocketRelease\` (every group without its own
+\`releaseVersion\`) or a group's \`releaseVersion\` (e.g. from \`aws ssm get-parameter --name /aws/service/bottlerocket/aws-k8s-${s.kubernetesVersion}/x86_64/latest/image_version\`)
+and deploy: EKS replaces the nodes \`maxUnavailablePercentage\` at a time. The release train proposes \`bottlerocketRelease\`
+for you (see [Bottlerocket releases](#bottlerocket-releases)).${s.bottlerocketRelease ? '' : ` Where neither is set, \`aws eks update-nodegroup-version --cluster-name ${cluster} --nodegroup-name <group>\`
+also moves a group to the latest release.`}
 ${s.existingVpc ? `
 ### Your VPC
 

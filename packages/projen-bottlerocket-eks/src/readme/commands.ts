@@ -1,5 +1,5 @@
 import { StackKind } from 'bottlerocket-eks-config';
-import { KUBERNETES_UPGRADE_TASK } from '../task-names';
+import { KUBERNETES_UPGRADE_TASK, RELEASES_TASK } from '../task-names';
 import { DeploymentsView } from './deployments-view';
 
 /** The repository's projen and nx commands, as `project.ts`, `all-stacks-app.ts` and `team-tests.ts` define them. */
@@ -20,6 +20,7 @@ export function commandsSection(view: DeploymentsView): string {
     `| \`npx projen destroy${task} --confirm=${view.each.names.pjPrefix}\` | destroy the three stacks${of} in the reverse order (the cluster's deletion protection turned off first); refuses without \`--confirm\` |`,
     `| \`npx projen status${task}\` | what is deployed${of} and whether anything needs attention: stacks, drift, Kubernetes version and support, upgrade insights, add-ons, node groups (see [Operating the environment](#operating-the-environment)) |`,
     `| \`npx projen ${KUBERNETES_UPGRADE_TASK}${task}\` | plan the next Kubernetes minor version${of}; \`-- --apply\` writes it into \`.projenrc.ts\` (see [Upgrading Kubernetes](#upgrading-kubernetes)) |`,
+    `| \`npx projen ${RELEASES_TASK}\` | the Bottlerocket release train${view.hasEnvironments ? ' of every environment, in their order' : ''}: what runs where, what is due when, what is blocked (see [Bottlerocket releases](#bottlerocket-releases)) |`,
     // With environments the plain tasks stay, to name the environments rather than guess one.
     ...(view.hasEnvironments
       ? [`| \`npx projen preflight\`, \`diff\`, \`deploy\`, \`destroy\`, \`status\`, \`${KUBERNETES_UPGRADE_TASK}\` | refuse, listing the environments: name one (see [Environments](#environments)) |`]

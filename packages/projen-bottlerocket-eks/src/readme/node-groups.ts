@@ -29,6 +29,7 @@ ${row('launchTemplate', (g) => `${g.launchTemplate}`, 'true (IMDSv2, encrypted g
 ${row('httpPutResponseHopLimit', (g) => `${g.httpPutResponseHopLimit}`, '1 (raise to 2 only for pods that need the instance metadata)')}
 ${row('dataVolumeSize', (g) => `${g.dataVolumeSize} GiB`, '20 GiB')}
 ${row('volumeKmsKeyArn', (g) => g.volumeKmsKeyArn ?? 'default EBS key', 'the default EBS key')}
+${row('releaseVersion', (g) => (g.releaseVersion ? `${g.releaseVersion} (pinned)` : s.bottlerocketRelease ? `${s.bottlerocketRelease} (\`bottlerocketRelease\`)` : 'EKS newest at creation'), '`bottlerocketRelease`, else EKS\'s newest at creation (see [Bottlerocket releases](#bottlerocket-releases))')}
 ${row('bottlerocket', (g) => list(Object.keys(g.bottlerocket)), 'host containers only: control on, admin off')}
 
 Bottlerocket settings (\`bottlerocket\`) become the TOML user data of the launch template: \`maxPods\`,
