@@ -336,11 +336,17 @@ npx ${releasesCommandLine()}${environment} --${RELEASES_FLAGS.observe} "${OBSERV
       });
     }
     const fromReadings = `npx ${train} --${RELEASES_FLAGS.observations} "${OBSERVATIONS_DIR}"`;
+    // The command exits 1 when an environment could not be read (no reading: its observe job
+    // failed, or CI does not deploy it), and still plans the train: that environment is not
+    // moved and those after it wait. A failure of the command itself leaves no list of promotions.
+    const unreadable = 'bottlerocket-eks releases exited 1: an environment could not be read (its observe job failed, or CI does not deploy it); '
+      + 'the train waits at it (see the summary)';
     workflow.addJob('plan', {
       name: 'Plan the Bottlerocket release train',
       runsOn: ['ubuntu-latest'],
       needs: observers,
-      if: onDefaultBranch,
+      // Also when a reading failed: the environments before it still move.
+      if: `${onDefaultBranch} && !cancelled()`,
       permissions: { contents: github.workflows.JobPermission.READ },
       timeoutMinutes: OBSERVE_TIMEOUT_MINUTES,
       outputs: { due: { stepId: 'due', outputName: 'due' } },
@@ -349,15 +355,19 @@ npx ${releasesCommandLine()}${environment} --${RELEASES_FLAGS.observe} "${OBSERV
         download,
         {
           name: 'Release train',
-          run: summaryScript(fromReadings, 'Bottlerocket release train', 'bottlerocket-eks releases exited $code: the release train could not be planned (see the log)'),
+          run: summaryScript(fromReadings, 'Bottlerocket release train', 'bottlerocket-eks releases exited $code: the release train could not be planned (see the log)', unreadable),
         },
         {
           name: 'Promotions due',
           id: 'due',
-          // One line of JSON (`[]`: none), the matrix of the promote job.
+          // One line of JSON (`[]`: none), the matrix of the promote job; exit 1 with a list is an
+          // environment not read (said above), without one a failure.
           run: [
-            'set -o pipefail',
-            `due="$(${fromReadings} --${RELEASES_FLAGS.due} --${RELEASES_FLAGS.json} | jq -c .)"`,
+            'code=0',
+            `out="$(${fromReadings} --${RELEASES_FLAGS.due} --${RELEASES_FLAGS.json})" || code=$?`,
+            'if [ "$code" -gt 1 ]; then exit "$code"; fi',
+            'due="$(printf \'%s\' "$out" | jq -ce arrays)" && [ -n "$due" ] || '
+              + '{ echo "::error::bottlerocket-eks releases --due --json exited $code without a list of promotions: see the log"; exit 1; }',
             'echo "Promotions due: $due"',
             'echo "due=$due" >> "$GITHUB_OUTPUT"',
           ].join('\n'),
@@ -462,9 +472,10 @@ export function statusScript(command: string, prefix: string): string {
 /**
  * A step's script that writes a command's output under a heading, in a fenced block, into the
  * job's summary (and the log), and exits with the command's exit code, saying `error` (in which
- * `$code` is the exit code) as an error annotation when it is not 0.
+ * `$code` is the exit code) as an error annotation when it is not 0. With `warning`, an exit
+ * code of 1 is that warning instead, and the step passes.
  */
-export function summaryScript(command: string, heading: string, error: string): string {
+export function summaryScript(command: string, heading: string, error: string, warning?: string): string {
   return [
     'set -o pipefail',
     `echo "### ${heading}" >> "$GITHUB_STEP_SUMMARY"`,
@@ -472,6 +483,7 @@ export function summaryScript(command: string, heading: string, error: string): 
     'code=0',
     `${command} | tee -a "$GITHUB_STEP_SUMMARY" || code=$?`,
     'echo \'```\' >> "$GITHUB_STEP_SUMMARY"',
+    ...(warning ? [`if [ "$code" -eq 1 ]; then echo "::warning::${warning}"; exit 0; fi`] : []),
     `if [ "$code" -ne 0 ]; then echo "::error::${error}"; fi`,
     'exit "$code"',
   ].join('\n');

@@ -71,6 +71,7 @@ describe('the README\'s Bottlerocket releases section, one deployment', () => {
     expect(text).toContain('a job with no AWS credentials plans the train');
     expect(text).toContain('one branch: a newer release updates its open pull request rather than opening another');
     expect(text).toContain('`PROJEN_GITHUB_TOKEN`');
+    expect(text).toContain('When the reading fails, nothing is proposed that day; `npx projen releases -- --apply` writes what is due by hand.');
     expect(releases(plain)).toContain('Once CI deploys the stacks (`deployRoleArn`, see [CI](#ci)), the `releases` workflow runs the train daily');
     expect(releases(plain)).not.toContain('status role');
   });
@@ -140,7 +141,9 @@ describe('the README\'s Bottlerocket releases section, with environments', () =>
     const train = releases(text);
     expect(train).toContain('one job per environment CI deploys (stg, prd) reads what its node groups run, as its status role `<prefix>-github-status`');
     expect(train).toContain('(`bottlerocketRelease` of that environment)');
-    expect(train).toContain('dev is not deployed by CI, so the workflow\ndoes not read it');
+    expect(train).toContain('An environment that was not read (its reading failed, or CI does not deploy it: dev) is not moved, and\nthe environments after it wait');
+    expect(train).toContain('`npx projen releases -- --apply --environment <name>` writes what is\ndue for one');
+    expect(train).toContain('which node groups\' nodes a deploy rolls and which\nstay pinned');
     expect(train).toContain('(they must reach every environment\'s account and region)');
     expect(section(text, 'Deploying a release', 3)).toContain('`npx projen deploy:<name>`, or the `deploy` workflow');
   });

@@ -294,13 +294,17 @@ describe('team workflows', () => {
     const { doc } = workflow(deploying, 'releases');
     const job = doc.jobs.plan;
     expect(job.needs).toEqual('observe');
+    // Also when a reading failed (the environments before it still move); never in a cancelled run.
+    expect(job.if).toBe("github.ref == 'refs/heads/main' && !cancelled()");
     expect(job.permissions).toEqual({ contents: 'read' });
     expect(step(doc, 'plan', PINNED_ACTIONS.configureAwsCredentials)).toBeUndefined();
     expect(job.outputs).toEqual({ due: '${{ steps.due.outputs.due }}' });
     expect(step(doc, 'plan', PINNED_ACTIONS.downloadArtifact).with).toEqual({ 'pattern': 'observation-*', 'merge-multiple': true, 'path': '${{ runner.temp }}/observations' });
     const train = 'npx bottlerocket-eks releases --observations "$RUNNER_TEMP/observations"';
-    expect(run(doc, 'plan', 'Release train'))
-      .toBe(summaryScript(train, 'Bottlerocket release train', 'bottlerocket-eks releases exited $code: the release train could not be planned (see the log)'));
+    expect(run(doc, 'plan', 'Release train')).toBe(summaryScript(
+      train, 'Bottlerocket release train', 'bottlerocket-eks releases exited $code: the release train could not be planned (see the log)',
+      'bottlerocket-eks releases exited 1: an environment could not be read (its observe job failed, or CI does not deploy it); the train waits at it (see the summary)',
+    ));
     expect(run(doc, 'plan', 'Release train')).toContain(`${train} | tee -a "$GITHUB_STEP_SUMMARY" || code=$?`);
     expect(run(doc, 'plan', 'Promotions due')).toContain(`${train} --due --json`);
     expect(job.steps.find((s: any) => s.name === 'Promotions due').id).toBe('due');
@@ -314,10 +318,26 @@ describe('team workflows', () => {
     expect(due.output).toBe('due=[{"release":"1.54.0-abcdef12","branch":"bottlerocket-eks/release","applyArgs":"--apply"}]\n');
     expect(due.calls).toEqual([`bottlerocket-eks releases --observations ${due.runnerTemp}/observations --due --json`]);
     expect(runWithFakeNpx(script, 'echo "[]"').output).toBe('due=[]\n');
-    // A failed command fails the step: no output, so no promotion.
-    const failed = runWithFakeNpx(script, 'echo "AWS said no" >&2; exit 1');
-    expect(failed.result.status).not.toBe(0);
-    expect(failed.output).toBe('');
+    // Exit 1 with a list: an environment was not read (the train waits at it); the others' promotions go on.
+    const partly = runWithFakeNpx(script, 'echo \'[{"release":"1.54.0-abcdef12","branch":"b","applyArgs":"--apply"}]\'; exit 1');
+    expect(partly.result.status).toBe(0);
+    expect(partly.output).toBe('due=[{"release":"1.54.0-abcdef12","branch":"b","applyArgs":"--apply"}]\n');
+    // A failed command (no list) or a wrong usage fails the step: no output, so no promotion.
+    for (const answer of ['echo "unexpected error" >&2; exit 1', 'echo "usage" >&2; exit 2', 'echo "{}"', 'echo "not json"']) {
+      const failed = runWithFakeNpx(script, answer);
+      expect([answer, failed.result.status === 0, failed.output]).toEqual([answer, false, '']);
+    }
+  });
+
+  test('releases: the train in the summary; an environment not read is a warning, a failure an error', () => {
+    const script = run(workflow(deploying, 'releases').doc, 'plan', 'Release train');
+    const notRead = runWithFakeNpx(script, 'echo "prd: could not be read"; exit 1');
+    expect(notRead.result.status).toBe(0);
+    expect(notRead.result.stdout).toContain('::warning::bottlerocket-eks releases exited 1: an environment could not be read');
+    expect(runWithFakeNpx(script, 'echo "train"').result.status).toBe(0);
+    const wrong = runWithFakeNpx(script, 'exit 2');
+    expect(wrong.result.status).toBe(2);
+    expect(wrong.result.stdout).toContain('::error::bottlerocket-eks releases exited 2');
   });
 
   test('releases: promote, one job per promotion due, with no AWS credentials, writes it and opens the pull request of its branch', () => {

@@ -172,10 +172,17 @@ opens the pull requests.`;
    (\`bottlerocketRelease\`${several ? ' of that environment' : ''}), runs \`npx projen\` and the synth, and opens a pull request. Each ${several ? 'environment' : 'deployment'} has
    one branch: a newer release updates its open pull request rather than opening another.
 
-The pull request's title and text, written by \`bottlerocket-eks releases\`, say which release it proposes ${several ? 'to which environment ' : ''}and why it
-is due; its diff is \`.projenrc.ts\` and what \`npx projen\` and the synth make of it (the settings file, the node group
-template, this README). A run whose reading
-of ${several ? 'an environment' : 'the node groups'} fails proposes nothing that day.${unread.length > 0 ? ` ${unread.map(label).join(', ')} ${unread.length === 1 ? 'is' : 'are'} not deployed by CI, so the workflow
-does not read ${unread.length === 1 ? 'it' : 'them'}: \`npx projen ${RELEASES_TASK}\` with credentials of your own does.` : ''} A pull request opened with \`GITHUB_TOKEN\` starts no
+The pull request, written by \`bottlerocket-eks releases\`, says which release it moves ${several ? 'which environment' : 'the node groups'} to (and from), why
+now (published, or how long it has run in the environment before), which node groups' nodes a deploy rolls and which
+stay pinned, and where the train stands. Its diff is \`.projenrc.ts\` and what \`npx projen\` and the synth make of it
+(the settings file, the node group template, this README).
+
+${several
+  ? `An environment that was not read (its reading failed${unread.length > 0 ? `, or CI does not deploy it: ${unread.map(label).join(', ')}` : ''}) is not moved, and
+the environments after it wait; the plan says so in its summary, and the environments before it go on. \`npx projen ${RELEASES_TASK}\`
+with credentials of your own reads every environment, and \`npx projen ${RELEASES_TASK} -- --apply --environment <name>\` writes what is
+due for one.`
+  : `When the reading fails, nothing is proposed that day; \`npx projen ${RELEASES_TASK} -- --apply\` writes what is due by hand.`}
+A pull request opened with \`GITHUB_TOKEN\` starts no
 workflow: set the \`PROJEN_GITHUB_TOKEN\` secret (see [CI](#ci)) to have it built and diffed.`;
 }
