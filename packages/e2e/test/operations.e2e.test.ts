@@ -1,11 +1,11 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { deploymentPaths, nextKubernetesVersion, STATUS_ACTIONS, StackKind, SUPPORTED_KUBERNETES_VERSIONS } from 'bottlerocket-eks-config';
+import { deploymentPaths, nextKubernetesVersion, RELEASES_ACTIONS, STATUS_ACTIONS, StackKind, SUPPORTED_KUBERNETES_VERSIONS } from 'bottlerocket-eks-config';
 import { FakeAws, FakeAwsOptions, ReceivedRequest } from 'bottlerocket-eks-test-support';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
-import { DeployedRepository, deployedAwsOptions, readDeployedRepository } from '../src/deployed-fixture';
+import { DeployedRepository, deployedAwsOptions, readDeployedRepository, releaseParameter } from '../src/deployed-fixture';
 import { commandEnv, fakeAwsEnv, NO_AWS, runQuiet, withoutColours } from '../src/scaffold';
 import { copySharedRepository, SHARED_ACCOUNT } from '../src/shared-repository';
 
@@ -335,5 +335,93 @@ describe('from each supported Kubernetes version to the next: refused while an i
     const run = await runAgainst(dir, deployedAwsOptions(readDeployedRepository(dir)), ['projen', 'kubernetes-upgrade']);
     expectExit(run, 1);
     expect(run.output).toContain(`Upgrade refused: Kubernetes ${newest} is the newest version this bottlerocket-eks supports.`);
+  });
+});
+
+describe('npx projen releases: the Bottlerocket release train of a repository with two environments', () => {
+  const OLD = '1.54.0-1a2b3c4d';
+  const NEW = '1.55.0-2b3c4d5e';
+  let dir = '';
+  let dev: DeployedRepository;
+  let prod: DeployedRepository;
+  const projenrc = () => fs.readFileSync(path.join(dir, '.projenrc.ts'), 'utf-8');
+
+  beforeAll(() => {
+    // The shared repository made into dev then prod (same account and region: one fake account
+    // holds both), prod soaking a release three days; regenerated and synthesized.
+    ({ dir } = copySharedRepository(path.join(tempDir('e2e-operations-releases'), 'team')));
+    const file = path.join(dir, '.projenrc.ts');
+    const rc = fs.readFileSync(file, 'utf-8');
+    const prefixLine = /^ {2}pjPrefix: "[^"]+",\n/m.exec(rc)![0];
+    fs.writeFileSync(file, rc.replace(prefixLine, `${prefixLine}  environments: [\n    { name: "dev" },\n    { name: "prod", releaseSoakDays: 3 },\n  ],\n`));
+    runQuiet(dir, 'npx', ['projen'], NO_AWS);
+    runQuiet(dir, 'npx', ['projen', 'synth'], NO_AWS);
+    dev = readDeployedRepository(dir, 'dev');
+    prod = readDeployedRepository(dir, 'prod');
+  });
+
+  /** Both environments deployed; dev's groups moved to NEW `devDaysAgo`, prod's run OLD. NEW and OLD are published for their variant. */
+  function bothDeployed(devDaysAgo: number): FakeAwsOptions {
+    const now = Date.now();
+    const moved = (options: FakeAwsOptions, release: string, daysAgo: number): FakeAwsOptions => ({
+      ...options,
+      eksClusters: Object.fromEntries(Object.entries(options.eksClusters!).map(([name, cluster]) => [name, {
+        ...cluster,
+        nodegroups: Object.fromEntries(Object.entries(cluster.nodegroups ?? {}).map(([ng, group]) => [ng, {
+          ...group,
+          releaseVersion: release,
+          updates: [{ id: `${ng}-release`, createdAt: new Date(now - daysAgo * DAY_MS), params: [{ type: 'ReleaseVersion', value: release }] }],
+        }])),
+      }])),
+    });
+    const [a, b] = [moved(deployedAwsOptions(dev), NEW, devDaysAgo), moved(deployedAwsOptions(prod), OLD, 40)];
+    const variants = new Set([...dev.nodegroups, ...prod.nodegroups].map((g) => releaseParameter(dev.kubernetesVersion, g.amiType).replace(/\/latest\/image_version$/, '')));
+    const published = Object.fromEntries([...variants].flatMap((variant) => [[OLD, 45], [NEW, devDaysAgo + 1]].map(([release, days]) => [
+      `${variant}/${release}/image_version`, { value: String(release), lastModified: new Date(now - Number(days) * DAY_MS) },
+    ])));
+    return {
+      ...a,
+      stacks: { ...a.stacks, ...b.stacks },
+      eksClusters: { ...a.eksClusters, ...b.eksClusters },
+      installedAddons: { ...a.installedAddons, ...b.installedAddons },
+      ssmParameters: { ...a.ssmParameters, ...b.ssmParameters, ...published },
+    };
+  }
+
+  test('dev on the newest release, prod soaking: what runs where and when prod gets it, as a user sees it', async () => {
+    const run = await runAgainst(dir, bothDeployed(1), ['projen', 'releases']);
+    expectExit(run, 0);
+    expect(run.output).toMatch(new RegExp(`^ {2}dev +follow +- +${NEW} `, 'm'));
+    expect(run.output).toMatch(new RegExp(`^ {2}prod +follow +3d +${OLD} .* ${NEW} from \\d{4}-\\d\\d-\\d\\d \\(in 2 days\\)$`, 'm'));
+    expect(run.output).toContain('Nothing is due.');
+    // Read-only, within what the scheduled workflow's role allows.
+    expect([...iamActions(run.requests)].filter((a) => !RELEASES_ACTIONS.includes(a))).toEqual([]);
+    // As a user sees it, for the record.
+    const reports = path.join(__dirname, '..', 'test-reports');
+    fs.mkdirSync(reports, { recursive: true });
+    fs.writeFileSync(path.join(reports, 'releases-transcript.txt'), `$ npx projen releases\n${run.output}`);
+  });
+
+  test('soaked: due for prod; --apply writes it into prod\'s entry, regenerates its settings and templates, and leaves dev alone', async () => {
+    const due = await runAgainst(dir, bothDeployed(4), ['projen', 'releases']);
+    expectExit(due, 0);
+    expect(due.output).toContain(`prod: ${NEW} is due now: it has run in dev since `);
+    expect(due.output).toMatch(/npx projen releases -- --apply --environment prod\n/);
+
+    const applied = await runAgainst(dir, bothDeployed(4), ['projen', 'releases', '--', '--apply', '--environment', 'prod', '--pull-request', 'pr.md']);
+    expectExit(applied, 0);
+    expect(applied.output).toContain(`Applied: bottlerocketRelease '${NEW}' for prod is in .projenrc.ts`);
+    expect(projenrc()).toContain(`{ name: "prod", releaseSoakDays: 3, bottlerocketRelease: "${NEW}" }`);
+    const nodegroupOf = (environment: string) => parse(fs.readFileSync(path.join(dir, deploymentPaths(environment).templates, 'nodegroup.yaml'), 'utf-8'));
+    const releasesOf = (environment: string) => Object.values<any>(nodegroupOf(environment).Resources)
+      .filter((r) => r.Type === 'AWS::EKS::Nodegroup').map((r) => r.Properties.ReleaseVersion);
+    expect(new Set(releasesOf('prod'))).toEqual(new Set([NEW]));
+    expect(new Set(releasesOf('dev'))).toEqual(new Set([undefined]));
+    expect(fs.readFileSync(path.join(dir, 'pr.md'), 'utf-8').split('\n')[0]).toBe(`Bottlerocket ${NEW} for prod`);
+
+    // Until prod is deployed, the train says so and proposes nothing more.
+    const after = await runAgainst(dir, bothDeployed(4), ['projen', 'releases']);
+    expect(after.output).toContain(`note: set to ${NEW}, but its nodes run ${OLD}: deploy it`);
+    expect(after.output).toContain('Nothing is due.');
   });
 });

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BottlerocketEksSettings, environmentSettingsFileName, RELEASES_ACTIONS } from 'bottlerocket-eks-config';
-import { FakeAws, FakeAwsOptions, FakeNodegroup, FakeSsmParameter } from 'bottlerocket-eks-test-support';
-import { ACCOUNT, KEY, runAgainst } from './support/deployed-environment';
+import { FakeAwsOptions, FakeNodegroup, FakeSsmParameter } from 'bottlerocket-eks-test-support';
+import { ACCOUNT, localAwsForEachTest, runAgainst, runInProcess } from './support/deployed-environment';
 import { tempDir } from './temp';
 import { releasesCommand } from '../src/commands/releases';
 
@@ -184,32 +184,11 @@ test('wrong usage: one line, exit 2', async () => {
 });
 
 describe('--apply', () => {
-  const env = { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: KEY, AWS_SECRET_ACCESS_KEY: 'x', AWS_EC2_METADATA_DISABLED: 'true' };
-  let saved: NodeJS.ProcessEnv;
-  let aws: FakeAws;
-  beforeEach(async () => {
-    aws = new FakeAws({ [KEY]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` } }, [], twoEnvironments(8));
-    saved = { ...process.env };
-    Object.assign(process.env, env, { AWS_ENDPOINT_URL: await aws.start(), AWS_PROFILE: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' });
-  });
-  afterEach(async () => {
-    process.env = saved;
-    await aws.stop();
-  });
+  localAwsForEachTest(() => twoEnvironments(8));
 
   /** Runs the command in this process, in `dir`, with `projen` standing in for `npx projen`. */
-  async function run(dir: string, args: string[], projen: (root: string) => { ok: boolean; output: string }) {
-    let out = '';
-    let err = '';
-    const io = { out: { write: (t: string) => (out += t) }, err: { write: (t: string) => (err += t) }, env: process.env };
-    const cwd = process.cwd();
-    process.chdir(dir);
-    try {
-      return { code: await releasesCommand(args, io, projen), out, err };
-    } finally {
-      process.chdir(cwd);
-    }
-  }
+  const run = (dir: string, args: string[], projen: (root: string) => { ok: boolean; output: string }) =>
+    runInProcess(dir, (io) => releasesCommand(args, io, projen));
 
   test('writes the due release into the environment\'s entry of .projenrc.ts, regenerates, and writes the pull request', async () => {
     const dir = repository('releases-apply');

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { FakeAws, FakeAwsOptions } from 'bottlerocket-eks-test-support';
-import { ACCOUNT, CLUSTER, deployed, KEY, NODEGROUP, RELEASE, runAgainst, SETTINGS, writeSettings } from './support/deployed-environment';
+import { FakeAwsOptions } from 'bottlerocket-eks-test-support';
+import { ACCOUNT, CLUSTER, deployed, localAwsForEachTest, NODEGROUP, RELEASE, runAgainst, runInProcess, SETTINGS, writeSettings } from './support/deployed-environment';
 import { tempDir } from './temp';
 import { upgradeCommand } from '../src/commands/upgrade';
 import { UpgradeRecord } from '../src/upgrade';
@@ -66,33 +66,11 @@ test('refused while an upgrade insight for the next version is in ERROR; exit 1'
 });
 
 describe('--apply', () => {
-  const env = { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: KEY, AWS_SECRET_ACCESS_KEY: 'x', AWS_EC2_METADATA_DISABLED: 'true' };
-  let saved: NodeJS.ProcessEnv;
-  let aws: FakeAws;
-  beforeEach(async () => {
-    aws = new FakeAws({ [KEY]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` } }, [], deployed());
-    saved = { ...process.env };
-    Object.assign(process.env, env, { AWS_ENDPOINT_URL: await aws.start(), AWS_PROFILE: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' });
-  });
-  afterEach(async () => {
-    process.env = saved;
-    await aws.stop();
-  });
+  localAwsForEachTest(() => deployed());
 
   /** Runs the command in this process, with `projen` standing in for `npx projen`. */
-  async function apply(dir: string, projen: (root: string) => { ok: boolean; output: string }) {
-    let out = '';
-    let err = '';
-    const io = { out: { write: (t: string) => (out += t) }, err: { write: (t: string) => (err += t) }, env: process.env };
-    const cwd = process.cwd();
-    process.chdir(dir);
-    try {
-      const code = await upgradeCommand(['--apply'], io, projen);
-      return { code, out, err };
-    } finally {
-      process.chdir(cwd);
-    }
-  }
+  const apply = (dir: string, projen: (root: string) => { ok: boolean; output: string }) =>
+    runInProcess(dir, (io) => upgradeCommand(['--apply'], io, projen));
 
   test('writes the version into .projenrc.ts, regenerates, and records the step', async () => {
     const dir = repository('upgrade-apply');

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { BottlerocketEksSettings, ResourceNames, Settings } from 'bottlerocket-eks-config';
 import { FakeAws, FakeAwsOptions, ReceivedRequest } from 'bottlerocket-eks-test-support';
+import type { CommandIo } from '../../src/process/io';
 import { templatesByStackName } from '../helpers';
 
 // A deployed environment in a local AWS, and the command run against it as a user runs it
@@ -91,4 +92,37 @@ export async function runAgainst(cwd: string, options: FakeAwsOptions, args: str
 /** Writes `SETTINGS` as the repository's settings file in `dir`. */
 export function writeSettings(dir: string, settings: BottlerocketEksSettings = SETTINGS): void {
   fs.writeFileSync(path.join(dir, 'bottlerocket-eks.settings.json'), JSON.stringify(settings));
+}
+
+/**
+ * For each test of the calling suite: a local AWS holding `options()`, and this process's
+ * environment pointed at it (put back and stopped after the test), for commands run in-process.
+ */
+export function localAwsForEachTest(options: () => FakeAwsOptions): void {
+  const env = { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: KEY, AWS_SECRET_ACCESS_KEY: 'x', AWS_EC2_METADATA_DISABLED: 'true' };
+  let saved: NodeJS.ProcessEnv;
+  let aws: FakeAws;
+  beforeEach(async () => {
+    aws = new FakeAws({ [KEY]: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` } }, [], options());
+    saved = { ...process.env };
+    Object.assign(process.env, env, { AWS_ENDPOINT_URL: await aws.start(), AWS_PROFILE: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' });
+  });
+  afterEach(async () => {
+    process.env = saved;
+    await aws.stop();
+  });
+}
+
+/** Runs a command in this process with `dir` as its working directory: its exit code and what it wrote. */
+export async function runInProcess(dir: string, command: (io: CommandIo) => Promise<number>): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = { out: { write: (t: string) => (out += t) }, err: { write: (t: string) => (err += t) }, env: process.env };
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    return { code: await command(io), out, err };
+  } finally {
+    process.chdir(cwd);
+  }
 }
