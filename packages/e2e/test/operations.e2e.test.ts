@@ -411,7 +411,7 @@ describe('npx projen releases: the Bottlerocket release train of a repository wi
     const applied = await runAgainst(dir, bothDeployed(4), ['projen', 'releases', '--', '--apply', '--environment', 'prod', '--pull-request', 'pr.md']);
     expectExit(applied, 0);
     expect(applied.output).toContain(`Applied: bottlerocketRelease '${NEW}' for prod is in .projenrc.ts`);
-    expect(projenrc()).toContain(`{ name: "prod", releaseSoakDays: 3, bottlerocketRelease: "${NEW}" }`);
+    expect(projenrc()).toContain(`{ name: "prod", bottlerocketRelease: "${NEW}", releaseSoakDays: 3 }`);
     const nodegroupOf = (environment: string) => parse(fs.readFileSync(path.join(dir, deploymentPaths(environment).templates, 'nodegroup.yaml'), 'utf-8'));
     const releasesOf = (environment: string) => Object.values<any>(nodegroupOf(environment).Resources)
       .filter((r) => r.Type === 'AWS::EKS::Nodegroup').map((r) => r.Properties.ReleaseVersion);
