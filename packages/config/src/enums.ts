@@ -55,6 +55,16 @@ export enum ControlPlaneTier {
   TIER_8XL = 'tier-8xl',
 }
 
+/** What EKS node auto repair does to a node in a given unhealthy state (EKS API `RepairAction`). */
+export enum NodeRepairAction {
+  /** A new node replaces it. */
+  REPLACE = 'Replace',
+  /** It is rebooted. */
+  REBOOT = 'Reboot',
+  /** Nothing: the condition is left alone. */
+  NO_ACTION = 'NoAction',
+}
+
 /**
  * How an environment takes new Bottlerocket releases: the release train (`bottlerocket-eks releases`)
  * proposes them to a following environment by pull request, never to a pinned one.

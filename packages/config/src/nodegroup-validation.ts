@@ -1,12 +1,12 @@
 import { bottlerocketTree } from './bottlerocket-tree';
 import { checkBoolean, checkEnum, checkInteger, checkKnownKeys, checkList, checkString } from './checks';
 import * as defaults from './defaults';
-import { BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupUpdateStrategy, SecurityProfile, TaintEffect } from './enums';
+import { BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupUpdateStrategy, NodeRepairAction, SecurityProfile, TaintEffect } from './enums';
 import { fail } from './errors';
 import { ResourceNames } from './names';
 import { checkReleaseVersion, withControlContainer } from './node-access';
-import { ExtraNodegroupOptions, NodegroupSettings, NodeRepairLimits, NodeTaint } from './nodegroup';
-import { BOTTLEROCKET_OPTION_NAMES, EXTRA_NODEGROUP_OPTION_NAMES, NODE_REPAIR_OPTION_NAMES } from './option-keys';
+import { ExtraNodegroupOptions, NodegroupSettings, NodeRepairLimits, NodeRepairOverride, NodeTaint } from './nodegroup';
+import { BOTTLEROCKET_OPTION_NAMES, EXTRA_NODEGROUP_OPTION_NAMES, NODE_REPAIR_OPTION_NAMES, NODE_REPAIR_OVERRIDE_OPTION_NAMES } from './option-keys';
 import { extraNodegroupOption } from './option-names';
 import { ResolvedAddon, ResolvedNodegroup } from './resolved';
 
@@ -129,7 +129,7 @@ function checkNodeRepair(option: (key: string) => string, limits: unknown, autoR
   checkKnownKeys(`${at}.`, limits, NODE_REPAIR_OPTION_NAMES);
   if (!autoRepair) fail(option('autoRepair'), false, `true, because ${at} limits node auto repair`);
   const given = limits as NodeRepairLimits;
-  const checked: Record<string, number> = {};
+  const checked: Record<string, unknown> = {};
   for (const [count, percentage] of [['maxUnhealthyNodeThresholdCount', 'maxUnhealthyNodeThresholdPercentage'],
     ['maxParallelNodesRepairedCount', 'maxParallelNodesRepairedPercentage']] as const) {
     if (given[count] !== undefined && given[percentage] !== undefined) {
@@ -138,7 +138,35 @@ function checkNodeRepair(option: (key: string) => string, limits: unknown, autoR
     if (given[count] !== undefined) checked[count] = checkInteger(`${at}.${count}`, given[count], 1, 1000, 'a whole number from 1 to 1000');
     if (given[percentage] !== undefined) checked[percentage] = checkInteger(`${at}.${percentage}`, given[percentage], 1, 100, 'a whole number from 1 to 100');
   }
-  return checked;
+  if (given.overrides !== undefined) checked.overrides = checkRepairOverrides(`${at}.overrides`, given.overrides);
+  return checked as NodeRepairLimits;
+}
+
+/**
+ * Repair overrides: each names a condition and reason of the node monitoring agent, a wait of
+ * at least a minute and an action, all four (EKS requires all of them); one override a pair.
+ */
+function checkRepairOverrides(at: string, overrides: unknown): NodeRepairOverride[] {
+  if (!Array.isArray(overrides) || overrides.length === 0) fail(at, overrides, 'a list of { nodeMonitoringCondition, nodeUnhealthyReason, minRepairWaitTimeMins, repairAction }');
+  const seen = new Set<string>();
+  return overrides.map((override: NodeRepairOverride, i) => {
+    const item = `${at}[${i}]`;
+    if (typeof override !== 'object' || override === null || Array.isArray(override)) fail(item, override, 'an object of the four values of an override');
+    checkKnownKeys(`${item}.`, override, NODE_REPAIR_OVERRIDE_OPTION_NAMES);
+    // Names the agent reports (EKS lists no fixed set): one word each.
+    const text = (key: 'nodeMonitoringCondition' | 'nodeUnhealthyReason', what: string) => checkString(`${item}.${key}`, override[key],
+      (v) => /^\S+$/.test(v), `${what} the node monitoring agent reports, as one word`);
+    const checked: NodeRepairOverride = {
+      nodeMonitoringCondition: text('nodeMonitoringCondition', 'a condition, such as KernelReady or AcceleratedHardwareReady,'),
+      nodeUnhealthyReason: text('nodeUnhealthyReason', 'the reason'),
+      minRepairWaitTimeMins: checkInteger(`${item}.minRepairWaitTimeMins`, override.minRepairWaitTimeMins, 1, 2147483647, 'whole minutes, at least 1'),
+      repairAction: checkEnum(`${item}.repairAction`, override.repairAction, Object.values(NodeRepairAction)),
+    };
+    const pair = `${checked.nodeMonitoringCondition}/${checked.nodeUnhealthyReason}`;
+    if (seen.has(pair)) fail(`${item}.nodeUnhealthyReason`, checked.nodeUnhealthyReason, `a reason no other override of ${checked.nodeMonitoringCondition} names`);
+    seen.add(pair);
+    return checked;
+  });
 }
 
 /** Resolves the extra node groups, checking their names are unique and differ from the names `taken`. */

@@ -1,4 +1,4 @@
-import { BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupUpdateStrategy, TaintEffect } from './enums';
+import { BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupUpdateStrategy, TaintEffect, NodeRepairAction } from './enums';
 
 /** A Kubernetes taint on every node of a node group. */
 export interface NodeTaint {
@@ -26,6 +26,24 @@ export interface NodeRepairLimits {
   readonly maxParallelNodesRepairedCount?: number;
   /** At most this percentage of the nodes is repaired at once (1-100). */
   readonly maxParallelNodesRepairedPercentage?: number;
+  /**
+   * What to do, and after how long, for a condition and reason the node monitoring agent reports,
+   * instead of EKS's default repair (EKS API `NodeRepairConfigOverrides`). Changed in place.
+   * @default - EKS's default repair for every condition
+   */
+  readonly overrides?: NodeRepairOverride[];
+}
+
+/** A repair of its own for one unhealthy condition and reason the node monitoring agent reports. */
+export interface NodeRepairOverride {
+  /** The unhealthy condition the node monitoring agent reports, such as `KernelReady` or `AcceleratedHardwareReady`. */
+  readonly nodeMonitoringCondition: string;
+  /** The reason the node monitoring agent reports with that condition. */
+  readonly nodeUnhealthyReason: string;
+  /** Minutes a node must stay in that state before it is repaired (at least 1). */
+  readonly minRepairWaitTimeMins: number;
+  /** What EKS does to such a node. */
+  readonly repairAction: NodeRepairAction;
 }
 
 /** Resources the kubelet keeps back from pods (`kube-reserved`, `system-reserved`). */

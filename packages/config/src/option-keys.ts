@@ -1,6 +1,6 @@
 import { AddonOptions, AddonsOptions } from './addons';
 import { StackKind } from './names';
-import { BottlerocketSettings, ExtraNodegroupOptions, NodegroupSettings, NodeRepairLimits } from './nodegroup';
+import { BottlerocketSettings, ExtraNodegroupOptions, NodegroupSettings, NodeRepairLimits, NodeRepairOverride } from './nodegroup';
 import { BottlerocketEksSettings } from './options';
 
 // Records rather than arrays: the compiler fails when an option is added to an interface
@@ -33,7 +33,16 @@ export const NODE_REPAIR_OPTION_NAMES = Object.keys({
   maxUnhealthyNodeThresholdPercentage: true,
   maxParallelNodesRepairedCount: true,
   maxParallelNodesRepairedPercentage: true,
+  overrides: true,
 } satisfies Record<keyof NodeRepairLimits, true>);
+
+/** Every option of an entry of `nodeRepair.overrides`. */
+export const NODE_REPAIR_OVERRIDE_OPTION_NAMES = Object.keys({
+  nodeMonitoringCondition: true,
+  nodeUnhealthyReason: true,
+  minRepairWaitTimeMins: true,
+  repairAction: true,
+} satisfies Record<keyof NodeRepairOverride, true>);
 
 /** Every top-level setting of `BottlerocketEksSettings`. */
 export const SETTING_NAMES = [

@@ -1,4 +1,4 @@
-import { BottlerocketEksSettings, NodegroupUpdateStrategy, SecurityProfile, Settings } from '../src';
+import { BottlerocketEksSettings, NodegroupUpdateStrategy, NodeRepairAction, SecurityProfile, Settings } from '../src';
 
 const resolve = (settings: Partial<BottlerocketEksSettings>) => Settings.resolve({ pjPrefix: 'team-a', ...settings });
 
@@ -98,6 +98,22 @@ describe('nodeRepair', () => {
     ['a count of 0', { maxUnhealthyNodeThresholdCount: 0 }, 'Invalid nodeRepair.maxUnhealthyNodeThresholdCount 0: expected a whole number from 1 to 1000.'],
   ])('refuses %s in one line', (_name, nodeRepair, message) => {
     expect(() => resolve({ nodeRepair })).toThrow(message);
+  });
+
+  test('overrides: a repair of its own per condition and reason, all four values required', () => {
+    const override = { nodeMonitoringCondition: 'KernelReady', nodeUnhealthyReason: 'SoftLockup', minRepairWaitTimeMins: 15, repairAction: NodeRepairAction.REBOOT };
+    expect(resolve({ nodeRepair: { overrides: [override] } }).nodegroups[0].nodeRepair).toEqual({ overrides: [override] });
+    expect(() => resolve({ nodeRepair: { overrides: [{ ...override, repairAction: 'Restart' as any }] } }))
+      .toThrow('Invalid nodeRepair.overrides[0].repairAction "Restart": expected one of Replace, Reboot, NoAction.');
+    expect(() => resolve({ nodeRepair: { overrides: [{ ...override, minRepairWaitTimeMins: 0 }] } }))
+      .toThrow('Invalid nodeRepair.overrides[0].minRepairWaitTimeMins 0: expected whole minutes, at least 1.');
+    const { repairAction: _, ...withoutAction } = override;
+    expect(() => resolve({ nodeRepair: { overrides: [withoutAction as any] } })).toThrow(/^Invalid nodeRepair\.overrides\[0\]\.repairAction undefined/);
+    expect(() => resolve({ nodeRepair: { overrides: [override, { ...override, repairAction: NodeRepairAction.REPLACE }] } }))
+      .toThrow('Invalid nodeRepair.overrides[1].nodeUnhealthyReason "SoftLockup": expected a reason no other override of KernelReady names.');
+    expect(() => resolve({ nodeRepair: { overrides: [{ ...override, nodeMonitoringCondition: 'Kernel Ready' }] } }))
+      .toThrow(/^Invalid nodeRepair\.overrides\[0\]\.nodeMonitoringCondition "Kernel Ready": expected a condition/);
+    expect(() => resolve({ nodeRepair: { overrides: [] } })).toThrow(/^Invalid nodeRepair\.overrides \[\]: expected a list of/);
   });
 
   test('refuses an unknown limit, and limits without autoRepair', () => {

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { CapacityType, DEFAULT_KUBERNETES_VERSION, NodeArchitecture, SETTING_NAMES } from 'bottlerocket-eks-config';
+import { CapacityType, DEFAULT_KUBERNETES_VERSION, NodeArchitecture, NodeRepairAction, SETTING_NAMES } from 'bottlerocket-eks-config';
 import { TaskRuntime } from 'projen/lib/cli/task-runtime';
 import { Testing } from 'projen/lib/testing';
 import { tempDir } from './temp';
@@ -158,6 +158,16 @@ describe('BottlerocketEksProject', () => {
     expect(rows['metrics-server']).toBe('EKS default at creation');
     expect(out['README.md']).toContain('EKS installs its default version for the Kubernetes version when it creates the add-on');
     expect(table(synth({ addons: { metricsServer: { version: 'v0.8.0-eksbuild.2' } } })['README.md'])['metrics-server']).toBe('v0.8.0-eksbuild.2');
+  });
+
+  test('the README\'s node group table shows the repair limits and each repair override', () => {
+    const readme: string = synth({
+      nodeRepair: {
+        maxParallelNodesRepairedCount: 1,
+        overrides: [{ nodeMonitoringCondition: 'KernelReady', nodeUnhealthyReason: 'SoftLockup', minRepairWaitTimeMins: 15, repairAction: NodeRepairAction.REBOOT }],
+      },
+    })['README.md'];
+    expect(readme).toMatch(/^\| `nodeRepair` \|.*maxParallelNodesRepairedCount=1.*KernelReady\/SoftLockup: Reboot after 15 min/m);
   });
 
   test('the README shows the stacks and their exports as a mermaid diagram', () => {

@@ -17,6 +17,7 @@ export { STANDARD_PROFILE_CONTROL_TOWER_FINDINGS } from './stacks/control-tower'
 // The settings types a team app or script meets, from the config package.
 export {
   type BottlerocketEksSettings, type ResolvedSettings, type ResolvedNodegroup, Settings, ResourceNames, ExportNames, StackKind,
-  CapacityType, NodeArchitecture, BottlerocketVariant, TaintEffect, SecurityProfile, NodegroupUpdateStrategy, ControlPlaneTier, ReleaseTrain,
+  CapacityType, NodeArchitecture, BottlerocketVariant, TaintEffect,
+  SecurityProfile, NodegroupUpdateStrategy, ControlPlaneTier, NodeRepairAction, ReleaseTrain,
   SETTINGS_FILE_NAME,
 } from 'bottlerocket-eks-config';

@@ -2,7 +2,8 @@ import { AppProps, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { testApp } from './temp';
 import {
-  BottlerocketEksSettings, BottlerocketVariant, CapacityType, ClusterStack, ControlPlaneTier, NetworkStack, NodeArchitecture, NodegroupStack,
+  BottlerocketEksSettings, BottlerocketVariant, CapacityType, ClusterStack,
+  ControlPlaneTier, NetworkStack, NodeArchitecture, NodegroupStack, NodeRepairAction,
   NodegroupUpdateStrategy, ResourceNames, SecurityProfile, Settings, TaintEffect,
 } from '../src';
 import { planStack, StackPlan } from '../src/plan';
@@ -34,7 +35,7 @@ export const SETTINGS_VARIANTS: Record<string, BottlerocketEksSettings> = {
     dataVolumeSize: 100,
     volumeKmsKeyArn: 'arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
     bottlerocket: { maxPods: 58, sysctls: { 'net.core.somaxconn': '4096' } },
-    nodeRepair: { maxUnhealthyNodeThresholdPercentage: 20, maxParallelNodesRepairedCount: 1 },
+    nodeRepair: { maxUnhealthyNodeThresholdPercentage: 20, maxParallelNodesRepairedCount: 1, overrides: [{ nodeMonitoringCondition: 'KernelReady', nodeUnhealthyReason: 'SoftLockup', minRepairWaitTimeMins: 15, repairAction: NodeRepairAction.REBOOT }] },
     extraNodegroups: [
       { name: 'system', capacityType: CapacityType.ON_DEMAND, instanceTypes: ['m6i.large'], autoRepair: false, maxUnavailablePercentage: 50 },
       { name: 'gpu', variant: BottlerocketVariant.NVIDIA, minSize: 0, desiredSize: 0, updateStrategy: NodegroupUpdateStrategy.MINIMAL },

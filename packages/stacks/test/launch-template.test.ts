@@ -3,7 +3,8 @@ import { DEFAULT_KUBERNETES_VERSION } from 'bottlerocket-eks-config';
 import { parse } from 'smol-toml';
 import { testApp } from './temp';
 import {
-  BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture, NodegroupStack, NodegroupUpdateStrategy, Settings, TaintEffect,
+  BottlerocketEksSettings, BottlerocketVariant, CapacityType, NodeArchitecture,
+  NodegroupStack, NodegroupUpdateStrategy, NodeRepairAction, Settings, TaintEffect,
 } from '../src';
 
 /** The node group stack alone (the others do not change with node group options). */
@@ -108,6 +109,12 @@ describe('launch template and node group options', () => {
     }).hasResourceProperties('AWS::EKS::Nodegroup', {
       UpdateConfig: { MaxUnavailablePercentage: 33, UpdateStrategy: 'MINIMAL' },
       NodeRepairConfig: { Enabled: true, MaxUnhealthyNodeThresholdPercentage: 20, MaxParallelNodesRepairedCount: 1 },
+    });
+    nodegroupTemplate({ nodeRepair: { overrides: [{ nodeMonitoringCondition: 'KernelReady', nodeUnhealthyReason: 'SoftLockup', minRepairWaitTimeMins: 15, repairAction: NodeRepairAction.REBOOT }] } }).hasResourceProperties('AWS::EKS::Nodegroup', {
+      NodeRepairConfig: Match.exact({
+        Enabled: true,
+        NodeRepairConfigOverrides: [{ NodeMonitoringCondition: 'KernelReady', NodeUnhealthyReason: 'SoftLockup', MinRepairWaitTimeMins: 15, RepairAction: 'Reboot' }],
+      }),
     });
     nodegroupTemplate({}).hasResourceProperties('AWS::EKS::Nodegroup', {
       UpdateConfig: { MaxUnavailablePercentage: 33, UpdateStrategy: Match.absent() },

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, ControlPlaneTier, NodeArchitecture, NodegroupUpdateStrategy, ReleaseTrain, ResourceNames, SecurityProfile, TaintEffect } from '../src';
+import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, ControlPlaneTier, NodeArchitecture, NodegroupUpdateStrategy, NodeRepairAction, ReleaseTrain, ResourceNames, SecurityProfile, TaintEffect } from '../src';
 import { planFrom, templatesByStackName } from './helpers';
 import { explainAll, formatPlan, parseTemplate, StackPlan } from '../src/plan';
 import { CREATE_ONLY_PROPERTIES } from '../src/plan/create-only-properties';
@@ -42,6 +42,7 @@ const MATRIX: Array<[string, Partial<BottlerocketEksSettings>, Outcome]> = [
   ['a provisioned control plane tier', { controlPlaneTier: ControlPlaneTier.TIER_XL }, 'in place'],
   ['update strategy MINIMAL', { updateStrategy: NodegroupUpdateStrategy.MINIMAL }, 'in place'],
   ['node repair limits', { nodeRepair: { maxUnhealthyNodeThresholdPercentage: 20, maxParallelNodesRepairedCount: 1 } }, 'in place'],
+  ['node repair overrides', { nodeRepair: { overrides: [{ nodeMonitoringCondition: 'KernelReady', nodeUnhealthyReason: 'SoftLockup', minRepairWaitTimeMins: 15, repairAction: NodeRepairAction.REBOOT }] } }, 'in place'],
   ['Bottlerocket settings', { bottlerocket: { maxPods: 58, sysctls: { 'net.core.somaxconn': '4096' } } }, 'in place'],
   ['data volume size', { dataVolumeSize: 60 }, 'in place'],
   ['IMDS hop limit', { httpPutResponseHopLimit: 2 }, 'in place'],

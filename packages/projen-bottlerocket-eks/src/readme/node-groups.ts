@@ -1,4 +1,4 @@
-import { ResolvedNodegroup } from 'bottlerocket-eks-config';
+import { NodeRepairLimits, ResolvedNodegroup } from 'bottlerocket-eks-config';
 import { DeploymentsView } from './deployments-view';
 
 /** Every node group of the deployment the README shows, with its options as resolved (defaults in place), and where to change them. */
@@ -24,7 +24,7 @@ ${row('taints', (g) => list(g.taints.map((t) => `${t.key}${t.value ? `=${t.value
 ${row('maxUnavailablePercentage', (g) => `${g.maxUnavailablePercentage}`, '33')}
 ${row('updateStrategy', (g) => g.updateStrategy ?? 'EKS default', 'EKS default (DEFAULT: new nodes before old ones go; MINIMAL: old ones go first)')}
 ${row('autoRepair', (g) => `${g.autoRepair}`, 'true')}
-${row('nodeRepair', (g) => (g.nodeRepair ? list(Object.entries(g.nodeRepair).map(([k, v]) => `${k}=${v}`)) : 'EKS defaults'), 'EKS defaults')}
+${row('nodeRepair', (g) => (g.nodeRepair ? list(nodeRepairText(g.nodeRepair)) : 'EKS defaults'), 'EKS defaults')}
 ${row('launchTemplate', (g) => `${g.launchTemplate}`, 'true (IMDSv2, encrypted gp3 volumes)')}
 ${row('httpPutResponseHopLimit', (g) => `${g.httpPutResponseHopLimit}`, '1 (raise to 2 only for pods that need the instance metadata)')}
 ${row('dataVolumeSize', (g) => `${g.dataVolumeSize} GiB`, '20 GiB')}
@@ -38,4 +38,12 @@ Bottlerocket settings (\`bottlerocket\`) become the TOML user data of the launch
 \`extraToml\` (text) for the rest. EKS adds the cluster's own settings itself; keys it injects, node labels and taints,
 and arrays of mixed types are refused.
 `);
+}
+
+/** The repair limits (`name=value`) and each override (`<condition>/<reason>: <action> after <n> min`). */
+function nodeRepairText({ overrides, ...limits }: NodeRepairLimits): string[] {
+  return [
+    ...Object.entries(limits).map(([k, v]) => `${k}=${v}`),
+    ...(overrides ?? []).map((o) => `${o.nodeMonitoringCondition}/${o.nodeUnhealthyReason}: ${o.repairAction} after ${o.minRepairWaitTimeMins} min`),
+  ];
 }

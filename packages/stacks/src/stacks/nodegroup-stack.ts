@@ -110,7 +110,7 @@ export class NodegroupStack extends BottlerocketEksStack {
       launchTemplate: launchTemplate ? { id: launchTemplate.ref, version: launchTemplate.attrLatestVersionNumber } : undefined,
       // Unset options are left out, so a group deployed before they existed keeps its template.
       updateConfig: { maxUnavailablePercentage: group.maxUnavailablePercentage, updateStrategy: group.updateStrategy },
-      nodeRepairConfig: { enabled: group.autoRepair, ...group.nodeRepair },
+      nodeRepairConfig: nodeRepairConfig(group),
       labels: { ...group.labels, 'role': 'worker', 'bottlerocket-eks/nodegroup-name': stableName },
       taints: group.taints.length > 0 ? group.taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect })) : undefined,
       tags: {
@@ -167,4 +167,10 @@ export class NodegroupStack extends BottlerocketEksStack {
       maxSize: param('NodeMaxSize', main.maxSize, 1, 'Maximum number of nodes'),
     };
   }
+}
+
+/** Node auto repair: on or off, with the group's limits and its repairs per condition (`overrides`, EKS's `NodeRepairConfigOverrides`). */
+function nodeRepairConfig(group: ResolvedNodegroup): eks.CfnNodegroup.NodeRepairConfigProperty {
+  const { overrides, ...limits } = group.nodeRepair ?? {};
+  return { enabled: group.autoRepair, ...limits, nodeRepairConfigOverrides: overrides?.map((o) => ({ ...o })) };
 }
