@@ -68,12 +68,14 @@ regionsFile(config, 'src/regions.ts');
 // The AWS SDK v3 clients of the preflight: who and where (STS), what a deploy would change
 // (CloudFormation), and what the account already uses against its quotas (EC2, EKS, Service
 // Quotas), and what exists outside the stacks (EKS add-ons and versions, subnets, CloudWatch log
-// groups, the key policy of the node volumes' KMS key).
+// groups, the key policy of the node volumes' KMS key), and what an environment costs (the Price
+// List Query API; EC2's Spot price history).
 const AWS_SDK_CLIENTS = [
   `@aws-sdk/client-sts@${VERSIONS.clientSts}`, `@aws-sdk/client-cloudformation@${VERSIONS.clientCloudFormation}`,
   `@aws-sdk/client-ec2@${VERSIONS.clientEc2}`, `@aws-sdk/client-eks@${VERSIONS.clientEks}`,
   `@aws-sdk/client-service-quotas@${VERSIONS.clientServiceQuotas}`, `@aws-sdk/client-cloudwatch-logs@${VERSIONS.clientCloudWatchLogs}`,
   `@aws-sdk/client-kms@${VERSIONS.clientKms}`, `@aws-sdk/client-ssm@${VERSIONS.clientSsm}`,
+  `@aws-sdk/client-pricing@${VERSIONS.clientPricing}`,
 ];
 
 // packages/test-support: what the product's own tests share across packages (a local AWS

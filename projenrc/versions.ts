@@ -26,6 +26,7 @@ export const VERSIONS = {
   clientCloudWatchLogs: '3.1169.0',
   clientKms: '3.1164.0',
   clientSsm: '3.1178.0',
+  clientPricing: '3.1133.0',
   cdkValidatorCfnGuard: '0.0.62',
   smolToml: '1.9.1',
   /** The TypeScript parser of `upgrade --apply`, bundled into the stacks library (its 7.x line runs on Node 20). */
