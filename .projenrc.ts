@@ -311,6 +311,14 @@ root.addTask('refresh-eks-versions', {
   exec: 'tsx packages/stacks/scripts/refresh-eks-versions.ts',
 });
 
+// Maintainers: the cost estimate's price table, from AWS Price List bulk offer files given as
+// arguments (downloaded first). Rewrites packages/stacks/src/cost/price-table-data.ts.
+root.addTask('refresh-prices', {
+  description: 'Rewrite the price table of the cost estimate from AWS Price List offer files (JSON of the bulk API) given as arguments',
+  exec: 'tsx packages/stacks/scripts/refresh-prices.ts',
+  receiveArgs: true,
+});
+
 // Maintainers: the lockfile a new team repository starts from, resolved from the registry (a test
 // fails when a default version moves without it). Rewrites packages/projen-bottlerocket-eks/assets/.
 // Maintainers: the deploy role's actions, from CloudFormation resource provider schemas (their

@@ -54,6 +54,13 @@ export const RELEASES_ACTIONS: string[] = [
 ];
 
 /**
+ * The AWS API calls of `bottlerocket-eks cost --live`: the on-demand prices of the Price List Query
+ * API and EC2's Spot price history. Neither names a resource: any credentials of the account may
+ * be given them (`Resource: *`).
+ */
+export const COST_ACTIONS: string[] = ['pricing:GetProducts', 'ec2:DescribeSpotPriceHistory'];
+
+/**
  * The AWS API calls of `bottlerocket-eks unprotect`, the first step of a confirmed destroy: the
  * cluster's deletion protection turned off (EKS `UpdateClusterConfig`), and the update waited for.
  * The deploy role allows them on the prefix's cluster (CloudFormation's cluster handler needs them too).

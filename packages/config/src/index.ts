@@ -19,6 +19,6 @@ export { checkKnownKeys } from './checks';
 export { REQUIRED_ADDONS } from './addons-validation';
 export * from './zones';
 export * from './release-train';
-export { READ_ONLY_ACTIONS, RELEASES_ACTIONS, STATUS_ACTIONS, UNPROTECT_ACTIONS, UPGRADE_ACTIONS } from './iam-actions';
+export { COST_ACTIONS, READ_ONLY_ACTIONS, RELEASES_ACTIONS, STATUS_ACTIONS, UNPROTECT_ACTIONS, UPGRADE_ACTIONS } from './iam-actions';
 export { stackResourceTypes, STACK_MANAGED_POLICIES } from './stack-resources';
 export * from './team-repository';

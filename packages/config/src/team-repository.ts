@@ -159,6 +159,7 @@ export const TEAM_TASKS = {
   status: 'status',
   kubernetesUpgrade: 'kubernetes-upgrade',
   releases: 'releases',
+  cost: 'cost',
 } as const;
 
 /** How a message names a team task: `npx projen <task>[:<environment>][ -- <args>]`. */
@@ -213,6 +214,23 @@ export const RELEASES_FLAGS = {
 /** The releases command line of a team task: `bottlerocket-eks releases`, then `--environments` when the repository has several. */
 export function releasesCommandLine(options: { readonly environments?: string[] } = {}): string {
   return commandLine(RELEASES_COMMAND, [[RELEASES_FLAGS.environments, options.environments?.join(',')]]);
+}
+
+/** The subcommand of `COMMAND_NAME` that estimates what the environments cost a month. */
+export const COST_COMMAND = 'cost';
+
+/** The flags of `bottlerocket-eks cost`, by name. */
+export const COST_FLAGS = {
+  json: 'json',
+  /** The repository's environments, comma-separated (all of them are estimated, and the repository's total). */
+  environments: 'environments',
+  /** Ask AWS for the prices (Price List Query API, EC2 Spot price history) instead of the product's table. */
+  live: 'live',
+} as const;
+
+/** The cost command line of a team task: `bottlerocket-eks cost`, then `--environments` when the repository has several. */
+export function costCommandLine(options: { readonly environments?: string[] } = {}): string {
+  return commandLine(COST_COMMAND, [[COST_FLAGS.environments, options.environments?.join(',')]]);
 }
 
 /** The subcommand of `COMMAND_NAME` that turns the cluster's deletion protection off: the first step of a confirmed destroy. */

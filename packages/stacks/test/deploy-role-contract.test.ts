@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  BottlerocketEksSettings, READ_ONLY_ACTIONS, RELEASES_ACTIONS, ResourceNames, Settings, STACK_MANAGED_POLICIES, stackResourceTypes, STATUS_ACTIONS,
+  BottlerocketEksSettings, COST_ACTIONS,
+  READ_ONLY_ACTIONS, RELEASES_ACTIONS, ResourceNames, Settings, STACK_MANAGED_POLICIES, stackResourceTypes, STATUS_ACTIONS,
   UNPROTECT_ACTIONS, UPGRADE_ACTIONS,
 } from 'bottlerocket-eks-config';
 import { SETTINGS_VARIANTS, synthAll } from './helpers';
@@ -71,7 +72,7 @@ describe('rolePermissionsBoundary', () => {
   });
 });
 
-test('every AWS call of the library is one the read-only, status, upgrade, releases or unprotect actions list', () => {
+test('every AWS call of the library is one the read-only, status, upgrade, releases, cost or unprotect actions list', () => {
   const sdk = fs.readFileSync(path.join(__dirname, '..', 'src', 'aws', 'sdk.ts'), 'utf-8');
   const prefixes: Record<string, string> = {
     'client-cloudformation': 'cloudformation',
@@ -79,6 +80,7 @@ test('every AWS call of the library is one the read-only, status, upgrade, relea
     'client-ec2': 'ec2',
     'client-eks': 'eks',
     'client-kms': 'kms',
+    'client-pricing': 'pricing',
     'client-service-quotas': 'servicequotas',
     'client-ssm': 'ssm',
     'client-sts': 'sts',
@@ -89,6 +91,6 @@ test('every AWS call of the library is one the read-only, status, upgrade, relea
     for (const m of names.matchAll(/\b(?:paginate(\w+)|(\w+)Command)\b/g)) calls.push(`${prefixes[client]}:${m[1] ?? m[2]}`);
   }
   expect(calls.length).toBeGreaterThan(10);
-  const listed = [...READ_ONLY_ACTIONS, ...STATUS_ACTIONS, ...UPGRADE_ACTIONS, ...RELEASES_ACTIONS, ...UNPROTECT_ACTIONS];
+  const listed = [...READ_ONLY_ACTIONS, ...STATUS_ACTIONS, ...UPGRADE_ACTIONS, ...RELEASES_ACTIONS, ...COST_ACTIONS, ...UNPROTECT_ACTIONS];
   expect(calls.filter((call) => !listed.includes(call))).toEqual([]);
 });

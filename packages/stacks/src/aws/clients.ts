@@ -8,7 +8,7 @@
 import { setMaxListeners } from 'events';
 import { AWS_LIMIT_ENV } from './env-names';
 import {
-  CloudFormationClient, CloudWatchLogsClient, EC2Client, EKSClient, KMSClient, ServiceQuotasClient, SSMClient, STSClient,
+  CloudFormationClient, CloudWatchLogsClient, EC2Client, EKSClient, KMSClient, PricingClient, ServiceQuotasClient, SSMClient, STSClient,
 } from './sdk';
 
 export { AWS_LIMIT_ENV, DEBUG_ENV } from './env-names';
@@ -70,6 +70,7 @@ export const AWS_SERVICES = {
   logs: { name: 'CloudWatch Logs', iam: 'logs' },
   kms: { name: 'KMS', iam: 'kms' },
   ssm: { name: 'SSM', iam: 'ssm' },
+  pricing: { name: 'Price List', iam: 'pricing' },
 } as const;
 
 /** A service the product calls. */
@@ -174,6 +175,14 @@ export class AwsClients {
 
   public ssm(): SSMClient {
     return this.make('ssm', new SSMClient(this.config(this.region)));
+  }
+
+  /**
+   * The Price List Query API, which AWS serves from a few regions only: us-east-1 for the `aws`
+   * partition (its prices cover every region), cn-northwest-1 for China.
+   */
+  public pricing(): PricingClient {
+    return this.make('pricing', new PricingClient(this.config(this.region.startsWith('cn-') ? 'cn-northwest-1' : 'us-east-1')));
   }
 
   private config(region: string) {

@@ -13,7 +13,7 @@ export {
 export { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 export {
   type AvailabilityZone, DescribeAddressesCommand, DescribeAvailabilityZonesCommand, DescribeSubnetsCommand, EC2Client,
-  paginateDescribeVpcs, type Subnet,
+  paginateDescribeSpotPriceHistory, paginateDescribeVpcs, type Subnet,
 } from '@aws-sdk/client-ec2';
 export {
   type Addon, type AddonInfo, type Cluster, type ClusterVersionInformation, DescribeAddonCommand, DescribeAddonVersionsCommand,
@@ -24,4 +24,5 @@ export {
 export { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient } from '@aws-sdk/client-kms';
 export { GetServiceQuotaCommand, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 export { GetParameterCommand, paginateGetParametersByPath, SSMClient } from '@aws-sdk/client-ssm';
+export { paginateGetProducts, PricingClient } from '@aws-sdk/client-pricing';
 export { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';

@@ -64,6 +64,8 @@ export async function main(args: string[], io: CommandIo = { out: process.stdout
         return await (await import('./status')).statusCommand(rest, io);
       case 'upgrade':
         return await (await import('./upgrade')).upgradeCommand(rest, io);
+      case 'cost':
+        return await (await import('./cost')).costCommand(rest, io);
       case 'releases':
         return await (await import('./releases')).releasesCommand(rest, io);
       case 'unprotect':

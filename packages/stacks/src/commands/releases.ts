@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { ENVIRONMENT_NAME_PATTERN, RELEASES_FLAGS, ResolvedSettings, teamTaskCommand } from 'bottlerocket-eks-config';
+import { RELEASES_FLAGS, ResolvedSettings, teamTaskCommand } from 'bottlerocket-eks-config';
 import { AWS_LIMIT_OPTIONS, awsLimitsOf, failedCommandExit } from './aws-command';
+import { environmentsFlag } from './environments-flag';
 import { AwsClients, AwsLimits } from '../aws/clients';
 import { detectShellRegion, preflightClients, ShellRegion } from '../preflight';
 import { classifyAwsError, withDeadline } from '../preflight/aws-errors';
@@ -44,7 +45,7 @@ export async function releasesCommand(args: string[], io: CommandIo, projen: Pro
     },
   });
   const limits = awsLimitsOf('releases', values, io.env);
-  const environments = environmentsOf(values[RELEASES_FLAGS.environments]);
+  const environments = environmentsFlag('releases', values[RELEASES_FLAGS.environments]);
   const one = values[RELEASES_FLAGS.environment];
   if (one !== undefined && environments[0] !== undefined && !environments.includes(one)) {
     throw usageError(`releases: --environment ${one}: not one of --environments (${environments.join(', ')}).`);
@@ -71,16 +72,6 @@ export async function releasesCommand(args: string[], io: CommandIo, projen: Pro
   return inputs.some((i) => i.unreadable) ? 1 : 0;
 }
 
-/** `--environments a,b` in the train's order; one unnamed environment without it. */
-function environmentsOf(list: string | undefined): Array<string | undefined> {
-  if (list === undefined) return [undefined];
-  const names = list.split(',').map((n) => n.trim());
-  const pattern = new RegExp(ENVIRONMENT_NAME_PATTERN);
-  const bad = names.find((n) => !pattern.test(n));
-  if (bad !== undefined) throw usageError(`releases: --environments ${list}: "${bad}" is not an environment name (lowercase letters, digits and hyphens).`);
-  if (new Set(names).size !== names.length) throw usageError(`releases: --environments ${list}: an environment is listed twice.`);
-  return names;
-}
 
 /** One environment for the train: its settings, and what it runs from AWS or from its observation file. */
 async function readEnvironment(

@@ -61,6 +61,15 @@ export const COMMAND_HELP: Record<string, string> = {
       (bottlerocketRelease), runs npx projen and the synth, and --pull-request <file> writes the
       pull request's title and body. Exit 1 when an environment could not be read.
 `,
+  'cost': `  cost [--json] [--live] [--environments <a,b>]
+      What each environment costs a month, line by line, from its settings: the EKS control plane
+      (and its tier), NAT gateways and their public IPv4 addresses, each node group's nodes at
+      desired and at maximum size (on demand by instance type; Spot as the range of its zones) and
+      their data volumes; what depends on use (NAT data processed, control plane logs) said as such.
+      Prices come from the product's table (AWS Price List offer files, with their dates) and AWS's
+      pages; --live asks the Price List Query API and EC2's Spot price history instead. A price
+      neither has is unknown, never guessed. Also: the end of standard support and what follows.
+`,
   'unprotect': `  unprotect --confirm=<pjPrefix> [--environment <name>] [--settings <file>]
       The first step of a confirmed destroy: after the preflight's checks of a destroy (the
       confirmation, region, account), turn the cluster's EKS deletion protection off

@@ -1,0 +1,179 @@
+import { CapacityType, ControlPlaneTier, kubernetesVersionInfo, ResolvedNodegroup, ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
+import { Price, PRICE_KEYS, PriceSource } from './prices';
+
+/** Hours in a month, as the AWS Pricing Calculator counts them (8,760 hours a year over 12 months). */
+export const HOURS_PER_MONTH = 730;
+
+/** US dollars a month, from the low end to the high end (equal when there is one price). */
+export interface UsdRange {
+  readonly low: number;
+  readonly high: number;
+}
+
+/** Spot prices of an instance type in a region: the lowest and highest of its zones' latest prices. */
+export interface SpotPrice extends UsdRange {
+  readonly source: string;
+  readonly asOf: string;
+}
+
+/** Where Spot prices come from (EC2's Spot price history, with `--live`); none without. */
+export type SpotSource = (instanceType: string) => SpotPrice | undefined;
+
+/** One line of an estimate. */
+export interface CostLine {
+  readonly item: string;
+  /** How much of what, at what price. */
+  readonly detail: string;
+  /** A month at the settings' desired size; undefined when a price is unknown or the cost depends on use. */
+  readonly monthly?: UsdRange;
+  /** A month at the node groups' maximum size, where it differs. */
+  readonly monthlyAtMax?: UsdRange;
+  /** Why there is no figure: a price the product does not have, or a cost that depends on use. */
+  readonly unknown?: string;
+  readonly usageBased?: boolean;
+  /** Where its prices come from. */
+  readonly sources: string[];
+}
+
+/** The estimate of one environment. */
+export interface EnvironmentCost {
+  readonly environment?: string;
+  readonly pjPrefix: string;
+  readonly region: string;
+  readonly lines: CostLine[];
+  /** The sum of the lines with a figure, at desired and at maximum size. */
+  readonly total: UsdRange;
+  readonly totalAtMax: UsdRange;
+  /** Lines without a figure (unknown prices and usage-based costs): the total does not include them. */
+  readonly notCounted: number;
+  /** The Kubernetes version's end of standard support, and what happens then. */
+  readonly support: { readonly version: string; readonly endOfStandardSupport?: string; readonly estimated?: boolean; readonly then: string };
+}
+
+/** What an estimate is made from. */
+export interface EstimateInput {
+  readonly settings: ResolvedSettings;
+  readonly environment?: string;
+  readonly prices: PriceSource;
+  /** Spot prices (`--live`); without them Spot nodes are not priced. */
+  readonly spot?: SpotSource;
+}
+
+/**
+ * The monthly cost of an environment, line by line, from its settings: the EKS control plane (and
+ * its tier), NAT gateways and their public IPv4 addresses, each node group's nodes at desired and
+ * at maximum size (on demand at each instance type's price, Spot as the range of its zones), their
+ * data volumes, and what depends on use (NAT data processed, control plane logs) said as such. A
+ * price the sources do not have makes its line unknown, never a guess.
+ */
+export function estimateEnvironment(input: EstimateInput): EnvironmentCost {
+  const { settings, prices } = input;
+  const region = settings.region;
+  const price = (key: string) => prices.price(key, region);
+  const lines: CostLine[] = [];
+  const perMonth = (p: Price, quantity: number): UsdRange => {
+    const usd = round(p.usd * quantity * (p.unit === 'hour' ? HOURS_PER_MONTH : 1));
+    return { low: usd, high: usd };
+  };
+  const fixed = (item: string, detail: string, key: string, quantity: number, unit: string): CostLine => {
+    const p = price(key);
+    return p
+      ? { item, detail: `${detail} at $${p.usd}/${p.unit === 'hour' ? 'hour' : 'GB-month'}`, monthly: perMonth(p, quantity), sources: [source(p)] }
+      : { item, detail, unknown: `no price of ${unit} in ${region}`, sources: [] };
+  };
+
+  const info = kubernetesVersionInfo(settings.kubernetesVersion);
+  lines.push(fixed('EKS control plane', `1 cluster, Kubernetes ${settings.kubernetesVersion} in standard support`, PRICE_KEYS.eksCluster, 1, 'the EKS control plane'));
+  if (settings.controlPlaneTier !== undefined && settings.controlPlaneTier !== ControlPlaneTier.STANDARD) {
+    lines.push(fixed('EKS control plane tier', `provisioned ${settings.controlPlaneTier}`, PRICE_KEYS.eksTier(settings.controlPlaneTier), 1, `the ${settings.controlPlaneTier} tier`));
+  }
+  const natGateways = settings.existingVpc ? 0 : settings.natGateways;
+  if (natGateways > 0) {
+    lines.push(fixed('NAT gateways', `${natGateways} gateway(s)`, PRICE_KEYS.natGateway, natGateways, 'a NAT gateway hour'));
+    lines.push(fixed('Public IPv4 addresses', `${natGateways} (one per NAT gateway)`, PRICE_KEYS.publicIpv4, natGateways, 'a public IPv4 address hour'));
+    lines.push({ item: 'NAT data processed', detail: 'per GB through the NAT gateways', usageBased: true, unknown: 'depends on traffic', sources: [] });
+  }
+  for (const group of settings.nodegroups) lines.push(...nodegroupLines(group, settings, input));
+  if (settings.logRetentionDays !== undefined) {
+    lines.push({ item: 'Control plane logs', detail: 'CloudWatch Logs ingestion and storage', usageBased: true, unknown: 'depends on the API server\'s traffic', sources: [] });
+  }
+  const counted = lines.filter((l) => l.monthly);
+  const sum = (pick: (l: CostLine) => UsdRange | undefined): UsdRange => counted.reduce(
+    (acc, l) => ({ low: round(acc.low + pick(l)!.low), high: round(acc.high + pick(l)!.high) }), { low: 0, high: 0 });
+  const end = info?.endOfStandardSupport;
+  return {
+    environment: input.environment,
+    pjPrefix: settings.pjPrefix,
+    region,
+    lines,
+    total: sum((l) => l.monthly),
+    totalAtMax: sum((l) => l.monthlyAtMax ?? l.monthly),
+    notCounted: lines.length - counted.length,
+    support: {
+      version: settings.kubernetesVersion,
+      endOfStandardSupport: end,
+      estimated: info?.estimated,
+      then: end
+        ? `from ${end} EKS upgrades the cluster itself (upgrade policy STANDARD): no extended support is billed, `
+          + `which would be $${price(PRICE_KEYS.eksExtendedSupport)?.usd ?? '?'}/hour instead of $${price(PRICE_KEYS.eksCluster)?.usd ?? '?'}`
+        : 'the product has no date for this version',
+    },
+  };
+}
+
+/** A node group's nodes (on demand by instance type, or Spot from the Spot prices) and their data volumes. */
+function nodegroupLines(group: ResolvedNodegroup, settings: ResolvedSettings, input: EstimateInput): CostLine[] {
+  const name = new ResourceNames(settings.pjPrefix).nodegroup(group.name);
+  const sizes = `${group.desiredSize} node(s), at most ${group.maxSize}`;
+  const types = group.instanceTypes.join(', ');
+  const spot = group.capacityType === CapacityType.SPOT;
+  const hourlyOf = (type: string) => (spot ? input.spot?.(type) : onDemand(input.prices.price(PRICE_KEYS.instance(type), settings.region)));
+  const perNode = group.instanceTypes.map(hourlyOf);
+  const missing = group.instanceTypes.filter((_, i) => perNode[i] === undefined);
+  const nodes: CostLine = missing.length > 0
+    ? {
+      item: `Nodes ${name}`,
+      detail: `${sizes} of ${types}, ${spot ? 'Spot' : 'on demand'}`,
+      unknown: spot && !input.spot ? 'Spot prices change by the hour: --live asks EC2\'s Spot price history' : `no ${spot ? 'Spot' : 'on-demand'} price of ${missing.join(', ')} in ${settings.region}`,
+      sources: [],
+    }
+    : (() => {
+      const hourly = { low: Math.min(...perNode.map((p) => p!.low)), high: Math.max(...perNode.map((p) => p!.high)) };
+      const month = (count: number): UsdRange => ({
+        low: round(hourly.low * count * HOURS_PER_MONTH), high: round(hourly.high * count * HOURS_PER_MONTH),
+      });
+      return {
+        item: `Nodes ${name}`,
+        detail: `${sizes} of ${types}, ${spot ? 'Spot' : 'on demand'} at $${hourly.low}${hourly.high !== hourly.low ? `-${hourly.high}` : ''}/hour each`,
+        monthly: month(group.desiredSize),
+        monthlyAtMax: month(group.maxSize),
+        sources: [...new Set(perNode.map((p) => p!.source))],
+      };
+    })();
+  const gp3 = input.prices.price(PRICE_KEYS.gp3, settings.region);
+  const volumes: CostLine = !group.launchTemplate
+    ? { item: `Volumes ${name}`, detail: 'the disk EKS gives a group without a launch template', unknown: 'not set by the product', sources: [] }
+    : gp3
+      ? {
+        item: `Volumes ${name}`,
+        detail: `a ${group.dataVolumeSize} GiB gp3 data volume per node at $${gp3.usd}/GB-month (the root volume is the AMI's size: not counted)`,
+        monthly: { low: round(gp3.usd * group.dataVolumeSize * group.desiredSize), high: round(gp3.usd * group.dataVolumeSize * group.desiredSize) },
+        monthlyAtMax: { low: round(gp3.usd * group.dataVolumeSize * group.maxSize), high: round(gp3.usd * group.dataVolumeSize * group.maxSize) },
+        sources: [source(gp3)],
+      }
+      : { item: `Volumes ${name}`, detail: `a ${group.dataVolumeSize} GiB gp3 data volume per node`, unknown: `no price of gp3 storage in ${settings.region}`, sources: [] };
+  return [nodes, volumes];
+}
+
+function onDemand(price: Price | undefined): SpotPrice | undefined {
+  return price && { low: price.usd, high: price.usd, source: source(price), asOf: price.asOf };
+}
+
+/** A price's source, with its date. */
+function source(price: Pick<Price, 'source' | 'asOf'>): string {
+  return `${price.source} (as of ${price.asOf})`;
+}
+
+function round(usd: number): number {
+  return Math.round(usd * 100) / 100;
+}

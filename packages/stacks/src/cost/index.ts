@@ -1,0 +1,6 @@
+export * from './estimate';
+export * from './prices';
+export { readLivePrices, type LivePrices } from './live';
+export { costReport, type CostReport, formatCostReport, usd } from './report';
+export { PRICE_TABLE } from './price-table-data';
+export type { PriceTable } from './price-table';

@@ -1,0 +1,73 @@
+import type { CostLine, EnvironmentCost, UsdRange } from './estimate';
+import { HOURS_PER_MONTH } from './estimate';
+
+/** The estimates of a repository's environments, and where their prices come from. */
+export interface CostReport {
+  /** When it was made (ISO 8601). */
+  readonly estimatedAt: string;
+  readonly environments: EnvironmentCost[];
+  /** The sum over the environments, at desired and at maximum size (lines with a figure only). */
+  readonly total: UsdRange;
+  readonly totalAtMax: UsdRange;
+  readonly notCounted: number;
+  /** Every source of a price used, with its date. */
+  readonly sources: string[];
+  /** What prices were asked for: `table` (the product's) or `live` (AWS, now). */
+  readonly prices: 'table' | 'live';
+}
+
+/** The report of estimates: their sum over the repository and their sources. */
+export function costReport(environments: EnvironmentCost[], prices: CostReport['prices'], now: Date): CostReport {
+  const add = (pick: (e: EnvironmentCost) => UsdRange) => environments.reduce(
+    (acc, e) => ({ low: cents(acc.low + pick(e).low), high: cents(acc.high + pick(e).high) }), { low: 0, high: 0 });
+  return {
+    estimatedAt: now.toISOString(),
+    environments,
+    total: add((e) => e.total),
+    totalAtMax: add((e) => e.totalAtMax),
+    notCounted: environments.reduce((n, e) => n + e.notCounted, 0),
+    sources: [...new Set(environments.flatMap((e) => e.lines.flatMap((l) => l.sources)))],
+    prices,
+  };
+}
+
+/** A range as a person reads it: `$73.00`, `$52.56-61.32`. */
+export function usd(range: UsdRange): string {
+  return range.low === range.high ? `$${range.low.toFixed(2)}` : `$${range.low.toFixed(2)}-${range.high.toFixed(2)}`;
+}
+
+/** The report for a person: a table per environment, the repository's total, the sources. */
+export function formatCostReport(report: CostReport): string {
+  const out = [`Monthly cost estimate, ${report.estimatedAt.slice(0, 10)} (USD, ${HOURS_PER_MONTH} hours a month, before taxes, credits and discounts)`];
+  for (const e of report.environments) {
+    out.push('', `${e.environment ?? e.pjPrefix} (${e.pjPrefix}, ${e.region})`);
+    const rows = e.lines.map((l) => [l.item, l.detail, figure(l, l.monthly), figure(l, l.monthlyAtMax ?? l.monthly)]);
+    rows.push(['total', e.notCounted > 0 ? `${e.notCounted} line(s) not counted` : '', usd(e.total), usd(e.totalAtMax)]);
+    out.push(...table(['item', 'what', 'a month', 'at max size'], rows));
+    for (const l of e.lines.filter((x) => !x.monthly)) out.push(`  ${l.usageBased ? 'usage-based' : 'unknown'}: ${l.item}: ${l.unknown}`);
+    out.push(`  Kubernetes ${e.support.version}: ${e.support.endOfStandardSupport
+      ? `standard support until ${e.support.endOfStandardSupport}${e.support.estimated ? ' (an estimated date)' : ''}; ${e.support.then}`
+      : e.support.then}.`);
+  }
+  if (report.environments.length > 1) {
+    out.push('', `All environments: ${usd(report.total)} a month (${usd(report.totalAtMax)} at max size)${report.notCounted > 0 ? `, ${report.notCounted} line(s) not counted` : ''}.`);
+  }
+  out.push('', report.prices === 'live' ? 'Prices asked of AWS now, and AWS\'s pages:' : 'Prices from the product\'s table and AWS\'s pages (`--live` asks AWS for current ones):');
+  out.push(...(report.sources.length > 0 ? report.sources.map((s) => `  - ${s}`) : ['  - none']));
+  return `${out.join('\n')}\n`;
+}
+
+function figure(line: CostLine, range: UsdRange | undefined): string {
+  if (range) return usd(range);
+  return line.usageBased ? 'usage-based' : 'unknown';
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === r.length - 1 ? 0 : r[i].length))));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}`.trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+function cents(n: number): number {
+  return Math.round(n * 100) / 100;
+}
