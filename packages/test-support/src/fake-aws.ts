@@ -12,11 +12,11 @@ export interface FakeIdentity {
 export interface ReceivedRequest {
   /** The HTTP method (`POST` for the query and JSON protocols, `GET` for EKS reads). */
   readonly method: string;
-  /** The request body (form-encoded for STS, CloudFormation and EC2; JSON for Service Quotas, CloudWatch Logs, KMS, SSM and EKS writes). */
+  /** The request body (form-encoded for STS, CloudFormation and EC2; JSON for Service Quotas, CloudWatch Logs, KMS, SSM, Pricing and EKS writes). */
   readonly body: string;
   /** The `Authorization` header (SigV4: `AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request, ...`). */
   readonly authorization: string;
-  /** The service of the SigV4 credential scope (`sts`, `cloudformation`, `ec2`, `eks`, `servicequotas`, `logs`, `kms`, `ssm`), or `''` when unsigned. */
+  /** The service of the SigV4 credential scope (`sts`, `cloudformation`, `ec2`, `eks`, `servicequotas`, `logs`, `kms`, `ssm`, `pricing`), or `''` when unsigned. */
   readonly service: string;
   /** The operation, whatever the protocol: `GetCallerIdentity`, `DescribeStacks`, `DescribeVpcs`, `ListClusters`, `GetServiceQuota`, ... */
   readonly action: string;
@@ -290,6 +290,42 @@ export interface FakeSsmParameter {
 }
 
 /**
+ * A product of the AWS Price List (GetProducts), with its one On-Demand price; the fake writes the
+ * Price List document (`aws_v1`) of it.
+ */
+export interface FakePriceProduct {
+  /** The service code, e.g. `AmazonEC2`, `AmazonVPC`, `AmazonEKS`. */
+  readonly serviceCode: string;
+  /** The product family, e.g. `Compute Instance`, `NAT Gateway`, `Storage`. Default none. */
+  readonly productFamily?: string;
+  /**
+   * The product's attributes, e.g. `{ instanceType: 'm6i.large', regionCode: 'eu-west-1', operatingSystem: 'Linux', tenancy: 'Shared' }`.
+   * The document also has `servicecode` (the service code) among them unless given here, as the Price List's documents do.
+   */
+  readonly attributes: Record<string, string>;
+  /** The On-Demand price in USD per unit, as the Price List writes it, e.g. `0.1920000000`. */
+  readonly usd: string;
+  /** The unit of the price, e.g. `Hrs`, `GB-Mo`, `Quantity`. */
+  readonly unit: string;
+  /** The SKU. Default `FAKESKU000000001`, `FAKESKU000000002`, ... by the product's position in `priceListProducts`. */
+  readonly sku?: string;
+}
+
+/** A Spot price of the account's regions (DescribeSpotPriceHistory): the price in effect from its timestamp until the next of its zone, type and product. */
+export interface FakeSpotPrice {
+  /** e.g. `m6i.large`. */
+  readonly instanceType: string;
+  /** e.g. `eu-west-1a`: the price belongs to the region the zone name starts with. */
+  readonly availabilityZone: string;
+  /** The price per hour in USD, as EC2 writes it, e.g. `0.072100`. */
+  readonly spotPrice: string;
+  /** When the price took effect. */
+  readonly timestamp: Date;
+  /** Default `Linux/UNIX`. */
+  readonly productDescription?: string;
+}
+
+/**
  * What the fake account holds. Everything is optional and empty by default, so
  * `new FakeAws(identities)` is an account with no stacks, VPCs, Elastic IPs or clusters.
  * The fake has one account and ignores the region: every region holds the same resources.
@@ -319,8 +355,16 @@ export interface FakeAwsOptions {
    * us-east-1c is use1-az4, so no default zone is one the preflight refuses
    */
   readonly zoneIds?: Record<string, string>;
-  /** EC2 operations the caller may not call (`DescribeAvailabilityZones`, ..., or `*`): they answer UnauthorizedOperation. */
+  /** EC2 operations the caller may not call (`DescribeAvailabilityZones`, `DescribeSpotPriceHistory`, ..., or `*`): they answer UnauthorizedOperation. */
   readonly deniedEc2Operations?: string[];
+  /**
+   * The Spot price history (DescribeSpotPriceHistory), in any order: each price is in effect from its timestamp until the next
+   * one of the same zone, instance type and product description. A request sees the prices of the zones of its region
+   * (by `InstanceType.N`, `ProductDescription.N`, `AvailabilityZone` or `AvailabilityZoneId`), those in effect at some time from its
+   * `StartTime` to its `EndTime` (so `StartTime` alone, now, answers the current price of each zone), newest first, 1000 a page
+   * or `MaxResults`; each with its zone's ID (`availabilityZoneId`) when `zoneIds` (or the default zones) has one. Default none.
+   */
+  readonly spotPrices?: FakeSpotPrice[];
   /**
    * The names of the EKS clusters of the region (ListClusters), with `eksClusters`. A name only here has
    * no details: DescribeCluster and the cluster's other reads answer ResourceNotFoundException.
@@ -387,6 +431,14 @@ export interface FakeAwsOptions {
   readonly ssmParameters?: Record<string, string | FakeSsmParameter>;
   /** SSM operations the caller may not call (`GetParameter`, `GetParametersByPath`, or `*`): they answer AccessDeniedException. */
   readonly deniedSsmOperations?: string[];
+  /**
+   * The products of the AWS Price List Query API (GetProducts, by `ServiceCode` and `Filters`, 100 a page or `MaxResults` of 1 to 100),
+   * in the order given. The service codes are those of these products: any other answers NotFoundException (as an unknown
+   * service code does), so give a product of each service a test reads. Default none.
+   */
+  readonly priceListProducts?: FakePriceProduct[];
+  /** Price List Query API operations the caller may not call (`GetProducts`, or `*`): they answer AccessDeniedException. */
+  readonly deniedPricingOperations?: string[];
 }
 
 /**
@@ -403,7 +455,9 @@ export interface FakeAwsOptions {
  * - EC2 (ec2Query): `DescribeVpcs` (paginated by MaxResults), `DescribeAddresses`, `DescribeSubnets`
  *   (by `SubnetId.N`: an id it does not hold fails the call with InvalidSubnetID.NotFound, as EC2 does)
  *   and `DescribeAvailabilityZones` (the zone IDs of `zoneIds`, by `ZoneName.N`: a name the region does
- *   not have fails the call with InvalidParameterValue, as EC2 does);
+ *   not have fails the call with InvalidParameterValue, as EC2 does); `DescribeSpotPriceHistory` of `spotPrices`
+ *   (by `InstanceType.N`, `ProductDescription.N`, `AvailabilityZone`, `StartTime`, `EndTime`, paginated by MaxResults);
+ *   an operation of `deniedEc2Operations` answers 403 UnauthorizedOperation;
  * - EKS (restJson1): `ListClusters` (paginated by maxResults), `DescribeAddon` and `DescribeAddonVersions`
  *   (by `addonName` and `kubernetesVersion`); of the `eksClusters`: `DescribeCluster`, `ListNodegroups`, `DescribeNodegroup`,
  *   `ListInsights` (by the `filter`'s categories, Kubernetes versions and statuses, paginated by maxResults),
@@ -417,11 +471,15 @@ export interface FakeAwsOptions {
  * - SSM (awsJson1_1): `GetParameter` of `ssmParameters` (a name it does not hold answers 400 ParameterNotFound) and
  *   `GetParametersByPath` (by `Path`, `Recursive`, paginated by `MaxResults` of 1 to 10, in name order; a path not
  *   starting with `/` or a `MaxResults` out of range answers 400 ValidationException);
- *   an operation of `deniedSsmOperations` answers 400 AccessDeniedException.
+ *   an operation of `deniedSsmOperations` answers 400 AccessDeniedException;
+ * - AWS Price List Query API (awsJson1_1, `pricing`): `GetProducts` of `priceListProducts` (by `ServiceCode` and the `Filters`,
+ *   paginated by `MaxResults` of 1 to 100), each product a Price List document (`aws_v1`) as a JSON string; a service code
+ *   no product has answers 400 NotFoundException; an operation of `deniedPricingOperations` answers 400 AccessDeniedException.
  * Only STS checks the access key; the other services answer any signed request, for the account
  * of the key's identity (123456789012 for a key it does not know). Request filters (EC2 `Filter.N`,
  * `VpcId.N`, ...) are ignored. Point the SDK at it with `AWS_ENDPOINT_URL` (all services) or
- * `AWS_ENDPOINT_URL_STS`, `_CLOUDFORMATION`, `_EC2`, `_EKS`, `_SERVICE_QUOTAS`, `_CLOUDWATCH_LOGS`, `_KMS`, `_SSM`, and fake static keys.
+ * `AWS_ENDPOINT_URL_STS`, `_CLOUDFORMATION`, `_EC2`, `_EKS`, `_SERVICE_QUOTAS`, `_CLOUDWATCH_LOGS`, `_KMS`, `_SSM`, `_PRICING`,
+ * and fake static keys.
  */
 export class FakeAws {
   /** Every request received, oldest first. */
@@ -482,6 +540,7 @@ export class FakeAws {
       case 'logs': return this.logs(request);
       case 'kms': return this.kms(request);
       case 'ssm': return this.ssm(request);
+      case 'pricing': return this.pricing(request);
       case '': // unsigned: told apart by the action, as before services were
         return request.form.get('Action') === 'GetCallerIdentity' ? this.sts(request) : this.cloudFormation(request);
       default: {
@@ -683,6 +742,8 @@ export class FakeAws {
         return this.describeSubnets(request, action);
       case 'DescribeAvailabilityZones':
         return this.describeAvailabilityZones(request, action);
+      case 'DescribeSpotPriceHistory':
+        return this.describeSpotPriceHistory(request, action);
       default:
         return xml(action, 400, `<?xml version="1.0" encoding="UTF-8"?>
 <Response><Errors><Error><Code>InvalidAction</Code><Message>The action ${escapeXml(action)} is not valid for this web service.</Message></Error></Errors><RequestID>${REQUEST_ID}</RequestID></Response>
@@ -751,6 +812,51 @@ export class FakeAws {
       <messageSet/>
     </item>`).join('')}
   </availabilityZoneInfo>`));
+  }
+
+  /**
+   * The Spot prices of the request's region, by `InstanceType.N`, `ProductDescription.N`, `AvailabilityZone` (or `AvailabilityZoneId`),
+   * in effect at some time from `StartTime` to `EndTime`; newest first, paginated by MaxResults (1000 by default).
+   */
+  private describeSpotPriceHistory(request: AwsRequest, action: string): Answer {
+    const form = request.form;
+    const asked = (prefix: string) => [...form.entries()].filter(([key]) => new RegExp(`^${prefix}\\.\\d+$`).test(key)).map(([, value]) => value);
+    const types = asked('InstanceType');
+    const products = asked('ProductDescription');
+    const zone = form.get('AvailabilityZone');
+    const zoneId = form.get('AvailabilityZoneId');
+    const start = form.has('StartTime') ? Date.parse(form.get('StartTime') ?? '') : undefined;
+    const end = form.has('EndTime') ? Date.parse(form.get('EndTime') ?? '') : undefined;
+    const zoneIds = this.options.zoneIds ?? defaultZoneIds(request.region);
+    const all = (this.options.spotPrices ?? []).map((price) => ({ ...price, productDescription: price.productDescription ?? 'Linux/UNIX' }));
+    // Until when each price is in effect: the timestamp of the next price of its zone, type and product.
+    const until = (price: typeof all[number]) => Math.min(Infinity, ...all
+      .filter((other) => other.availabilityZone === price.availabilityZone && other.instanceType === price.instanceType
+        && other.productDescription === price.productDescription && other.timestamp.getTime() > price.timestamp.getTime())
+      .map((other) => other.timestamp.getTime()));
+    const prices = all
+      .filter((price) => price.availabilityZone.startsWith(request.region) && !/^\d/.test(price.availabilityZone.slice(request.region.length)))
+      .filter((price) => (types.length === 0 || types.includes(price.instanceType))
+        && (products.length === 0 || products.includes(price.productDescription))
+        && (zone === null || price.availabilityZone === zone) && (zoneId === null || zoneIds[price.availabilityZone] === zoneId)
+        && (end === undefined || price.timestamp.getTime() <= end) && (start === undefined || until(price) > start))
+      .map((price, i) => ({ price, i }))
+      .sort((a, b) => b.price.timestamp.getTime() - a.price.timestamp.getTime() || a.i - b.i)
+      .map(({ price }) => price);
+    const { page, nextToken } = paginate(prices, form.get('MaxResults') ?? '1000', form.get('NextToken'));
+    return xml(action, 200, ec2Response(action, `
+  <spotPriceHistorySet>${page.map((price) => `
+    <item>
+      <availabilityZone>${escapeXml(price.availabilityZone)}</availabilityZone>${zoneIds[price.availabilityZone] !== undefined ? `
+      <availabilityZoneId>${escapeXml(zoneIds[price.availabilityZone])}</availabilityZoneId>` : ''}
+      <instanceType>${escapeXml(price.instanceType)}</instanceType>
+      <productDescription>${escapeXml(price.productDescription)}</productDescription>
+      <spotPrice>${escapeXml(price.spotPrice)}</spotPrice>
+      <timestamp>${price.timestamp.toISOString()}</timestamp>
+    </item>`).join('')}
+  </spotPriceHistorySet>${nextToken ? `
+  <nextToken>${nextToken}</nextToken>` : `
+  <nextToken/>`}`));
   }
 
   private eks(request: AwsRequest): Answer {
@@ -1189,6 +1295,78 @@ export class FakeAws {
     return json(target, 200, { Parameters: page.map(parameter), ...(nextToken ? { NextToken: nextToken } : {}) }, {}, JSON_1_1);
   }
 
+  /**
+   * The AWS Price List Query API (awsJson1_1): `GetProducts` of `priceListProducts`, by `ServiceCode` and `Filters`
+   * (`TERM_MATCH` and `EQUALS`: the field's value is the filter's; `CONTAINS`: it contains it; `ANY_OF`, `NONE_OF`: it is, or is not,
+   * one of the filter's comma-separated values). A field is `ServiceCode`, `productFamily` or an attribute name, in any case.
+   */
+  private pricing(request: AwsRequest): Answer {
+    const target = request.target.replace(/^AWSPriceListService\./, '');
+    // Errors as the service model has them: `__type` and `Message`, HTTP 400 (AccessDeniedException as an IAM denial, in the common errors).
+    const jsonError = (type: string, message: string) => json(target, 400, { __type: type, Message: message }, {}, JSON_1_1);
+    if (target !== 'GetProducts') return jsonError('UnknownOperationException', `Unknown operation ${request.target}`);
+    let input: {
+      ServiceCode?: string;
+      Filters?: { Type?: string; Field?: string; Value?: string }[];
+      FormatVersion?: string;
+      MaxResults?: number;
+      NextToken?: string;
+    };
+    try {
+      input = JSON.parse(request.body || '{}');
+    } catch {
+      return jsonError('SerializationException', 'The request body is not JSON.');
+    }
+    const maxResults = input.MaxResults ?? 100;
+    if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) {
+      return jsonError('InvalidParameterException', `Input Parameters are invalid. maxResults must be between 1 and 100, was ${maxResults}`);
+    }
+    const denied = this.options.deniedPricingOperations ?? [];
+    if (denied.includes(target) || denied.includes('*')) {
+      const caller = this.identities[request.accessKeyId]?.arn ?? `arn:${partitionOf(request.region)}:iam::${this.accountOf(request)}:user/unknown`;
+      return jsonError('AccessDeniedException',
+        `User: ${caller} is not authorized to perform: pricing:${target} because no identity-based policy allows the pricing:${target} action`);
+    }
+    const serviceCode = input.ServiceCode ?? '';
+    if (serviceCode === '') return jsonError('InvalidParameterException', 'Input Parameters are invalid. serviceCode cannot be null or empty');
+    if ((input.FormatVersion ?? 'aws_v1') !== 'aws_v1') {
+      return jsonError('InvalidParameterException', `Input Parameters are invalid. Invalid formatVersion: ${input.FormatVersion}`);
+    }
+    const filters = input.Filters ?? [];
+    const unknownType = filters.find((filter) => !['TERM_MATCH', 'EQUALS', 'CONTAINS', 'ANY_OF', 'NONE_OF'].includes(filter.Type ?? ''));
+    if (unknownType !== undefined) return jsonError('InvalidParameterException', `Input Parameters are invalid. Invalid filter type: ${unknownType.Type}`);
+    if (input.NextToken !== undefined && !/^\d+$/.test(input.NextToken)) return jsonError('InvalidNextTokenException', 'The pagination token is invalid.');
+    const all = (this.options.priceListProducts ?? []).map((product, i) => ({ product, sku: product.sku ?? `FAKESKU${String(i + 1).padStart(9, '0')}` }));
+    if (!all.some(({ product }) => product.serviceCode === serviceCode)) {
+      return jsonError('NotFoundException', `Could not find the service code: ${serviceCode}`);
+    }
+    /** The value of a filter's field for a product: its service code, product family or attribute (the field's case aside). */
+    const fieldOf = (product: FakePriceProduct, field: string): string | undefined => {
+      const name = field.toLowerCase();
+      if (name === 'servicecode') return product.serviceCode;
+      if (name === 'productfamily') return product.productFamily;
+      return Object.entries(product.attributes).find(([key]) => key.toLowerCase() === name)?.[1];
+    };
+    const matches = (product: FakePriceProduct) => filters.every((filter) => {
+      const value = fieldOf(product, filter.Field ?? '');
+      const wanted = filter.Value ?? '';
+      const list = wanted.split(',').map((item) => item.trim());
+      switch (filter.Type) {
+        case 'CONTAINS': return value !== undefined && value.includes(wanted);
+        case 'ANY_OF': return value !== undefined && list.includes(value);
+        case 'NONE_OF': return value === undefined || !list.includes(value);
+        default: return value === wanted; // TERM_MATCH, EQUALS
+      }
+    });
+    const found = all.filter(({ product }) => product.serviceCode === serviceCode && matches(product));
+    const { page, nextToken } = paginate(found, String(maxResults), input.NextToken ?? null);
+    return json(target, 200, {
+      FormatVersion: 'aws_v1',
+      PriceList: page.map(({ product, sku }) => JSON.stringify(priceListDocument(product, sku))),
+      ...(nextToken ? { NextToken: nextToken } : {}),
+    }, {}, JSON_1_1);
+  }
+
   /** The ARN of an SSM parameter or path: public parameters (`/aws/service/...`) belong to no account; the account's own do. */
   private ssmArn(request: AwsRequest, name: string): string {
     const account = /^\/aws(\/|$)/.test(name) ? '' : this.accountOf(request);
@@ -1503,6 +1681,47 @@ function paginate<T>(items: T[], maxResults: string | null, token: string | null
   const size = maxResults ? Math.max(1, Number(maxResults) || items.length) : items.length;
   const end = start + size;
   return { page: items.slice(start, end), nextToken: end < items.length ? String(end) : undefined };
+}
+
+/** The On-Demand offer term and the hourly rate of the Price List (the codes AWS uses for every On-Demand price). */
+const ON_DEMAND_TERM = 'JRTCKXETXF';
+const ON_DEMAND_RATE = '6YS6EN2CT7';
+
+/** The Price List document (`aws_v1`) of a product: its product part, service code, one On-Demand term with one price dimension. */
+function priceListDocument(product: FakePriceProduct, sku: string): unknown {
+  const term = `${sku}.${ON_DEMAND_TERM}`;
+  const rateCode = `${term}.${ON_DEMAND_RATE}`;
+  return {
+    product: {
+      ...(product.productFamily !== undefined ? { productFamily: product.productFamily } : {}),
+      attributes: { servicecode: product.serviceCode, ...product.attributes },
+      sku,
+    },
+    serviceCode: product.serviceCode,
+    terms: {
+      OnDemand: {
+        [term]: {
+          priceDimensions: {
+            [rateCode]: {
+              unit: product.unit,
+              endRange: 'Inf',
+              description: `$${product.usd} per ${product.unit}`,
+              appliesTo: [],
+              rateCode,
+              beginRange: '0',
+              pricePerUnit: { USD: product.usd },
+            },
+          },
+          sku,
+          effectiveDate: '2024-01-01T00:00:00Z',
+          offerTermCode: ON_DEMAND_TERM,
+          termAttributes: {},
+        },
+      },
+    },
+    version: '20240115100000',
+    publicationDate: '2024-01-15T10:00:00Z',
+  };
 }
 
 function hexId(n: number, width: number): string {

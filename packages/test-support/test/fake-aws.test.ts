@@ -3,8 +3,8 @@ import {
   DescribeStacksCommand, DetectStackDriftCommand, GetTemplateCommand, ListImportsCommand,
 } from '@aws-sdk/client-cloudformation';
 import {
-  DescribeAddressesCommand, DescribeRouteTablesCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client, EC2ServiceException,
-  paginateDescribeVpcs,
+  DescribeAddressesCommand, DescribeRouteTablesCommand, DescribeSpotPriceHistoryCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client,
+  EC2ServiceException, paginateDescribeSpotPriceHistory, paginateDescribeVpcs,
 } from '@aws-sdk/client-ec2';
 import {
   DescribeAddonCommand, DescribeClusterCommand, DescribeClusterVersionsCommand, type DescribeClusterVersionsCommandInput, DescribeInsightCommand,
@@ -12,11 +12,14 @@ import {
   paginateListClusters, paginateListInsights, ResourceNotFoundException, UpdateClusterConfigCommand,
 } from '@aws-sdk/client-eks';
 import {
+  GetProductsCommand, NotFoundException as PriceListNotFoundException, paginateGetProducts, PricingClient, PricingServiceException,
+} from '@aws-sdk/client-pricing';
+import {
   AccessDeniedException, GetServiceQuotaCommand, NoSuchResourceException, ServiceQuotasClient,
 } from '@aws-sdk/client-service-quotas';
 import { GetParameterCommand, GetParametersByPathCommand, paginateGetParametersByPath, ParameterNotFound, SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { FakeAws, FakeAwsOptions, FakeResourceDrift } from '../src';
+import { FakeAws, FakeAwsOptions, FakePriceProduct, FakeResourceDrift, FakeSpotPrice } from '../src';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -888,5 +891,264 @@ describe('SSM (awsJson1_1)', () => {
         Object.assign(process.env, saved);
       }
     });
+  });
+});
+
+describe('AWS Price List Query API (awsJson1_1)', () => {
+  const m6iLarge: FakePriceProduct = {
+    serviceCode: 'AmazonEC2',
+    productFamily: 'Compute Instance',
+    attributes: { instanceType: 'm6i.large', regionCode: 'eu-west-1', operatingSystem: 'Linux', tenancy: 'Shared', capacitystatus: 'Used' },
+    usd: '0.1070000000',
+    unit: 'Hrs',
+  };
+  const priceListProducts: FakePriceProduct[] = [
+    m6iLarge,
+    { ...m6iLarge, attributes: { ...m6iLarge.attributes, regionCode: 'us-east-1' }, usd: '0.0960000000' },
+    { ...m6iLarge, attributes: { ...m6iLarge.attributes, instanceType: 'm6i.xlarge' }, usd: '0.2140000000', sku: 'ABCDEFGHJKLMNPQR' },
+    { ...m6iLarge, attributes: { ...m6iLarge.attributes, instanceType: 'm6i.xlarge', operatingSystem: 'Windows' }, usd: '0.3980000000' },
+    { serviceCode: 'AmazonVPC', productFamily: 'NAT Gateway', attributes: { regionCode: 'eu-west-1', usagetype: 'EU-NatGateway-Hours' }, usd: '0.0480000000', unit: 'Hrs' },
+    { serviceCode: 'AmazonEC2', productFamily: 'Storage', attributes: { regionCode: 'eu-west-1', volumeApiName: 'gp3' }, usd: '0.0880000000', unit: 'GB-Mo' },
+  ];
+  const term = (Field: string, Value: string) => ({ Type: 'TERM_MATCH' as const, Field, Value });
+  const documents = (priceList: unknown) => (priceList as unknown[] ?? []).map((text) => JSON.parse(String(text)));
+
+  test('GetProducts by two TERM_MATCH filters: each product a Price List document as a JSON string', async () => {
+    await withFake({ priceListProducts }, async (fake, make) => {
+      const pricing = make(PricingClient);
+      const answer = await pricing.send(new GetProductsCommand({
+        ServiceCode: 'AmazonEC2', Filters: [term('instanceType', 'm6i.large'), term('regionCode', 'eu-west-1')], FormatVersion: 'aws_v1',
+      }));
+      expect(answer.FormatVersion).toBe('aws_v1');
+      expect(answer.NextToken).toBeUndefined();
+      expect(answer.PriceList).toHaveLength(1);
+      // The JSON text (the client hands it over as a String object of the SDK's, which JSON.parse takes as it is).
+      expect(String(answer.PriceList?.[0])).toMatch(/^\{"product":\{"productFamily":"Compute Instance","attributes":\{"servicecode":"AmazonEC2",/);
+      expect(JSON.parse(answer.PriceList?.[0] as unknown as string).serviceCode).toBe('AmazonEC2');
+      expect(documents(answer.PriceList)).toEqual([{
+        product: {
+          productFamily: 'Compute Instance',
+          attributes: { servicecode: 'AmazonEC2', ...m6iLarge.attributes },
+          sku: 'FAKESKU000000001',
+        },
+        serviceCode: 'AmazonEC2',
+        terms: {
+          OnDemand: {
+            'FAKESKU000000001.JRTCKXETXF': {
+              priceDimensions: {
+                'FAKESKU000000001.JRTCKXETXF.6YS6EN2CT7': {
+                  unit: 'Hrs',
+                  endRange: 'Inf',
+                  description: '$0.1070000000 per Hrs',
+                  appliesTo: [],
+                  rateCode: 'FAKESKU000000001.JRTCKXETXF.6YS6EN2CT7',
+                  beginRange: '0',
+                  pricePerUnit: { USD: '0.1070000000' },
+                },
+              },
+              sku: 'FAKESKU000000001',
+              effectiveDate: '2024-01-01T00:00:00Z',
+              offerTermCode: 'JRTCKXETXF',
+              termAttributes: {},
+            },
+          },
+        },
+        version: '20240115100000',
+        publicationDate: '2024-01-15T10:00:00Z',
+      }]);
+      const request = fake.requests[0];
+      expect(request).toMatchObject({ method: 'POST', service: 'pricing', action: 'GetProducts' });
+      expect(request.authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=${KEY}/\\d{8}/eu-west-1/pricing/aws4_request`));
+      expect(JSON.parse(request.body)).toEqual({
+        ServiceCode: 'AmazonEC2', Filters: [term('instanceType', 'm6i.large'), term('regionCode', 'eu-west-1')], FormatVersion: 'aws_v1',
+      });
+    });
+  });
+
+  test('fields: ServiceCode, productFamily and attribute names in any case; a given SKU; no filter: all products of the service, in order', async () => {
+    await withFake({ priceListProducts }, async (_fake, make) => {
+      const pricing = make(PricingClient);
+      /** The USD price of each product found: that of the one price dimension of its one On-Demand term. */
+      const usd = async (ServiceCode: string, Filters: { Type: 'TERM_MATCH' | 'EQUALS' | 'CONTAINS' | 'ANY_OF' | 'NONE_OF'; Field: string; Value: string }[]) =>
+        documents((await pricing.send(new GetProductsCommand({ ServiceCode, Filters }))).PriceList).map((document) => {
+          type Term = { priceDimensions: Record<string, { pricePerUnit: { USD: string } }> };
+          const [onDemand] = Object.values(document.terms.OnDemand as Record<string, Term>);
+          return Object.values(onDemand.priceDimensions)[0].pricePerUnit.USD;
+        });
+      expect(await usd('AmazonEC2', [])).toEqual(['0.1070000000', '0.0960000000', '0.2140000000', '0.3980000000', '0.0880000000']);
+      expect(await usd('AmazonEC2', [term('productFamily', 'Storage')])).toEqual(['0.0880000000']);
+      expect(await usd('AmazonEC2', [term('ServiceCode', 'AmazonEC2'), term('INSTANCETYPE', 'm6i.xlarge'), term('operatingSystem', 'Linux')])).toEqual(['0.2140000000']);
+      expect(await usd('AmazonVPC', [term('serviceCode', 'AmazonVPC'), term('usagetype', 'EU-NatGateway-Hours')])).toEqual(['0.0480000000']);
+      expect(await usd('AmazonEC2', [term('instanceType', 'm6i.2xlarge')])).toEqual([]);
+      expect(await usd('AmazonEC2', [{ Type: 'EQUALS', Field: 'regionCode', Value: 'us-east-1' }])).toEqual(['0.0960000000']);
+      expect(await usd('AmazonEC2', [{ Type: 'CONTAINS', Field: 'instanceType', Value: 'xlarge' }])).toEqual(['0.2140000000', '0.3980000000']);
+      expect(await usd('AmazonEC2', [{ Type: 'ANY_OF', Field: 'operatingSystem', Value: 'Windows, RHEL' }])).toEqual(['0.3980000000']);
+      expect(await usd('AmazonEC2', [{ Type: 'NONE_OF', Field: 'instanceType', Value: 'm6i.large,m6i.xlarge' }])).toEqual(['0.0880000000']);
+      const [xlarge] = documents((await pricing.send(new GetProductsCommand({ ServiceCode: 'AmazonEC2', Filters: [term('instanceType', 'm6i.xlarge')], MaxResults: 1 }))).PriceList);
+      expect(xlarge.product.sku).toBe('ABCDEFGHJKLMNPQR');
+      expect(Object.keys(xlarge.terms.OnDemand)).toEqual(['ABCDEFGHJKLMNPQR.JRTCKXETXF']);
+    });
+  });
+
+  test('MaxResults 1: one product a page with NextToken; the SDK paginator reads them all; MaxResults outside 1 to 100 is InvalidParameterException', async () => {
+    await withFake({ priceListProducts }, async (fake, make) => {
+      const pricing = make(PricingClient);
+      const Filters = [term('regionCode', 'eu-west-1'), term('tenancy', 'Shared')];
+      const first = await pricing.send(new GetProductsCommand({ ServiceCode: 'AmazonEC2', Filters, MaxResults: 1 }));
+      expect(first.PriceList).toHaveLength(1);
+      expect(first.NextToken).toEqual(expect.any(String));
+      const second = await pricing.send(new GetProductsCommand({ ServiceCode: 'AmazonEC2', Filters, MaxResults: 1, NextToken: first.NextToken }));
+      expect(documents(second.PriceList).map((d) => d.product.attributes.instanceType)).toEqual(['m6i.xlarge']);
+      fake.requests.splice(0);
+      const skus: string[] = [];
+      for await (const page of paginateGetProducts({ client: pricing, pageSize: 1 }, { ServiceCode: 'AmazonEC2', Filters, FormatVersion: 'aws_v1' })) {
+        expect(page.PriceList).toHaveLength(1);
+        skus.push(...documents(page.PriceList).map((d) => d.product.sku));
+      }
+      expect(skus).toEqual(['FAKESKU000000001', 'ABCDEFGHJKLMNPQR', 'FAKESKU000000004']);
+      expect(fake.requests.map((r) => JSON.parse(r.body).NextToken)).toEqual([undefined, '1', '2']);
+      for (const MaxResults of [0, 101]) {
+        const error = await rejection(pricing.send(new GetProductsCommand({ ServiceCode: 'AmazonEC2', MaxResults })));
+        expect(error).toMatchObject({ name: 'InvalidParameterException', $metadata: { httpStatusCode: 400 } });
+      }
+      expect(await rejection(pricing.send(new GetProductsCommand({ ServiceCode: 'AmazonEC2', NextToken: 'not-a-token' }))))
+        .toMatchObject({ name: 'InvalidNextTokenException', $metadata: { httpStatusCode: 400 } });
+    });
+  });
+
+  test('a service code no product has: 400 NotFoundException; so with no products at all', async () => {
+    for (const options of [{ priceListProducts }, {}]) {
+      await withFake(options, async (_fake, make) => {
+        const error = await rejection(make(PricingClient).send(new GetProductsCommand({ ServiceCode: 'AmazonEKS', Filters: [term('regionCode', 'eu-west-1')] })));
+        expect(error).toBeInstanceOf(PriceListNotFoundException);
+        expect(error).toMatchObject({ name: 'NotFoundException', message: 'Could not find the service code: AmazonEKS', $metadata: { httpStatusCode: 400 } });
+      });
+    }
+  });
+
+  test('deniedPricingOperations (by name or *): 400 AccessDeniedException with IAM\'s message', async () => {
+    for (const deniedPricingOperations of [['GetProducts'], ['*']]) {
+      await withFake({ priceListProducts, deniedPricingOperations }, async (_fake, make) => {
+        const error = await rejection(make(PricingClient).send(new GetProductsCommand({ ServiceCode: 'AmazonEC2' })));
+        expect(error).toBeInstanceOf(PricingServiceException);
+        expect(error).toMatchObject({
+          name: 'AccessDeniedException',
+          message: `User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: pricing:GetProducts `
+            + 'because no identity-based policy allows the pricing:GetProducts action',
+          $metadata: { httpStatusCode: 400 },
+        });
+      });
+    }
+  });
+
+  test('AWS_ENDPOINT_URL_PRICING points the client at the fake', async () => {
+    const saved = { ...process.env };
+    await withFake({ priceListProducts }, async (fake, _make, url) => {
+      process.env.AWS_ENDPOINT_URL_PRICING = url;
+      process.env.AWS_CONFIG_FILE = `${__dirname}/no-such-aws-config`;
+      const pricing = new PricingClient({ region: 'us-east-1', credentials });
+      try {
+        expect((await pricing.send(new GetProductsCommand({ ServiceCode: 'AmazonVPC' }))).PriceList).toHaveLength(1);
+        expect(fake.requests.map((r) => `${r.service}:${r.action}`)).toEqual(['pricing:GetProducts']);
+      } finally {
+        pricing.destroy();
+        for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+        Object.assign(process.env, saved);
+      }
+    });
+  });
+});
+
+describe('EC2 DescribeSpotPriceHistory (ec2Query)', () => {
+  const at = (time: string) => new Date(`2026-12-01T${time}Z`);
+  const spotPrices: FakeSpotPrice[] = [
+    { instanceType: 'm6i.large', availabilityZone: 'eu-west-1a', spotPrice: '0.041000', timestamp: at('08:00:00') },
+    { instanceType: 'm6i.large', availabilityZone: 'eu-west-1a', spotPrice: '0.042100', timestamp: at('10:00:00') },
+    { instanceType: 'm6i.large', availabilityZone: 'eu-west-1b', spotPrice: '0.039800', timestamp: at('09:30:00') },
+    { instanceType: 'm6i.xlarge', availabilityZone: 'eu-west-1a', spotPrice: '0.072100', timestamp: at('10:00:00') },
+    { instanceType: 'm6i.large', availabilityZone: 'eu-west-1a', spotPrice: '0.090000', timestamp: at('07:00:00'), productDescription: 'Windows' },
+    { instanceType: 'm6i.large', availabilityZone: 'us-east-1a', spotPrice: '0.035000', timestamp: at('10:00:00') },
+  ];
+
+  test('by instance type and zone: the prices as the real client parses them, newest first', async () => {
+    await withFake({ spotPrices }, async (fake, make) => {
+      const ec2 = make(EC2Client);
+      const answer = await ec2.send(new DescribeSpotPriceHistoryCommand({ InstanceTypes: ['m6i.large'], AvailabilityZone: 'eu-west-1a' }));
+      expect(answer.SpotPriceHistory).toEqual([
+        { AvailabilityZone: 'eu-west-1a', AvailabilityZoneId: 'euw1-az1', InstanceType: 'm6i.large', ProductDescription: 'Linux/UNIX', SpotPrice: '0.042100', Timestamp: at('10:00:00') },
+        { AvailabilityZone: 'eu-west-1a', AvailabilityZoneId: 'euw1-az1', InstanceType: 'm6i.large', ProductDescription: 'Linux/UNIX', SpotPrice: '0.041000', Timestamp: at('08:00:00') },
+        { AvailabilityZone: 'eu-west-1a', AvailabilityZoneId: 'euw1-az1', InstanceType: 'm6i.large', ProductDescription: 'Windows', SpotPrice: '0.090000', Timestamp: at('07:00:00') },
+      ]);
+      expect(answer.SpotPriceHistory?.[0].Timestamp).toBeInstanceOf(Date);
+      expect(answer.NextToken).toBe('');
+      expect(fake.requests[0]).toMatchObject({ method: 'POST', service: 'ec2', action: 'DescribeSpotPriceHistory' });
+      expect(Object.fromEntries(new URLSearchParams(fake.requests[0].body))).toMatchObject({ 'InstanceType.1': 'm6i.large', 'AvailabilityZone': 'eu-west-1a' });
+      const linux = await ec2.send(new DescribeSpotPriceHistoryCommand({ InstanceTypes: ['m6i.large', 'm6i.xlarge'], ProductDescriptions: ['Linux/UNIX'] }));
+      expect(linux.SpotPriceHistory?.map((p) => [p.AvailabilityZone, p.InstanceType, p.SpotPrice])).toEqual([
+        ['eu-west-1a', 'm6i.large', '0.042100'], ['eu-west-1a', 'm6i.xlarge', '0.072100'], ['eu-west-1b', 'm6i.large', '0.039800'], ['eu-west-1a', 'm6i.large', '0.041000'],
+      ]);
+      const byZoneId = await ec2.send(new DescribeSpotPriceHistoryCommand({ AvailabilityZoneId: 'euw1-az2' }));
+      expect(byZoneId.SpotPriceHistory?.map((p) => [p.AvailabilityZone, p.SpotPrice])).toEqual([['eu-west-1b', '0.039800']]);
+    });
+  });
+
+  test('StartTime and EndTime: the prices in effect in that time, so StartTime now is the current price of each zone', async () => {
+    await withFake({ spotPrices }, async (_fake, make) => {
+      const ec2 = make(EC2Client);
+      const prices = async (input: { StartTime?: Date; EndTime?: Date }) => ((await ec2.send(new DescribeSpotPriceHistoryCommand({
+        InstanceTypes: ['m6i.large'], ProductDescriptions: ['Linux/UNIX'], ...input,
+      }))).SpotPriceHistory ?? []).map((p) => `${p.AvailabilityZone} ${p.SpotPrice}`);
+      expect(await prices({ StartTime: at('12:00:00') })).toEqual(['eu-west-1a 0.042100', 'eu-west-1b 0.039800']);
+      expect(await prices({ StartTime: at('09:00:00'), EndTime: at('09:45:00') })).toEqual(['eu-west-1b 0.039800', 'eu-west-1a 0.041000']);
+      expect(await prices({ EndTime: at('09:00:00') })).toEqual(['eu-west-1a 0.041000']);
+      expect(await prices({ StartTime: at('10:00:00'), EndTime: at('10:00:00') })).toEqual(['eu-west-1a 0.042100', 'eu-west-1b 0.039800']);
+    });
+  });
+
+  test('region scoping: a region sees only the prices of its zones', async () => {
+    await withFake({ spotPrices: [...spotPrices, { instanceType: 'm6i.large', availabilityZone: 'eu-west-10a', spotPrice: '1.000000', timestamp: at('10:00:00') }] },
+      async (_fake, _make, url) => {
+        const zones = async (of: string) => {
+          const ec2 = new EC2Client({ region: of, endpoint: url, credentials });
+          try {
+            return ((await ec2.send(new DescribeSpotPriceHistoryCommand({ InstanceTypes: ['m6i.large'] }))).SpotPriceHistory ?? []).map((p) => p.AvailabilityZone);
+          } finally {
+            ec2.destroy();
+          }
+        };
+        expect(await zones('eu-west-1')).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1a', 'eu-west-1a']);
+        expect(await zones('us-east-1')).toEqual(['us-east-1a']);
+        expect(await zones('ap-south-1')).toEqual([]);
+      });
+  });
+
+  test('pages by MaxResults and NextToken; the SDK paginator reads them all', async () => {
+    await withFake({ spotPrices }, async (fake, make) => {
+      const ec2 = make(EC2Client);
+      const pages: string[][] = [];
+      for await (const page of paginateDescribeSpotPriceHistory({ client: ec2, pageSize: 2 }, {})) {
+        pages.push((page.SpotPriceHistory ?? []).map((p) => p.SpotPrice!));
+      }
+      expect(pages).toEqual([['0.042100', '0.072100'], ['0.039800', '0.041000'], ['0.090000']]);
+      expect(fake.requests.map((r) => new URLSearchParams(r.body).get('NextToken'))).toEqual([null, '2', '4']);
+      expect((await ec2.send(new DescribeSpotPriceHistoryCommand({}))).SpotPriceHistory).toHaveLength(5);
+    });
+    await withFake({}, async (_fake, make) => {
+      expect((await make(EC2Client).send(new DescribeSpotPriceHistoryCommand({}))).SpotPriceHistory).toEqual([]);
+    });
+  });
+
+  test('deniedEc2Operations: 403 UnauthorizedOperation', async () => {
+    for (const deniedEc2Operations of [['DescribeSpotPriceHistory'], ['*']]) {
+      await withFake({ spotPrices, deniedEc2Operations }, async (_fake, make) => {
+        const error = await rejection(make(EC2Client).send(new DescribeSpotPriceHistoryCommand({ InstanceTypes: ['m6i.large'] })));
+        expect(error).toBeInstanceOf(EC2ServiceException);
+        expect(error).toMatchObject({
+          name: 'UnauthorizedOperation',
+          message: expect.stringContaining(`User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: ec2:DescribeSpotPriceHistory`),
+          $metadata: { httpStatusCode: 403 },
+        });
+      });
+    }
   });
 });
