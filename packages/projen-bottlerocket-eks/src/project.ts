@@ -1,6 +1,6 @@
 import {
-  ASSEMBLY_DIR, deploymentPaths, preflightCommandLine, releasesCommandLine, ResolvedSettings, ResourceNames, statusCommandLine, TEAM_TASKS,
-  upgradeCommandLine,
+  ASSEMBLY_DIR, costCommandLine, deploymentPaths, preflightCommandLine, releasesCommandLine, ResolvedSettings, ResourceNames, statusCommandLine,
+  TEAM_TASKS, upgradeCommandLine,
 } from 'bottlerocket-eks-config';
 import { javascript, Task, typescript } from 'projen';
 import { AllStacksApp } from './all-stacks-app';
@@ -14,7 +14,7 @@ import { checkKnownOptions, pickSettings, validateOptions } from './project-opti
 import { TeamReadme } from './readme';
 import { TeamSettingsFile } from './settings-file';
 import { StackApp } from './stack-app';
-import { KUBERNETES_UPGRADE_TASK, RELEASES_TASK } from './task-names';
+import { COST_TASK, KUBERNETES_UPGRADE_TASK, RELEASES_TASK } from './task-names';
 import { TeamLockfile } from './team-lockfile';
 import { TeamTests } from './team-tests';
 import { TeamWorkflows } from './team-workflows';
@@ -183,7 +183,8 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
    * kubernetes-upgrade of what is deployed. With environments, each has its own
    * (`deploy:<name>`, ...); the plain ones then refuse, listing the environments (the
    * preflight, status and upgrade commands find no settings file without an environment).
-   * One `releases` of the whole repository.
+   * One `releases` of the whole repository; `cost` of every environment (with their total) and
+   * `cost:<environment>` of one.
    */
   private addStackTasks(synth: Task): void {
     this.addDeploymentTasks(synth, this.deployments.length > 1 || this.deployments[0].environment ? undefined : this.deployments[0]);
@@ -196,6 +197,14 @@ export class BottlerocketEksProject extends typescript.TypeScriptProject {
       exec: releasesCommandLine({ environments: environments.length > 0 ? environments : undefined }),
       receiveArgs: true,
     });
+    // The estimate reads the settings files only (no synth, no AWS unless `-- --live`).
+    const cost = (names: string[] | undefined, which: string) => ({
+      description: `Estimate what ${which} costs a month, line by line, with the sources of its prices (-- --json, -- --live)`,
+      exec: costCommandLine({ environments: names }),
+      receiveArgs: true,
+    });
+    this.addTask(COST_TASK, cost(environments.length > 0 ? environments : undefined, environments.length > 0 ? 'each environment' : 'the deployment'));
+    for (const environment of environments) this.addTask(`${COST_TASK}:${environment}`, cost([environment], `environment ${environment}`));
   }
 
   /**

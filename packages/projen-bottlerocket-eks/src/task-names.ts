@@ -12,3 +12,6 @@ export const KUBERNETES_UPGRADE_TASK = TEAM_TASKS.kubernetesUpgrade;
  * task, not one per environment: the train runs through the environments in their order).
  */
 export const RELEASES_TASK = TEAM_TASKS.releases;
+
+/** The task that estimates what the repository's environments cost a month, `cost` (all of them, with their total) and `cost:<environment>`. */
+export const COST_TASK = TEAM_TASKS.cost;

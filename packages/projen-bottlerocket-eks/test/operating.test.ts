@@ -1,8 +1,8 @@
-import { deploymentPaths, EKS_ROLLBACK_GUIDE, releasesCommandLine, statusCommandLine, TEAM_TASKS, upgradeCommandLine } from 'bottlerocket-eks-config';
+import { costCommandLine, deploymentPaths, EKS_ROLLBACK_GUIDE, releasesCommandLine, statusCommandLine, TEAM_TASKS, upgradeCommandLine } from 'bottlerocket-eks-config';
 import { Testing } from 'projen/lib/testing';
 import { tempDir } from './temp';
 import { BottlerocketEksProject, BottlerocketEksProjectOptions } from '../src';
-import { KUBERNETES_UPGRADE_TASK, RELEASES_TASK } from '../src/task-names';
+import { COST_TASK, KUBERNETES_UPGRADE_TASK, RELEASES_TASK } from '../src/task-names';
 
 // The tasks that look at a deployed environment (status) and move its Kubernetes version
 // (kubernetes-upgrade), and the README sections that say how to use them.
@@ -68,6 +68,22 @@ describe('the releases task', () => {
     expect(Object.keys(tasks).filter((name) => name.startsWith(`${RELEASES_TASK}:`))).toEqual([]);
     // One environment listed is a repository with environments: its settings file is the environment's.
     expect(synth({ environments: [{ name: 'dev' }] })['.projen/tasks.json'].tasks[RELEASES_TASK].steps[0].exec).toBe('bottlerocket-eks releases --environments dev');
+  });
+});
+
+describe('the cost tasks', () => {
+  test('of one deployment: its estimate from the settings, no synth first, flags passed through', () => {
+    const tasks = synth()['.projen/tasks.json'].tasks;
+    expect(COST_TASK).toBe(TEAM_TASKS.cost);
+    expect(tasks[COST_TASK].steps).toEqual([{ exec: 'bottlerocket-eks cost', receiveArgs: true }]);
+  });
+
+  test('with environments: every one with their total, and one task per environment', () => {
+    const tasks = synth({ environments: [{ name: 'prd' }, { name: 'dev' }] })['.projen/tasks.json'].tasks;
+    expect(tasks[COST_TASK].steps).toEqual([{ exec: costCommandLine({ environments: ['prd', 'dev'] }), receiveArgs: true }]);
+    expect(tasks[COST_TASK].steps[0].exec).toBe('bottlerocket-eks cost --environments prd,dev');
+    expect(tasks[`${COST_TASK}:dev`].steps[0].exec).toBe('bottlerocket-eks cost --environments dev');
+    expect(tasks[`${COST_TASK}:prd`].description).toMatch(/^Estimate what environment prd costs a month/);
   });
 });
 

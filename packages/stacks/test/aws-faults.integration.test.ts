@@ -84,7 +84,7 @@ interface RunOptions {
   /** Default `default`. */
   readonly setup?: Setup;
   /** The command run. Default `preflight`. */
-  readonly command?: 'preflight' | 'status' | 'unprotect' | 'releases';
+  readonly command?: 'preflight' | 'status' | 'unprotect' | 'releases' | 'cost';
 }
 
 async function run(name: string, faults: Record<string, Fault>, options: RunOptions = {}): Promise<Run> {
@@ -93,6 +93,8 @@ async function run(name: string, faults: Record<string, Fault>, options: RunOpti
     quotas: { 'vpc/L-F678F1CE': 5, 'ec2/L-0263D0A3': 5, 'eks/L-1194D53C': 100 },
     // The volume key lets the Auto Scaling service-linked role use it, as the preflight asks.
     kmsKeys: { [VOLUME_KEY]: { policy: { Version: '2012-10-17', Statement: autoScalingKeyStatements('aws', ACCOUNT) } } },
+    // The Price List knows the EC2 offer (cost --live asks it).
+    priceListProducts: [{ serviceCode: 'AmazonEC2', productFamily: 'Storage', usd: '0.0880000000', unit: 'GB-Mo', attributes: { regionCode: 'eu-west-1', volumeApiName: 'gp3' } }],
   });
   servers.push(fake);
   const faulty = new FaultyAws(await fake.start(), faults);
@@ -124,7 +126,7 @@ async function run(name: string, faults: Record<string, Fault>, options: RunOpti
     children.push(child);
   });
   const seconds = (Date.now() - started) / 1000;
-  const line = `${result.stdout}${result.stderr}`.split('\n').find((l) => /^(Preflight|Status|Unprotect|Releases) failed|^Preflight passed|^preflight ok|^Status of|^No EKS cluster|^Observed/.test(l)) ?? '';
+  const line = `${result.stdout}${result.stderr}`.split('\n').find((l) => /^(Preflight|Status|Unprotect|Releases|Cost) failed|^Preflight passed|^preflight ok|^Status of|^No EKS cluster|^Observed|^Monthly cost/.test(l)) ?? '';
   rows.push(`| ${name} | ${result.status} | ${seconds.toFixed(1)} | ${line} |`);
   return { ...result, seconds, counts: faulty.counts };
 }
@@ -277,10 +279,11 @@ describe.each<[string, Setup]>([['ec2', 'default'], ['eks', 'default'], ['servic
 
 // The commands after a deploy go through the same clients: SSM (the newest Bottlerocket release,
 // which status reads even before anything is deployed, and the releases published, which the
-// release train lists) with every fault, and EKS for unprotect.
-describe.each<[string, 'status' | 'unprotect' | 'releases', string[], string, string]>([
+// release train lists) and the Price List (cost --live) with every fault, and EKS for unprotect.
+describe.each<[string, 'status' | 'unprotect' | 'releases' | 'cost', string[], string, string]>([
   ['ssm', 'status', ['--no-drift'], 'Status', 'Status of team-a'],
   ['ssm', 'releases', ['--observe', 'observation.json'], 'Releases', 'Observed team-a'],
+  ['pricing', 'cost', ['--live'], 'Cost', 'Monthly cost estimate'],
   ['eks', 'unprotect', ['--confirm=team-a'], 'Unprotect', 'No EKS cluster team-a-cluster'],
 ])('%s, read by %s, misbehaves', (service, command, args, title, passed) => {
   test.each(FAULTS.filter(([, fault]) => command !== 'unprotect' || ['hang', 'throttle', '503'].includes(fault.kind)))('%s', async (name, fault, code) => {
