@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, ControlPlaneTier, SecurityProfile, Settings } from 'bottlerocket-eks-config';
 import {
-  costReport, DOCUMENTED_PRICES, estimateEnvironment, EnvironmentCost, firstOf, formatCostReport, PRICE_KEYS, PRICE_TABLE, PriceEntry, tableSource,
+  billOfSettings, costReport, DOCUMENTED_PRICES, estimateEnvironment, EnvironmentCost, firstOf, formatCostReport, PRICE_KEYS, PRICE_TABLE, PriceEntry, tableSource,
 } from '../src/cost';
 import { OfferFile, priceTableOf, pricesFromOffer, renderPriceTable } from '../src/maintenance/price-table';
 
@@ -22,7 +22,7 @@ const BASE: BottlerocketEksSettings = { pjPrefix: 'team-a', region: REGION, kube
 function estimate(settings: Partial<BottlerocketEksSettings>, spot = false): EnvironmentCost {
   const resolved = Settings.resolve({ ...BASE, ...settings });
   return estimateEnvironment({
-    settings: resolved, prices: PRICES, spot: spot ? (type) => ({ low: 0.07, high: type === 'm7i.xlarge' ? 0.09 : 0.08, source: 'test spot', asOf: '2026-12-01' }) : undefined,
+    bill: billOfSettings(resolved), prices: PRICES, spot: spot ? (type) => ({ low: 0.07, high: type === 'm7i.xlarge' ? 0.09 : 0.08, source: 'test spot', asOf: '2026-12-01' }) : undefined,
   });
 }
 
@@ -51,7 +51,7 @@ describe('the estimate of an environment', () => {
     ['the team\'s own VPC: no NAT gateway of its own', {
       vpcId: 'vpc-0123456789abcdef0', privateSubnetIds: { 'eu-west-1a': 'subnet-0123456789abcdef0', 'eu-west-1c': 'subnet-0123456789abcdef1' },
     }, false, { 'NAT gateways': 'absent', 'Public IPv4 addresses': 'absent' }],
-    ['the strict profile: control plane logs kept, a usage-based line', { securityProfile: SecurityProfile.STRICT }, false, { 'Control plane logs': undefined }],
+    ['the control plane logs: a usage-based line', { securityProfile: SecurityProfile.STRICT }, false, { 'Control plane logs': undefined }],
   ])('%s', (_name, settings, spot, expected) => {
     const cost = estimate(settings, spot);
     for (const [item, figure] of Object.entries(expected)) {
@@ -74,13 +74,13 @@ describe('the estimate of an environment', () => {
   });
 
   test('a price the sources do not have is unknown, named, and not in the total', () => {
-    const cost = estimateEnvironment({ settings: Settings.resolve({ ...BASE, region: 'ap-south-2' }), prices: PRICES });
+    const cost = estimateEnvironment({ bill: billOfSettings(Settings.resolve({ ...BASE, region: 'ap-south-2' })), prices: PRICES });
     expect(line(cost, 'NAT gateways')).toMatchObject({ unknown: 'no price of a NAT gateway hour in ap-south-2' });
     expect(line(cost, 'NAT gateways')!.monthly).toBeUndefined();
     expect(line(cost, 'Nodes')!.unknown).toBe('Spot prices change by the hour: --live asks EC2\'s Spot price history');
     // The EKS control plane and public IPv4 prices are AWS's for every commercial region.
     expect(cost.total).toEqual({ low: 76.65, high: 76.65 });
-    expect(cost.notCounted).toBe(4);
+    expect(cost.notCounted).toBe(5);
   });
 
   test('a provisioned control plane tier: priced only when a source has it', () => {
@@ -97,14 +97,14 @@ describe('the estimate of an environment', () => {
   });
 
   test('China: the AWS pages\' prices are of the aws partition, not of China', () => {
-    const cost = estimateEnvironment({ settings: Settings.resolve({ ...BASE, region: 'cn-north-1' }), prices: firstOf(tableSource(DOCUMENTED_PRICES, 'aws-cn')) });
+    const cost = estimateEnvironment({ bill: billOfSettings(Settings.resolve({ ...BASE, region: 'cn-north-1' })), prices: firstOf(tableSource(DOCUMENTED_PRICES, 'aws-cn')) });
     expect(line(cost, 'EKS control plane')!.monthly).toBeUndefined();
   });
 });
 
 describe('the report', () => {
   const dev = estimate({}, true);
-  const prod = estimateEnvironment({ settings: Settings.resolve({ ...BASE, pjPrefix: 'team-a-prod', natGateways: 2 }), environment: 'prod', prices: PRICES });
+  const prod = estimateEnvironment({ bill: billOfSettings(Settings.resolve({ ...BASE, pjPrefix: 'team-a-prod', natGateways: 2 })), environment: 'prod', prices: PRICES });
   const report = costReport([{ ...dev, environment: 'dev' }, prod], 'table', new Date('2026-12-04T08:00:00Z'));
 
   test('the repository\'s total is the sum of the environments\'', () => {

@@ -4,7 +4,7 @@ import { AWS_LIMIT_OPTIONS, awsLimitsOf, failedCommandExit } from './aws-command
 import { environmentsFlag } from './environments-flag';
 import { AwsClients } from '../aws/clients';
 import {
-  costReport, DOCUMENTED_PRICES, estimateEnvironment, EnvironmentCost, firstOf, formatCostReport, PRICE_TABLE, readLivePrices, tableSource,
+  billOfSettings, costReport, DOCUMENTED_PRICES, estimateEnvironment, EnvironmentCost, firstOf, formatCostReport, PRICE_TABLE, readLivePrices, tableSource,
 } from '../cost';
 import { withDeadline } from '../preflight/aws-errors';
 import { CommandIo } from '../process/io';
@@ -36,14 +36,14 @@ export async function costCommand(args: string[], io: CommandIo): Promise<number
     for (const { environment, settings } of deployments) {
       const shipped = firstOf(tableSource(PRICE_TABLE.prices, settings.partition), tableSource(DOCUMENTED_PRICES, settings.partition));
       if (!values.live) {
-        estimates.push(estimateEnvironment({ settings, environment, prices: shipped }));
+        estimates.push(estimateEnvironment({ bill: billOfSettings(settings), environment, prices: shipped }));
         continue;
       }
       const aws = new AwsClients(settings.region, limits);
       const live = await withDeadline(aws, () => readLivePrices(aws.pricing(), aws.ec2(), settings.region, needs(settings), now), 'Asking AWS for prices');
       // AWS's current prices first; its pages for what the Price List is not asked.
       const prices = firstOf(live.prices, tableSource(DOCUMENTED_PRICES, settings.partition));
-      estimates.push(estimateEnvironment({ settings, environment, prices, spot: live.spot }));
+      estimates.push(estimateEnvironment({ bill: billOfSettings(settings), environment, prices, spot: live.spot }));
     }
     const report = costReport(estimates, values.live ? 'live' : 'table', now);
     io.out.write(json ? `${JSON.stringify(report, undefined, 2)}\n` : formatCostReport(report));

@@ -50,9 +50,55 @@ export interface EnvironmentCost {
   readonly support: { readonly version: string; readonly endOfStandardSupport?: string; readonly estimated?: boolean; readonly then: string };
 }
 
+/**
+ * What an environment is billed for, whether read from its settings or from its templates: the
+ * cluster, the NAT gateways (each with a public IPv4 address), the node groups.
+ */
+export interface Bill {
+  readonly pjPrefix: string;
+  readonly region: string;
+  readonly kubernetesVersion?: string;
+  readonly controlPlaneTier?: string;
+  readonly natGateways: number;
+  readonly nodegroups: BillNodegroup[];
+}
+
+/** A node group as billed. */
+export interface BillNodegroup {
+  /** Its name (`<prefix>-<group>`). */
+  readonly name: string;
+  readonly spot: boolean;
+  readonly instanceTypes: string[];
+  /** Undefined when not known (a template parameter). */
+  readonly desired?: number;
+  readonly max?: number;
+  /** The data volume of each node, GiB; undefined without a launch template of the product's. */
+  readonly dataVolumeGiB?: number;
+}
+
+/** What the settings make. */
+export function billOfSettings(settings: ResolvedSettings): Bill {
+  const names = new ResourceNames(settings.pjPrefix);
+  return {
+    pjPrefix: settings.pjPrefix,
+    region: settings.region,
+    kubernetesVersion: settings.kubernetesVersion,
+    controlPlaneTier: settings.controlPlaneTier,
+    natGateways: settings.existingVpc ? 0 : settings.natGateways,
+    nodegroups: settings.nodegroups.map((g: ResolvedNodegroup) => ({
+      name: names.nodegroup(g.name),
+      spot: g.capacityType === CapacityType.SPOT,
+      instanceTypes: g.instanceTypes,
+      desired: g.desiredSize,
+      max: g.maxSize,
+      dataVolumeGiB: g.launchTemplate ? g.dataVolumeSize : undefined,
+    })),
+  };
+}
+
 /** What an estimate is made from. */
 export interface EstimateInput {
-  readonly settings: ResolvedSettings;
+  readonly bill: Bill;
   readonly environment?: string;
   readonly prices: PriceSource;
   /** Spot prices (`--live`); without them Spot nodes are not priced. */
@@ -60,15 +106,15 @@ export interface EstimateInput {
 }
 
 /**
- * The monthly cost of an environment, line by line, from its settings: the EKS control plane (and
- * its tier), NAT gateways and their public IPv4 addresses, each node group's nodes at desired and
- * at maximum size (on demand at each instance type's price, Spot as the range of its zones), their
- * data volumes, and what depends on use (NAT data processed, control plane logs) said as such. A
- * price the sources do not have makes its line unknown, never a guess.
+ * The monthly cost of an environment, line by line: the EKS control plane (and its tier), NAT
+ * gateways and their public IPv4 addresses, each node group's nodes at desired and at maximum size
+ * (on demand at each instance type's price, Spot as the range of its zones), their data volumes,
+ * and what depends on use (NAT data processed, control plane logs) said as such. A price the
+ * sources do not have makes its line unknown, never a guess.
  */
 export function estimateEnvironment(input: EstimateInput): EnvironmentCost {
-  const { settings, prices } = input;
-  const region = settings.region;
+  const { bill, prices } = input;
+  const region = bill.region;
   const price = (key: string) => prices.price(key, region);
   const lines: CostLine[] = [];
   const perMonth = (p: Price, quantity: number): UsdRange => {
@@ -82,35 +128,35 @@ export function estimateEnvironment(input: EstimateInput): EnvironmentCost {
       : { item, detail, unknown: `no price of ${unit} in ${region}`, sources: [] };
   };
 
-  const info = kubernetesVersionInfo(settings.kubernetesVersion);
-  lines.push(fixed('EKS control plane', `1 cluster, Kubernetes ${settings.kubernetesVersion} in standard support`, PRICE_KEYS.eksCluster, 1, 'the EKS control plane'));
-  if (settings.controlPlaneTier !== undefined && settings.controlPlaneTier !== ControlPlaneTier.STANDARD) {
-    lines.push(fixed('EKS control plane tier', `provisioned ${settings.controlPlaneTier}`, PRICE_KEYS.eksTier(settings.controlPlaneTier), 1, `the ${settings.controlPlaneTier} tier`));
+  const version = bill.kubernetesVersion;
+  const info = version ? kubernetesVersionInfo(version) : undefined;
+  lines.push(fixed('EKS control plane', `1 cluster, Kubernetes ${version ?? '(a parameter)'} in standard support`, PRICE_KEYS.eksCluster, 1, 'the EKS control plane'));
+  const tier = bill.controlPlaneTier as ControlPlaneTier | undefined;
+  if (tier !== undefined && tier !== ControlPlaneTier.STANDARD) {
+    lines.push(fixed('EKS control plane tier', `provisioned ${tier}`, PRICE_KEYS.eksTier(tier), 1, `the ${tier} tier`));
   }
-  const natGateways = settings.existingVpc ? 0 : settings.natGateways;
-  if (natGateways > 0) {
-    lines.push(fixed('NAT gateways', `${natGateways} gateway(s)`, PRICE_KEYS.natGateway, natGateways, 'a NAT gateway hour'));
-    lines.push(fixed('Public IPv4 addresses', `${natGateways} (one per NAT gateway)`, PRICE_KEYS.publicIpv4, natGateways, 'a public IPv4 address hour'));
+  if (bill.natGateways > 0) {
+    lines.push(fixed('NAT gateways', `${bill.natGateways} gateway(s)`, PRICE_KEYS.natGateway, bill.natGateways, 'a NAT gateway hour'));
+    lines.push(fixed('Public IPv4 addresses', `${bill.natGateways} (one per NAT gateway)`, PRICE_KEYS.publicIpv4, bill.natGateways, 'a public IPv4 address hour'));
     lines.push({ item: 'NAT data processed', detail: 'per GB through the NAT gateways', usageBased: true, unknown: 'depends on traffic', sources: [] });
   }
-  for (const group of settings.nodegroups) lines.push(...nodegroupLines(group, settings, input));
-  if (settings.logRetentionDays !== undefined) {
-    lines.push({ item: 'Control plane logs', detail: 'CloudWatch Logs ingestion and storage', usageBased: true, unknown: 'depends on the API server\'s traffic', sources: [] });
-  }
+  for (const group of bill.nodegroups) lines.push(...nodegroupLines(group, region, input));
+  // The cluster stack turns every control plane log type on.
+  lines.push({ item: 'Control plane logs', detail: 'CloudWatch Logs ingestion and storage', usageBased: true, unknown: 'depends on the API server\'s traffic', sources: [] });
   const counted = lines.filter((l) => l.monthly);
   const sum = (pick: (l: CostLine) => UsdRange | undefined): UsdRange => counted.reduce(
     (acc, l) => ({ low: round(acc.low + pick(l)!.low), high: round(acc.high + pick(l)!.high) }), { low: 0, high: 0 });
   const end = info?.endOfStandardSupport;
   return {
     environment: input.environment,
-    pjPrefix: settings.pjPrefix,
+    pjPrefix: bill.pjPrefix,
     region,
     lines,
     total: sum((l) => l.monthly),
     totalAtMax: sum((l) => l.monthlyAtMax ?? l.monthly),
     notCounted: lines.length - counted.length,
     support: {
-      version: settings.kubernetesVersion,
+      version: version ?? '?',
       endOfStandardSupport: end,
       estimated: info?.estimated,
       then: end
@@ -122,46 +168,51 @@ export function estimateEnvironment(input: EstimateInput): EnvironmentCost {
 }
 
 /** A node group's nodes (on demand by instance type, or Spot from the Spot prices) and their data volumes. */
-function nodegroupLines(group: ResolvedNodegroup, settings: ResolvedSettings, input: EstimateInput): CostLine[] {
-  const name = new ResourceNames(settings.pjPrefix).nodegroup(group.name);
-  const sizes = `${group.desiredSize} node(s), at most ${group.maxSize}`;
+function nodegroupLines(group: BillNodegroup, region: string, input: EstimateInput): CostLine[] {
+  const { name, spot } = group;
+  const sizes = `${group.desired ?? '?'} node(s), at most ${group.max ?? '?'}`;
   const types = group.instanceTypes.join(', ');
-  const spot = group.capacityType === CapacityType.SPOT;
-  const hourlyOf = (type: string) => (spot ? input.spot?.(type) : onDemand(input.prices.price(PRICE_KEYS.instance(type), settings.region)));
+  const hourlyOf = (type: string) => (spot ? input.spot?.(type) : onDemand(input.prices.price(PRICE_KEYS.instance(type), region)));
   const perNode = group.instanceTypes.map(hourlyOf);
   const missing = group.instanceTypes.filter((_, i) => perNode[i] === undefined);
-  const nodes: CostLine = missing.length > 0
-    ? {
+  const counts = group.desired !== undefined && group.max !== undefined ? { desired: group.desired, max: group.max } : undefined;
+  const what = `${sizes} of ${types}, ${spot ? 'Spot' : 'on demand'}`;
+  let nodes: CostLine;
+  if (!counts) {nodes = { item: `Nodes ${name}`, detail: what, unknown: 'its sizes are template parameters', sources: [] };} else if (missing.length > 0) {
+    nodes = {
       item: `Nodes ${name}`,
-      detail: `${sizes} of ${types}, ${spot ? 'Spot' : 'on demand'}`,
-      unknown: spot && !input.spot ? 'Spot prices change by the hour: --live asks EC2\'s Spot price history' : `no ${spot ? 'Spot' : 'on-demand'} price of ${missing.join(', ')} in ${settings.region}`,
+      detail: what,
+      unknown: spot && !input.spot ? 'Spot prices change by the hour: --live asks EC2\'s Spot price history' : `no ${spot ? 'Spot' : 'on-demand'} price of ${missing.join(', ')} in ${region}`,
       sources: [],
-    }
-    : (() => {
-      const hourly = { low: Math.min(...perNode.map((p) => p!.low)), high: Math.max(...perNode.map((p) => p!.high)) };
-      const month = (count: number): UsdRange => ({
-        low: round(hourly.low * count * HOURS_PER_MONTH), high: round(hourly.high * count * HOURS_PER_MONTH),
-      });
-      return {
-        item: `Nodes ${name}`,
-        detail: `${sizes} of ${types}, ${spot ? 'Spot' : 'on demand'} at $${hourly.low}${hourly.high !== hourly.low ? `-${hourly.high}` : ''}/hour each`,
-        monthly: month(group.desiredSize),
-        monthlyAtMax: month(group.maxSize),
-        sources: [...new Set(perNode.map((p) => p!.source))],
-      };
-    })();
-  const gp3 = input.prices.price(PRICE_KEYS.gp3, settings.region);
-  const volumes: CostLine = !group.launchTemplate
-    ? { item: `Volumes ${name}`, detail: 'the disk EKS gives a group without a launch template', unknown: 'not set by the product', sources: [] }
-    : gp3
-      ? {
-        item: `Volumes ${name}`,
-        detail: `a ${group.dataVolumeSize} GiB gp3 data volume per node at $${gp3.usd}/GB-month (the root volume is the AMI's size: not counted)`,
-        monthly: { low: round(gp3.usd * group.dataVolumeSize * group.desiredSize), high: round(gp3.usd * group.dataVolumeSize * group.desiredSize) },
-        monthlyAtMax: { low: round(gp3.usd * group.dataVolumeSize * group.maxSize), high: round(gp3.usd * group.dataVolumeSize * group.maxSize) },
-        sources: [source(gp3)],
-      }
-      : { item: `Volumes ${name}`, detail: `a ${group.dataVolumeSize} GiB gp3 data volume per node`, unknown: `no price of gp3 storage in ${settings.region}`, sources: [] };
+    };
+  } else {
+    const hourly = { low: Math.min(...perNode.map((p) => p!.low)), high: Math.max(...perNode.map((p) => p!.high)) };
+    const month = (count: number): UsdRange => ({
+      low: round(hourly.low * count * HOURS_PER_MONTH), high: round(hourly.high * count * HOURS_PER_MONTH),
+    });
+    nodes = {
+      item: `Nodes ${name}`,
+      detail: `${what} at $${hourly.low}${hourly.high !== hourly.low ? `-${hourly.high}` : ''}/hour each`,
+      monthly: month(counts.desired),
+      monthlyAtMax: month(counts.max),
+      sources: [...new Set(perNode.map((p) => p!.source))],
+    };
+  }
+  const gp3 = input.prices.price(PRICE_KEYS.gp3, region);
+  const gib = group.dataVolumeGiB;
+  let volumes: CostLine;
+  if (gib === undefined) {volumes = { item: `Volumes ${name}`, detail: 'the disk EKS gives a group without a launch template', unknown: 'not set by the product', sources: [] };} else if (!gp3 || !counts) {
+    volumes = { item: `Volumes ${name}`, detail: `a ${gib} GiB gp3 data volume per node`, unknown: gp3 ? 'its sizes are template parameters' : `no price of gp3 storage in ${region}`, sources: [] };
+  } else {
+    const month = (count: number) => ({ low: round(gp3.usd * gib * count), high: round(gp3.usd * gib * count) });
+    volumes = {
+      item: `Volumes ${name}`,
+      detail: `a ${gib} GiB gp3 data volume per node at $${gp3.usd}/GB-month (the root volume is the AMI's size: not counted)`,
+      monthly: month(counts.desired),
+      monthlyAtMax: month(counts.max),
+      sources: [source(gp3)],
+    };
+  }
   return [nodes, volumes];
 }
 
