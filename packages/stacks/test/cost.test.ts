@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, ControlPlaneTier, SecurityProfile, Settings } from 'bottlerocket-eks-config';
 import {
-  billOfSettings, costReport, DOCUMENTED_PRICES, estimateEnvironment, EnvironmentCost, firstOf, formatCostReport, PRICE_KEYS, PRICE_TABLE, PriceEntry, tableSource,
+  billOfSettings, costReport, DOCUMENTED_PRICES, estimateEnvironment, EnvironmentCost,
+  firstOf, formatCostReport, PRICE_KEYS, PRICE_TABLE, PriceEntry, tableSource,
 } from '../src/cost';
 import { OfferFile, priceTableOf, pricesFromOffer, renderPriceTable } from '../src/maintenance/price-table';
 

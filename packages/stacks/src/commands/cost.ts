@@ -4,7 +4,8 @@ import { AWS_LIMIT_OPTIONS, awsLimitsOf, failedCommandExit } from './aws-command
 import { environmentsFlag } from './environments-flag';
 import { AwsClients } from '../aws/clients';
 import {
-  billOfSettings, costReport, DOCUMENTED_PRICES, estimateEnvironment, EnvironmentCost, firstOf, formatCostReport, PRICE_TABLE, readLivePrices, tableSource,
+  billOfSettings, costReport, DOCUMENTED_PRICES, estimateEnvironment, EnvironmentCost,
+  firstOf, formatCostReport, PRICE_TABLE, readLivePrices, tableSource,
 } from '../cost';
 import { withDeadline } from '../preflight/aws-errors';
 import { CommandIo } from '../process/io';
