@@ -1,11 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BottlerocketEksSettings, BottlerocketVariant, CapacityType, ControlPlaneTier, SecurityProfile, Settings } from 'bottlerocket-eks-config';
+import { templatesByStackName } from './helpers';
 import {
-  billOfSettings, costReport, DOCUMENTED_PRICES, estimateEnvironment, EnvironmentCost,
-  firstOf, formatCostReport, PRICE_KEYS, PRICE_TABLE, PriceEntry, tableSource,
+  billOfSettings, billOfTemplates, costChange, costReport, DOCUMENTED_PRICES, estimateEnvironment, EnvironmentCost,
+  firstOf, formatCostReport, PRICE_KEYS, PRICE_TABLE, PriceEntry, signedUsd, tableSource,
 } from '../src/cost';
 import { OfferFile, priceTableOf, pricesFromOffer, renderPriceTable } from '../src/maintenance/price-table';
+import { formatPlan, formatPlanBrief } from '../src/plan';
 
 // The monthly estimate of an environment from its settings, with prices of a test table (the
 // shipped table is filled by the maintainer's refresh from AWS's offer files).
@@ -166,3 +168,39 @@ describe('the maintainer\'s refresh of the price table from AWS Price List offer
 function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
+
+describe('what a settings change does to the monthly cost (the update plan)', () => {
+  const templatesOf = (settings: Partial<BottlerocketEksSettings>) => Object.values(templatesByStackName({ ...BASE, ...settings }));
+  const fromTemplates = (settings: Partial<BottlerocketEksSettings>) => estimateEnvironment({ bill: billOfTemplates(templatesOf(settings), 'team-a', REGION), prices: PRICES });
+
+  test('the templates are billed as the settings are', () => {
+    for (const settings of [{}, { natGateways: 2, extraNodegroups: [{ name: 'system', capacityType: CapacityType.ON_DEMAND, instanceTypes: ['m6i.large'] }] }]) {
+      const resolved = Settings.resolve({ ...BASE, ...settings });
+      expect(billOfTemplates(templatesOf(settings), 'team-a', REGION)).toEqual(billOfSettings(resolved));
+    }
+  });
+
+  test('natGateways 1 -> 3: the NAT gateways and their public IPv4 addresses, line by line', () => {
+    const change = costChange(fromTemplates({}), fromTemplates({ availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'], natGateways: 3 }));
+    expect(change.lines).toEqual([
+      { item: 'NAT gateways', before: { low: 35.04, high: 35.04 }, after: { low: 105.12, high: 105.12 }, change: { low: 70.08, high: 70.08 } },
+      { item: 'Public IPv4 addresses', before: { low: 3.65, high: 3.65 }, after: { low: 10.95, high: 10.95 }, change: { low: 7.3, high: 7.3 } },
+    ]);
+    expect(signedUsd(change.lines[0].change!)).toBe('+$70.08');
+  });
+
+  test('a new on-demand group: its nodes and volumes added; Spot nodes without prices: the change is unknown, not zero', () => {
+    const added = costChange(fromTemplates({}), fromTemplates({ extraNodegroups: [{ name: 'system', capacityType: CapacityType.ON_DEMAND, instanceTypes: ['m6i.large'] }] }));
+    expect(added.lines.map((l) => [l.item, l.change && signedUsd(l.change)])).toEqual([['Nodes team-a-system', '+$156.22'], ['Volumes team-a-system', '+$3.52']]);
+    const resized = costChange(fromTemplates({}), fromTemplates({ nodeDesiredSize: 3 }));
+    expect(resized.lines.map((l) => [l.item, l.change && signedUsd(l.change)])).toEqual([['Nodes team-a-bottlerocket-spot', undefined], ['Volumes team-a-bottlerocket-spot', '+$1.76']]);
+  });
+
+  test('in the plan a person reads, and in the brief one of CI', () => {
+    const cost = costChange(fromTemplates({}), fromTemplates({ natGateways: 2 }));
+    const plan = { stacks: [], refusals: [], cost };
+    expect(formatPlan(plan)).toContain('Monthly cost (the product\'s prices, desired size; `npx projen cost` has the whole estimate): $115.21 -> $153.90\n'
+      + '  NAT gateways           $35.04 -> $70.08  +$35.04\n  Public IPv4 addresses  $3.65 -> $7.30  +$3.65\n');
+    expect(formatPlanBrief(plan)).toBe('plan cost: $115.21 -> $153.90 a month (NAT gateways +$35.04, Public IPv4 addresses +$3.65)\n');
+  });
+});

@@ -5,7 +5,7 @@ import { environmentsFlag } from './environments-flag';
 import { AwsClients } from '../aws/clients';
 import {
   billOfSettings, costReport, DOCUMENTED_PRICES, estimateEnvironment, EnvironmentCost,
-  firstOf, formatCostReport, PRICE_TABLE, readLivePrices, tableSource,
+  firstOf, formatCostReport, PRICE_TABLE, readLivePrices, shippedPrices, tableSource,
 } from '../cost';
 import { withDeadline } from '../preflight/aws-errors';
 import { CommandIo } from '../process/io';
@@ -35,7 +35,7 @@ export async function costCommand(args: string[], io: CommandIo): Promise<number
   try {
     const estimates: EnvironmentCost[] = [];
     for (const { environment, settings } of deployments) {
-      const shipped = firstOf(tableSource(PRICE_TABLE.prices, settings.partition), tableSource(DOCUMENTED_PRICES, settings.partition));
+      const shipped = shippedPrices(PRICE_TABLE.prices, settings.partition);
       if (!values.live) {
         estimates.push(estimateEnvironment({ bill: billOfSettings(settings), environment, prices: shipped }));
         continue;

@@ -56,6 +56,8 @@ export interface EnvironmentCost {
  */
 export interface Bill {
   readonly pjPrefix: string;
+  /** Whether there is a cluster (templates of stacks not deployed yet have none). */
+  readonly cluster: boolean;
   readonly region: string;
   readonly kubernetesVersion?: string;
   readonly controlPlaneTier?: string;
@@ -81,6 +83,7 @@ export function billOfSettings(settings: ResolvedSettings): Bill {
   const names = new ResourceNames(settings.pjPrefix);
   return {
     pjPrefix: settings.pjPrefix,
+    cluster: true,
     region: settings.region,
     kubernetesVersion: settings.kubernetesVersion,
     controlPlaneTier: settings.controlPlaneTier,
@@ -130,7 +133,9 @@ export function estimateEnvironment(input: EstimateInput): EnvironmentCost {
 
   const version = bill.kubernetesVersion;
   const info = version ? kubernetesVersionInfo(version) : undefined;
-  lines.push(fixed('EKS control plane', `1 cluster, Kubernetes ${version ?? '(a parameter)'} in standard support`, PRICE_KEYS.eksCluster, 1, 'the EKS control plane'));
+  if (bill.cluster) {
+    lines.push(fixed('EKS control plane', `1 cluster, Kubernetes ${version ?? '(a parameter)'} in standard support`, PRICE_KEYS.eksCluster, 1, 'the EKS control plane'));
+  }
   const tier = bill.controlPlaneTier as ControlPlaneTier | undefined;
   if (tier !== undefined && tier !== ControlPlaneTier.STANDARD) {
     lines.push(fixed('EKS control plane tier', `provisioned ${tier}`, PRICE_KEYS.eksTier(tier), 1, `the ${tier} tier`));
@@ -142,7 +147,7 @@ export function estimateEnvironment(input: EstimateInput): EnvironmentCost {
   }
   for (const group of bill.nodegroups) lines.push(...nodegroupLines(group, region, input));
   // The cluster stack turns every control plane log type on.
-  lines.push({ item: 'Control plane logs', detail: 'CloudWatch Logs ingestion and storage', usageBased: true, unknown: 'depends on the API server\'s traffic', sources: [] });
+  if (bill.cluster) lines.push({ item: 'Control plane logs', detail: 'CloudWatch Logs ingestion and storage', usageBased: true, unknown: 'depends on the API server\'s traffic', sources: [] });
   const counted = lines.filter((l) => l.monthly);
   const sum = (pick: (l: CostLine) => UsdRange | undefined): UsdRange => counted.reduce(
     (acc, l) => ({ low: round(acc.low + pick(l)!.low), high: round(acc.high + pick(l)!.high) }), { low: 0, high: 0 });

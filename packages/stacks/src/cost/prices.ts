@@ -85,6 +85,11 @@ export function tableSource(entries: readonly PriceEntry[], partition: string): 
   };
 }
 
+/** The prices the product ships: its table (AWS Price List offer files), then AWS's pages. */
+export function shippedPrices(table: readonly PriceEntry[], partition: string): PriceSource {
+  return firstOf(tableSource(table, partition), tableSource(DOCUMENTED_PRICES, partition));
+}
+
 /** The first source that has the price. */
 export function firstOf(...sources: PriceSource[]): PriceSource {
   return { price: (key, region) => sources.reduce<Price | undefined>((found, s) => found ?? s.price(key, region), undefined) };

@@ -1,8 +1,9 @@
 import { BlockedBottlerocketRelease, ResourceNames } from 'bottlerocket-eks-config';
+import { billOfTemplates, CostChange, costChange, estimateEnvironment, PriceSource, signedUsd, usd } from '../cost';
 import { readDeployedStack } from './deployed';
 import { explainRefusal } from './explain';
 import { Explanation } from './explanation';
-import { ExportChange, planStack, ResourceChange, StackPlan } from './plan';
+import { CfnTemplate, ExportChange, planStack, ResourceChange, StackPlan } from './plan';
 import { CloudFormationClient } from '../aws/sdk';
 import { AssemblyStack } from '../synth/assembly';
 
@@ -23,6 +24,16 @@ export interface ExplainedRefusal extends Explanation {
 export interface UpdatePlan {
   readonly stacks: StackPlan[];
   readonly refusals: ExplainedRefusal[];
+  /** What the deploy does to the monthly estimate, with the product's prices (when asked). */
+  readonly cost?: CostChange;
+}
+
+/** What else an update plan looks at. */
+export interface UpdatePlanOptions {
+  /** Bottlerocket releases no node group may move onto (the settings' and the product's). */
+  readonly blockedReleases?: readonly BlockedBottlerocketRelease[];
+  /** With prices: the deploy's change of the monthly estimate of the environment, in `region`. */
+  readonly cost?: { readonly prices: PriceSource; readonly region: string };
 }
 
 /**
@@ -31,16 +42,22 @@ export interface UpdatePlan {
  * onto one of `blockedReleases` is refused.
  */
 export async function updatePlan(
-  cfn: CloudFormationClient, proposed: AssemblyStack[], names: ResourceNames, blockedReleases: readonly BlockedBottlerocketRelease[] = [],
+  cfn: CloudFormationClient, proposed: AssemblyStack[], names: ResourceNames, options: UpdatePlanOptions = {},
 ): Promise<UpdatePlan> {
   const ordered = [...proposed].sort((a, b) => ResourceNames.DEPLOY_ORDER.indexOf(a.kind) - ResourceNames.DEPLOY_ORDER.indexOf(b.kind));
   const stacks: StackPlan[] = [];
+  const deployedTemplates = [];
   for (const stack of ordered) {
     const deployed = await readDeployedStack(cfn, stack.stackName);
     const { template, importers } = deployed;
+    if (template) deployedTemplates.push(template);
+    const { blockedReleases } = options;
     stacks.push(planStack({ stackName: stack.stackName, deployed: template, proposed: stack.template, importers, blockedReleases }));
   }
-  return { stacks, refusals: explainAll(stacks, names) };
+  const estimate = (templates: CfnTemplate[]) => options.cost
+    && estimateEnvironment({ bill: billOfTemplates(templates, names.pjPrefix, options.cost.region), prices: options.cost.prices });
+  const [before, after] = [estimate(deployedTemplates), estimate(ordered.map((s) => s.template))];
+  return { stacks, refusals: explainAll(stacks, names), cost: before && after ? costChange(before, after) : undefined };
 }
 
 /** Every refusal of the plans, in the team's terms. */
@@ -69,6 +86,15 @@ export function formatPlan(plan: UpdatePlan): string {
       lines.push(`    ${SYMBOL[change.action]} ${change.logicalId.padEnd(width)}  ${change.type}  ${describe(change)}${detail}`);
     }
   }
+  if (plan.cost && plan.cost.lines.length > 0) {
+    const { before, after } = plan.cost;
+    lines.push('', `Monthly cost (the product's prices, desired size; \`npx projen cost\` has the whole estimate): ${usd(before)} -> ${usd(after)}`);
+    const width = Math.max(...plan.cost.lines.map((l) => l.item.length));
+    for (const l of plan.cost.lines) {
+      lines.push(`  ${l.item.padEnd(width)}  ${l.before ? usd(l.before) : l.after && !l.change ? 'unknown' : '-'} -> ${l.after ? usd(l.after) : l.before && !l.change ? 'unknown' : '-'}`
+        + `  ${l.change ? signedUsd(l.change) : 'a price is unknown'}`);
+    }
+  }
   for (const refusal of plan.refusals) {
     lines.push('', `Refused in ${refusal.stackName}: ${refusal.subject}`, `  why       ${refusal.reason}.`);
     if (refusal.setting) lines.push(`  setting   ${refusal.setting}`);
@@ -79,7 +105,10 @@ export function formatPlan(plan: UpdatePlan): string {
 
 /** One line per stack, for logs: `team-a-cluster: 1 updated in place, 1 replaced`. */
 export function formatPlanBrief(plan: UpdatePlan): string {
-  return plan.stacks.map((s) => `plan ${s.refused ? 'refused' : 'ok'}: ${s.stackName}: ${summary(s)}\n`).join('');
+  const cost = plan.cost && plan.cost.lines.length > 0
+    ? `plan cost: ${usd(plan.cost.before)} -> ${usd(plan.cost.after)} a month (${plan.cost.lines.map((l) => `${l.item} ${l.change ? signedUsd(l.change) : 'unknown'}`).join(', ')})\n`
+    : '';
+  return plan.stacks.map((s) => `plan ${s.refused ? 'refused' : 'ok'}: ${s.stackName}: ${summary(s)}\n`).join('') + cost;
 }
 
 const SYMBOL: Record<ResourceChange['action'], string> = { create: '+', update: '~', replace: '±', delete: '-' };

@@ -1,3 +1,4 @@
+import { PRICE_TABLE, shippedPrices } from '../cost';
 import { updatePlan } from '../plan';
 import { Check, PlanContext } from './check';
 import { PreflightError, PreflightErrorCode } from './errors';
@@ -7,7 +8,10 @@ import { PreflightError, PreflightErrorCode } from './errors';
  * CloudFormation specification (what is updated in place, what replaced, what refused).
  */
 export const checkUpdatePlan: Check<PlanContext> = async ({ clients, proposed, names, settings }) => {
-  const plan = await updatePlan(clients.cloudFormation, proposed, names, settings.blockedBottlerocketReleases);
+  const plan = await updatePlan(clients.cloudFormation, proposed, names, {
+    blockedReleases: settings.blockedBottlerocketReleases,
+    cost: { prices: shippedPrices(PRICE_TABLE.prices, settings.partition), region: settings.region },
+  });
   if (plan.refusals.length === 0) return { plan };
   const [first] = plan.refusals;
   const count = plan.refusals.length;

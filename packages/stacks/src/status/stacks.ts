@@ -15,7 +15,7 @@ export async function readStacks(context: StatusContext, notes: StatusNote[]): P
   const cfn = clients.cloudFormation;
   const stackNames = names.stacks('deploy');
   const described = await Promise.all(stackNames.map((name) => describeStack(cfn, name)));
-  const plan = proposed?.length ? await updatePlan(cfn, proposed, names, settings.blockedBottlerocketReleases) : undefined;
+  const plan = proposed?.length ? await updatePlan(cfn, proposed, names, { blockedReleases: settings.blockedBottlerocketReleases }) : undefined;
   return Promise.all(stackNames.map(async (stackName, i): Promise<StackStatus> => {
     const stack = described[i];
     const stackPlan = plan?.stacks.find((s) => s.stackName === stackName);
