@@ -1,7 +1,7 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { deploymentPaths, nextKubernetesVersion, RELEASES_ACTIONS, STATUS_ACTIONS, StackKind, SUPPORTED_KUBERNETES_VERSIONS } from 'bottlerocket-eks-config';
+import { COST_ACTIONS, deploymentPaths, nextKubernetesVersion, RELEASES_ACTIONS, STATUS_ACTIONS, StackKind, SUPPORTED_KUBERNETES_VERSIONS } from 'bottlerocket-eks-config';
 import { FakeAws, FakeAwsOptions, ReceivedRequest } from 'bottlerocket-eks-test-support';
 import { parse } from 'yaml';
 import { tempDir } from './temp';
@@ -423,5 +423,32 @@ describe('npx projen releases: the Bottlerocket release train of a repository wi
     const after = await runAgainst(dir, bothDeployed(4), ['projen', 'releases']);
     expect(after.output).toContain(`note: set to ${NEW}, but its nodes run ${OLD}: deploy it`);
     expect(after.output).toContain('Nothing is due.');
+  });
+
+  test('npx projen cost: each environment line by line and the repository\'s total, offline; cost:prod -- --live with AWS\'s prices', async () => {
+    const offline = await runAgainst(dir, {}, ['projen', 'cost']);
+    expectExit(offline, 0);
+    expect(offline.requests).toEqual([]);
+    for (const environment of ['dev', 'prod']) expect(offline.output).toMatch(new RegExp(`\\n${environment} \\(e2e-${environment}, [a-z0-9-]+\\)\\n`));
+    expect(offline.output).toMatch(/^ {2}EKS control plane +1 cluster, Kubernetes [\d.]+ in standard support at \$0\.1\/hour +\$73\.00 +\$73\.00$/m);
+    expect(offline.output).toMatch(/\nAll environments: \$[\d.-]+ a month \(\$[\d.-]+ at max size\), \d+ line\(s\) not counted\.\n/);
+    const region = prod.settings.region;
+    const types = prod.settings.nodegroups[0].instanceTypes;
+    const live = await runAgainst(dir, {
+      priceListProducts: [
+        { serviceCode: 'AmazonEC2', productFamily: 'NAT Gateway', usd: '0.0620000000', unit: 'Hrs', attributes: { regionCode: region, usagetype: 'APN1-NatGateway-Hours' } },
+        { serviceCode: 'AmazonEC2', productFamily: 'Storage', usd: '0.0960000000', unit: 'GB-Mo', attributes: { regionCode: region, volumeApiName: 'gp3' } },
+      ],
+      spotPrices: types.flatMap((instanceType, i) => prod.settings.availabilityZones.map((zone, z) => ({
+        instanceType, availabilityZone: zone, spotPrice: (0.08 + i * 0.001 + z * 0.005).toFixed(6), timestamp: new Date(Date.now() - 600_000),
+      }))),
+    }, ['projen', 'cost:prod', '--', '--live']);
+    expectExit(live, 0);
+    expect(live.output).toMatch(/^ {2}NAT gateways +1 gateway\(s\) at \$0\.062\/hour +\$45\.26 +\$45\.26$/m);
+    expect(live.output).toMatch(/^ {2}Nodes e2e-prod-bottlerocket-spot +.*, Spot at \$0\.08-[\d.]+\/hour each +\$[\d.]+-[\d.]+ +\$[\d.]+-[\d.]+$/m);
+    expect([...iamActions(live.requests)].sort()).toEqual([...COST_ACTIONS].sort());
+    const reports = path.join(__dirname, '..', 'test-reports');
+    fs.mkdirSync(reports, { recursive: true });
+    fs.writeFileSync(path.join(reports, 'cost-transcript.txt'), `$ npx projen cost\n${offline.output}\n$ npx projen cost:prod -- --live\n${live.output}`);
   });
 });
