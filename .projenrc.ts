@@ -312,7 +312,7 @@ root.addTask('refresh-eks-versions', {
 });
 
 // Maintainers: the cost estimate's price table, from AWS Price List bulk offer files given as
-// arguments (downloaded first). Rewrites packages/stacks/src/cost/price-table-data.ts.
+// arguments (downloaded first). Rewrites packages/config/src/cost/price-table-data.ts.
 root.addTask('refresh-prices', {
   description: 'Rewrite the price table of the cost estimate from AWS Price List offer files (JSON of the bulk API) given as arguments',
   exec: 'tsx packages/stacks/scripts/refresh-prices.ts',

@@ -6,6 +6,7 @@ import { BottlerocketEksProjectOptions } from './options';
 import { changingSettingsSection } from './readme/changing-settings';
 import { clusterSection } from './readme/cluster';
 import { commandsSection } from './readme/commands';
+import { costSection } from './readme/cost';
 import { deploySection } from './readme/deploy';
 import { deploymentsView } from './readme/deployments-view';
 import { exportsSection } from './readme/exports';
@@ -58,6 +59,7 @@ ${ciRolesReadme(ci, view)}
 ${operatingSection(ci, view)}
 ${upgradingKubernetesSection(ci, view)}
 ${releasesSection(ci, view)}
+${costSection(view)}
 ${repositoryLayoutSection(view)}
 ${clusterSection(view)}
 ${nodegroupSection(view)}

@@ -87,6 +87,28 @@ describe('the cost tasks', () => {
   });
 });
 
+describe('the README\'s cost estimate', () => {
+  test('each line with the shipped prices, unknown ones said, the total, the sources with their dates', () => {
+    const text = section(synth({ region: 'eu-west-1', kubernetesVersion: '1.35' })['README.md'], 'What it costs');
+    expect(text).toContain('| EKS control plane | 1 cluster, Kubernetes 1.35 in standard support at $0.1/hour | $73.00 | $73.00 |');
+    expect(text).toContain('| Public IPv4 addresses | 1 (one per NAT gateway) at $0.005/hour | $3.65 | $3.65 |');
+    expect(text).toMatch(/\| NAT gateways \| 1 gateway\(s\) \| unknown \| unknown \|/);
+    expect(text).toMatch(/\| \*\*total\*\* \| \d+ line\(s\) not counted \| \*\*\$76\.65\*\* \| \*\*\$76\.65\*\* \|/);
+    expect(text).toContain('`npx projen cost -- --live`');
+    expect(text).toContain('https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/ (as of 2024-04-01)');
+    expect(text).toContain('Kubernetes 1.35: standard support until 2027-03-27; from 2027-03-27 EKS upgrades the cluster itself');
+  });
+
+  test('with environments: one table each, and a settings change shows in the README', () => {
+    const readme: string = synth({ environments: [{ name: 'dev' }, { name: 'prd', natGateways: 2, availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c'] }] })['README.md'];
+    const text = section(readme, 'What it costs');
+    expect(text).toContain('### dev (team-a-dev, ap-northeast-1)');
+    expect(text).toContain('### prd (team-a-prd, ap-northeast-1)');
+    expect(text).toContain('| Public IPv4 addresses | 2 (one per NAT gateway) at $0.005/hour | $7.30 | $7.30 |');
+    expect(text).toContain('`npx projen cost[:<environment>] -- --live`');
+  });
+});
+
 describe('the README on operating and upgrading', () => {
   const plain: string = synth()['README.md'];
   const deploying: string = synth({ deployRoleArn: ROLE_ARN })['README.md'];

@@ -1,4 +1,4 @@
-// Maintainer command: rewrites packages/stacks/src/cost/price-table-data.ts from AWS Price List
+// Maintainer command: rewrites packages/config/src/cost/price-table-data.ts from AWS Price List
 // bulk offer files given as arguments (downloaded first, one per region and offer), e.g.
 //   curl -o ec2-eu-west-1.json https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/eu-west-1/index.json
 //   npx projen refresh-prices -- ec2-eu-west-1.json
@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { OfferFile, priceTableOf, renderPriceTable } from '../src/maintenance/price-table';
 
-const DATA_FILE = path.join(__dirname, '..', 'src', 'cost', 'price-table-data.ts');
+const DATA_FILE = path.join(__dirname, '..', '..', 'config', 'src', 'cost', 'price-table-data.ts');
 
 const files = process.argv.slice(2);
 if (files.length === 0) {

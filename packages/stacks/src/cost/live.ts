@@ -1,6 +1,5 @@
-import { SpotPrice, SpotSource } from './estimate';
+import { SpotPrice, SpotSource, Price, PRICE_KEYS, PriceSource } from 'bottlerocket-eks-config/lib/cost';
 import { matches, onDemandUsd, PriceListDocument, priceListQuery } from './price-list';
-import { Price, PRICE_KEYS, PriceSource } from './prices';
 import { EC2Client, paginateDescribeSpotPriceHistory, paginateGetProducts, PricingClient } from '../aws/sdk';
 
 /** Live prices of a region, read before an estimate is made (the estimate itself asks nothing). */

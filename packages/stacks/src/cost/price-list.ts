@@ -1,4 +1,4 @@
-import { PRICE_KEYS, PriceUnit } from './prices';
+import { PRICE_KEYS, PriceUnit } from 'bottlerocket-eks-config/lib/cost';
 
 // How a price of the product's table is found in AWS's price list: the same product, whether
 // read from a bulk offer file (the maintainer's refresh) or asked of the Price List Query API

@@ -1,5 +1,5 @@
-import type { CostLine, EnvironmentCost, UsdRange } from './estimate';
-import { HOURS_PER_MONTH } from './estimate';
+import type { CostLine, EnvironmentCost, UsdRange } from 'bottlerocket-eks-config/lib/cost';
+import { HOURS_PER_MONTH, usd } from 'bottlerocket-eks-config/lib/cost';
 
 /** The estimates of a repository's environments, and where their prices come from. */
 export interface CostReport {
@@ -29,11 +29,6 @@ export function costReport(environments: EnvironmentCost[], prices: CostReport['
     sources: [...new Set(environments.flatMap((e) => e.lines.flatMap((l) => l.sources)))],
     prices,
   };
-}
-
-/** A range as a person reads it: `$73.00`, `$52.56-61.32`. */
-export function usd(range: UsdRange): string {
-  return range.low === range.high ? `$${range.low.toFixed(2)}` : `$${range.low.toFixed(2)}-${range.high.toFixed(2)}`;
 }
 
 /** The report for a person: a table per environment, the repository's total, the sources. */

@@ -1,6 +1,6 @@
+import type { PriceTable } from 'bottlerocket-eks-config/lib/cost';
+import { PRICE_KEYS, PriceEntry } from 'bottlerocket-eks-config/lib/cost';
 import { matches, onDemandUsd, PriceListDocument, PriceListProduct, priceListQuery } from '../cost/price-list';
-import type { PriceTable } from '../cost/price-table';
-import { PRICE_KEYS, PriceEntry } from '../cost/prices';
 
 // The maintainer's refresh of the product's price table from AWS Price List bulk offer files
 // (the JSON of https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/<offerCode>/current/<region>/index.json).

@@ -1,4 +1,4 @@
-import { ControlPlaneTier } from 'bottlerocket-eks-config';
+import { ControlPlaneTier } from '../enums';
 
 /** What a price is per: an hour of a resource, or a GB of storage for a month. */
 export type PriceUnit = 'hour' | 'GB-month';

@@ -1,4 +1,7 @@
-import { CapacityType, ControlPlaneTier, kubernetesVersionInfo, ResolvedNodegroup, ResolvedSettings, ResourceNames } from 'bottlerocket-eks-config';
+import { CapacityType, ControlPlaneTier } from '../enums';
+import { kubernetesVersionInfo } from '../kubernetes-versions';
+import { ResourceNames } from '../names';
+import type { ResolvedNodegroup, ResolvedSettings } from '../resolved';
 import { Price, PRICE_KEYS, PriceSource } from './prices';
 
 /** Hours in a month, as the AWS Pricing Calculator counts them (8,760 hours a year over 12 months). */

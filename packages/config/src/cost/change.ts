@@ -38,7 +38,12 @@ export function costChange(before: EnvironmentCost, after: EnvironmentCost): Cos
   return { before: before.total, after: after.total, lines };
 }
 
-/** `+$35.04`, `-$3.65`, `+$10.00-12.00`. */
+/** A range as a person reads it: `$73.00`, `$52.56-61.32`. */
+export function usd(range: UsdRange): string {
+  return range.low === range.high ? `$${range.low.toFixed(2)}` : `$${range.low.toFixed(2)}-${range.high.toFixed(2)}`;
+}
+
+/** `+$35.04`, `-$3.65`, `+$10.00..+$12.00`. */
 export function signedUsd(range: UsdRange): string {
   const one = (n: number) => `${n < 0 ? '-' : '+'}$${Math.abs(n).toFixed(2)}`;
   return range.low === range.high ? one(range.low) : `${one(range.low)}..${one(range.high)}`;
