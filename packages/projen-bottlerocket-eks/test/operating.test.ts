@@ -93,7 +93,7 @@ describe('the README\'s cost estimate', () => {
     expect(text).toContain('| EKS control plane | 1 cluster, Kubernetes 1.35 in standard support at $0.1/hour | $73.00 | $73.00 |');
     expect(text).toContain('| Public IPv4 addresses | 1 (one per NAT gateway) at $0.005/hour | $3.65 | $3.65 |');
     expect(text).toMatch(/\| NAT gateways \| 1 gateway\(s\) \| unknown \| unknown \|/);
-    expect(text).toMatch(/\| \*\*total\*\* \| \d+ line\(s\) not counted \| \*\*\$76\.65\*\* \| \*\*\$76\.65\*\* \|/);
+    expect(text).toMatch(/\| \*\*total\*\* \| \d+ line\(s\) not counted \| \*\*at least \$76\.65\*\* \| \*\*at least \$76\.65\*\* \|/);
     expect(text).toContain('`npx projen cost -- --live`');
     expect(text).toContain('https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/ (as of 2024-04-01)');
     expect(text).toContain('Kubernetes 1.35: standard support until 2027-03-27; from 2027-03-27 EKS upgrades the cluster itself');

@@ -37,7 +37,7 @@ function table(e: EnvironmentCost, named: boolean): string {
   return `${named ? `### ${e.environment} (${e.pjPrefix}, ${e.region})\n\n` : ''}| item | what | a month | at max size |
 | --- | --- | --- | --- |
 ${rows.join('\n')}
-| **total** | ${e.notCounted > 0 ? `${e.notCounted} line(s) not counted` : ''} | **${usd(e.total)}** | **${usd(e.totalAtMax)}** |
+| **total** | ${e.notCounted > 0 ? `${e.notCounted} line(s) not counted` : ''} | **${least(e)}${usd(e.total)}** | **${least(e)}${usd(e.totalAtMax)}** |
 
 Kubernetes ${e.support.version}: ${e.support.endOfStandardSupport ? `standard support until ${e.support.endOfStandardSupport}; ${e.support.then}` : e.support.then}.
 `;
@@ -46,4 +46,9 @@ Kubernetes ${e.support.version}: ${e.support.endOfStandardSupport ? `standard su
 function figure(range: UsdRange | undefined, usageBased?: boolean): string {
   if (range) return usd(range);
   return usageBased ? 'usage-based' : 'unknown';
+}
+
+/** `at least ` before a total that leaves lines out. */
+function least(e: EnvironmentCost): string {
+  return e.notCounted > 0 ? 'at least ' : '';
 }

@@ -37,7 +37,8 @@ export function formatCostReport(report: CostReport): string {
   for (const e of report.environments) {
     out.push('', `${e.environment ?? e.pjPrefix} (${e.pjPrefix}, ${e.region})`);
     const rows = e.lines.map((l) => [l.item, l.detail, figure(l, l.monthly), figure(l, l.monthlyAtMax ?? l.monthly)]);
-    rows.push(['total', e.notCounted > 0 ? `${e.notCounted} line(s) not counted` : '', usd(e.total), usd(e.totalAtMax)]);
+    const least = e.notCounted > 0 ? 'at least ' : '';
+    rows.push(['total', e.notCounted > 0 ? `${e.notCounted} line(s) not counted` : '', `${least}${usd(e.total)}`, `${least}${usd(e.totalAtMax)}`]);
     out.push(...table(['item', 'what', 'a month', 'at max size'], rows));
     for (const l of e.lines.filter((x) => !x.monthly)) out.push(`  ${l.usageBased ? 'usage-based' : 'unknown'}: ${l.item}: ${l.unknown}`);
     out.push(`  Kubernetes ${e.support.version}: ${e.support.endOfStandardSupport
@@ -45,7 +46,9 @@ export function formatCostReport(report: CostReport): string {
       : e.support.then}.`);
   }
   if (report.environments.length > 1) {
-    out.push('', `All environments: ${usd(report.total)} a month (${usd(report.totalAtMax)} at max size)${report.notCounted > 0 ? `, ${report.notCounted} line(s) not counted` : ''}.`);
+    const least = report.notCounted > 0 ? 'at least ' : '';
+    out.push('', `All environments: ${least}${usd(report.total)} a month (${least}${usd(report.totalAtMax)} at max size)`
+      + `${report.notCounted > 0 ? `, ${report.notCounted} line(s) not counted` : ''}.`);
   }
   out.push('', report.prices === 'live' ? 'Prices asked of AWS now, and AWS\'s pages:' : 'Prices from the product\'s table and AWS\'s pages (`--live` asks AWS for current ones):');
   out.push(...(report.sources.length > 0 ? report.sources.map((s) => `  - ${s}`) : ['  - none']));
