@@ -99,7 +99,9 @@ export function writeSettings(dir: string, settings: BottlerocketEksSettings = S
  * environment pointed at it (put back and stopped after the test), for commands run in-process.
  */
 export function localAwsForEachTest(options: () => FakeAwsOptions): void {
-  const env = { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: KEY, AWS_SECRET_ACCESS_KEY: 'x', AWS_EC2_METADATA_DISABLED: 'true' };
+  const env = {
+    AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: KEY, AWS_SECRET_ACCESS_KEY: 'x', AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
   let saved: NodeJS.ProcessEnv;
   let aws: FakeAws;
   beforeEach(async () => {
