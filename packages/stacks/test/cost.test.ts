@@ -54,7 +54,9 @@ describe('the estimate of an environment', () => {
     ['the team\'s own VPC: no NAT gateway of its own', {
       vpcId: 'vpc-0123456789abcdef0', privateSubnetIds: { 'eu-west-1a': 'subnet-0123456789abcdef0', 'eu-west-1c': 'subnet-0123456789abcdef1' },
     }, false, { 'NAT gateways': 'absent', 'Public IPv4 addresses': 'absent' }],
-    ['the control plane logs: a usage-based line', { securityProfile: SecurityProfile.STRICT }, false, { 'Control plane logs': undefined }],
+    ['the strict profile: its secrets key (no price shipped: unknown) and the control plane logs (usage-based)', { securityProfile: SecurityProfile.STRICT }, false, {
+      'KMS key': undefined, 'Control plane logs': undefined,
+    }],
   ])('%s', (_name, settings, spot, expected) => {
     const cost = estimate(settings, spot);
     for (const [item, figure] of Object.entries(expected)) {
@@ -174,7 +176,7 @@ describe('what a settings change does to the monthly cost (the update plan)', ()
   const fromTemplates = (settings: Partial<BottlerocketEksSettings>) => estimateEnvironment({ bill: billOfTemplates(templatesOf(settings), 'team-a', REGION), prices: PRICES });
 
   test('the templates are billed as the settings are', () => {
-    for (const settings of [{}, { natGateways: 2, extraNodegroups: [{ name: 'system', capacityType: CapacityType.ON_DEMAND, instanceTypes: ['m6i.large'] }] }]) {
+    for (const settings of [{}, { securityProfile: SecurityProfile.STRICT }, { natGateways: 2, extraNodegroups: [{ name: 'system', capacityType: CapacityType.ON_DEMAND, instanceTypes: ['m6i.large'] }] }]) {
       const resolved = Settings.resolve({ ...BASE, ...settings });
       expect(billOfTemplates(templatesOf(settings), 'team-a', REGION)).toEqual(billOfSettings(resolved));
     }

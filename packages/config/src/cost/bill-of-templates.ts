@@ -37,6 +37,7 @@ export function billOfTemplates(templates: Template[], pjPrefix: string, region:
     kubernetesVersion: typeof cluster.Version === 'string' ? cluster.Version : undefined,
     controlPlaneTier: typeof cluster.ControlPlaneScalingConfig?.Tier === 'string' ? cluster.ControlPlaneScalingConfig.Tier : undefined,
     natGateways: ofType('AWS::EC2::NatGateway').length,
+    kmsKeys: ofType('AWS::KMS::Key').length,
     nodegroups,
   };
 }

@@ -65,6 +65,8 @@ export interface Bill {
   readonly kubernetesVersion?: string;
   readonly controlPlaneTier?: string;
   readonly natGateways: number;
+  /** Customer managed KMS keys the stacks create (the strict profile's secrets key). */
+  readonly kmsKeys: number;
   readonly nodegroups: BillNodegroup[];
 }
 
@@ -91,6 +93,7 @@ export function billOfSettings(settings: ResolvedSettings): Bill {
     kubernetesVersion: settings.kubernetesVersion,
     controlPlaneTier: settings.controlPlaneTier,
     natGateways: settings.existingVpc ? 0 : settings.natGateways,
+    kmsKeys: settings.secretsEncryption && settings.secretsKmsKeyArn === undefined ? 1 : 0,
     nodegroups: settings.nodegroups.map((g: ResolvedNodegroup) => ({
       name: names.nodegroup(g.name),
       spot: g.capacityType === CapacityType.SPOT,
@@ -130,7 +133,7 @@ export function estimateEnvironment(input: EstimateInput): EnvironmentCost {
   const fixed = (item: string, detail: string, key: string, quantity: number, unit: string): CostLine => {
     const p = price(key);
     return p
-      ? { item, detail: `${detail} at $${p.usd}/${p.unit === 'hour' ? 'hour' : 'GB-month'}`, monthly: perMonth(p, quantity), sources: [source(p)] }
+      ? { item, detail: `${detail} at $${p.usd}/${p.unit}`, monthly: perMonth(p, quantity), sources: [source(p)] }
       : { item, detail, unknown: `no price of ${unit} in ${region}`, sources: [] };
   };
 
@@ -147,6 +150,9 @@ export function estimateEnvironment(input: EstimateInput): EnvironmentCost {
     lines.push(fixed('NAT gateways', `${bill.natGateways} gateway(s)`, PRICE_KEYS.natGateway, bill.natGateways, 'a NAT gateway hour'));
     lines.push(fixed('Public IPv4 addresses', `${bill.natGateways} (one per NAT gateway)`, PRICE_KEYS.publicIpv4, bill.natGateways, 'a public IPv4 address hour'));
     lines.push({ item: 'NAT data processed', detail: 'per GB through the NAT gateways', usageBased: true, unknown: 'depends on traffic', sources: [] });
+  }
+  if (bill.kmsKeys > 0) {
+    lines.push(fixed('KMS key', `${bill.kmsKeys} customer managed key(s) (Kubernetes secrets)`, PRICE_KEYS.kmsKey, bill.kmsKeys, 'a KMS key month'));
   }
   for (const group of bill.nodegroups) lines.push(...nodegroupLines(group, region, input));
   // The cluster stack turns every control plane log type on.

@@ -1,7 +1,7 @@
 import { ControlPlaneTier } from '../enums';
 
 /** What a price is per: an hour of a resource, or a GB of storage for a month. */
-export type PriceUnit = 'hour' | 'GB-month';
+export type PriceUnit = 'hour' | 'GB-month' | 'month';
 
 /** A price in US dollars, with where it comes from and how old it is. */
 export interface Price {
@@ -37,6 +37,8 @@ export const PRICE_KEYS = {
   instance: (instanceType: string) => `ec2:${instanceType}`,
   /** gp3 EBS storage, per GB-month. */
   gp3: 'ebs:gp3',
+  /** A customer managed KMS key, per month. */
+  kmsKey: 'kms:key',
 } as const;
 
 /**
