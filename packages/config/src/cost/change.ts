@@ -1,4 +1,4 @@
-import type { EnvironmentCost, UsdRange } from './estimate';
+import { EnvironmentCost, roundCents, UsdRange } from './estimate';
 
 /** What a change does to one line of the estimate: its month before and after (undefined: none, or not known). */
 export interface CostLineChange {
@@ -32,7 +32,9 @@ export function costChange(before: EnvironmentCost, after: EnvironmentCost): Cos
       item,
       before: from,
       after: to,
-      change: known ? { low: cents((to ?? zero).low - (from ?? zero).low), high: cents((to ?? zero).high - (from ?? zero).high) } : undefined,
+      change: known
+        ? { low: roundCents((to ?? zero).low - (from ?? zero).low), high: roundCents((to ?? zero).high - (from ?? zero).high) }
+        : undefined,
     }];
   });
   return { before: before.total, after: after.total, lines };
@@ -47,8 +49,4 @@ export function usd(range: UsdRange): string {
 export function signedUsd(range: UsdRange): string {
   const one = (n: number) => `${n < 0 ? '-' : '+'}$${Math.abs(n).toFixed(2)}`;
   return range.low === range.high ? one(range.low) : `${one(range.low)}..${one(range.high)}`;
-}
-
-function cents(n: number): number {
-  return Math.round(n * 100) / 100;
 }

@@ -127,7 +127,7 @@ export function estimateEnvironment(input: EstimateInput): EnvironmentCost {
   const price = (key: string) => prices.price(key, region);
   const lines: CostLine[] = [];
   const perMonth = (p: Price, quantity: number): UsdRange => {
-    const usd = round(p.usd * quantity * (p.unit === 'hour' ? HOURS_PER_MONTH : 1));
+    const usd = roundCents(p.usd * quantity * (p.unit === 'hour' ? HOURS_PER_MONTH : 1));
     return { low: usd, high: usd };
   };
   const fixed = (item: string, detail: string, key: string, quantity: number, unit: string): CostLine => {
@@ -159,7 +159,7 @@ export function estimateEnvironment(input: EstimateInput): EnvironmentCost {
   if (bill.cluster) lines.push({ item: 'Control plane logs', detail: 'CloudWatch Logs ingestion and storage', usageBased: true, unknown: 'depends on the API server\'s traffic', sources: [] });
   const counted = lines.filter((l) => l.monthly);
   const sum = (pick: (l: CostLine) => UsdRange | undefined): UsdRange => counted.reduce(
-    (acc, l) => ({ low: round(acc.low + pick(l)!.low), high: round(acc.high + pick(l)!.high) }), { low: 0, high: 0 });
+    (acc, l) => ({ low: roundCents(acc.low + pick(l)!.low), high: roundCents(acc.high + pick(l)!.high) }), { low: 0, high: 0 });
   const end = info?.endOfStandardSupport;
   return {
     environment: input.environment,
@@ -202,7 +202,7 @@ function nodegroupLines(group: BillNodegroup, region: string, input: EstimateInp
   } else {
     const hourly = { low: Math.min(...perNode.map((p) => p!.low)), high: Math.max(...perNode.map((p) => p!.high)) };
     const month = (count: number): UsdRange => ({
-      low: round(hourly.low * count * HOURS_PER_MONTH), high: round(hourly.high * count * HOURS_PER_MONTH),
+      low: roundCents(hourly.low * count * HOURS_PER_MONTH), high: roundCents(hourly.high * count * HOURS_PER_MONTH),
     });
     nodes = {
       item: `Nodes ${name}`,
@@ -218,7 +218,7 @@ function nodegroupLines(group: BillNodegroup, region: string, input: EstimateInp
   if (gib === undefined) {volumes = { item: `Volumes ${name}`, detail: 'the disk EKS gives a group without a launch template', unknown: 'not set by the product', sources: [] };} else if (!gp3 || !counts) {
     volumes = { item: `Volumes ${name}`, detail: `a ${gib} GiB gp3 data volume per node`, unknown: gp3 ? 'its sizes are template parameters' : `no price of gp3 storage in ${region}`, sources: [] };
   } else {
-    const month = (count: number) => ({ low: round(gp3.usd * gib * count), high: round(gp3.usd * gib * count) });
+    const month = (count: number) => ({ low: roundCents(gp3.usd * gib * count), high: roundCents(gp3.usd * gib * count) });
     volumes = {
       item: `Volumes ${name}`,
       detail: `a ${gib} GiB gp3 data volume per node at $${gp3.usd}/GB-month (the root volume is the AMI's size: not counted)`,
@@ -239,6 +239,7 @@ function source(price: Pick<Price, 'source' | 'asOf'>): string {
   return `${price.source} (as of ${price.asOf})`;
 }
 
-function round(usd: number): number {
+/** Dollars to the cent. */
+export function roundCents(usd: number): number {
   return Math.round(usd * 100) / 100;
 }

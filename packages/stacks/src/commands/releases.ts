@@ -58,7 +58,8 @@ export async function releasesCommand(args: string[], io: CommandIo, projen: Pro
   if (values.apply && environments.length > 1 && one === undefined) throw usageError('releases: --apply writes one environment: name it with --environment.');
   if (values[RELEASES_FLAGS.pullRequest] !== undefined && !values.apply) throw usageError(`releases: --${RELEASES_FLAGS.pullRequest} goes with --apply.`);
 
-  const inputs = await Promise.all(environments.map((environment) => readEnvironment(environment, values.observations, limits, io)));
+  const shellRegion = values.observations === undefined ? await detectShellRegion(io.env) : undefined;
+  const inputs = await Promise.all(environments.map((environment) => readEnvironment(environment, values.observations, limits, shellRegion)));
   const plan = planReleaseTrain(inputs, new Date());
   const json = values.json === true;
   if (values.due) {
@@ -75,7 +76,7 @@ export async function releasesCommand(args: string[], io: CommandIo, projen: Pro
 
 /** One environment for the train: its settings, and what it runs from AWS or from its observation file. */
 async function readEnvironment(
-  environment: string | undefined, observations: string | undefined, limits: AwsLimits, io: CommandIo,
+  environment: string | undefined, observations: string | undefined, limits: AwsLimits, shellRegion: ShellRegion | undefined,
 ): Promise<TrainEnvironmentInput> {
   const settings = readSettingsFile({ environment });
   if (observations !== undefined) {
@@ -91,7 +92,6 @@ async function readEnvironment(
       return { environment, settings, unreadable: `${file} is not JSON (${(error as Error).message})` };
     }
   }
-  const shellRegion = await detectShellRegion(io.env);
   try {
     return { environment, settings, observation: await read(environment, settings, shellRegion, limits) };
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { CostLine, EnvironmentCost, UsdRange } from 'bottlerocket-eks-config/lib/cost';
-import { HOURS_PER_MONTH, usd } from 'bottlerocket-eks-config/lib/cost';
+import { HOURS_PER_MONTH, roundCents, usd } from 'bottlerocket-eks-config/lib/cost';
+import { table } from '../process/table';
 
 /** The estimates of a repository's environments, and where their prices come from. */
 export interface CostReport {
@@ -19,7 +20,7 @@ export interface CostReport {
 /** The report of estimates: their sum over the repository and their sources. */
 export function costReport(environments: EnvironmentCost[], prices: CostReport['prices'], now: Date): CostReport {
   const add = (pick: (e: EnvironmentCost) => UsdRange) => environments.reduce(
-    (acc, e) => ({ low: cents(acc.low + pick(e).low), high: cents(acc.high + pick(e).high) }), { low: 0, high: 0 });
+    (acc, e) => ({ low: roundCents(acc.low + pick(e).low), high: roundCents(acc.high + pick(e).high) }), { low: 0, high: 0 });
   return {
     estimatedAt: now.toISOString(),
     environments,
@@ -39,7 +40,7 @@ export function formatCostReport(report: CostReport): string {
     const rows = e.lines.map((l) => [l.item, l.detail, figure(l, l.monthly), figure(l, l.monthlyAtMax ?? l.monthly)]);
     const least = e.notCounted > 0 ? 'at least ' : '';
     rows.push(['total', e.notCounted > 0 ? `${e.notCounted} line(s) not counted` : '', `${least}${usd(e.total)}`, `${least}${usd(e.totalAtMax)}`]);
-    out.push(...table(['item', 'what', 'a month', 'at max size'], rows));
+    out.push(...table([['item', 'what', 'a month', 'at max size'], ...rows]));
     for (const l of e.lines.filter((x) => !x.monthly)) out.push(`  ${l.usageBased ? 'usage-based' : 'unknown'}: ${l.item}: ${l.unknown}`);
     out.push(`  Kubernetes ${e.support.version}: ${e.support.endOfStandardSupport
       ? `standard support until ${e.support.endOfStandardSupport}${e.support.estimated ? ' (an estimated date)' : ''}; ${e.support.then}`
@@ -58,14 +59,4 @@ export function formatCostReport(report: CostReport): string {
 function figure(line: CostLine, range: UsdRange | undefined): string {
   if (range) return usd(range);
   return line.usageBased ? 'usage-based' : 'unknown';
-}
-
-function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === r.length - 1 ? 0 : r[i].length))));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}`.trimEnd();
-  return [line(header), ...rows.map(line)];
-}
-
-function cents(n: number): number {
-  return Math.round(n * 100) / 100;
 }

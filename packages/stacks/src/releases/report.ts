@@ -1,5 +1,6 @@
 import { teamTaskCommand } from 'bottlerocket-eks-config';
 import type { EnvironmentTrain, ReleaseTrainPlan } from './model';
+import { table } from '../process/table';
 
 /** A promotion due now, as the scheduled workflow's matrix takes it. */
 export interface DuePromotion {
@@ -32,9 +33,7 @@ export function formatReleaseTrain(plan: ReleaseTrainPlan): string {
     e.setRelease ?? '-', e.newest ?? '-', next(e, new Date(plan.checkedAt)),
   ]);
   const header = ['environment', 'train', 'soak', 'runs', 'since', 'set to', 'newest', 'next'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}`.trimEnd();
-  const out = [`Bottlerocket release train, at ${plan.checkedAt.slice(0, 16).replace('T', ' ')} UTC`, '', line(header), ...rows.map(line), ''];
+  const out = [`Bottlerocket release train, at ${plan.checkedAt.slice(0, 16).replace('T', ' ')} UTC`, '', ...table([header, ...rows]), ''];
   for (const e of plan.environments) {
     if (e.promotion) out.push(`${name(e)}: ${e.promotion.release} ${e.promotion.due ? 'is due now' : `may go from ${e.promotion.eligibleAt.slice(0, 16).replace('T', ' ')} UTC`}: ${e.promotion.because}.`);
     else if (e.waiting) out.push(`${name(e)}: ${e.waiting}.`);

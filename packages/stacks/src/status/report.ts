@@ -1,4 +1,5 @@
 import type { EnvironmentStatus, InsightStatus, NodegroupStatus, PendingChanges, StackDrift, StackStatus } from './model';
+import { table } from '../process/table';
 
 /** How a status is written: `text` for a person (colour only on a terminal), `json` for scripts. */
 export interface StatusFormat {
@@ -129,11 +130,4 @@ function sizeText(group: NodegroupStatus): string {
   const s = group.settingsSize;
   const settings = `${s.desired}/${s.min}/${s.max}`;
   return group.size ? `${group.size.desired}/${group.size.min}/${group.size.max} (${settings})` : `- (${settings})`;
-}
-
-/** Rows as columns padded to their widest cell (colour codes do not count), two spaces apart. */
-export function table(rows: string[][]): string[] {
-  const visible = (s: string) => s.replace(/\u001b\[\d+m/g, '').length;
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => visible(r[c] ?? ''))));
-  return rows.map((r) => `  ${r.map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c] - visible(cell)))).join('  ')}`.trimEnd());
 }

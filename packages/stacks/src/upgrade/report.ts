@@ -1,7 +1,7 @@
 import { StackKind, teamTaskCommand } from 'bottlerocket-eks-config';
 import type { RollbackPlan } from './rollback';
 import type { UpgradeRefusal, UpgradeStep } from './step';
-import { table } from '../status/report';
+import { table } from '../process/table';
 
 /**
  * An upgrade step as a person reads it: what changes, in which order, how long, what to check,
